@@ -1,0 +1,52 @@
+// swift-tools-version: 6.1
+// aop: monthly review of a retailer's Annual Operating Plan from raw sales and cost exports.
+// Targets follow the data flow: files → rows → ledger → KPIs → workbook.
+import PackageDescription
+
+let package = Package(
+  name: "aop",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "aop", targets: ["aop"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+  ],
+  targets: [
+    // C libraries, each seen by exactly one Swift file.
+    .systemLibrary(name: "CCSV", providers: [.apt(["libcsv-dev"])]),  // Debian ships no libcsv.pc
+    .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+
+    // The templates/ folder (profiles, plan, config) shipped as the built-in resources.
+    .target(
+      name: "AOPTemplates", path: ".",
+      exclude: ["Sources/CCSV", "Sources/CXLSXWriter", "Sources/AOPLedger", "Sources/AOPRows", "Sources/AOPImport",
+                "Sources/AOPPlan", "Sources/AOPKPIs", "Sources/AOPWorkbook", "Sources/AOPPipeline", "Sources/aop"],
+      sources: ["Sources/AOPTemplates"],
+      resources: [.copy("templates")],
+      publicHeadersPath: "Sources/AOPTemplates"),
+
+    .target(name: "AOPLedger"),  // values only: money, days, channels, lines, tallies
+    .target(name: "AOPRows", dependencies: ["CCSV"]),  // files → raw records
+    .target(name: "AOPImport", dependencies: ["AOPRows", "AOPLedger", "AOPTemplates",
+                                              .product(name: "TOMLKit", package: "TOMLKit")]),  // records → ledger lines
+    .target(name: "AOPPlan", dependencies: ["AOPLedger", .product(name: "TOMLKit", package: "TOMLKit")]),  // config, plan, baseline
+    .target(name: "AOPKPIs", dependencies: ["AOPLedger", "AOPPlan"]),  // ledger + plan → report values
+    .target(name: "AOPWorkbook", dependencies: ["AOPKPIs", "CXLSXWriter"]),  // report → sheets → .xlsx
+    .target(name: "AOPPipeline", dependencies: ["AOPImport", "AOPPlan", "AOPKPIs", "AOPWorkbook"]),  // the jobs
+    .executableTarget(name: "aop", dependencies: [
+      "AOPPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+    ]),
+
+    .target(name: "AOPTestSupport", dependencies: ["AOPLedger"], path: "Tests/AOPTestSupport"),
+    .testTarget(name: "AOPLedgerTests", dependencies: ["AOPLedger"]),
+    .testTarget(name: "AOPRowsTests", dependencies: ["AOPRows", "AOPTestSupport"]),
+    .testTarget(name: "AOPImportTests", dependencies: ["AOPImport", "AOPTestSupport"]),
+    .testTarget(name: "AOPPlanTests", dependencies: ["AOPPlan", "AOPTestSupport"]),
+    .testTarget(name: "AOPKPIsTests", dependencies: ["AOPKPIs", "AOPTestSupport"]),
+    .testTarget(name: "AOPWorkbookTests", dependencies: ["AOPWorkbook", "AOPTestSupport"]),
+    .testTarget(name: "AOPPipelineTests", dependencies: ["AOPPipeline", "AOPTestSupport"]),
+    .testTarget(name: "aopCLITests", dependencies: ["AOPTestSupport"]),
+  ]
+)

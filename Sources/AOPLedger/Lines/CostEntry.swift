@@ -1,0 +1,20 @@
+/// A unit cost for a SKU from a cost source (a product list, a purchase detail).
+///
+/// An undated entry applies to every date; a dated one applies from its day on and overrides the undated.
+public struct CostEntry: Hashable, Sendable {
+  public var sku: String
+  public var unitCost: Money
+  public var effectiveFrom: Day?
+  public var productName: String?
+  public var productGroup: String?
+  public var source: SourceRef
+
+  public init(sku: String, unitCost: Money, effectiveFrom: Day? = nil, productName: String? = nil, productGroup: String? = nil, source: SourceRef) {
+    self.sku = sku
+    self.unitCost = unitCost
+    self.effectiveFrom = effectiveFrom
+    self.productName = productName
+    self.productGroup = productGroup
+    self.source = source
+  }
+}

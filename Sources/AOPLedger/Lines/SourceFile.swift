@@ -1,0 +1,33 @@
+/// One input file as the run saw it: which profile read it, its tally and the revenue it contributed.
+public struct SourceFile: Hashable, Sendable, Codable {
+  public enum Status: String, Hashable, Sendable, Codable {
+    /// Read with a profile (rows may still have been rejected).
+    case read
+    /// Not read: no profile matched, several did, or the file could not be opened or decoded.
+    case refused
+  }
+
+  /// The path as given, relative to the folder the run was started from.
+  public var path: String
+  public var profile: String?
+  public var kind: String?
+  public var status: Status
+  /// Why a refused file was refused.
+  public var message: String?
+  public var tally: FileTally
+  /// Net revenue of the lines accepted from this file.
+  public var revenue: Money
+  /// Marketing spend of the lines accepted from this file.
+  public var spend: Money
+
+  public init(path: String, profile: String?, kind: String?, status: Status, message: String? = nil, tally: FileTally, revenue: Money = .zero, spend: Money = .zero) {
+    self.path = path
+    self.profile = profile
+    self.kind = kind
+    self.status = status
+    self.message = message
+    self.tally = tally
+    self.revenue = revenue
+    self.spend = spend
+  }
+}

@@ -1,0 +1,89 @@
+/// An exact amount in integer minor units of the plan's currency (VND has none, so 1 unit = 1 ₫).
+///
+/// Never `Double`: sums of money stay exact. Conversion to `Double` happens only where a file format
+/// stores IEEE doubles (the workbook writer).
+public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+  public var minorUnits: Int64
+
+  public init(minorUnits: Int64) { self.minorUnits = minorUnits }
+  public static let zero = Money(minorUnits: 0)
+
+  public static func + (a: Money, b: Money) -> Money { Money(minorUnits: a.minorUnits + b.minorUnits) }
+  public static func - (a: Money, b: Money) -> Money { Money(minorUnits: a.minorUnits - b.minorUnits) }
+  public static prefix func - (a: Money) -> Money { Money(minorUnits: -a.minorUnits) }
+  public static func += (a: inout Money, b: Money) { a.minorUnits += b.minorUnits }
+  public static func -= (a: inout Money, b: Money) { a.minorUnits -= b.minorUnits }
+  public static func < (a: Money, b: Money) -> Bool { a.minorUnits < b.minorUnits }
+
+  /// `self × count`, e.g. unit price × quantity.
+  public func times(_ count: Int) -> Money { Money(minorUnits: minorUnits * Int64(count)) }
+
+  /// `self × numerator / denominator`, rounded half away from zero. Used where a share of an amount is
+  /// needed once (a returned part of a line); sums that must add up use `allocate(_:weights:)` instead.
+  public func scaled(by numerator: Int64, over denominator: Int64) -> Money {
+    precondition(denominator != 0, "scaled over zero")
+    let product = minorUnits.multipliedFullWidth(by: numerator)
+    let (q, r) = denominator.dividingFullWidth(product)
+    var quotient = q
+    // Round half away from zero: compare 2|r| with |denominator|.
+    if r != 0, 2 * r.magnitude >= denominator.magnitude {
+      quotient += ((r < 0) != (denominator < 0)) ? -1 : 1
+    }
+    return Money(minorUnits: quotient)
+  }
+
+  public var description: String { String(minorUnits) }
+
+  public init(from decoder: Decoder) throws {
+    minorUnits = try decoder.singleValueContainer().decode(Int64.self)
+  }
+  public func encode(to encoder: Encoder) throws {
+    var c = encoder.singleValueContainer()
+    try c.encode(minorUnits)
+  }
+}
+
+extension Money {
+  /// Splits `self` over `weights` in whole minor units by the largest-remainder rule, ties going to the
+  /// earlier weight, so the parts always add up to `self` exactly.
+  ///
+  /// Weights of zero get zero unless every weight is zero, in which case the split is even.
+  /// Negative weights are treated by magnitude; the parts carry the sign of `self`.
+  public func allocate(weights: [Int64]) -> [Money] {
+    guard !weights.isEmpty else { return [] }
+    var magnitudes = weights.map { $0.magnitude }
+    var total = magnitudes.reduce(UInt64(0), +)
+    if total == 0 {
+      magnitudes = Array(repeating: 1, count: weights.count)
+      total = UInt64(weights.count)
+    }
+    let amount = minorUnits.magnitude
+    var parts = [UInt64](repeating: 0, count: weights.count)
+    var remainders = [(remainder: UInt64, index: Int)]()
+    remainders.reserveCapacity(weights.count)
+    var given: UInt64 = 0
+    for (i, w) in magnitudes.enumerated() {
+      let product = amount.multipliedFullWidth(by: w)
+      let (q, r) = total.dividingFullWidth(product)
+      parts[i] = q
+      given += q
+      remainders.append((r, i))
+    }
+    // Hand out the units left over to the largest remainders, earlier index first on ties.
+    remainders.sort { $0.remainder != $1.remainder ? $0.remainder > $1.remainder : $0.index < $1.index }
+    var left = amount - given
+    var k = 0
+    while left > 0 {
+      parts[remainders[k].index] += 1
+      left -= 1
+      k += 1
+    }
+    let sign: Int64 = minorUnits < 0 ? -1 : 1
+    return parts.map { Money(minorUnits: sign * Int64($0)) }
+  }
+}
+
+extension Sequence where Element == Money {
+  /// The exact sum.
+  public func sum() -> Money { reduce(.zero, +) }
+}

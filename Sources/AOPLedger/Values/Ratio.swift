@@ -1,0 +1,34 @@
+/// A ratio of two exact sums (numerator / denominator), never an average of ratios.
+///
+/// `nil` stands for "no data": a ratio over a zero denominator is not 0%.
+public struct Ratio: Hashable, Sendable, Codable {
+  public var numerator: Int64
+  public var denominator: Int64
+
+  /// Returns `nil` when the denominator is zero.
+  public init?(_ numerator: Money, over denominator: Money) {
+    guard denominator.minorUnits != 0 else { return nil }
+    self.numerator = numerator.minorUnits
+    self.denominator = denominator.minorUnits
+  }
+
+  public init?(numerator: Int64, denominator: Int64) {
+    guard denominator != 0 else { return nil }
+    self.numerator = numerator
+    self.denominator = denominator
+  }
+
+  /// The value as a fraction (0.35 for 35%), for display and comparison only.
+  public var value: Double { Double(numerator) / Double(denominator) }
+
+  public init(from decoder: Decoder) throws {
+    let v = try decoder.singleValueContainer().decode(Double.self)
+    let scaled = (v * 1_000_000).rounded()
+    self.numerator = Int64(scaled)
+    self.denominator = 1_000_000
+  }
+  public func encode(to encoder: Encoder) throws {
+    var c = encoder.singleValueContainer()
+    try c.encode(value)
+  }
+}

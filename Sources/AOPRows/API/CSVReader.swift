@@ -1,0 +1,201 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// How to read a CSV file; `nil` means detect.
+public struct CSVOptions: Sendable, Hashable {
+  /// The field delimiter (`,` `;` or TAB); detected from the first lines when `nil`.
+  public var delimiter: UInt8?
+  /// The encoding; detected from the byte-order mark when `nil` (UTF-8 without one).
+  public var encoding: TextEncoding?
+  /// A quoted field still open after this many physical lines is taken as a stray quote.
+  public var maxLinesPerRecord: Int
+  /// Bytes read from the file at a time.
+  public var chunkSize: Int
+
+  public init(delimiter: UInt8? = nil, encoding: TextEncoding? = nil, maxLinesPerRecord: Int = 200, chunkSize: Int = 1 << 20) {
+    self.delimiter = delimiter
+    self.encoding = encoding
+    self.maxLinesPerRecord = maxLinesPerRecord
+    self.chunkSize = chunkSize
+  }
+}
+
+/// Streams a CSV file through libcsv: chunks in, records out, each with its 1-based physical line.
+///
+/// Steps: detect the encoding (BOM) → transcode to UTF-8 → sniff the delimiter → split into physical
+/// lines → feed libcsv line by line → hand out complete records. Feeding by line is what gives every
+/// record its exact line number and raw text, and lets a malformed record be reported and skipped: a
+/// stray quote costs one record, never the rows after it. Memory stays at one chunk plus one record.
+public final class CSVReader {
+  public let path: String
+  private let options: CSVOptions
+  /// The delimiter used (known after the first chunk).
+  public private(set) var delimiter: UInt8 = UInt8(ascii: ",")
+  /// The encoding used (known after the first chunk).
+  public private(set) var encoding: TextEncoding = .utf8
+  /// Bytes read from the file so far.
+  public private(set) var bytesRead = 0
+
+  private var tokenizer: LibCSVTokenizer?
+  private var lineNumber = 0
+  /// The physical lines of the record in progress (bytes, terminators included) and the first one's number.
+  private var pendingLines: [[UInt8]] = []
+  private var pendingFirstLine = 1
+  private var partialLine: [UInt8] = []
+  private var visit: ((CSVEvent) throws -> Void)?
+  private var visitError: Error?
+
+  public init(path: String, options: CSVOptions = CSVOptions()) {
+    self.path = path
+    self.options = options
+  }
+
+  /// Reads the whole file, calling `visit` for each record or malformed record in file order.
+  /// Records whose fields are all empty are not rows and are not visited.
+  /// - Throws: `RowsError` when the file cannot be opened or read, or what `visit` throws.
+  public func read(_ visit: @escaping (CSVEvent) throws -> Void) throws {
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+      throw RowsError.cannotOpen(path: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file")
+    }
+    defer { try? handle.close() }
+    self.visit = visit
+    defer { self.visit = nil }
+
+    var transcoder: UTF8Transcoder?
+    var utf8: [UInt8] = []
+    while true {
+      let data: Data
+      do {
+        data = try handle.read(upToCount: options.chunkSize) ?? Data()
+      } catch {
+        throw RowsError.readFailed(path: path, reason: error.localizedDescription)
+      }
+      if data.isEmpty { break }
+      bytesRead += data.count
+      try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+        var chunk = raw
+        if transcoder == nil {
+          let (detected, bom) = TextEncoding.detect(raw)
+          encoding = options.encoding ?? detected
+          chunk = UnsafeRawBufferPointer(rebasing: raw[(options.encoding == nil || options.encoding == detected ? bom : 0)...])
+          transcoder = UTF8Transcoder(encoding: encoding)
+        }
+        transcoder?.transcode(chunk, into: &utf8)
+        if tokenizer == nil {
+          delimiter = options.delimiter ?? DelimiterSniffer.sniff(Array(utf8.prefix(64 * 1024)))
+          tokenizer = try LibCSVTokenizer(delimiter: delimiter)
+        }
+        try consume(utf8)
+      }
+    }
+    guard bytesRead > 0 else { throw RowsError.empty(path: path) }
+    transcoder?.finish(into: &utf8)
+    try consume(utf8)
+    try finishInput()
+  }
+
+  /// Splits decoded bytes into physical lines and feeds each complete one.
+  private func consume(_ bytes: [UInt8]) throws {
+    var start = 0
+    bytes.withUnsafeBytes { buffer in
+      guard let base = buffer.baseAddress else { return }
+      while start < buffer.count {
+        guard let hit = memchr(base + start, 0x0A, buffer.count - start) else { break }
+        let end = base.distance(to: UnsafeRawPointer(hit)) + 1
+        if partialLine.isEmpty {
+          pendingFeed.append(Array(buffer[start..<end]))
+        } else {
+          partialLine.append(contentsOf: buffer[start..<end])
+          pendingFeed.append(partialLine)
+          partialLine.removeAll(keepingCapacity: true)
+        }
+        start = end
+      }
+      if start < buffer.count { partialLine.append(contentsOf: buffer[start...]) }
+    }
+    for line in pendingFeed {
+      lineNumber += 1
+      try feed(line: line, number: lineNumber)
+    }
+    pendingFeed.removeAll(keepingCapacity: true)
+  }
+  private var pendingFeed: [[UInt8]] = []
+
+  /// Feeds one physical line to libcsv and delivers the records it completes.
+  private func feed(line: [UInt8], number: Int) throws {
+    guard let tokenizer else { return }
+    if pendingLines.isEmpty { pendingFirstLine = number }
+    pendingLines.append(line)
+    let ok = line.withUnsafeBytes { tokenizer.feed($0) }
+    if !ok {
+      try report(malformed: "a quote in the middle of a field, or text after a closing quote", lines: pendingLines, first: pendingFirstLine)
+      tokenizer.reset()
+      pendingLines.removeAll()
+      return
+    }
+    if !tokenizer.collector.recordEnds.isEmpty {
+      try deliverRecords(lastLine: number)
+      pendingLines.removeAll()
+    } else if pendingLines.count >= options.maxLinesPerRecord {
+      try recoverFromOpenQuote()
+    }
+  }
+
+  /// At the end of input: emit a last record without a terminator, or recover from an unclosed quote.
+  private func finishInput() throws {
+    if !partialLine.isEmpty {
+      lineNumber += 1
+      let line = partialLine
+      partialLine = []
+      try feed(line: line, number: lineNumber)
+    }
+    guard let tokenizer else { return }
+    while !pendingLines.isEmpty {
+      let hadTerminator = pendingLines.last?.last == 0x0A
+      if !hadTerminator, tokenizer.finish(), !tokenizer.collector.recordEnds.isEmpty {
+        try deliverRecords(lastLine: lineNumber)
+        pendingLines.removeAll()
+        break
+      }
+      try recoverFromOpenQuote()
+    }
+  }
+
+  /// A quoted field that never closes would swallow every row after it. Reject only the line where the
+  /// record started and read the lines after it again from a clean state.
+  private func recoverFromOpenQuote() throws {
+    guard let tokenizer else { return }
+    let lines = pendingLines
+    let first = pendingFirstLine
+    try report(malformed: "a quoted field that is never closed", lines: [lines[0]], first: first)
+    tokenizer.reset()
+    pendingLines.removeAll()
+    for (offset, line) in lines.dropFirst().enumerated() {
+      try feed(line: line, number: first + 1 + offset)
+    }
+  }
+
+  private func deliverRecords(lastLine: Int) throws {
+    guard let tokenizer, let visit else { return }
+    let c = tokenizer.collector
+    let raw = pendingLines.count == 1 ? pendingLines[0] : pendingLines.flatMap { $0 }
+    var fieldStart = 0
+    for end in c.recordEnds {
+      let base = fieldStart == 0 ? 0 : c.fieldEnds[fieldStart - 1]
+      let record = RawRecord(
+        line: pendingFirstLine, lastLine: lastLine, bytes: c.bytes, fieldEnds: c.fieldEnds[fieldStart..<end],
+        fieldBase: base, raw: raw)
+      fieldStart = end
+      if !record.isBlank { try visit(.record(record)) }
+    }
+    c.clear()
+  }
+
+  private func report(malformed reason: String, lines: [[UInt8]], first: Int) throws {
+    let raw = RawRecord(line: first, lastLine: first, bytes: [], fieldEnds: [], fieldBase: 0, raw: lines.flatMap { $0 })
+    try visit?(.malformed(MalformedRecord(line: first, reason: reason, rawText: raw.rawText)))
+  }
+}

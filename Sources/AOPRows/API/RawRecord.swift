@@ -1,0 +1,84 @@
+/// One CSV record as bytes: its fields, the 1-based physical line it starts on, and its raw text.
+///
+/// Fields stay bytes so that numbers and dates can be parsed without a `String` per field; `string(_:)`
+/// makes one only for the columns a profile actually reads.
+public struct RawRecord: Sendable {
+  /// 1-based physical line of the record's first line (a quoted multi-line field makes the next
+  /// record's line jump).
+  public var line: Int
+  /// The last physical line the record occupies.
+  public var lastLine: Int
+  var bytes: [UInt8]
+  var fieldEnds: ArraySlice<Int>
+  var fieldBase: Int
+  var raw: [UInt8]
+
+  public init(line: Int, fields: [String], raw: String? = nil) {
+    self.line = line
+    self.lastLine = line
+    var bytes: [UInt8] = []
+    var ends: [Int] = []
+    for f in fields {
+      bytes.append(contentsOf: Array(f.utf8))
+      ends.append(bytes.count)
+    }
+    self.bytes = bytes
+    self.fieldEnds = ends[...]
+    self.fieldBase = 0
+    self.raw = Array((raw ?? fields.joined(separator: ",")).utf8)
+  }
+
+  init(line: Int, lastLine: Int, bytes: [UInt8], fieldEnds: ArraySlice<Int>, fieldBase: Int, raw: [UInt8]) {
+    self.line = line
+    self.lastLine = lastLine
+    self.bytes = bytes
+    self.fieldEnds = fieldEnds
+    self.fieldBase = fieldBase
+    self.raw = raw
+  }
+
+  /// Number of fields.
+  public var count: Int { fieldEnds.count }
+
+  /// The bytes of field `index` (empty when the row is shorter).
+  public func bytes(_ index: Int) -> ArraySlice<UInt8> {
+    guard index >= 0, index < fieldEnds.count else { return [] }
+    let i = fieldEnds.startIndex + index
+    let start = i == fieldEnds.startIndex ? fieldBase : fieldEnds[i - 1]
+    return bytes[start..<fieldEnds[i]]
+  }
+
+  /// Field `index` as text, or `nil` when its bytes are not valid UTF-8.
+  public func string(_ index: Int) -> String? {
+    String(validating: bytes(index), as: UTF8.self)
+  }
+
+  /// True when every field is empty: such a record is not a row.
+  public var isBlank: Bool {
+    for i in 0..<count where !bytes(i).isEmpty { return false }
+    return true
+  }
+
+  /// The record as it stands in the file, line terminators removed at the end; invalid bytes shown as U+FFFD.
+  public var rawText: String {
+    var end = raw.count
+    while end > 0, raw[end - 1] == 0x0A || raw[end - 1] == 0x0D { end -= 1 }
+    return String(decoding: raw[..<end], as: UTF8.self)
+  }
+
+  /// All fields as text (invalid UTF-8 shown as U+FFFD); for headers and messages, not the hot path.
+  public var fields: [String] { (0..<count).map { String(decoding: bytes($0), as: UTF8.self) } }
+}
+
+/// A record libcsv could not parse (a stray quote, a quote never closed): reported, never fatal.
+public struct MalformedRecord: Sendable, Hashable {
+  public var line: Int
+  public var reason: String
+  public var rawText: String
+}
+
+/// What reading a CSV file yields, in file order.
+public enum CSVEvent: Sendable {
+  case record(RawRecord)
+  case malformed(MalformedRecord)
+}

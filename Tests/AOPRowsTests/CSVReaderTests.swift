@@ -1,0 +1,95 @@
+import AOPTestSupport
+import Foundation
+import Testing
+
+@testable import AOPRows
+
+/// Reads a file and returns its events as (line, fields) or (line, "malformed: reason").
+private func events(_ path: String, options: CSVOptions = CSVOptions()) throws -> [String] {
+  var out: [String] = []
+  try CSVReader(path: path, options: options).read { event in
+    switch event {
+    case .record(let r): out.append("\(r.line): \(r.fields.joined(separator: "|"))")
+    case .malformed(let m): out.append("\(m.line): malformed <\(m.rawText)>")
+    }
+  }
+  return out
+}
+
+@Suite struct CSVReaderTests {
+  let folder: TemporaryFolder
+  init() throws { folder = try TemporaryFolder() }
+
+  @Test func commaLFAndCRLF() throws {
+    let lf = try folder.write("lf.csv", "a,b,c\n1,2,3\n")
+    #expect(try events(lf) == ["1: a|b|c", "2: 1|2|3"])
+    let crlf = try folder.write("crlf.csv", "a,b,c\r\n1,2,3\r\n4,5,6")
+    #expect(try events(crlf) == ["1: a|b|c", "2: 1|2|3", "3: 4|5|6"])
+  }
+
+  @Test func semicolonAndTabAreSniffed() throws {
+    let semi = try folder.write("semi.csv", "Mã hàng;Thành tiền\nSP01;\"1.234.567\"\n")
+    #expect(try events(semi) == ["1: Mã hàng|Thành tiền", "2: SP01|1.234.567"])
+    let tab = try folder.write("tab.csv", "a\tb\n1,5\t2\n")
+    #expect(try events(tab) == ["1: a|b", "2: 1,5|2"])
+  }
+
+  @Test func bomIsDroppedFromTheFirstHeader() throws {
+    let path = try folder.write("bom.csv", bytes: [0xEF, 0xBB, 0xBF] + Array("order_id,x\n1,2\n".utf8))
+    #expect(try events(path) == ["1: order_id|x", "2: 1|2"])
+  }
+
+  @Test func utf16LittleEndianWithBOM() throws {
+    var bytes: [UInt8] = [0xFF, 0xFE]
+    for unit in "Ngày\tChi phí\r\n2026-01-01\t1.000\r\n".utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+    let path = try folder.write("u16.csv", bytes: bytes)
+    #expect(try events(path) == ["1: Ngày|Chi phí", "2: 2026-01-01|1.000"])
+  }
+
+  @Test func quotedMultiLineFieldMakesTheNextLineNumberJump() throws {
+    let path = try folder.write("ml.csv", "id,note,n\n1,\"line one\nline two\n\nline four\",5\n2,plain,6\n")
+    #expect(try events(path) == ["1: id|note|n", "2: 1|line one\nline two\n\nline four|5", "6: 2|plain|6"])
+  }
+
+  @Test func escapedQuotesAndEmptyFields() throws {
+    let path = try folder.write("q.csv", "a,b,c\n\"say \"\"hi\"\"\",,\"\"\n")
+    #expect(try events(path) == ["1: a|b|c", "2: say \"hi\"||"])
+  }
+
+  @Test func blankRecordsAreNotRowsButCountAsLines() throws {
+    let path = try folder.write("blank.csv", "a,b\n\n,\n1,2\n")
+    #expect(try events(path) == ["1: a|b", "4: 1|2"])
+  }
+
+  @Test func strayQuoteCostsOneRecordOnly() throws {
+    let path = try folder.write("stray.csv", "a,b\n1,x\"y\"z\n2,ok\n")
+    #expect(try events(path) == ["1: a|b", "2: malformed <1,x\"y\"z>", "3: 2|ok"])
+  }
+
+  @Test func unterminatedQuoteDoesNotSwallowTheRowsAfterIt() throws {
+    let path = try folder.write("open.csv", "a,b\n1,\"never closed\n2,ok\n3,fine\n")
+    #expect(try events(path) == ["1: a|b", "2: malformed <1,\"never closed>", "3: 2|ok", "4: 3|fine"])
+  }
+
+  @Test func smallChunksGiveTheSameRecords() throws {
+    let text = "id,note\r\n1,\"multi\r\nline\"\r\n2,\"x,y\"\r\n3,z"
+    let path = try folder.write("chunks.csv", text)
+    let whole = try events(path)
+    for size in [1, 2, 3, 7] {
+      #expect(try events(path, options: CSVOptions(chunkSize: size)) == whole)
+    }
+    #expect(whole == ["1: id|note", "2: 1|multi\r\nline", "4: 2|x,y", "5: 3|z"])
+  }
+
+  @Test func emptyFileIsAnError() throws {
+    let path = try folder.write("empty.csv", "")
+    #expect(throws: RowsError.empty(path: path)) { try events(path) }
+  }
+
+  @Test func rawTextKeepsTheRowAsWritten() throws {
+    let path = try folder.write("raw.csv", "a;b\r\n\"x\";1.234,5\r\n")
+    var raws: [String] = []
+    try CSVReader(path: path).read { if case .record(let r) = $0 { raws.append(r.rawText) } }
+    #expect(raws == ["a;b", "\"x\";1.234,5"])
+  }
+}
