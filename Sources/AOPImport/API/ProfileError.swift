@@ -1,0 +1,18 @@
+import Foundation
+
+/// A profile file that cannot be used: what is wrong, in which file, at which key or line.
+public enum ProfileError: Error, Hashable, LocalizedError {
+  case unreadable(file: String, reason: String)
+  case syntax(file: String, line: Int, message: String)
+  case invalid(file: String, key: String, problem: String)
+  case duplicateID(id: String, files: [String])
+
+  public var errorDescription: String? {
+    switch self {
+    case .unreadable(let file, let reason): return "\(file): \(reason)"
+    case .syntax(let file, let line, let message): return "\(file):\(line): not valid TOML: \(message)"
+    case .invalid(let file, let key, let problem): return "\(file): `\(key)`: \(problem)"
+    case .duplicateID(let id, let files): return "profile id `\(id)` is defined twice: \(files.joined(separator: " and "))"
+    }
+  }
+}

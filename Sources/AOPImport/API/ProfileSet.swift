@@ -1,0 +1,44 @@
+import AOPTemplates
+import Foundation
+
+/// The profiles a run can use: the built-in ones from `templates/profiles/`, then the user's folders.
+/// A later folder's profile replaces an earlier one with the same id, so a user can adapt a built-in.
+public struct ProfileSet: Sendable {
+  public let profiles: [Profile]
+
+  public init(_ profiles: [Profile]) { self.profiles = profiles }
+
+  /// The deepest number of preamble lines any profile expects, plus the header.
+  var recordsNeededToIdentify: Int { (profiles.map(\.preambleLines).max() ?? 0) + 1 }
+
+  /// Loads the built-in profiles and then those in `folders` (every `*.toml`, sorted by name).
+  /// - Throws: `ProfileError` for the first profile that cannot be used.
+  public static func load(userFolders folders: [URL] = []) throws -> ProfileSet {
+    var byID: [String: Profile] = [:]
+    var order: [String] = []
+    var all = [URL]()
+    if let builtIn = Templates.profilesFolder { all.append(builtIn) }
+    all += folders
+    for (n, folder) in all.enumerated() {
+      var seenHere: [String: String] = [:]
+      let names: [String]
+      do {
+        names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".toml") }.sorted()
+      } catch {
+        throw ProfileError.unreadable(file: folder.path, reason: "cannot list the profile folder")
+      }
+      for name in names {
+        let url = folder.appendingPathComponent(name)
+        let shown = n == 0 && !folders.contains(folder) ? "built-in:\(name)" : url.path
+        let profile = try Profile.load(from: url, displayPath: shown)
+        if let other = seenHere[profile.id] { throw ProfileError.duplicateID(id: profile.id, files: [other, shown]) }
+        seenHere[profile.id] = shown
+        if byID[profile.id] == nil { order.append(profile.id) }
+        byID[profile.id] = profile
+      }
+    }
+    return ProfileSet(order.compactMap { byID[$0] })
+  }
+
+  public func profile(id: String) -> Profile? { profiles.first { $0.id == id } }
+}

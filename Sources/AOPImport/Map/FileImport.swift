@@ -1,0 +1,306 @@
+import AOPLedger
+import AOPRows
+
+/// The state of importing one file: buffering its first records until a profile is identified, then
+/// mapping every row and keeping the file's tally.
+final class FileImport {
+  let importer: FileImporter
+  let displayPath: String
+  let fileName: String
+  let sink: ImportSink
+
+  private var buffered: [CSVEvent] = []
+  private var recordsSeen = 0
+  private var profile: Profile?
+  private var columns: ColumnMap?
+  private var headerRecord = 0
+  private var channel = ""
+  private var tally = FileTally()
+  private var revenue = Money.zero
+  private var spend = Money.zero
+  private var occurrences: [IdentityKey: Int] = [:]
+  private var order = OpenOrder()
+
+  init(importer: FileImporter, displayPath: String, fileName: String, sink: ImportSink) {
+    self.importer = importer
+    self.displayPath = displayPath
+    self.fileName = fileName
+    self.sink = sink
+  }
+
+  var result: SourceFile {
+    SourceFile(path: displayPath, profile: profile?.id, kind: profile?.kind.rawValue, status: .read, tally: tally, revenue: revenue, spend: spend)
+  }
+
+  func refused(_ error: ImportError) -> SourceFile {
+    SourceFile(path: displayPath, profile: profile?.id, kind: profile?.kind.rawValue, status: .refused, message: error.localizedDescription, tally: FileTally())
+  }
+
+  // MARK: Reading
+
+  func handle(_ event: CSVEvent) throws {
+    guard profile != nil else {
+      buffered.append(event)
+      if case .record = event { recordsSeen += 1 }
+      if recordsSeen >= importer.profiles.recordsNeededToIdentify { try identifyAndReplay() }
+      return
+    }
+    try process(event)
+  }
+
+  func finish() throws {
+    if profile == nil { try identifyAndReplay() }
+    flushOrder()
+  }
+
+  private func identifyAndReplay() throws {
+    let records = buffered.compactMap { event -> RawRecord? in if case .record(let r) = event { return r } else { return nil } }
+    let identification = importer.profiles.identify(records: records, fileName: fileName)
+    guard let found = identification.profile, let map = identification.columns else {
+      let matching = identification.matching
+      if matching.count > 1 { throw ImportError.ambiguousProfile(file: displayPath, candidates: matching) }
+      throw ImportError.noProfile(file: displayPath, headersFound: identification.firstRecordHeaders)
+    }
+    if found.kind != .costs {
+      let id = importer.settings.channelOverrides[found.id] ?? found.channel ?? ""
+      guard importer.settings.channels.contains(id) else {
+        throw ImportError.unknownChannel(file: displayPath, profile: found.id, channel: id)
+      }
+      channel = id
+    }
+    profile = found
+    columns = map
+    headerRecord = identification.headerRecord
+    recordsSeen = 0
+    let replay = buffered
+    buffered = []
+    for event in replay { try process(event) }
+  }
+
+  private func process(_ event: CSVEvent) throws {
+    tally.read += 1
+    switch event {
+    case .malformed(let m):
+      reject(line: m.line, column: nil, reason: "cannot be parsed as CSV: \(m.reason)", raw: m.rawText)
+    case .record(let record):
+      defer { recordsSeen += 1 }
+      if recordsSeen <= headerRecord {
+        tally.skipped += 1  // preamble lines and the header itself
+        return
+      }
+      map(record)
+    }
+  }
+
+  // MARK: Mapping rows
+
+  private func map(_ record: RawRecord) {
+    guard let profile, let columns else { return }
+    let width = columns.headers.count
+    if record.count < width || (width..<record.count).contains(where: { !record.bytes($0).isEmpty }) {
+      reject(record, column: nil, reason: "has \(record.count) fields where the header has \(width) (a ragged row: a missing or extra delimiter?)")
+      return
+    }
+    var fields = RowFields(record: record, columns: columns, profile: profile, currency: importer.settings.currency)
+    if fields.hasSkipMarker {
+      tally.skipped += 1
+      return
+    }
+    do {
+      switch profile.kind {
+      case .sales: try mapSale(&fields)
+      case .costs: try mapCost(fields)
+      case .spend: try mapSpend(fields)
+      }
+    } catch {
+      reject(record, column: error.column, reason: error.reason)
+    }
+  }
+
+  /// Registers the row's identity; returns false (and counts a duplicate) when it was seen before.
+  private func isFirstOccurrence(_ fields: RowFields) -> Bool {
+    guard let profile, !profile.identityFields.isEmpty else { return true }
+    var base = IdentityKey(namespace: profile.identityNamespace)
+    for f in profile.identityFields { base.mix(fields.bytes(f)) }
+    let n = (occurrences[base] ?? 0) + 1
+    occurrences[base] = n
+    if importer.deduplicator.firstOccurrence(of: base.occurrence(n), file: displayPath, line: fields.record.line) != nil {
+      tally.duplicates += 1
+      return false
+    }
+    return true
+  }
+
+  private func mapCost(_ fields: RowFields) throws(RowFields.Failure) {
+    guard let profile else { return }
+    if fields.has(.status), RowFields.status(try fields.text(.status), matchesAnyOf: profile.cancelledStatuses) {
+      tally.skipped += 1
+      return
+    }
+    let sku = try fields.requiredText(.sku)
+    guard let cost = try fields.money(.unitCost) else {
+      tally.skipped += 1  // a product without a stated cost states nothing about cost
+      return
+    }
+    guard cost >= .zero else { throw RowFields.Failure(column: fields.columns.header(of: .unitCost), reason: "is negative; a unit cost cannot be") }
+    let group = fields.has(.productGroup) ? try fields.text(.productGroup) : ""
+    let entry = CostEntry(
+      sku: sku, unitCost: cost, effectiveFrom: try fields.day(.date),
+      productName: fields.has(.productName) ? try fields.text(.productName) : nil,
+      productGroup: group.isEmpty ? nil : Self.topLevel(of: group),
+      source: source(fields.record.line))
+    guard isFirstOccurrence(fields) else { return }
+    sink.accept(entry)
+    tally.accepted += 1
+  }
+
+  /// The first level of a category path such as `Sữa>>Sữa bột`.
+  static func topLevel(of group: String) -> String {
+    (group.components(separatedBy: ">>").first ?? group).trimmingCharacters(in: .whitespaces)
+  }
+
+  private func mapSpend(_ fields: RowFields) throws(RowFields.Failure) {
+    guard let profile else { return }
+    if fields.has(.status), RowFields.status(try fields.text(.status), matchesAnyOf: profile.cancelledStatuses) {
+      tally.skipped += 1
+      return
+    }
+    let first: Day
+    let last: Day
+    if fields.has(.startDate) {
+      first = try fields.requiredDay(.startDate)
+      last = try fields.requiredDay(.endDate)
+      guard first <= last else {
+        throw RowFields.Failure(column: fields.columns.header(of: .endDate), reason: "ends (\(last)) before it starts (\(first))")
+      }
+    } else {
+      first = try fields.requiredDay(.date)
+      last = first
+    }
+    let amount = try fields.requiredMoney(.amount)
+    let label = fields.has(.label) ? try fields.text(.label) : ""
+    guard isFirstOccurrence(fields) else { return }
+    sink.accept(SpendLine(firstDay: first, lastDay: last, channel: channel, amount: amount, label: label, source: source(fields.record.line)))
+    spend += amount
+    tally.accepted += 1
+  }
+
+  // MARK: Sales and orders
+
+  /// The lines of the order being read; an order's lines are contiguous in every export.
+  struct OpenOrder {
+    var id: String?
+    var filled: [Field: ArraySlice<UInt8>] = [:]
+    var lines: [Draft] = []
+  }
+
+  /// A sale row read and checked, waiting for the rest of its order.
+  struct Draft {
+    var line: Int
+    var day: Day
+    var status: String
+    var sku: String
+    var name: String
+    var quantity: Int
+    var value: Money
+    var returned: Int
+    var orderDiscount: Money?
+    var unitCost: Money?
+  }
+
+  private func mapSale(_ fields: inout RowFields) throws(RowFields.Failure) {
+    guard let profile else { return }
+    let orderID = try fields.requiredText(.orderID)
+    if orderID != order.id {
+      flushOrder()
+      order = OpenOrder(id: orderID)
+    }
+    // Order-level values: the first non-empty one of the order stands for its empty cells.
+    for field in profile.orderLevelFields {
+      if fields.bytes(field).isEmpty, let value = order.filled[field] {
+        fields.filled[field] = value
+      } else if order.filled[field] == nil, !fields.bytes(field).isEmpty {
+        order.filled[field] = fields.bytes(field)
+      }
+    }
+    let day = try fields.requiredDay(.date)
+    let status = fields.has(.status) ? try fields.text(.status) : ""
+    var sku = try fields.text(.sku)
+    let name = fields.has(.productName) ? try fields.text(.productName) : ""
+    if sku.isEmpty {
+      guard !name.isEmpty else { throw RowFields.Failure(column: fields.columns.header(of: .sku), reason: "is empty, and so is the product name") }
+      sku = "(no SKU) \(name)"
+    }
+    let quantity = try fields.requiredInteger(.quantity)
+    let value: Money
+    if fields.has(.lineNet) {
+      value = try fields.requiredMoney(.lineNet)
+    } else {
+      let price = try fields.requiredMoney(.unitPrice)
+      value = price.times(quantity) - (try fields.money(.lineDiscount) ?? .zero).absolute
+    }
+    let returned = try fields.integer(.returnedQuantity) ?? 0
+    guard returned >= 0, returned <= abs(quantity) else {
+      throw RowFields.Failure(column: fields.columns.header(of: .returnedQuantity), reason: "\(returned) returned out of \(quantity) sold")
+    }
+    let draft = Draft(
+      line: fields.record.line, day: day, status: status, sku: sku, name: name, quantity: quantity, value: value,
+      returned: returned, orderDiscount: try fields.money(.orderDiscount)?.absolute, unitCost: try fields.money(.unitCost))
+    guard isFirstOccurrence(fields) else { return }
+    order.lines.append(draft)
+  }
+
+  /// Closes the open order: drops cancelled lines, allocates the order discount over the rest pro rata
+  /// (largest remainder, so the lines add up exactly), and books sales and returns.
+  private func flushOrder() {
+    guard let profile, let orderID = order.id, !order.lines.isEmpty else { return }
+    defer { order = OpenOrder() }
+    let live = order.lines.filter { !RowFields.status($0.status, matchesAnyOf: profile.cancelledStatuses) }
+    tally.skipped += order.lines.count - live.count
+    guard !live.isEmpty else { return }
+    let discount = live.lazy.compactMap(\.orderDiscount).first ?? .zero
+    let shares = discount.allocate(weights: live.map(\.value.minorUnits))
+    let isReturnDocument = profile.returnDocumentPrefix.map { orderID.hasPrefix($0) } ?? false
+    for (draft, share) in zip(live, shares) {
+      let net = draft.value - share
+      let ref = source(draft.line)
+      if isReturnDocument || draft.quantity < 0 {
+        book(SaleLine(day: draft.day, channel: channel, orderID: orderID, sku: draft.sku, productName: draft.name,
+                      quantity: -abs(draft.quantity), netRevenue: -net.absolute, unitCost: draft.unitCost, isReturn: true, source: ref))
+      } else {
+        book(SaleLine(day: draft.day, channel: channel, orderID: orderID, sku: draft.sku, productName: draft.name,
+                      quantity: draft.quantity, netRevenue: net, unitCost: draft.unitCost, source: ref))
+        let returned = RowFields.status(draft.status, matchesAnyOf: profile.returnedStatuses) ? draft.quantity : draft.returned
+        if returned > 0 {
+          // No return date in the export: the return is booked in the month of the sale.
+          book(SaleLine(day: draft.day, channel: channel, orderID: orderID, sku: draft.sku, productName: draft.name,
+                        quantity: -returned, netRevenue: -net.scaled(by: Int64(returned), over: Int64(draft.quantity)),
+                        unitCost: draft.unitCost, isReturn: true, source: ref))
+        }
+      }
+      tally.accepted += 1
+    }
+  }
+
+  private func book(_ line: SaleLine) {
+    sink.accept(line)
+    revenue += line.netRevenue
+  }
+
+  // MARK: Accounting
+
+  private func source(_ line: Int) -> SourceRef { SourceRef(file: displayPath, line: line, profile: profile?.id ?? "") }
+
+  private func reject(_ record: RawRecord, column: String?, reason: String) {
+    reject(line: record.line, column: column, reason: reason, raw: record.rawText)
+  }
+
+  private func reject(line: Int, column: String?, reason: String, raw: String) {
+    tally.rejected += 1
+    sink.reject(Rejection(source: source(line), column: column, reason: reason, rawText: raw))
+  }
+}
+
+extension Money {
+  var absolute: Money { minorUnits < 0 ? -self : self }
+}

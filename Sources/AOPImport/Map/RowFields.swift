@@ -1,0 +1,130 @@
+import AOPLedger
+import AOPRows
+
+/// Reading typed values out of one record through a `ColumnMap`, with failures that say which column,
+/// which value and what was expected.
+struct RowFields {
+  let record: RawRecord
+  let columns: ColumnMap
+  let profile: Profile
+  let currency: Currency
+  /// Values that stand in for empty cells: an order-level field filled down from the order's first line.
+  var filled: [Field: ArraySlice<UInt8>] = [:]
+
+  struct Failure: Error {
+    var column: String?
+    var reason: String
+  }
+
+  func has(_ field: Field) -> Bool { columns.index[field] != nil }
+
+  /// The field's bytes, trimmed; its fallback column's when it is empty.
+  func bytes(_ field: Field) -> ArraySlice<UInt8> {
+    if let i = columns.index[field] {
+      let b = trimmed(record.bytes(i))
+      if !b.isEmpty { return b }
+    }
+    if let j = columns.fallbackIndex[field] {
+      let b = trimmed(record.bytes(j))
+      if !b.isEmpty { return b }
+    }
+    return filled[field] ?? []
+  }
+
+  func isEmpty(_ field: Field) -> Bool { bytes(field).isEmpty }
+
+  /// Text of a field: trimmed, a leading text-forcing apostrophe dropped. Fails on invalid UTF-8.
+  func text(_ field: Field) throws(Failure) -> String {
+    var b = bytes(field)
+    if b.first == UInt8(ascii: "'") { b = b.dropFirst() }
+    guard let s = String(validating: b, as: UTF8.self) else {
+      throw Failure(column: columns.header(of: field), reason: "is not UTF-8 text (was the file saved in another encoding, such as Windows-1258? Save it as \"CSV UTF-8\")")
+    }
+    return s
+  }
+
+  /// A required text field.
+  func requiredText(_ field: Field) throws(Failure) -> String {
+    let s = try text(field)
+    guard !s.isEmpty else { throw Failure(column: columns.header(of: field), reason: "is empty; a value is required") }
+    return s
+  }
+
+  func number(_ field: Field) throws(Failure) -> DecimalNumber? {
+    let b = bytes(field)
+    if b.isEmpty { return nil }
+    switch profile.numbers.parse(b) {
+    case .success(let n): return n
+    case .failure(let f):
+      let shown = String(decoding: b, as: UTF8.self)
+      let why: String
+      switch f {
+      case .badGrouping: why = "`\(shown)` does not group its digits as \(profile.numbers.example) (a number in another locale?)"
+      case .tooLarge: why = "`\(shown)` is too large"
+      case .empty, .notANumber: why = "`\(shown)` is not a number like \(profile.numbers.example)"
+      }
+      throw Failure(column: columns.header(of: field), reason: why)
+    }
+  }
+
+  /// Money in the plan's currency; `nil` when empty.
+  func money(_ field: Field) throws(Failure) -> Money? {
+    guard let n = try number(field) else { return nil }
+    guard let units = n.minorUnits(digits: currency.minorDigits) else {
+      throw Failure(column: columns.header(of: field), reason: "`\(String(decoding: bytes(field), as: UTF8.self))` has more decimals than \(currency.code) allows (\(currency.minorDigits))")
+    }
+    return Money(minorUnits: units)
+  }
+
+  func requiredMoney(_ field: Field) throws(Failure) -> Money {
+    guard let m = try money(field) else { throw Failure(column: columns.header(of: field), reason: "is empty; an amount is required") }
+    return m
+  }
+
+  /// A whole number; `nil` when empty.
+  func integer(_ field: Field) throws(Failure) -> Int? {
+    guard let n = try number(field) else { return nil }
+    guard let i = n.integer else {
+      throw Failure(column: columns.header(of: field), reason: "`\(String(decoding: bytes(field), as: UTF8.self))` is not a whole number")
+    }
+    return i
+  }
+
+  func requiredInteger(_ field: Field) throws(Failure) -> Int {
+    guard let i = try integer(field) else { throw Failure(column: columns.header(of: field), reason: "is empty; a quantity is required") }
+    return i
+  }
+
+  /// A day in one of the profile's date formats; `nil` when empty.
+  func day(_ field: Field) throws(Failure) -> Day? {
+    let b = bytes(field)
+    if b.isEmpty { return nil }
+    for format in profile.dates {
+      if let d = format.parse(b) { return d }
+    }
+    let forms = profile.dates.map(\.pattern).joined(separator: " or ")
+    throw Failure(column: columns.header(of: field), reason: "`\(String(decoding: b, as: UTF8.self))` is not a date in the form \(forms)")
+  }
+
+  func requiredDay(_ field: Field) throws(Failure) -> Day {
+    guard let d = try day(field) else { throw Failure(column: columns.header(of: field), reason: "is empty; a date is required") }
+    return d
+  }
+
+  /// True when the row has a value in a column that marks it as skipped by rule.
+  var hasSkipMarker: Bool { columns.skipIfPresent.contains { !trimmed(record.bytes($0)).isEmpty } }
+
+  /// A status matches a listed status when it starts with it (Shopee's status sentences carry dates).
+  static func status(_ status: String, matchesAnyOf list: [String]) -> Bool {
+    guard !status.isEmpty else { return false }
+    let normalized = HeaderName.normalize(status)
+    return list.contains { normalized.hasPrefix($0) }
+  }
+}
+
+func trimmed(_ b: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+  var s = b.startIndex, e = b.endIndex
+  while s < e, b[s] == 0x20 || b[s] == 0x09 || b[s] == 0x0D || b[s] == 0x0A { s += 1 }
+  while e > s, b[e - 1] == 0x20 || b[e - 1] == 0x09 || b[e - 1] == 0x0D || b[e - 1] == 0x0A { e -= 1 }
+  return b[s..<e]
+}

@@ -1,0 +1,50 @@
+/// What a profile can read from a file, by kind of file.
+public enum ProfileKind: String, Sendable, Hashable, CaseIterable {
+  /// Sale (and return) lines: revenue, units, orders.
+  case sales
+  /// Unit costs per SKU (product lists, purchase details).
+  case costs
+  /// Marketing spend (ad platforms, marketing expenses).
+  case spend
+}
+
+/// The named fields a profile maps file columns to.
+public enum Field: String, Sendable, Hashable, CaseIterable, Comparable {
+  case orderID = "order_id"
+  case date
+  case status
+  case sku
+  case productName = "product_name"
+  case productGroup = "product_group"
+  case quantity
+  case unitPrice = "unit_price"
+  case lineDiscount = "line_discount"
+  case lineNet = "line_net"
+  case returnedQuantity = "returned_quantity"
+  case orderDiscount = "order_discount"
+  case unitCost = "unit_cost"
+  case startDate = "start_date"
+  case endDate = "end_date"
+  case amount
+  case label
+
+  public static func < (a: Field, b: Field) -> Bool { a.rawValue < b.rawValue }
+
+  /// The fields a profile of `kind` may map.
+  static func allowed(for kind: ProfileKind) -> Set<Field> {
+    switch kind {
+    case .sales: return [.orderID, .date, .status, .sku, .productName, .productGroup, .quantity, .unitPrice, .lineDiscount, .lineNet, .returnedQuantity, .orderDiscount, .unitCost]
+    case .costs: return [.sku, .unitCost, .productName, .productGroup, .date, .status]
+    case .spend: return [.date, .startDate, .endDate, .amount, .label, .status]
+    }
+  }
+
+  /// Sets of fields of which a profile of `kind` must map at least one field each.
+  static func required(for kind: ProfileKind) -> [[Field]] {
+    switch kind {
+    case .sales: return [[.orderID], [.date], [.sku], [.quantity], [.lineNet, .unitPrice]]
+    case .costs: return [[.sku], [.unitCost]]
+    case .spend: return [[.amount], [.date, .startDate]]
+    }
+  }
+}

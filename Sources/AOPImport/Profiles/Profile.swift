@@ -1,0 +1,161 @@
+import AOPLedger
+import AOPRows
+import Foundation
+import TOMLKit
+
+/// A validated import profile: how to recognise one export format and what its columns mean.
+public struct Profile: Sendable, Identifiable, Hashable {
+  public let id: String
+  public let name: String
+  public let kind: ProfileKind
+  /// The channel its sales or spend are booked to, unless the config says otherwise.
+  public let channel: String?
+  /// Headers that must all be present (besides the mapped required columns).
+  public let signature: [String]
+  /// A `*`/`?` glob the file name must match, if any.
+  public let fileNamePattern: String?
+  /// Lines above the header (report titles, date ranges).
+  public let preambleLines: Int
+  public let numbers: NumberFormat
+  public let dates: [DateFormat]
+  /// Field → header aliases, first present wins.
+  public let columns: [Field: [String]]
+  /// Mapped fields a file may lack (all others must be present for the profile to match).
+  public let optionalFields: Set<Field>
+  /// Field → headers read when the field's own column is empty.
+  public let fallbacks: [Field: [String]]
+  /// Fields whose value belongs to the whole order: repeated on each line or only on the first.
+  public let orderLevelFields: Set<Field>
+  public let cancelledStatuses: [String]
+  public let returnedStatuses: [String]
+  /// Order ids that start with this are return documents (KiotViet `TH…`).
+  public let returnDocumentPrefix: String?
+  /// A row with any of these columns non-empty is skipped by rule (KiotViet alternate units).
+  public let skipIfPresent: [String]
+  public let identityNamespace: String
+  public let identityFields: [Field]
+  /// Where the profile was loaded from.
+  public let origin: String
+
+  /// Builds the strict profile from the decoded file.
+  /// - Throws: `ProfileError` naming the file and the key at fault.
+  init(validating file: ProfileFile, from origin: String) throws {
+    func fail(_ key: String, _ problem: String) -> ProfileError { .invalid(file: origin, key: key, problem: problem) }
+    let version = file.version ?? 1
+    guard version == 1 else { throw fail("version", "version \(version) is newer than this aop understands (1)") }
+    guard !file.id.isEmpty, file.id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
+      throw fail("id", "use letters, digits, - and _ only")
+    }
+    guard let kind = ProfileKind(rawValue: file.kind) else {
+      throw fail("kind", "`\(file.kind)` is not one of \(ProfileKind.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+    id = file.id
+    name = file.name ?? file.id
+    self.kind = kind
+    channel = file.channel
+    if kind != .costs, file.channel == nil { throw fail("channel", "a \(kind.rawValue) profile needs a default channel") }
+    signature = file.match.headers.map(HeaderName.normalize)
+    fileNamePattern = file.match.fileName
+    self.origin = origin
+
+    let read = file.read
+    preambleLines = read?.preambleLines ?? 0
+    guard (0...20).contains(preambleLines) else { throw fail("read.preamble_lines", "must be 0 to 20") }
+    let decimal = read?.decimalMark ?? "."
+    let thousands = read?.thousandsMark ?? ""
+    guard decimal.utf8.count == 1, let d = decimal.utf8.first else { throw fail("read.decimal_mark", "one character, \".\" or \",\"") }
+    guard thousands.utf8.count <= 1, thousands != decimal else { throw fail("read.thousands_mark", "one character other than the decimal mark, or \"\"") }
+    numbers = NumberFormat(decimalMark: d, thousandsMark: thousands.utf8.first)
+    do {
+      dates = try (read?.dateFormats ?? ["yyyy-MM-dd"]).map(DateFormat.init)
+    } catch let e as DateFormat.InvalidPattern {
+      throw fail("read.date_formats", "`\(e.pattern)`: \(e.reason)")
+    }
+
+    func fields(_ table: [String: HeaderList]?, key: String) throws -> [Field: [String]] {
+      var result: [Field: [String]] = [:]
+      for (name, headers) in table ?? [:] {
+        guard let field = Field(rawValue: name), Field.allowed(for: kind).contains(field) else {
+          throw fail("\(key).\(name)", "not a field of a \(kind.rawValue) profile; known: \(Field.allowed(for: kind).map(\.rawValue).sorted().joined(separator: ", "))")
+        }
+        guard !headers.names.isEmpty else { throw fail("\(key).\(name)", "give at least one header name") }
+        result[field] = headers.names.map(HeaderName.normalize)
+      }
+      return result
+    }
+    let mapped = try fields(file.columns, key: "columns")
+    columns = mapped
+    fallbacks = try fields(file.fallbacks, key: "fallbacks")
+    optionalFields = Set(try (file.optionalFields ?? []).map { name in
+      guard let f = Field(rawValue: name), mapped[f] != nil else { throw fail("optional_fields", "`\(name)` is not a mapped column") }
+      return f
+    })
+    for group in Field.required(for: kind) where !group.contains(where: { mapped[$0] != nil }) {
+      throw fail("columns.\(group[0].rawValue)", "missing: a \(kind.rawValue) profile must map \(group.map(\.rawValue).joined(separator: " or "))")
+    }
+    if kind == .spend, mapped[.startDate] != nil, mapped[.endDate] == nil {
+      throw fail("columns.end_date", "missing: start_date needs end_date")
+    }
+    orderLevelFields = Set(try (file.orders?.levelFields ?? []).map { name in
+      guard let f = Field(rawValue: name), mapped[f] != nil else { throw fail("orders.level_fields", "`\(name)` is not a mapped column") }
+      return f
+    })
+    cancelledStatuses = (file.status?.cancelled ?? []).map(HeaderName.normalize)
+    returnedStatuses = (file.status?.returned ?? []).map(HeaderName.normalize)
+    if !(cancelledStatuses.isEmpty && returnedStatuses.isEmpty), mapped[.status] == nil {
+      throw fail("status", "statuses are given but no status column is mapped")
+    }
+    returnDocumentPrefix = file.returns?.documentPrefix
+    skipIfPresent = (file.skip?.ifPresent ?? []).map(HeaderName.normalize)
+    identityNamespace = file.identity?.namespace ?? file.id
+    identityFields = try (file.identity?.fields ?? []).map { name in
+      guard let f = Field(rawValue: name), mapped[f] != nil else { throw fail("identity.fields", "`\(name)` is not a mapped column") }
+      return f
+    }
+    if kind == .sales, identityFields.isEmpty { throw fail("identity.fields", "a sales profile needs the fields that identify a line (e.g. [\"order_id\", \"sku\"])") }
+  }
+
+  /// Loads and validates one profile file.
+  /// - Throws: `ProfileError` with the file name, and the key or TOML line at fault.
+  public static func load(from url: URL, displayPath: String? = nil) throws -> Profile {
+    let origin = displayPath ?? url.path
+    let text: String
+    do {
+      text = try String(contentsOf: url, encoding: .utf8)
+    } catch {
+      throw ProfileError.unreadable(file: origin, reason: "cannot read it as UTF-8 text")
+    }
+    let decoded: ProfileFile
+    do {
+      decoded = try TOMLDecoder().decode(ProfileFile.self, from: text)
+    } catch let error as TOMLParseError {
+      throw ProfileError.syntax(file: origin, line: Int(error.source.begin.line), message: error.description)
+    } catch let error as DecodingError {
+      throw ProfileError.invalid(file: origin, key: error.codingPathText, problem: error.problemText)
+    }
+    return try Profile(validating: decoded, from: origin)
+  }
+}
+
+extension DecodingError {
+  /// The dotted key the error is about (`columns.order_id`).
+  var codingPathText: String {
+    let path: [CodingKey]
+    switch self {
+    case .keyNotFound(let key, let context): path = context.codingPath + [key]
+    case .typeMismatch(_, let c), .valueNotFound(_, let c), .dataCorrupted(let c): path = c.codingPath
+    @unknown default: path = []
+    }
+    return path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+  }
+
+  var problemText: String {
+    switch self {
+    case .keyNotFound: return "missing key"
+    case .typeMismatch(let type, _): return "expected \(type == String.self ? "a string" : type == Int.self ? "an integer" : "a value of type \(type)")"
+    case .valueNotFound(let type, _): return "missing value of type \(type)"
+    case .dataCorrupted(let c): return c.debugDescription
+    @unknown default: return "invalid"
+    }
+  }
+}

@@ -1,0 +1,81 @@
+import TOMLKit
+
+/// A profile file as written (TOML), decoded loosely: most keys optional. `Profile(validating:)` turns it
+/// into the strict form.
+struct ProfileFile: Decodable {
+  var version: Int?
+  var id: String
+  var name: String?
+  var kind: String
+  var channel: String?
+  var match: Match
+  var read: Read?
+  var columns: [String: HeaderList]
+  var optionalFields: [String]?
+  var fallbacks: [String: HeaderList]?
+  var orders: Orders?
+  var status: Status?
+  var returns: Returns?
+  var skip: Skip?
+  var identity: Identity?
+
+  enum CodingKeys: String, CodingKey {
+    case version, id, name, kind, channel, match, read, columns, fallbacks, orders, status, returns, skip, identity
+    case optionalFields = "optional_fields"
+  }
+
+  struct Match: Decodable {
+    var headers: [String]
+    var fileName: String?
+    enum CodingKeys: String, CodingKey { case headers, fileName = "file_name" }
+  }
+
+  struct Read: Decodable {
+    var preambleLines: Int?
+    var decimalMark: String?
+    var thousandsMark: String?
+    var dateFormats: [String]?
+    enum CodingKeys: String, CodingKey {
+      case preambleLines = "preamble_lines", decimalMark = "decimal_mark", thousandsMark = "thousands_mark", dateFormats = "date_formats"
+    }
+  }
+
+  struct Orders: Decodable {
+    var levelFields: [String]?
+    enum CodingKeys: String, CodingKey { case levelFields = "level_fields" }
+  }
+
+  struct Status: Decodable {
+    var cancelled: [String]?
+    var returned: [String]?
+  }
+
+  struct Returns: Decodable {
+    var documentPrefix: String?
+    enum CodingKeys: String, CodingKey { case documentPrefix = "document_prefix" }
+  }
+
+  struct Skip: Decodable {
+    var ifPresent: [String]?
+    enum CodingKeys: String, CodingKey { case ifPresent = "if_present" }
+  }
+
+  struct Identity: Decodable {
+    var namespace: String?
+    var fields: [String]
+  }
+}
+
+/// A column given by one header name or a list of aliases (the first present in the file is used).
+struct HeaderList: Decodable {
+  var names: [String]
+
+  init(from decoder: Decoder) throws {
+    let container = try decoder.singleValueContainer()
+    if let one = try? container.decode(String.self) {
+      names = [one]
+    } else {
+      names = try container.decode([String].self)
+    }
+  }
+}

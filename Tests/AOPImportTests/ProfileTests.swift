@@ -1,0 +1,65 @@
+import AOPLedger
+import AOPTestSupport
+import Foundation
+import Testing
+
+@testable import AOPImport
+
+@Suite struct ProfileLoadingTests {
+  @Test func builtInProfilesLoad() throws {
+    let ids = try ProfileSet.load().profiles.map(\.id).sorted()
+    #expect(ids == ["generic-costs", "kiotviet-invoice-detail", "kiotviet-products", "meta-ads", "meta-ads-vi", "shopee-orders", "shopify-orders"])
+  }
+
+  @Test func errorsNameTheFileAndTheKey() throws {
+    let folder = try TemporaryFolder()
+    let path = try folder.write("bad.toml", """
+      id = "x"
+      kind = "sales"
+      channel = "web"
+      [match]
+      headers = ["a"]
+      [columns]
+      order_id = "a"
+      date = "b"
+      sku = "c"
+      quantity = "d"
+      line_net = "e"
+      colour = "f"
+      [identity]
+      fields = ["order_id"]
+      """)
+    #expect(throws: ProfileError.invalid(file: path, key: "columns.colour", problem: "not a field of a sales profile; known: date, line_discount, line_net, order_discount, order_id, product_group, product_name, quantity, returned_quantity, sku, status, unit_cost, unit_price")) {
+      try Profile.load(from: URL(fileURLWithPath: path))
+    }
+    let missing = try folder.write("missing.toml", "id = \"y\"\nkind = \"costs\"\n[match]\nheaders = [\"a\"]\n[columns]\nsku = \"a\"\n")
+    #expect(throws: ProfileError.invalid(file: missing, key: "columns.unit_cost", problem: "missing: a costs profile must map unit_cost")) {
+      try Profile.load(from: URL(fileURLWithPath: missing))
+    }
+    let syntax = try folder.write("syntax.toml", "id = \"z\"\nkind = \n")
+    #expect {
+      try Profile.load(from: URL(fileURLWithPath: syntax))
+    } throws: { error in
+      if case .syntax(let file, let line, _) = error as? ProfileError { return file == syntax && line == 2 }
+      return false
+    }
+  }
+
+  @Test func aUserFolderReplacesABuiltInByID() throws {
+    let folder = try TemporaryFolder()
+    let builtIn = try String(contentsOf: try #require(AOPImport.ProfileSet.load().profile(id: "meta-ads")).originURL, encoding: .utf8)
+    try folder.write("mine.toml", builtIn.replacingOccurrences(of: "channel = \"web\"", with: "channel = \"shopee\""))
+    let set = try ProfileSet.load(userFolders: [folder.url])
+    #expect(set.profile(id: "meta-ads")?.channel == "shopee")
+    #expect(set.profiles.count == 7)
+  }
+}
+
+extension Profile {
+  var originURL: URL {
+    if origin.hasPrefix("built-in:") { return Templates_profiles.appendingPathComponent(String(origin.dropFirst("built-in:".count))) }
+    return URL(fileURLWithPath: origin)
+  }
+}
+
+private let Templates_profiles = repositoryRoot.appendingPathComponent("templates/profiles")
