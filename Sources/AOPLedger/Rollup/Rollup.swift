@@ -37,6 +37,11 @@ public struct Rollup: Sendable {
     public var month: Month
     public var channel: String
     public var productGroup: String
+    public init(month: Month, channel: String, productGroup: String) {
+      self.month = month
+      self.channel = channel
+      self.productGroup = productGroup
+    }
     public static func < (a: Key, b: Key) -> Bool { (a.month, a.channel, a.productGroup) < (b.month, b.channel, b.productGroup) }
   }
 
@@ -46,6 +51,12 @@ public struct Rollup: Sendable {
     public var productName: String
     public var revenue: Money
     public var units: Int
+    public init(sku: String, productName: String, revenue: Money, units: Int) {
+      self.sku = sku
+      self.productName = productName
+      self.revenue = revenue
+      self.units = units
+    }
   }
 
   /// The group used for SKUs that no cost source names a group for.

@@ -1,0 +1,134 @@
+import AOPLedger
+import AOPPlan
+
+/// Everything the monthly review shows, as one value: the month and the year to date against the plan,
+/// per channel, with gross margin, marketing and the account of every input file.
+public struct ReviewReport: Sendable {
+  /// One channel's revenue against its target for the month and the year to date.
+  public struct ChannelLine: Hashable, Sendable {
+    public var channel: Channel
+    public var month: VersusPlan
+    public var yearToDate: VersusPlan
+    public var monthFigures: Rollup.Figures
+    public var yearToDateFigures: Rollup.Figures
+  }
+
+  /// One month of the plan year so far, for the monthly series sheets.
+  public struct MonthLine: Hashable, Sendable {
+    public var month: Month
+    public var figures: Rollup.Figures
+    public var revenueTarget: Money?
+    public var marketingBudget: Money
+    public var onlineRevenue: Money
+  }
+
+  /// One product group's figures for the month and year to date.
+  public struct GroupLine: Hashable, Sendable {
+    public var group: String
+    public var month: Rollup.Figures
+    public var yearToDate: Rollup.Figures
+  }
+
+  /// The KPIs of one period (the month, or January to the month).
+  public struct Period: Hashable, Sendable {
+    public var months: [Month]
+    public var figures: Rollup.Figures
+    public var revenue: VersusPlan
+    public var onlineRevenue: Money
+    public var onlineShare: RatioVersusGoal
+    public var grossMargin: RatioVersusGoal
+    public var marketing: VersusPlan
+    public var marketingToRevenue: RatioVersusGoal
+  }
+
+  public var company: String
+  public var month: Month
+  public var currency: Currency
+  public var channels: [Channel]
+  public var baselineYear: Int?
+  public var phasing: Targets.Phasing
+  public var annualRevenueTarget: Money?
+  public var thisMonth: Period
+  public var yearToDate: Period
+  public var channelLines: [ChannelLine]
+  public var monthLines: [MonthLine]
+  public var groupLines: [GroupLine]
+  /// Figures per channel and month of the year to date.
+  public var channelMonths: [ChannelMonth: Rollup.Figures]
+  public var uncostedThisMonth: [Rollup.UncostedSKU]
+  public var uncostedYearToDate: [Rollup.UncostedSKU]
+  public var sources: [SourceFile]
+  public var rejections: [Rejection]
+
+  /// Rows read / accepted / rejected / duplicate / skipped over every file.
+  public var tally: FileTally {
+    sources.reduce(into: FileTally()) { t, s in
+      t.read += s.tally.read
+      t.accepted += s.tally.accepted
+      t.rejected += s.tally.rejected
+      t.duplicates += s.tally.duplicates
+      t.skipped += s.tally.skipped
+    }
+  }
+
+  /// Computes the review of `month` from the rolled-up ledger and the plan's targets.
+  public static func compute(
+    month: Month, rollup: Rollup, plan: Plan, targets: Targets, channels: [Channel], baseline: Baseline?,
+    sources: [SourceFile], rejections: [Rejection]
+  ) -> ReviewReport {
+    let online = Set(channels.filter { $0.kind == .online }.map(\.id))
+    func period(_ months: [Month]) -> Period {
+      let figures = rollup.figures(months: months)
+      let onlineRevenue = rollup.total { Set(months).contains($0.month) && online.contains($0.channel) }.revenue
+      return Period(
+        months: months, figures: figures,
+        revenue: VersusPlan(actual: figures.revenue, plan: targets.revenue(months: months), kind: .target),
+        onlineRevenue: onlineRevenue,
+        onlineShare: RatioVersusGoal(actual: Ratio(onlineRevenue, over: figures.revenue), goal: plan.goals.onlineShare?.ratio, direction: .higherIsBetter),
+        grossMargin: RatioVersusGoal(actual: figures.grossMargin, goal: plan.goals.grossMarginFloor?.ratio, direction: .higherIsBetter),
+        marketing: VersusPlan(actual: figures.marketing, plan: targets.marketing(months: months), kind: .limit),
+        marketingToRevenue: RatioVersusGoal(actual: figures.marketingToRevenue, goal: plan.goals.marketingToRevenueCeiling?.ratio, direction: .lowerIsBetter))
+    }
+    let ytd = month.yearToDate
+    let channelLines = channels.map { c in
+      ChannelLine(
+        channel: c,
+        month: VersusPlan(actual: rollup.figures(months: [month], channel: c.id).revenue, plan: targets.revenue(months: [month], channel: c.id), kind: .target),
+        yearToDate: VersusPlan(actual: rollup.figures(months: ytd, channel: c.id).revenue, plan: targets.revenue(months: ytd, channel: c.id), kind: .target),
+        monthFigures: rollup.figures(months: [month], channel: c.id),
+        yearToDateFigures: rollup.figures(months: ytd, channel: c.id))
+    }
+    let monthLines = ytd.map { m in
+      MonthLine(
+        month: m, figures: rollup.figures(months: [m]), revenueTarget: targets.revenue(months: [m]),
+        marketingBudget: targets.marketing(months: [m]),
+        onlineRevenue: rollup.total { $0.month == m && online.contains($0.channel) }.revenue)
+    }
+    let groups = Set(rollup.cells.keys.filter { ytd.contains($0.month) }.map(\.productGroup)).sorted()
+    let groupLines = groups.compactMap { g -> GroupLine? in
+      let line = GroupLine(group: g, month: rollup.figures(months: [month], productGroup: g), yearToDate: rollup.figures(months: ytd, productGroup: g))
+      // The no-group bucket holds marketing and order counts; show it only when it has sales.
+      return line.yearToDate.revenue == .zero && line.yearToDate.units == 0 ? nil : line
+    }
+    return ReviewReport(
+      company: plan.company, month: month, currency: plan.currency, channels: channels, baselineYear: baseline?.year,
+      phasing: targets.phasing, annualRevenueTarget: targets.annualRevenue,
+      thisMonth: period([month]), yearToDate: period(ytd), channelLines: channelLines, monthLines: monthLines,
+      groupLines: groupLines,
+      channelMonths: Dictionary(uniqueKeysWithValues: channels.flatMap { c in
+        ytd.map { m in (ChannelMonth(channel: c.id, month: m), rollup.figures(months: [m], channel: c.id)) }
+      }),
+      uncostedThisMonth: rollup.uncosted(months: [month]), uncostedYearToDate: rollup.uncosted(months: ytd),
+      sources: sources, rejections: rejections)
+  }
+}
+
+/// A channel in a month, as a key.
+public struct ChannelMonth: Hashable, Sendable {
+  public var channel: String
+  public var month: Month
+  public init(channel: String, month: Month) {
+    self.channel = channel
+    self.month = month
+  }
+}

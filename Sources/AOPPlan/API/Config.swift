@@ -1,0 +1,93 @@
+import AOPLedger
+import Foundation
+
+/// The run's configuration (`aop.toml`): the plan to review against, where the exports are, where the
+/// workbook goes, the channels, and which profile books to which channel. Paths are relative to the
+/// config file's folder.
+public struct Config: Sendable {
+  /// The labels' language in the workbook and summary.
+  public enum Language: String, Sendable, Codable, CaseIterable { case en, vi }
+
+  public var file: URL
+  public var planFile: URL
+  public var outputFolder: URL
+  public var language: Language
+  /// Folders to read for the review (globs expanded, sorted).
+  public var inputPatterns: [String]
+  public var profileFolders: [URL]
+  public var channels: [Channel]
+  public var profileChannels: [String: String]
+  public var baselineFile: URL?
+  public var baselineInputPatterns: [String]
+  public var baselineYear: Int?
+
+  /// The folder relative paths are resolved against.
+  public var root: URL { file.deletingLastPathComponent() }
+
+  public func channel(id: String) -> Channel? { channels.first { $0.id == id } }
+
+  /// Loads and validates the config.
+  /// - Throws: `PlanError` naming the file and the key at fault.
+  public static func load(from url: URL) throws -> Config {
+    let shown = url.path
+    let raw = try TOMLFile.decode(ConfigFile.self, from: url, shownAs: shown)
+    let root = url.deletingLastPathComponent()
+    func resolve(_ path: String) -> URL {
+      path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(path)
+    }
+    func fail(_ key: String, _ problem: String) -> PlanError { .invalid(file: shown, key: key, problem: problem) }
+
+    guard !raw.channels.isEmpty else { throw fail("channels", "define at least one [[channels]] with id, name and kind") }
+    var seen = Set<String>()
+    var channels: [Channel] = []
+    for (i, c) in raw.channels.enumerated() {
+      guard let kind = Channel.Kind(rawValue: c.kind) else { throw fail("channels[\(i)].kind", "`\(c.kind)` is not \"online\" or \"offline\"") }
+      guard !c.id.isEmpty, seen.insert(c.id).inserted else { throw fail("channels[\(i)].id", "`\(c.id)` is empty or used twice") }
+      channels.append(Channel(id: c.id, name: c.name ?? c.id, kind: kind))
+    }
+    for (profile, channel) in raw.profileChannels ?? [:] where !seen.contains(channel) {
+      throw fail("profile_channels.\(profile)", "channel `\(channel)` is not defined under [[channels]]")
+    }
+    let language: Language
+    if let l = raw.language {
+      guard let parsed = Language(rawValue: l) else { throw fail("language", "`\(l)` is not \"en\" or \"vi\"") }
+      language = parsed
+    } else {
+      language = .en
+    }
+    guard !raw.inputs.isEmpty else { throw fail("inputs", "name at least one export folder") }
+    return Config(
+      file: url, planFile: resolve(raw.plan), outputFolder: resolve(raw.output ?? "out"), language: language,
+      inputPatterns: raw.inputs, profileFolders: (raw.profileFolders ?? []).map(resolve), channels: channels,
+      profileChannels: raw.profileChannels ?? [:], baselineFile: raw.baseline?.file.map(resolve),
+      baselineInputPatterns: raw.baseline?.inputs ?? [], baselineYear: raw.baseline?.year)
+  }
+}
+
+struct ConfigFile: Decodable {
+  var plan: String
+  var output: String?
+  var language: String?
+  var inputs: [String]
+  var profileFolders: [String]?
+  var channels: [ChannelEntry]
+  var profileChannels: [String: String]?
+  var baseline: BaselineEntry?
+
+  struct ChannelEntry: Decodable {
+    var id: String
+    var name: String?
+    var kind: String
+  }
+
+  struct BaselineEntry: Decodable {
+    var file: String?
+    var inputs: [String]?
+    var year: Int?
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case plan, output, language, inputs, channels, baseline
+    case profileFolders = "profile_folders", profileChannels = "profile_channels"
+  }
+}

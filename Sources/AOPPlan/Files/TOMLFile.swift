@@ -1,0 +1,59 @@
+import Foundation
+import TOMLKit
+
+/// Reads a TOML file into a `Decodable`, turning every failure into a `PlanError` that names the file,
+/// and the line (syntax) or key (content).
+enum TOMLFile {
+  static func decode<T: Decodable>(_ type: T.Type, from url: URL, shownAs shown: String) throws -> T {
+    let text: String
+    do {
+      text = try String(contentsOf: url, encoding: .utf8)
+    } catch {
+      let exists = FileManager.default.fileExists(atPath: url.path)
+      throw PlanError.unreadable(file: shown, reason: exists ? "cannot read it as UTF-8 text" : "no such file")
+    }
+    do {
+      return try TOMLDecoder().decode(T.self, from: text)
+    } catch let error as TOMLParseError {
+      throw PlanError.syntax(file: shown, line: Int(error.source.begin.line), message: error.description)
+    } catch let error as DecodingError {
+      throw PlanError.invalid(file: shown, key: error.keyPath, problem: error.problem)
+    } catch let error as PlanError {
+      throw error
+    } catch let error as FieldProblem {
+      throw PlanError.invalid(file: shown, key: error.key, problem: error.problem)
+    }
+  }
+}
+
+/// A value that decoded but makes no sense (a share of 150%), thrown from inside `init(from:)`.
+struct FieldProblem: Error {
+  var key: String
+  var problem: String
+}
+
+extension DecodingError {
+  var keyPath: String {
+    let path: [CodingKey]
+    switch self {
+    case .keyNotFound(let key, let context): path = context.codingPath + [key]
+    case .typeMismatch(_, let c), .valueNotFound(_, let c), .dataCorrupted(let c): path = c.codingPath
+    @unknown default: path = []
+    }
+    return path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+  }
+
+  var problem: String {
+    switch self {
+    case .keyNotFound: return "missing key"
+    case .typeMismatch(let type, _):
+      if type == String.self { return "expected a string (in quotes)" }
+      if type == Int.self || type == Int64.self { return "expected a whole number" }
+      if type == Double.self { return "expected a number" }
+      return "expected a value of type \(type)"
+    case .valueNotFound(let type, _): return "missing value of type \(type)"
+    case .dataCorrupted(let c): return c.debugDescription
+    @unknown default: return "invalid"
+    }
+  }
+}

@@ -1,0 +1,77 @@
+import AOPPlan
+
+/// The workbook's words, in English or Vietnamese as the config says.
+struct Labels {
+  let language: Config.Language
+  private func t(_ en: String, _ vi: String) -> String { language == .vi ? vi : en }
+
+  var summarySheet: String { t("Summary", "Tổng quan") }
+  var channelSheet: String { t("Revenue by channel", "Doanh thu theo kênh") }
+  var marginSheet: String { t("Gross margin", "Lợi nhuận gộp") }
+  var marketingSheet: String { t("Marketing", "Marketing") }
+  var sourcesSheet: String { t("Sources", "Nguồn dữ liệu") }
+  var rejectsSheet: String { t("Rejected rows", "Dòng bị loại") }
+
+  var reviewTitle: String { t("Monthly AOP review", "Đánh giá kế hoạch tháng") }
+  var kpi: String { t("KPI", "Chỉ tiêu") }
+  var thisMonth: String { t("Month", "Tháng") }
+  var yearToDate: String { t("Year to date", "Lũy kế năm") }
+  var actual: String { t("Actual", "Thực tế") }
+  var target: String { t("Target", "Kế hoạch") }
+  var goal: String { t("Goal", "Mục tiêu") }
+  var budget: String { t("Budget", "Ngân sách") }
+  var variance: String { t("Variance", "Chênh lệch") }
+  var variancePercent: String { t("Variance %", "Chênh lệch %") }
+  var status: String { t("Status", "Trạng thái") }
+  var onTrack: String { t("On track", "Đạt") }
+  var offTrack: String { t("Off track", "Chưa đạt") }
+  var noData: String { t("No data", "Chưa có số liệu") }
+  var revenue: String { t("Net revenue", "Doanh thu thuần") }
+  var onlineShare: String { t("Online share", "Tỷ trọng online") }
+  var grossMargin: String { t("Gross margin %", "Biên lợi nhuận gộp %") }
+  var costCoverage: String { t("Cost coverage", "Tỷ lệ có giá vốn") }
+  var cogs: String { t("COGS", "Giá vốn hàng bán") }
+  var coveredRevenue: String { t("Revenue with known cost", "Doanh thu có giá vốn") }
+  var grossProfit: String { t("Gross profit", "Lợi nhuận gộp") }
+  var marketing: String { t("Marketing spend", "Chi phí marketing") }
+  var marketingToRevenue: String { t("Marketing / revenue", "Marketing / doanh thu") }
+  var remaining: String { t("Remaining", "Còn lại") }
+  var orders: String { t("Orders", "Số đơn") }
+  var units: String { t("Units", "Số lượng") }
+  var channel: String { t("Channel", "Kênh") }
+  var kind: String { t("Kind", "Loại") }
+  var online: String { t("online", "online") }
+  var offline: String { t("offline", "offline") }
+  var month: String { t("Month", "Tháng") }
+  var total: String { t("Total", "Tổng") }
+  var productGroup: String { t("Product group", "Nhóm hàng") }
+  var byMonth: String { t("By month", "Theo tháng") }
+  var byChannel: String { t("By channel", "Theo kênh") }
+  var byGroup: String { t("By product group (year to date)", "Theo nhóm hàng (lũy kế)") }
+  var uncosted: String { t("SKUs sold without a known cost (year to date)", "Mã hàng chưa có giá vốn (lũy kế)") }
+  var sku: String { t("SKU", "Mã hàng") }
+  var productName: String { t("Product", "Tên hàng") }
+  var annualTarget: String { t("Annual revenue target", "Doanh thu kế hoạch năm") }
+  var phasing: String { t("Monthly targets phased by", "Phân bổ kế hoạch theo tháng") }
+  var phasingSeasonal: String { t("baseline seasonality", "mùa vụ năm gốc") }
+  var phasingEven: String { t("even spread (no baseline)", "chia đều (không có năm gốc)") }
+  var baselineYear: String { t("Baseline year", "Năm gốc") }
+  var rowsAccount: String { t("Rows: read / accepted / rejected / duplicate / skipped", "Dòng: đọc / nhận / loại / trùng / bỏ qua") }
+  var file: String { t("File", "Tệp") }
+  var profile: String { t("Profile", "Mẫu nhập") }
+  var read: String { t("Read", "Đọc") }
+  var accepted: String { t("Accepted", "Nhận") }
+  var rejected: String { t("Rejected", "Loại") }
+  var duplicates: String { t("Duplicates", "Trùng") }
+  var skipped: String { t("Skipped", "Bỏ qua") }
+  var spend: String { t("Spend", "Chi phí") }
+  var message: String { t("Message", "Ghi chú") }
+  var refused: String { t("refused", "bị từ chối") }
+  var readStatus: String { t("read", "đã đọc") }
+  var line: String { t("Line", "Dòng") }
+  var column: String { t("Column", "Cột") }
+  var reason: String { t("Reason", "Lý do") }
+  var rawText: String { t("Raw text", "Nội dung gốc") }
+  var noRejects: String { t("No row was rejected.", "Không có dòng nào bị loại.") }
+  var pointsNote: String { t("Ratio variances are in percentage points; money variances are positive when better than plan.", "Chênh lệch tỷ lệ tính theo điểm phần trăm; chênh lệch tiền dương là tốt hơn kế hoạch.") }
+}

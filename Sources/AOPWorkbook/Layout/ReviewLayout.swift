@@ -1,0 +1,276 @@
+import AOPKPIs
+import AOPLedger
+import AOPPlan
+
+/// Lays the review report out as sheets: summary, revenue by channel, gross margin, marketing, sources
+/// and rejected rows. Pure: the same report gives the same sheets.
+public struct ReviewLayout: Sendable {
+  public let language: Config.Language
+
+  public init(language: Config.Language) { self.language = language }
+
+  var labels: Labels { Labels(language: language) }
+
+  public func layOut(_ report: ReviewReport) -> [Sheet] {
+    [summary(report), channels(report), grossMargin(report), marketing(report), sources(report), rejects(report)]
+  }
+
+  // MARK: Shared pieces
+
+  private func header(_ names: [String]) -> [Cell] { names.map { Cell(.text($0), .header) } }
+
+  /// Actual, plan, variance (formula) and variance % (formula) for an amount, at `row`, from `column`.
+  private func amountCells(_ v: VersusPlan, row: Int, column: Int, role: CellRole = .body) -> [Cell] {
+    let a = cellReference(row: row, column: column)
+    let p = cellReference(row: row, column: column + 1)
+    let d = cellReference(row: row, column: column + 2)
+    guard let plan = v.plan, let variance = v.variance else {
+      return [Cell(.money(v.actual), role), Cell(.empty, role), Cell(.empty, role), Cell(.empty, role)]
+    }
+    let varianceFormula = v.kind == .target ? "\(a)-\(p)" : "\(p)-\(a)"
+    return [
+      Cell(.money(v.actual), role), Cell(.money(plan), role),
+      Cell(.formula(varianceFormula, cached: .money(variance)), role),
+      Cell(.formula("IF(\(p)=0,\"\",\(d)/\(p))", cached: .ratio(v.varianceRatio)), role),
+    ]
+  }
+
+  /// Actual, goal, variance in points, status for a ratio KPI.
+  private func ratioCells(_ r: RatioVersusGoal, role: CellRole = .body) -> [Cell] {
+    [Cell(.ratio(r.actual), role), Cell(.ratio(r.goal), role), Cell(.points(r.variancePoints), role), Cell(.empty, role)]
+  }
+
+  private func statusText(_ onTrack: Bool?) -> CellValue {
+    switch onTrack {
+    case true?: return .text(labels.onTrack)
+    case false?: return .text(labels.offTrack)
+    case nil: return .text(labels.noData)
+    }
+  }
+
+  // MARK: Sheets
+
+  func summary(_ r: ReviewReport) -> Sheet {
+    let l = labels
+    var s = Sheet(name: l.summarySheet)
+    s.columnWidths = [30, 18, 18, 18, 13, 18, 18, 18, 13, 16, 16]
+    s.append([Cell(.text("\(r.company.isEmpty ? "" : r.company + " — ")\(l.reviewTitle) \(r.month)"), .title)])
+    s.append([Cell(.text(l.pointsNote), .note)])
+    s.blank()
+    s.append([Cell(.empty, .header), Cell(.text("\(l.thisMonth) \(r.month)"), .header), Cell(.empty, .header), Cell(.empty, .header), Cell(.empty, .header),
+              Cell(.text("\(l.yearToDate) \(r.month.year)-01…\(r.month)"), .header), Cell(.empty, .header), Cell(.empty, .header), Cell(.empty, .header),
+              Cell(.empty, .header), Cell(.empty, .header)])
+    s.append(header([l.kpi, l.actual, l.target, l.variance, l.variancePercent, l.actual, l.target, l.variance, l.variancePercent,
+                     "\(l.status) (\(l.thisMonth.lowercased()))", "\(l.status) (\(l.yearToDate.lowercased()))"]))
+    s.frozenRows = s.rows.count
+
+    func amountRow(_ label: String, _ m: VersusPlan, _ y: VersusPlan) {
+      let row = s.rows.count
+      s.append([Cell(.text(label))] + amountCells(m, row: row, column: 1) + amountCells(y, row: row, column: 5)
+               + [Cell(statusText(m.onTrack)), Cell(statusText(y.onTrack))])
+    }
+    func ratioRow(_ label: String, _ m: RatioVersusGoal, _ y: RatioVersusGoal) {
+      s.append([Cell(.text(label))] + ratioCells(m) + ratioCells(y) + [Cell(statusText(m.onTrack)), Cell(statusText(y.onTrack))])
+    }
+    func plainRow(_ label: String, _ m: CellValue, _ y: CellValue) {
+      s.append([Cell(.text(label)), Cell(m), Cell(.empty), Cell(.empty), Cell(.empty), Cell(y)])
+    }
+    let m = r.thisMonth, y = r.yearToDate
+    amountRow(l.revenue, m.revenue, y.revenue)
+    ratioRow(l.onlineShare, m.onlineShare, y.onlineShare)
+    ratioRow(l.grossMargin, m.grossMargin, y.grossMargin)
+    plainRow(l.costCoverage, .ratio(m.figures.costCoverage), .ratio(y.figures.costCoverage))
+    plainRow(l.cogs, .money(m.figures.cogs), .money(y.figures.cogs))
+    amountRow("\(l.marketing) / \(l.budget.lowercased())", m.marketing, y.marketing)
+    ratioRow(l.marketingToRevenue, m.marketingToRevenue, y.marketingToRevenue)
+    plainRow(l.orders, .integer(m.figures.orders), .integer(y.figures.orders))
+    plainRow(l.units, .integer(m.figures.units), .integer(y.figures.units))
+    s.blank()
+    s.append([Cell(.text(l.annualTarget)), Cell(r.annualRevenueTarget.map(CellValue.money) ?? .text(l.noData))])
+    s.append([Cell(.text(l.phasing)), Cell(.text(r.phasing == .baselineSeasonality ? l.phasingSeasonal : l.phasingEven))])
+    s.append([Cell(.text(l.baselineYear)), Cell(r.baselineYear.map { CellValue.text(String($0)) } ?? .text(l.noData))])
+    let t = r.tally
+    s.append([Cell(.text(l.rowsAccount)), Cell(.text("\(t.read) / \(t.accepted) / \(t.rejected) / \(t.duplicates) / \(t.skipped)"))])
+    return s
+  }
+
+  func channels(_ r: ReviewReport) -> Sheet {
+    let l = labels
+    var s = Sheet(name: l.channelSheet)
+    s.columnWidths = [24, 10, 18, 18, 18, 13, 18, 18, 18, 13]
+    s.append([Cell(.text("\(l.channelSheet) — \(r.month)"), .title)])
+    s.blank()
+    s.append(header([l.channel, l.kind, "\(l.actual) \(r.month)", l.target, l.variance, l.variancePercent,
+                     "\(l.actual) \(l.yearToDate.lowercased())", l.target, l.variance, l.variancePercent]))
+    s.frozenRows = s.rows.count
+    let first = s.rows.count
+    for c in r.channelLines {
+      let row = s.rows.count
+      s.append([Cell(.text(c.channel.name)), Cell(.text(c.channel.kind == .online ? l.online : l.offline))]
+               + amountCells(c.month, row: row, column: 2) + amountCells(c.yearToDate, row: row, column: 6))
+    }
+    let last = s.rows.count - 1
+    let totalRow = s.rows.count
+    var totals = [Cell(.text(l.total), .total), Cell(.empty, .total)]
+    for (offset, v) in [(2, r.thisMonth.revenue), (6, r.yearToDate.revenue)] {
+      let a = "SUM(\(cellReference(row: first, column: offset)):\(cellReference(row: last, column: offset)))"
+      let p = "SUM(\(cellReference(row: first, column: offset + 1)):\(cellReference(row: last, column: offset + 1)))"
+      let ar = cellReference(row: totalRow, column: offset), pr = cellReference(row: totalRow, column: offset + 1), dr = cellReference(row: totalRow, column: offset + 2)
+      totals.append(Cell(.formula(a, cached: .money(v.actual)), .total))
+      if let plan = v.plan, let variance = v.variance {
+        totals.append(Cell(.formula(p, cached: .money(plan)), .total))
+        totals.append(Cell(.formula("\(ar)-\(pr)", cached: .money(variance)), .total))
+        totals.append(Cell(.formula("IF(\(pr)=0,\"\",\(dr)/\(pr))", cached: .ratio(v.varianceRatio)), .total))
+      } else {
+        totals += [Cell(.empty, .total), Cell(.empty, .total), Cell(.empty, .total)]
+      }
+    }
+    s.append(totals)
+    s.filter = (first - 1, last, 10)
+
+    // Months × channels: where the year's revenue came from.
+    s.blank()
+    s.append([Cell(.text(l.byMonth), .subtitle)])
+    s.append(header([l.month] + r.channels.map(\.name) + [l.total, l.target, l.variance]))
+    for line in r.monthLines {
+      let row = s.rows.count
+      var cells = [Cell(.text(line.month.description))]
+      for c in r.channels {
+        cells.append(Cell(.money(r.channelMonths[ChannelMonth(channel: c.id, month: line.month)]?.revenue ?? .zero)))
+      }
+      let from = cellReference(row: row, column: 1), to = cellReference(row: row, column: r.channels.count)
+      let totalRef = cellReference(row: row, column: r.channels.count + 1), targetRef = cellReference(row: row, column: r.channels.count + 2)
+      cells.append(Cell(.formula("SUM(\(from):\(to))", cached: .money(line.figures.revenue))))
+      if let t = line.revenueTarget {
+        cells.append(Cell(.money(t)))
+        cells.append(Cell(.formula("\(totalRef)-\(targetRef)", cached: .money(line.figures.revenue - t))))
+      }
+      s.append(cells)
+    }
+    return s
+  }
+
+  func grossMargin(_ r: ReviewReport) -> Sheet {
+    let l = labels
+    var s = Sheet(name: l.marginSheet)
+    s.columnWidths = [26, 18, 20, 18, 18, 14, 14]
+    s.append([Cell(.text("\(l.marginSheet) — \(r.month)"), .title)])
+    s.blank()
+    let columns = [l.revenue, l.coveredRevenue, l.cogs, l.grossProfit, l.grossMargin, l.costCoverage]
+    s.append(header([l.month] + columns))
+    s.frozenRows = s.rows.count
+    func figuresRow(_ label: String, _ f: Rollup.Figures, role: CellRole = .body) {
+      let row = s.rows.count
+      let covered = cellReference(row: row, column: 2), cogs = cellReference(row: row, column: 3)
+      let profit = cellReference(row: row, column: 4), revenue = cellReference(row: row, column: 1)
+      s.append([
+        Cell(.text(label), role), Cell(.money(f.revenue), role), Cell(.money(f.coveredRevenue), role), Cell(.money(f.cogs), role),
+        Cell(.formula("\(covered)-\(cogs)", cached: .money(f.coveredRevenue - f.cogs)), role),
+        Cell(.formula("IF(\(covered)=0,\"\",\(profit)/\(covered))", cached: .ratio(f.grossMargin)), role),
+        Cell(.formula("IF(\(revenue)=0,\"\",\(covered)/\(revenue))", cached: .ratio(f.costCoverage)), role),
+      ])
+    }
+    for line in r.monthLines { figuresRow(line.month.description, line.figures) }
+    figuresRow(l.yearToDate, r.yearToDate.figures, role: .total)
+    s.blank()
+    s.append([Cell(.text(l.byChannel), .subtitle)])
+    s.append(header([l.channel] + columns))
+    for c in r.channelLines { figuresRow(c.channel.name, c.yearToDateFigures) }
+    s.blank()
+    s.append([Cell(.text(l.byGroup), .subtitle)])
+    s.append(header([l.productGroup] + columns))
+    for g in r.groupLines { figuresRow(g.group, g.yearToDate) }
+    s.blank()
+    s.append([Cell(.text(l.uncosted), .subtitle)])
+    s.append(header([l.sku, l.productName, l.revenue, l.units]))
+    for u in r.uncostedYearToDate {
+      s.append([Cell(.text(u.sku)), Cell(.text(u.productName)), Cell(.money(u.revenue)), Cell(.integer(u.units))])
+    }
+    return s
+  }
+
+  func marketing(_ r: ReviewReport) -> Sheet {
+    let l = labels
+    var s = Sheet(name: l.marketingSheet)
+    s.columnWidths = [24, 18, 18, 18, 18, 16]
+    s.append([Cell(.text("\(l.marketingSheet) — \(r.month)"), .title)])
+    s.blank()
+    s.append(header([l.month, l.marketing, l.budget, l.remaining, l.revenue, l.marketingToRevenue]))
+    s.frozenRows = s.rows.count
+    func row(_ label: String, spend: Money, budget: Money, revenue: Money, role: CellRole = .body) {
+      let n = s.rows.count
+      let sp = cellReference(row: n, column: 1), b = cellReference(row: n, column: 2), rv = cellReference(row: n, column: 4)
+      s.append([
+        Cell(.text(label), role), Cell(.money(spend), role), Cell(.money(budget), role),
+        Cell(.formula("\(b)-\(sp)", cached: .money(budget - spend)), role), Cell(.money(revenue), role),
+        Cell(.formula("IF(\(rv)=0,\"\",\(sp)/\(rv))", cached: .ratio(Ratio(spend, over: revenue))), role),
+      ])
+    }
+    for line in r.monthLines {
+      row(line.month.description, spend: line.figures.marketing, budget: line.marketingBudget, revenue: line.figures.revenue)
+    }
+    let y = r.yearToDate
+    row(l.yearToDate, spend: y.figures.marketing, budget: y.marketing.plan ?? .zero, revenue: y.figures.revenue, role: .total)
+    s.blank()
+    s.append([Cell(.text(l.byChannel), .subtitle)])
+    s.append(header([l.channel, "\(l.marketing) \(r.month)", "\(l.marketingToRevenue) \(r.month)",
+                     "\(l.marketing) \(l.yearToDate.lowercased())", "\(l.marketingToRevenue) \(l.yearToDate.lowercased())"]))
+    for c in r.channelLines {
+      s.append([Cell(.text(c.channel.name)), Cell(.money(c.monthFigures.marketing)), Cell(.ratio(c.monthFigures.marketingToRevenue)),
+                Cell(.money(c.yearToDateFigures.marketing)), Cell(.ratio(c.yearToDateFigures.marketingToRevenue))])
+    }
+    return s
+  }
+
+  func sources(_ r: ReviewReport) -> Sheet {
+    let l = labels
+    var s = Sheet(name: l.sourcesSheet)
+    s.columnWidths = [44, 24, 12, 9, 10, 10, 11, 10, 18, 16, 60]
+    s.append([Cell(.text(l.sourcesSheet), .title)])
+    s.blank()
+    s.append(header([l.file, l.profile, l.status, l.read, l.accepted, l.rejected, l.duplicates, l.skipped, l.revenue, l.spend, l.message]))
+    s.frozenRows = s.rows.count
+    let first = s.rows.count
+    for f in r.sources {
+      s.append([
+        Cell(.text(f.path)), Cell(.text(f.profile ?? "")), Cell(.text(f.status == .read ? l.readStatus : l.refused)),
+        Cell(.integer(f.tally.read)), Cell(.integer(f.tally.accepted)), Cell(.integer(f.tally.rejected)),
+        Cell(.integer(f.tally.duplicates)), Cell(.integer(f.tally.skipped)), Cell(.money(f.revenue)), Cell(.money(f.spend)),
+        Cell(.text(f.message ?? "")),
+      ])
+    }
+    let last = s.rows.count - 1
+    let t = r.tally
+    var totals = [Cell(.text(l.total), .total), Cell(.empty, .total), Cell(.empty, .total)]
+    let sums: [CellValue] = [.integer(t.read), .integer(t.accepted), .integer(t.rejected), .integer(t.duplicates), .integer(t.skipped),
+                             .money(r.sources.map(\.revenue).sum()), .money(r.sources.map(\.spend).sum())]
+    for (i, cached) in sums.enumerated() {
+      let col = 3 + i
+      let formula = last >= first ? "SUM(\(cellReference(row: first, column: col)):\(cellReference(row: last, column: col)))" : "0"
+      totals.append(Cell(.formula(formula, cached: cached), .total))
+    }
+    s.append(totals)
+    if last >= first { s.filter = (first - 1, last, 11) }
+    return s
+  }
+
+  func rejects(_ r: ReviewReport) -> Sheet {
+    let l = labels
+    var s = Sheet(name: l.rejectsSheet)
+    s.columnWidths = [44, 8, 26, 70, 90]
+    s.append([Cell(.text(l.rejectsSheet), .title)])
+    s.blank()
+    s.append(header([l.file, l.line, l.column, l.reason, l.rawText]))
+    s.frozenRows = s.rows.count
+    let first = s.rows.count
+    for x in r.rejections {
+      s.append([Cell(.text(x.source.file)), Cell(.integer(x.source.line)), Cell(.text(x.column ?? "")), Cell(.text(x.reason)), Cell(.text(x.rawText))])
+    }
+    if r.rejections.isEmpty {
+      s.append([Cell(.text(l.noRejects), .note)])
+    } else {
+      s.filter = (first - 1, s.rows.count - 1, 5)
+    }
+    return s
+  }
+}

@@ -1,0 +1,81 @@
+import AOPLedger
+
+/// What a cell holds, before any file format: money stays exact here.
+public indirect enum CellValue: Hashable, Sendable {
+  case text(String)
+  case money(Money)
+  /// A ratio; `nil` is "no data" and shows as empty, never as 0%.
+  case ratio(Ratio?)
+  /// A percentage-point difference (2.5 for +2.5 pp).
+  case points(Double?)
+  case integer(Int)
+  case empty
+  /// A live formula (US-English function names) written with its computed value, so viewers that do
+  /// not recalculate still show the number.
+  case formula(String, cached: CellValue)
+
+  /// The value a reader sees (the cached one for a formula).
+  public var shown: CellValue {
+    if case .formula(_, let cached) = self { return cached.shown }
+    return self
+  }
+}
+
+/// A cell's role, which decides its look.
+public enum CellRole: Hashable, Sendable {
+  case title, subtitle, header, body, total, note
+}
+
+public struct Cell: Hashable, Sendable {
+  public var value: CellValue
+  public var role: CellRole
+
+  public init(_ value: CellValue, _ role: CellRole = .body) {
+    self.value = value
+    self.role = role
+  }
+}
+
+/// One worksheet: rows of cells (row 0 is the sheet's row 1), column widths, frozen header rows and an
+/// optional autofilter over a table.
+public struct Sheet: Hashable, Sendable {
+  public var name: String
+  public var rows: [[Cell]] = []
+  public var columnWidths: [Double] = []
+  /// Rows above this index stay visible when scrolling.
+  public var frozenRows = 0
+  /// The header row and last row (inclusive) and the column count of a filterable table.
+  public var filter: (headerRow: Int, lastRow: Int, columns: Int)? {
+    get { filterRange.map { ($0[0], $0[1], $0[2]) } }
+    set { filterRange = newValue.map { [$0.headerRow, $0.lastRow, $0.columns] } }
+  }
+  private var filterRange: [Int]?
+  public var landscape = true
+
+  public init(name: String) { self.name = name }
+
+  /// The cell at a 0-based row and column, if any.
+  public func cell(_ row: Int, _ column: Int) -> Cell? {
+    guard row < rows.count, column < rows[row].count else { return nil }
+    return rows[row][column]
+  }
+
+  /// Finds the first row whose first cell is `label` (for tests and cross-references).
+  public func row(labelled label: String) -> Int? {
+    rows.firstIndex { $0.first?.value == .text(label) }
+  }
+
+  mutating func append(_ cells: [Cell]) { rows.append(cells) }
+  mutating func blank() { rows.append([]) }
+}
+
+/// `A1`-style reference of a 0-based row and column.
+public func cellReference(row: Int, column: Int) -> String {
+  var name = ""
+  var c = column
+  repeat {
+    name = String(UnicodeScalar(UInt8(65 + c % 26))) + name
+    c = c / 26 - 1
+  } while c >= 0
+  return "\(name)\(row + 1)"
+}

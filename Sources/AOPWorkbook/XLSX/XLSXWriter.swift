@@ -1,0 +1,233 @@
+// The only file that imports CXLSXWriter: turns `[Sheet]` into an .xlsx file, checking every return code.
+internal import CXLSXWriter
+import AOPLedger
+import Foundation
+
+/// Document properties written into the workbook.
+public struct WorkbookProperties: Sendable, Hashable {
+  public var title: String
+  public var company: String
+  public var subject: String
+  /// The creation time recorded in the file; derived from the inputs (never the clock) so the same
+  /// inputs give the same bytes.
+  public var created: Day
+
+  public init(title: String, company: String, subject: String, created: Day) {
+    self.title = title
+    self.company = company
+    self.subject = subject
+    self.created = created
+  }
+}
+
+/// Why a workbook could not be written.
+public enum WorkbookError: Error, Hashable, LocalizedError {
+  case cannotCreate(path: String)
+  case badSheetName(String)
+  case writeFailed(path: String, sheet: String, cell: String, code: Int, message: String)
+  case closeFailed(path: String, code: Int, message: String)
+
+  public var errorDescription: String? {
+    switch self {
+    case .cannotCreate(let path): return "\(path): cannot create the workbook (out of memory?)"
+    case .badSheetName(let name): return "`\(name)` is not a valid sheet name (at most 31 characters, none of []:*?/\\)"
+    case .writeFailed(let path, let sheet, let cell, let code, let message): return "\(path): writing \(sheet)!\(cell) failed: \(message) (libxlsxwriter error \(code))"
+    case .closeFailed(let path, let code, let message): return "\(path): saving the workbook failed: \(message) (libxlsxwriter error \(code))"
+    }
+  }
+}
+
+/// Writes sheets to an .xlsx file with libxlsxwriter in constant-memory mode (rows stream to disk).
+public struct XLSXWriter: Sendable {
+  public let currency: Currency
+
+  public init(currency: Currency) { self.currency = currency }
+
+  /// Writes `sheets` to `path` (which is replaced).
+  /// - Throws: `WorkbookError` with the sheet and cell of the first failure.
+  public func write(_ sheets: [Sheet], properties: WorkbookProperties, to path: String) throws {
+    var options = lxw_workbook_options(constant_memory: 1, tmpdir: nil, use_zip64: 0)
+    guard let workbook = workbook_new_opt(path, &options) else { throw WorkbookError.cannotCreate(path: path) }
+    var closed = false
+    defer { if !closed { _ = workbook_close(workbook) } }
+
+    try setProperties(properties, on: workbook, path: path)
+    var formats = FormatCache(workbook: workbook, currency: currency)
+    for sheet in sheets {
+      let name = sanitizedSheetName(sheet.name)
+      guard let worksheet = workbook_add_worksheet(workbook, name) else { throw WorkbookError.badSheetName(sheet.name) }
+      try write(sheet, to: worksheet, formats: &formats, path: path, properties: properties)
+    }
+    closed = true
+    let result = workbook_close(workbook)
+    guard result == LXW_NO_ERROR else {
+      throw WorkbookError.closeFailed(path: path, code: Int(result.rawValue), message: String(cString: lxw_strerror(result)))
+    }
+  }
+
+  private func setProperties(_ p: WorkbookProperties, on workbook: UnsafeMutablePointer<lxw_workbook>, path: String) throws {
+    let title = strdup(clean(p.title)), company = strdup(clean(p.company)), subject = strdup(clean(p.subject)), author = strdup("aop")
+    defer { free(title); free(company); free(subject); free(author) }
+    var properties = lxw_doc_properties()
+    properties.title = title
+    properties.company = company
+    properties.subject = subject
+    properties.author = author
+    properties.created = time_t(p.created.ordinal) * 86_400
+    let result = workbook_set_properties(workbook, &properties)
+    guard result == LXW_NO_ERROR else {
+      throw WorkbookError.closeFailed(path: path, code: Int(result.rawValue), message: String(cString: lxw_strerror(result)))
+    }
+  }
+
+  private func write(_ sheet: Sheet, to ws: UnsafeMutablePointer<lxw_worksheet>, formats: inout FormatCache, path: String, properties: WorkbookProperties) throws {
+    func check(_ result: lxw_error, _ row: Int, _ column: Int) throws {
+      guard result == LXW_NO_ERROR else {
+        throw WorkbookError.writeFailed(path: path, sheet: sheet.name, cell: cellReference(row: row, column: column),
+                                        code: Int(result.rawValue), message: String(cString: lxw_strerror(result)))
+      }
+    }
+    for (i, width) in sheet.columnWidths.enumerated() {
+      try check(worksheet_set_column(ws, lxw_col_t(i), lxw_col_t(i), width, nil), 0, i)
+    }
+    if sheet.frozenRows > 0 {
+      worksheet_freeze_panes(ws, lxw_row_t(sheet.frozenRows), 0)
+      try check(worksheet_repeat_rows(ws, 0, lxw_row_t(sheet.frozenRows - 1)), 0, 0)
+    }
+    if let f = sheet.filter {
+      try check(worksheet_autofilter(ws, lxw_row_t(f.headerRow), 0, lxw_row_t(f.lastRow), lxw_col_t(f.columns - 1)), f.headerRow, 0)
+    }
+    if sheet.landscape { worksheet_set_landscape(ws) }
+    worksheet_set_paper(ws, 9)  // A4
+    worksheet_fit_to_pages(ws, 1, 0)
+    try check(worksheet_set_header(ws, "&L\(headerText(properties.company))&R\(headerText(properties.subject))"), 0, 0)
+    try check(worksheet_set_footer(ws, "&L\(headerText(sheet.name))&RPage &P / &N"), 0, 0)
+
+    for (r, cells) in sheet.rows.enumerated() {
+      for (c, cell) in cells.enumerated() {
+        let row = lxw_row_t(r), col = lxw_col_t(c)
+        let format = formats.format(role: cell.role, kind: NumberKind(cell.value.shown))
+        switch cell.value {
+        case .formula(let formula, let cached):
+          switch cached.shown {
+          case .text(let t): try check(worksheet_write_formula_str(ws, row, col, formula, format, clean(t)), r, c)
+          case .empty, .ratio(nil), .points(nil): try check(worksheet_write_formula_str(ws, row, col, formula, format, ""), r, c)
+          default: try check(worksheet_write_formula_num(ws, row, col, formula, format, number(cached.shown) ?? 0), r, c)
+          }
+        case .text(let t):
+          try check(worksheet_write_string(ws, row, col, clean(t), format), r, c)
+        case .empty, .ratio(nil), .points(nil):
+          if cell.role != .body { try check(worksheet_write_blank(ws, row, col, format), r, c) }
+        default:
+          if let n = number(cell.value) { try check(worksheet_write_number(ws, row, col, n, format), r, c) }
+        }
+      }
+    }
+  }
+
+  /// The value Excel stores: money divided once by the currency's scale; never NaN or infinite.
+  private func number(_ value: CellValue) -> Double? {
+    let n: Double?
+    switch value {
+    case .money(let m): n = Double(m.minorUnits) / Double(currency.unitScale)
+    case .ratio(let r?): n = r.value
+    case .points(let p?): n = p
+    case .integer(let i): n = Double(i)
+    default: n = nil
+    }
+    return n.flatMap { $0.isFinite ? $0 : nil }
+  }
+
+  /// Text safe for the file: no NUL or other XML-illegal control characters, at most 32,767 UTF-16 units.
+  private func clean(_ text: String) -> String {
+    var scalars = String.UnicodeScalarView()
+    var units = 0
+    for s in text.unicodeScalars {
+      if s.value < 0x20, s != "\t", s != "\n", s != "\r" { continue }
+      if s.value == 0xFFFE || s.value == 0xFFFF { continue }
+      units += s.utf16.count
+      if units > 32_767 { break }
+      scalars.append(s)
+    }
+    return String(scalars)
+  }
+
+  /// Header/footer text with `&` escaped (it starts a control code there).
+  private func headerText(_ text: String) -> String { String(clean(text).prefix(60)).replacingOccurrences(of: "&", with: "&&") }
+
+  private func sanitizedSheetName(_ name: String) -> String {
+    let forbidden = Set("[]:*?/\\")
+    let cleaned = String(name.filter { !forbidden.contains($0) }.prefix(31))
+    return cleaned.isEmpty ? "Sheet" : cleaned
+  }
+}
+
+/// The number format a cell's value needs.
+enum NumberKind: Hashable {
+  case none, money, ratio, points, integer
+
+  init(_ value: CellValue) {
+    switch value {
+    case .money: self = .money
+    case .ratio: self = .ratio
+    case .points: self = .points
+    case .integer: self = .integer
+    default: self = .none
+    }
+  }
+}
+
+/// One libxlsxwriter format per (role, number kind), created on first use.
+private struct FormatCache {
+  let workbook: UnsafeMutablePointer<lxw_workbook>
+  let currency: Currency
+  var cache: [String: UnsafeMutablePointer<lxw_format>] = [:]
+
+  init(workbook: UnsafeMutablePointer<lxw_workbook>, currency: Currency) {
+    self.workbook = workbook
+    self.currency = currency
+  }
+
+  var moneyFormat: String {
+    if currency.code == "VND" { return "#,##0 \"₫\";[Red]-#,##0 \"₫\"" }
+    let decimals = currency.minorDigits > 0 ? "." + String(repeating: "0", count: currency.minorDigits) : ""
+    return "#,##0\(decimals) \"\(currency.code)\";[Red]-#,##0\(decimals) \"\(currency.code)\""
+  }
+
+  mutating func format(role: CellRole, kind: NumberKind) -> UnsafeMutablePointer<lxw_format>? {
+    if role == .body, kind == .none { return nil }
+    let key = "\(role)-\(kind)"
+    if let f = cache[key] { return f }
+    guard let f = workbook_add_format(workbook) else { return nil }
+    switch kind {
+    case .money: format_set_num_format(f, moneyFormat)
+    case .ratio: format_set_num_format(f, "0.0%")
+    case .points: format_set_num_format(f, "+0.0\" pp\";[Red]-0.0\" pp\";0.0\" pp\"")
+    case .integer: format_set_num_format(f, "#,##0")
+    case .none: break
+    }
+    switch role {
+    case .title:
+      format_set_bold(f)
+      format_set_font_size(f, 14)
+    case .subtitle:
+      format_set_bold(f)
+      format_set_font_size(f, 12)
+    case .header:
+      format_set_bold(f)
+      format_set_bg_color(f, 0xDDEBF7)
+      format_set_bottom(f, UInt8(LXW_BORDER_THIN.rawValue))
+      format_set_text_wrap(f)
+      format_set_align(f, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
+    case .total:
+      format_set_bold(f)
+      format_set_top(f, UInt8(LXW_BORDER_THIN.rawValue))
+    case .note:
+      format_set_italic(f)
+      format_set_font_color(f, 0x595959)
+    case .body: break
+    }
+    cache[key] = f
+    return f
+  }
+}
