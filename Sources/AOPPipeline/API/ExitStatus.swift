@@ -1,0 +1,45 @@
+/// The process exit codes, in one place (sysexits values, clear of ArgumentParser's 1 and 64).
+public enum ExitStatus: Int32, Sendable, CaseIterable, Codable {
+  /// Everything was read and accepted.
+  case ok = 0
+  /// Finished, but some rows were rejected or some files refused; outputs were written.
+  case rejectedRows = 65
+  /// No input: no export files were found, or none has data for the month reviewed.
+  case noInput = 66
+  /// An output could not be written.
+  case cannotWrite = 73
+  /// The config, plan, baseline or a profile is invalid.
+  case badConfigOrPlan = 78
+
+  /// One line per code, for `--help` and the docs.
+  public static var table: String {
+    """
+      0   ok: every file read and every row accepted
+      65  finished with rejected rows or refused files (outputs written; see the rejects)
+      66  no input: no export files found, or none with data for the month
+      73  an output could not be written
+      78  bad config, plan, baseline or import profile
+    """
+  }
+}
+
+/// Failures that stop a job before it produces anything.
+public enum JobError: Error {
+  case badConfig(String)
+  case noInput(String)
+  case cannotWrite(String)
+
+  public var status: ExitStatus {
+    switch self {
+    case .badConfig: return .badConfigOrPlan
+    case .noInput: return .noInput
+    case .cannotWrite: return .cannotWrite
+    }
+  }
+
+  public var message: String {
+    switch self {
+    case .badConfig(let m), .noInput(let m), .cannotWrite(let m): return m
+    }
+  }
+}

@@ -1,0 +1,34 @@
+import AOPImport
+import AOPLedger
+import Foundation
+
+/// `aop check`: a dry run. Reads the config, plan, baseline and every input file (the review's and the
+/// baseline's) and reports per file what would be accepted, rejected and skipped. Writes nothing.
+public struct CheckJob: Sendable {
+  public var configPath: String
+
+  public init(configPath: String) { self.configPath = configPath }
+
+  public struct Outcome: Sendable {
+    public var status: ExitStatus
+    public var sources: [SourceFile]
+    public var rejections: [Rejection]
+  }
+
+  public func run(progress: ProgressReporter? = nil) throws -> Outcome {
+    let setup = try RunSetup(configPath: configPath)
+    _ = try setup.loadBaseline()
+    let config = setup.config
+    var sources: [SourceFile] = []
+    var rejections: [Rejection] = []
+    // The baseline year and the current year are separate runs, each de-duplicated on its own.
+    for patterns in [config.baselineInputPatterns, config.inputPatterns] where !patterns.isEmpty {
+      let result = importAll(InputFiles.find(patterns: patterns, root: config.root), importer: setup.importer(), progress: progress)
+      sources += result.sources
+      rejections += result.rejections
+    }
+    guard !sources.isEmpty else { throw JobError.noInput("no export files found") }
+    let problems = !rejections.isEmpty || sources.contains { $0.status == .refused }
+    return Outcome(status: problems ? .rejectedRows : .ok, sources: sources, rejections: rejections)
+  }
+}

@@ -1,0 +1,57 @@
+import AOPImport
+import AOPLedger
+import AOPPlan
+import AOPRows
+import Foundation
+
+/// What every job loads first: the config, the plan, the profiles; each failure is a bad-config error.
+struct RunSetup {
+  let config: Config
+  let plan: Plan
+  let profiles: ProfileSet
+
+  init(configPath: String) throws {
+    do {
+      config = try Config.load(from: URL(fileURLWithPath: configPath))
+      plan = try Plan.load(from: config.planFile)
+      profiles = try ProfileSet.load(userFolders: config.profileFolders)
+    } catch let error as PlanError {
+      throw JobError.badConfig(error.localizedDescription)
+    } catch let error as ProfileError {
+      throw JobError.badConfig(error.localizedDescription)
+    }
+  }
+
+  func importer() -> FileImporter {
+    FileImporter(
+      profiles: profiles,
+      settings: ImportSettings(currency: plan.currency, channels: Set(config.channels.map(\.id)), channelOverrides: config.profileChannels))
+  }
+
+  /// Reads the baseline file named in the config, if any.
+  /// - Throws: `JobError.badConfig` when it is named but missing or invalid.
+  func loadBaseline() throws -> Baseline? {
+    guard let url = config.baselineFile else { return nil }
+    guard FileManager.default.fileExists(atPath: url.path) else {
+      throw JobError.badConfig("\(url.path): the baseline file named in the config does not exist; create it with `aop baseline --config \(config.file.path)`")
+    }
+    var rows: [(line: Int, fields: [String])] = []
+    do {
+      try CSVReader(path: url.path, options: CSVOptions(delimiter: UInt8(ascii: ","))).read { event in
+        switch event {
+        case .record(let r): rows.append((r.line, r.fields))
+        case .malformed(let m): throw PlanError.invalid(file: url.path, key: "", problem: "line \(m.line): \(m.reason)")
+        }
+      }
+      let baseline = try Baseline(rows: rows, file: url.path)
+      guard baseline.currency == plan.currency.code else {
+        throw PlanError.invalid(file: url.path, key: "", problem: "the baseline is in \(baseline.currency), the plan in \(plan.currency.code)")
+      }
+      return baseline
+    } catch let error as PlanError {
+      throw JobError.badConfig(error.localizedDescription)
+    } catch let error as RowsError {
+      throw JobError.badConfig(error.localizedDescription)
+    }
+  }
+}

@@ -1,0 +1,71 @@
+import AOPKPIs
+import AOPLedger
+import AOPPlan
+
+/// The short text summary a review prints to stdout.
+public enum ConsoleSummary {
+  public static func render(_ outcome: ReviewJob.Outcome, workbookShown: String) -> String {
+    let r = outcome.report
+    let money = MoneyText(currency: r.currency)
+    var lines: [String] = []
+    lines.append("\(r.company.isEmpty ? "" : r.company + " — ")AOP review \(r.month)")
+    func amount(_ label: String, _ v: VersusPlan, _ planWord: String) -> String {
+      var s = "\(label) \(money.format(v.actual))"
+      if let plan = v.plan {
+        s += " vs \(planWord) \(money.format(plan))"
+        if let ratio = v.varianceRatio { s += " (\(signedPercent(ratio.value)))" }
+        s += v.onTrack == true ? "  on track" : "  off track"
+      }
+      return s
+    }
+    func ratio(_ label: String, _ k: RatioVersusGoal, _ goalWord: String) -> String {
+      var s = "\(label) \(k.actual.map { percent($0.value) } ?? "no data")"
+      if let g = k.goal { s += " (\(goalWord) \(percent(g.value)))" }
+      if let on = k.onTrack { s += on ? "  on track" : "  off track" }
+      return s
+    }
+    for (name, p) in [("month", r.thisMonth), ("year to date", r.yearToDate)] {
+      lines.append("\(name):")
+      lines.append("  " + amount("revenue", p.revenue, "target"))
+      lines.append("  " + ratio("online share", p.onlineShare, "goal"))
+      lines.append("  " + ratio("gross margin", p.grossMargin, "floor") + "; cost coverage \(p.figures.costCoverage.map { percent($0.value) } ?? "no data")")
+      lines.append("  " + amount("marketing", p.marketing, "budget"))
+      lines.append("  " + ratio("marketing/revenue", p.marketingToRevenue, "ceiling"))
+    }
+    let t = r.tally
+    let refused = r.sources.filter { $0.status == .refused }.count
+    lines.append("files: \(r.sources.count) (\(refused) refused); rows: \(t.read) read, \(t.accepted) accepted, \(t.rejected) rejected, \(t.duplicates) duplicate, \(t.skipped) skipped")
+    lines.append("workbook: \(workbookShown)")
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  static func percent(_ v: Double) -> String { String(format: "%.1f%%", v * 100) }
+  static func signedPercent(_ v: Double) -> String { String(format: "%+.1f%%", v * 100) }
+}
+
+/// Money as text for people: digits grouped, the currency after.
+public struct MoneyText: Sendable {
+  public let currency: Currency
+
+  public init(currency: Currency) { self.currency = currency }
+
+  public func format(_ m: Money) -> String {
+    let scale = currency.unitScale
+    let negative = m.minorUnits < 0
+    let magnitude = m.minorUnits.magnitude
+    let whole = String(magnitude / UInt64(scale))
+    var grouped = ""
+    for (i, ch) in whole.reversed().enumerated() {
+      if i > 0, i % 3 == 0 { grouped.append(",") }
+      grouped.append(ch)
+    }
+    var text = String(grouped.reversed())
+    if currency.minorDigits > 0 {
+      let fraction = String(magnitude % UInt64(scale))
+      text += "." + String(repeating: "0", count: currency.minorDigits - fraction.count) + fraction
+    }
+    return "\(negative ? "-" : "")\(text) \(currency.code)"
+  }
+}
+
+import Foundation

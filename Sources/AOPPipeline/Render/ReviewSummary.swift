@@ -1,0 +1,171 @@
+import AOPKPIs
+import AOPLedger
+import Foundation
+
+/// The machine-readable summary of a review (`aop review --json`), schema `aop.review.v1`,
+/// documented in docs/json-summary.md. Money is in integer minor units; ratios are fractions or null.
+public struct ReviewSummary: Encodable, Sendable {
+  public static let schemaName = "aop.review.v1"
+
+  struct Amount: Encodable {
+    var actual: Int64
+    var plan: Int64?
+    var variance: Int64?
+    var varianceRatio: Double?
+    var onTrack: Bool?
+    enum CodingKeys: String, CodingKey { case actual, plan, variance, varianceRatio = "variance_ratio", onTrack = "on_track" }
+    init(_ v: VersusPlan) {
+      actual = v.actual.minorUnits
+      plan = v.plan?.minorUnits
+      variance = v.variance?.minorUnits
+      varianceRatio = v.varianceRatio?.value
+      onTrack = v.onTrack
+    }
+  }
+
+  struct RatioKPI: Encodable {
+    var actual: Double?
+    var goal: Double?
+    var direction: String
+    var variancePoints: Double?
+    var onTrack: Bool?
+    enum CodingKeys: String, CodingKey { case actual, goal, direction, variancePoints = "variance_points", onTrack = "on_track" }
+    init(_ r: RatioVersusGoal) {
+      actual = r.actual?.value
+      goal = r.goal?.value
+      direction = r.direction.rawValue
+      variancePoints = r.variancePoints
+      onTrack = r.onTrack
+    }
+  }
+
+  struct Period: Encodable {
+    var months: [String]
+    var revenue: Amount
+    var onlineRevenue: Int64
+    var onlineShare: RatioKPI
+    var coveredRevenue: Int64
+    var cogs: Int64
+    var grossMargin: RatioKPI
+    var costCoverage: Double?
+    var marketing: Amount
+    var marketingToRevenue: RatioKPI
+    var orders: Int
+    var units: Int
+    enum CodingKeys: String, CodingKey {
+      case months, revenue, cogs, orders, units, marketing
+      case onlineRevenue = "online_revenue", onlineShare = "online_share", coveredRevenue = "covered_revenue"
+      case grossMargin = "gross_margin", costCoverage = "cost_coverage", marketingToRevenue = "marketing_to_revenue"
+    }
+    init(_ p: ReviewReport.Period) {
+      months = p.months.map(\.description)
+      revenue = Amount(p.revenue)
+      onlineRevenue = p.onlineRevenue.minorUnits
+      onlineShare = RatioKPI(p.onlineShare)
+      coveredRevenue = p.figures.coveredRevenue.minorUnits
+      cogs = p.figures.cogs.minorUnits
+      grossMargin = RatioKPI(p.grossMargin)
+      costCoverage = p.figures.costCoverage?.value
+      marketing = Amount(p.marketing)
+      marketingToRevenue = RatioKPI(p.marketingToRevenue)
+      orders = p.figures.orders
+      units = p.figures.units
+    }
+  }
+
+  struct ChannelEntry: Encodable {
+    var id: String
+    var name: String
+    var kind: String
+    var month: Amount
+    var yearToDate: Amount
+    var marketingMonth: Int64
+    var marketingYearToDate: Int64
+    enum CodingKeys: String, CodingKey {
+      case id, name, kind, month
+      case yearToDate = "year_to_date", marketingMonth = "marketing_month", marketingYearToDate = "marketing_year_to_date"
+    }
+  }
+
+  struct FileEntry: Encodable {
+    var path: String
+    var profile: String?
+    var status: String
+    var message: String?
+    var read, accepted, rejected, duplicates, skipped: Int
+    var revenue: Int64
+    var spend: Int64
+  }
+
+  struct Uncosted: Encodable {
+    var sku: String
+    var productName: String
+    var revenue: Int64
+    var units: Int
+    enum CodingKeys: String, CodingKey { case sku, revenue, units, productName = "product_name" }
+  }
+
+  struct Rows: Encodable {
+    var read, accepted, rejected, duplicates, skipped: Int
+  }
+
+  var schema = ReviewSummary.schemaName
+  var company: String
+  var month: String
+  var currency: String
+  var currencyMinorDigits: Int
+  var status: String
+  var exitCode: Int32
+  var workbook: String
+  var baselineYear: Int?
+  var phasing: String
+  var annualRevenueTarget: Int64?
+  var thisMonth: Period
+  var yearToDate: Period
+  var channels: [ChannelEntry]
+  var uncostedSkus: [Uncosted]
+  var files: [FileEntry]
+  var rows: Rows
+
+  enum CodingKeys: String, CodingKey {
+    case schema, company, month, currency, status, workbook, phasing, channels, files, rows
+    case currencyMinorDigits = "currency_minor_digits", exitCode = "exit_code", baselineYear = "baseline_year"
+    case annualRevenueTarget = "annual_revenue_target", thisMonth = "month_kpis", yearToDate = "year_to_date_kpis"
+    case uncostedSkus = "uncosted_skus_year_to_date"
+  }
+
+  public init(_ outcome: ReviewJob.Outcome, workbookShown: String) {
+    let r = outcome.report
+    company = r.company
+    month = r.month.description
+    currency = r.currency.code
+    currencyMinorDigits = r.currency.minorDigits
+    status = outcome.status == .ok ? "ok" : "rejected_rows"
+    exitCode = outcome.status.rawValue
+    workbook = workbookShown
+    baselineYear = r.baselineYear
+    phasing = r.phasing.rawValue
+    annualRevenueTarget = r.annualRevenueTarget?.minorUnits
+    thisMonth = Period(r.thisMonth)
+    yearToDate = Period(r.yearToDate)
+    channels = r.channelLines.map {
+      ChannelEntry(id: $0.channel.id, name: $0.channel.name, kind: $0.channel.kind.rawValue, month: Amount($0.month), yearToDate: Amount($0.yearToDate),
+                   marketingMonth: $0.monthFigures.marketing.minorUnits, marketingYearToDate: $0.yearToDateFigures.marketing.minorUnits)
+    }
+    uncostedSkus = r.uncostedYearToDate.map { Uncosted(sku: $0.sku, productName: $0.productName, revenue: $0.revenue.minorUnits, units: $0.units) }
+    files = r.sources.map {
+      FileEntry(path: $0.path, profile: $0.profile, status: $0.status.rawValue, message: $0.message, read: $0.tally.read, accepted: $0.tally.accepted,
+                rejected: $0.tally.rejected, duplicates: $0.tally.duplicates, skipped: $0.tally.skipped, revenue: $0.revenue.minorUnits, spend: $0.spend.minorUnits)
+    }
+    let t = r.tally
+    rows = Rows(read: t.read, accepted: t.accepted, rejected: t.rejected, duplicates: t.duplicates, skipped: t.skipped)
+  }
+
+  /// Pretty-printed JSON with sorted keys: the same review gives the same text.
+  public func json() -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    guard let data = try? encoder.encode(self) else { return "{}" }
+    return String(decoding: data, as: UTF8.self) + "\n"
+  }
+}

@@ -1,0 +1,60 @@
+import AOPPipeline
+import ArgumentParser
+import Foundation
+
+@main
+struct AOP: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "aop",
+    abstract: "Monthly review of a retailer's Annual Operating Plan from raw sales, cost and ad-spend exports.",
+    discussion: """
+      Exit codes:
+      \(ExitStatus.table)
+      """,
+    version: "0.1.0",
+    subcommands: [Review.self, Baseline.self, Check.self, Profiles.self])
+}
+
+/// Options every command that reads a config shares.
+struct CommonOptions: ParsableArguments {
+  @Option(name: .shortAndLong, help: "The config file (paths in it are relative to its folder).")
+  var config = "aop.toml"
+
+  @Flag(help: "Print a machine-readable JSON summary on stdout instead of the text summary.")
+  var json = false
+
+  @Flag(name: .shortAndLong, help: "Print nothing on stdout; errors still go to stderr.")
+  var quiet = false
+}
+
+/// Writes a message to stderr.
+func printError(_ message: String) {
+  FileHandle.standardError.write(Data(("aop: " + message + "\n").utf8))
+}
+
+/// Runs a job body, mapping its failures to the documented exit codes.
+func runJob(_ body: () throws -> ExitStatus) throws {
+  let status: ExitStatus
+  do {
+    status = try body()
+  } catch let error as JobError {
+    printError(error.message)
+    throw ExitCode(error.status.rawValue)
+  }
+  if status != .ok { throw ExitCode(status.rawValue) }
+}
+
+/// A progress line per file, only when stderr is a terminal.
+struct TerminalProgress: ProgressReporter {
+  static func make() -> ProgressReporter? { isatty(2) == 1 ? TerminalProgress() : nil }
+  func starting(file: String, index: Int, of total: Int) {
+    FileHandle.standardError.write(Data("\r\u{1B}[K[\(index)/\(total)] \(file)\(index == total ? "\n" : "")".utf8))
+  }
+}
+
+/// The path as the user would type it from the current folder.
+func shown(_ url: URL) -> String {
+  let cwd = FileManager.default.currentDirectoryPath
+  let path = url.standardizedFileURL.path
+  return path.hasPrefix(cwd + "/") ? String(path.dropFirst(cwd.count + 1)) : path
+}

@@ -1,0 +1,28 @@
+import AOPPipeline
+import ArgumentParser
+import Foundation
+
+struct Baseline: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Turn a year of exports into the baseline file the plan's goals are measured against.",
+    discussion: "Reads the config's `baseline.inputs` and writes `baseline.file`: monthly revenue, COGS, marketing spend, orders and units per channel and product group (schema in docs/baseline.md).")
+
+  @OptionGroup var common: CommonOptions
+
+  @Option(help: "The baseline year (default: the config's baseline.year, else the plan year − 1).")
+  var year: Int?
+
+  func run() throws {
+    try runJob {
+      let outcome = try BaselineJob(configPath: common.config, year: year).run(progress: TerminalProgress.make())
+      if !common.quiet {
+        let total = outcome.baseline.rollup.total { _ in true }
+        let rejected = outcome.rejections.count
+        let refused = outcome.sources.filter { $0.status == .refused }.count
+        print("baseline \(outcome.baseline.year): revenue \(MoneyText(currency: .init(code: outcome.baseline.currency, minorDigits: 0)).format(total.revenue)) over \(outcome.baseline.rollup.months.count) months; \(outcome.sources.count) files (\(refused) refused), \(rejected) rows rejected")
+        print("written: \(shown(outcome.file))")
+      }
+      return outcome.status
+    }
+  }
+}

@@ -1,0 +1,30 @@
+import AOPPipeline
+import ArgumentParser
+import Foundation
+
+struct Check: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Dry run: read the config, plan and every export; report per file what would be accepted, rejected and skipped. Writes nothing.")
+
+  @OptionGroup var common: CommonOptions
+
+  func run() throws {
+    try runJob {
+      let outcome = try CheckJob(configPath: common.config).run(progress: TerminalProgress.make())
+      if !common.quiet {
+        for s in outcome.sources {
+          let t = s.tally
+          if s.status == .refused {
+            print("REFUSED  \(s.path): \(s.message ?? "")")
+          } else {
+            print("\(s.tally.rejected > 0 ? "REJECTS " : "ok      ") \(s.path) [\(s.profile ?? "")] read \(t.read), accepted \(t.accepted), rejected \(t.rejected), duplicate \(t.duplicates), skipped \(t.skipped)")
+          }
+        }
+        for r in outcome.rejections {
+          print("  \(r.source.file):\(r.source.line)\(r.column.map { " [\($0)]" } ?? ""): \(r.reason)")
+        }
+      }
+      return outcome.status
+    }
+  }
+}

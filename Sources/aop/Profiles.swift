@@ -1,0 +1,39 @@
+import AOPPipeline
+import ArgumentParser
+import Foundation
+
+struct Profiles: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "List the import profiles, or show which profile each given file matches and why.",
+    discussion: "With files, exits 0 only when every file matches exactly one profile, else 65.")
+
+  @Option(name: .shortAndLong, help: "A config whose `profile_folders` add to the built-in profiles.")
+  var config: String?
+
+  @Argument(help: "Export files to identify.")
+  var files: [String] = []
+
+  func run() throws {
+    try runJob {
+      let outcome = try ProfilesJob(configPath: config, files: files).run()
+      if files.isEmpty {
+        for p in outcome.profiles {
+          print("\(p.id.padding(toLength: 26, withPad: " ", startingAt: 0)) \(p.kind.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0)) \(p.name)  (\(p.origin))")
+        }
+        return .ok
+      }
+      for f in outcome.files {
+        if let error = f.error {
+          print("\(f.file): \(error)")
+          continue
+        }
+        let verdict = f.matching.count == 1 ? "matches \(f.matching[0])" : f.matching.isEmpty ? "matches no profile" : "matches several profiles: \(f.matching.joined(separator: ", "))"
+        print("\(f.file): \(verdict)")
+        for v in f.verdicts {
+          print("  \(v.matches ? "+" : "-") \(v.profileID): \(v.reason)")
+        }
+      }
+      return outcome.allIdentified ? .ok : .rejectedRows
+    }
+  }
+}
