@@ -17,8 +17,9 @@ public struct CheckJob: Sendable {
 
   public func run(progress: ProgressReporter? = nil) throws -> Outcome {
     let setup = try RunSetup(configPath: configPath)
-    _ = try setup.loadBaseline()
     let config = setup.config
+    // A baseline not made yet is no error for a dry run (`aop baseline` makes it); a broken one is.
+    if let file = config.baselineFile, FileManager.default.fileExists(atPath: file.path) { _ = try setup.loadBaseline() }
     var sources: [SourceFile] = []
     var rejections: [Rejection] = []
     // The baseline year and the current year are separate runs, each de-duplicated on its own.
