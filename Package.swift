@@ -12,6 +12,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     // C libraries, each seen by exactly one Swift file.
@@ -39,7 +40,7 @@ let package = Package(
       "AOPPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser"),
     ]),
 
-    .target(name: "AOPTestSupport", dependencies: ["AOPLedger"], path: "Tests/AOPTestSupport"),
+    .target(name: "AOPTestSupport", dependencies: ["AOPLedger", .product(name: "ZIPFoundation", package: "ZIPFoundation")], path: "Tests/AOPTestSupport"),
     .testTarget(name: "AOPLedgerTests", dependencies: ["AOPLedger"]),
     .testTarget(name: "AOPRowsTests", dependencies: ["AOPRows", "AOPTestSupport"]),
     .testTarget(name: "AOPImportTests", dependencies: ["AOPImport", "AOPTestSupport"]),

@@ -265,7 +265,14 @@ def kiotviet_rows(year, month, exp, recent_sales, bad_row=False):
     return rows
 
 
+def account(path, read, skipped, duplicates=0, rejected=0):
+    FILES[os.path.relpath(path, ROOT)] = {"read": read, "accepted": read - skipped - duplicates - rejected,
+                                          "rejected": rejected, "duplicates": duplicates, "skipped": skipped}
+
+
 def write_kiotviet(path, rows):
+    bad = sum(1 for r in rows if r[-1] == "1.250.00")
+    account(path, len(rows) + 1, 1 + sum(1 for r in rows if r[15] == "Đã hủy"), rejected=bad)
     text = "\r\n".join(";".join(r) for r in [KV_HEADER] + rows) + "\r\n"
     write(path, b"\xef\xbb\xbf" + text.encode("utf-8"))
 
@@ -289,6 +296,7 @@ def write_products(path, year):
             # An alternate unit (a carton of 6) of the same product: not a product of its own.
             rows.append(["Hàng hóa", f"{group}>>{sub}", sku + "-T6", "", nm + " (thùng 6 hộp)", "", vn(6 * p), vn(6 * c), "0", "0",
                          "", "0", "999999999", "Thùng", sku, "6", "", "", "", "", "1", "1", "", "", "", "", "", ""])
+    account(path, len(rows) + 1, 1 + sum(1 for r in rows if r[14]))  # the header and alternate units
     text = "\r\n".join(";".join(r) for r in [KV_PRODUCTS_HEADER] + rows) + "\r\n"
     write(path, b"\xef\xbb\xbf" + text.encode("utf-8"))
 
@@ -366,6 +374,7 @@ def shopee_rows(year, month, exp):
 
 
 def write_shopee(path, rows):
+    account(path, len(rows) + 1, 1 + sum(1 for r in rows if r[3] == "Đã hủy"))
     text = "\n".join(",".join(csv_field(v) for v in r) for r in [SHOPEE_HEADER] + rows) + "\n"
     write(path, text.encode("utf-8"))
 
@@ -385,7 +394,8 @@ SHOPIFY_HEADER = ["Name", "Email", "Financial Status", "Paid at", "Fulfillment S
                   "Tax 5 Name", "Tax 5 Value", "Phone", "Receipt Number", "Duties", "Billing Province Name",
                   "Shipping Province Name", "Payment ID", "Payment Terms Name", "Next Payment Due At", "Payment References"]
 shopify_number = [5000]
-shopify_orders = {}  # month → list of (order rows, truth) so later exports can repeat earlier orders
+voided_orders = set()  # Shopify order names that were voided
+FILES = {}  # path relative to samples/ → the account aop must give of it
 
 
 def shopify_order(d, h, mi, s, lines, exp, pending=False):
@@ -393,6 +403,8 @@ def shopify_order(d, h, mi, s, lines, exp, pending=False):
     name_ = f"#{shopify_number[0]}"
     created = f"{d:%Y-%m-%d} {h:02d}:{mi:02d}:{s:02d} +0700"
     voided = rng.random() < 0.04
+    if voided:
+        voided_orders.add(name_)
     code, disc = ("", 0)
     values = [p * q for _, q, p in lines]
     if rng.random() < 0.25:
@@ -431,7 +443,9 @@ def shopify_order(d, h, mi, s, lines, exp, pending=False):
     return rows
 
 
-def write_shopify(path, rows):
+def write_shopify(path, rows, repeated=0):
+    voided_lines = sum(1 for r in rows[repeated:] if r[0] in voided_orders)
+    account(path, len(rows) + 1, 1 + voided_lines, duplicates=repeated)
     text = "\r\n".join(",".join(csv_field(v) for v in r) for r in [SHOPIFY_HEADER] + rows) + "\r\n"
     write(path, text.encode("utf-8"))
 
@@ -475,6 +489,7 @@ def meta_rows(year, month, exp, vietnamese):
 
 
 def write_meta(path, rows, vietnamese):
+    account(path, len(rows) + 1, 1)
     header = META_VI if vietnamese else META_EN
     text = "\n".join(",".join(csv_field(v) for v in r) for r in [header] + rows) + "\n"
     write(path, b"\xef\xbb\xbf" + text.encode("utf-8"))
@@ -517,6 +532,7 @@ def main():
             text = "sku,unit_cost,effective_from,product_name,product_group\n" + "".join(
                 f"{sku},{cost},{JULY_FROM:%Y-%m-%d},,\n" for sku, cost in JULY_COSTS.items())
             write(os.path.join(d, "gia-nhap-tang-2026-07.csv"), text.encode("utf-8"))
+            account(os.path.join(d, "gia-nhap-tang-2026-07.csv"), len(JULY_COSTS) + 1, 1)
         write_kiotviet(os.path.join(d, f"DanhSachChiTietHoaDon_KV01{m + 1:02d}2026-0800{m:02d}-3{m:02d}.csv" if m < 12 else "x"),
                        kiotviet_rows(2026, m, current, recent, bad_row=(m == 10)))
         write_shopee(os.path.join(d, f"Order.all.2026{m:02d}01_2026{m:02d}{list(days_of(2026, m))[-1].day}.csv"), shopee_rows(2026, m, current))
@@ -532,13 +548,14 @@ def main():
         # Each month's Shopify export was taken from the 2nd-to-last day of the previous month, so it
         # repeats those orders (a duplicate for aop to count once); the status of some changed since.
         repeated = [[("paid" if v == "pending" else v) for v in r] for r in previous_web_tail]
-        write_shopify(os.path.join(d, "orders_export.csv" if m % 2 else "orders_export_1.csv"), repeated + rows)
+        write_shopify(os.path.join(d, "orders_export.csv" if m % 2 else "orders_export_1.csv"), repeated + rows, repeated=len(repeated))
         previous_web_tail = tail
         write_meta(os.path.join(d, f"BabyCare-House-Campaigns-2026-{m:02d}.csv"), meta_rows(2026, m, current, vietnamese=False), vietnamese=False)
 
     expected = {
         "baseline_2025": base.as_json(),
         "current_2026": current.as_json(),
+        "files": FILES,
         "uncosted_2026": {k: {"revenue": v[0], "units": v[1]} for k, v in sorted(current.uncosted.items())},
         "bad_row": {"file": "exports/2026-10/" + next(f for f in os.listdir(os.path.join(EXPORTS, "2026-10")) if f.startswith("DanhSachChiTiet")),
                     "column": "Thành tiền"},

@@ -12,9 +12,12 @@ struct Baseline: ParsableCommand {
   @Option(help: "The baseline year (default: the config's baseline.year, else the plan year − 1).")
   var year: Int?
 
+  @Option(help: "Write the baseline to this file instead of the config's `baseline.file`.")
+  var output: String?
+
   func run() throws {
     try runJob {
-      let outcome = try BaselineJob(configPath: common.config, year: year).run(progress: TerminalProgress.make())
+      let outcome = try BaselineJob(configPath: common.config, year: year, outputFile: output.map { URL(fileURLWithPath: $0) }).run(progress: TerminalProgress.make())
       if !common.quiet {
         let total = outcome.baseline.rollup.total { _ in true }
         let rejected = outcome.rejections.count

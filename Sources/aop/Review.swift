@@ -13,6 +13,9 @@ struct Review: ParsableCommand {
   @Option(help: "The month to review, YYYY-MM, or `auto` for the last complete month.")
   var month = "auto"
 
+  @Option(help: "Write the workbook into this folder instead of the config's `output`.")
+  var output: String?
+
   @Option(help: "Today's date for `--month auto`, YYYY-MM-DD (default: the machine's local date).")
   var today: String?
 
@@ -30,7 +33,7 @@ struct Review: ParsableCommand {
 
   func run() throws {
     try runJob {
-      let outcome = try ReviewJob(configPath: common.config, month: resolvedMonth()).run(progress: TerminalProgress.make())
+      let outcome = try ReviewJob(configPath: common.config, month: resolvedMonth(), outputFolder: output.map { URL(fileURLWithPath: $0) }).run(progress: TerminalProgress.make())
       let workbook = shown(outcome.workbook)
       if !common.quiet {
         print(common.json ? ReviewSummary(outcome, workbookShown: workbook).json() : ConsoleSummary.render(outcome, workbookShown: workbook), terminator: "")

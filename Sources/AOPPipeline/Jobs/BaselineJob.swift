@@ -8,10 +8,13 @@ public struct BaselineJob: Sendable {
   public var configPath: String
   /// The year to keep; the config's `baseline.year`, else the plan year − 1.
   public var year: Int?
+  /// Where the baseline goes instead of the config's `baseline.file`.
+  public var outputFile: URL?
 
-  public init(configPath: String, year: Int?) {
+  public init(configPath: String, year: Int?, outputFile: URL? = nil) {
     self.configPath = configPath
     self.year = year
+    self.outputFile = outputFile
   }
 
   public struct Outcome: Sendable {
@@ -25,7 +28,7 @@ public struct BaselineJob: Sendable {
   public func run(progress: ProgressReporter? = nil) throws -> Outcome {
     let setup = try RunSetup(configPath: configPath)
     let config = setup.config
-    guard let target = config.baselineFile else {
+    guard let target = outputFile ?? config.baselineFile else {
       throw JobError.badConfig("\(config.file.path): `baseline.file` is not set; name the file the baseline is written to")
     }
     guard !config.baselineInputPatterns.isEmpty else {

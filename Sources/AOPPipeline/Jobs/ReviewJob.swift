@@ -9,10 +9,13 @@ import Foundation
 public struct ReviewJob: Sendable {
   public var configPath: String
   public var month: Month
+  /// Where the workbook goes instead of the config's `output` folder.
+  public var outputFolder: URL?
 
-  public init(configPath: String, month: Month) {
+  public init(configPath: String, month: Month, outputFolder: URL? = nil) {
     self.configPath = configPath
     self.month = month
+    self.outputFolder = outputFolder
   }
 
   public struct Outcome: Sendable {
@@ -46,7 +49,7 @@ public struct ReviewJob: Sendable {
       month: month, rollup: rollup, plan: setup.plan, targets: targets, channels: config.channels, baseline: baseline,
       sources: imported.sources, rejections: imported.rejections)
     let sheets = ReviewLayout(language: config.language).layOut(report)
-    let target = config.outputFolder.appendingPathComponent("review-\(month).xlsx")
+    let target = (outputFolder ?? config.outputFolder).appendingPathComponent("review-\(month).xlsx")
     let properties = WorkbookProperties(
       title: "AOP review \(month)", company: setup.plan.company, subject: month.description, created: month.next.firstDay)
     try AtomicFile.write(to: target) { path in

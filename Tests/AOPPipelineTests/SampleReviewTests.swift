@@ -1,0 +1,165 @@
+import AOPKPIs
+import AOPLedger
+import AOPPipeline
+import AOPTestSupport
+import Foundation
+import Testing
+
+/// The review of the BabyCare House sample, end to end: exports → workbook, every key cell read back
+/// from the file and compared with the figures the sample generator computed independently.
+@Suite(.serialized) struct SampleReviewTests {
+  static let months = (1...10).map { String(format: "2026-%02d", $0) }
+  let expected: Samples.Expected
+  let folder: TemporaryFolder
+  let outcome: ReviewJob.Outcome
+  let book: WorkbookReadBack
+
+  init() throws {
+    expected = try Samples.expected()
+    folder = try TemporaryFolder()
+    outcome = try ReviewJob(configPath: Samples.config, month: Month(year: 2026, month: 10)!, outputFolder: folder.url).run()
+    book = try WorkbookReadBack(path: outcome.workbook.path)
+  }
+
+  var current: Samples.Figures { expected.current_2026 }
+
+  @Test func theRunFinishesWithTheOneBadRowReported() throws {
+    #expect(outcome.status == .rejectedRows)
+    #expect(outcome.report.rejections.count == 1)
+    let bad = try #require(outcome.report.rejections.first)
+    #expect(bad.source.file == expected.bad_row["file"])
+    #expect(bad.column == expected.bad_row["column"])
+    let rejects = try #require(book.sheets["Dòng bị loại"])
+    #expect(rejects["A4"]?.value == expected.bad_row["file"])
+    #expect(rejects["B4"]?.number == Double(bad.source.line))
+    #expect(rejects["C4"]?.value == "Thành tiền")
+    #expect(rejects["E4"]?.value.contains("1.250.00") == true)
+  }
+
+  @Test func everyRowOfEveryFileIsAccountedForAsTheGeneratorWroteIt() throws {
+    let current = expected.files.filter { $0.key.hasPrefix("exports/2026-") }
+    #expect(outcome.report.sources.count == current.count)
+    for source in outcome.report.sources {
+      let want = try #require(current[source.path], "\(source.path) is not a sample file")
+      #expect(source.status == .read, "\(source.path)")
+      #expect(source.tally.balances, "\(source.path)")
+      let got = ["read": source.tally.read, "accepted": source.tally.accepted, "rejected": source.tally.rejected,
+                 "duplicates": source.tally.duplicates, "skipped": source.tally.skipped]
+      #expect(got == want, "\(source.path)")
+    }
+  }
+
+  @Test func summarySheetMatchesTheIndependentFigures() throws {
+    let s = try #require(book.sheets["Tổng quan"])
+    let revenueRow = try #require(book.row("Tổng quan", labelled: "Doanh thu thuần"))
+    #expect(s["B\(revenueRow)"]?.number == Double(current.sum("revenue", months: ["2026-10"])))
+    #expect(s["F\(revenueRow)"]?.number == Double(current.sum("revenue", months: Self.months)))
+    // The variance is a live formula with its value cached.
+    let target = try #require(s["C\(revenueRow)"]?.number)
+    #expect(s["D\(revenueRow)"]?.formula == "B\(revenueRow)-C\(revenueRow)")
+    #expect(s["D\(revenueRow)"]?.number == Double(current.sum("revenue", months: ["2026-10"])) - target)
+
+    let cogsRow = try #require(book.row("Tổng quan", labelled: "Giá vốn hàng bán"))
+    #expect(s["F\(cogsRow)"]?.number == Double(current.sum("cogs", months: Self.months)))
+    let marginRow = try #require(book.row("Tổng quan", labelled: "Biên lợi nhuận gộp %"))
+    let covered = Double(current.sum("covered_revenue", months: Self.months))
+    let margin = (covered - Double(current.sum("cogs", months: Self.months))) / covered
+    #expect(abs((s["F\(marginRow)"]?.number ?? 0) - margin) < 1e-12)
+    let onlineRow = try #require(book.row("Tổng quan", labelled: "Tỷ trọng online"))
+    let online = Double(current.sum("revenue", months: ["2026-10"], channel: "shopee") + current.sum("revenue", months: ["2026-10"], channel: "web"))
+    #expect(abs((s["B\(onlineRow)"]?.number ?? 0) - online / Double(current.sum("revenue", months: ["2026-10"]))) < 1e-12)
+    let ordersRow = try #require(book.row("Tổng quan", labelled: "Số đơn"))
+    #expect(s["B\(ordersRow)"]?.number == Double(current.sum("orders", months: ["2026-10"])))
+  }
+
+  @Test func channelSheetHasEachChannelAndLiveTotals() throws {
+    let s = try #require(book.sheets["Doanh thu theo kênh"])
+    for (name, id) in [("Cửa hàng", "store"), ("Shopee", "shopee"), ("Website", "web")] {
+      let row = try #require(book.row("Doanh thu theo kênh", labelled: name))
+      #expect(s["C\(row)"]?.number == Double(current.sum("revenue", months: ["2026-10"], channel: id)), "\(name)")
+      #expect(s["G\(row)"]?.number == Double(current.sum("revenue", months: Self.months, channel: id)), "\(name)")
+    }
+    let total = try #require(book.row("Doanh thu theo kênh", labelled: "Tổng"))
+    #expect(s["C\(total)"]?.formula == "SUM(C4:C6)")
+    #expect(s["C\(total)"]?.number == Double(current.sum("revenue", months: ["2026-10"])))
+    #expect(s["G\(total)"]?.number == Double(current.sum("revenue", months: Self.months)))
+    // The monthly targets add up to the year-to-date target exactly.
+    let ytdTarget = try #require(s["H\(total)"]?.number)
+    #expect(ytdTarget == Double(try #require(outcome.report.yearToDate.revenue.plan).minorUnits))
+  }
+
+  @Test func grossMarginAndMarketingSheets() throws {
+    let g = try #require(book.sheets["Lợi nhuận gộp"])
+    let ytd = try #require(book.row("Lợi nhuận gộp", labelled: "Lũy kế năm"))
+    #expect(g["B\(ytd)"]?.number == Double(current.sum("revenue", months: Self.months)))
+    #expect(g["C\(ytd)"]?.number == Double(current.sum("covered_revenue", months: Self.months)))
+    #expect(g["D\(ytd)"]?.number == Double(current.sum("cogs", months: Self.months)))
+    let uncosted = try #require(book.row("Lợi nhuận gộp", labelled: "SET-QUA-TANG"))
+    #expect(g["C\(uncosted)"]?.number == Double(try #require(expected.uncosted_2026["SET-QUA-TANG"]?["revenue"])))
+    let m = try #require(book.sheets["Marketing"])
+    let october = try #require(book.row("Marketing", labelled: "2026-10"))
+    #expect(m["B\(october)"]?.number == Double(current.sum("marketing", months: ["2026-10"])))
+    #expect(m["C\(october)"]?.number == 12_000_000)
+    let marketingYTD = try #require(book.row("Marketing", labelled: "Lũy kế năm"))
+    #expect(m["B\(marketingYTD)"]?.number == Double(current.sum("marketing", months: Self.months)))
+  }
+
+  @Test func sourcesSheetTotalsEveryRow() throws {
+    let s = try #require(book.sheets["Nguồn dữ liệu"])
+    let total = try #require(book.row("Nguồn dữ liệu", labelled: "Tổng"))
+    let files = expected.files.filter { $0.key.hasPrefix("exports/2026-") }.values
+    #expect(s["D\(total)"]?.number == Double(files.map { $0["read"]! }.reduce(0, +)))
+    #expect(s["E\(total)"]?.number == Double(files.map { $0["accepted"]! }.reduce(0, +)))
+    #expect(s["F\(total)"]?.number == 1)
+    #expect(s["I\(total)"]?.number == Double(current.sum("revenue")))
+  }
+
+  @Test func jsonSummaryCarriesTheSameFigures() throws {
+    let text = ReviewSummary(outcome, workbookShown: "out/review-2026-10.xlsx").json()
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    #expect(json["schema"] as? String == "aop.review.v1")
+    #expect(json["exit_code"] as? Int == 65)
+    let ytd = try #require(json["year_to_date_kpis"] as? [String: Any])
+    #expect((ytd["revenue"] as? [String: Any])?["actual"] as? Int64 == current.sum("revenue", months: Self.months))
+    #expect(ytd["cogs"] as? Int64 == current.sum("cogs", months: Self.months))
+    #expect((ytd["marketing"] as? [String: Any])?["actual"] as? Int64 == current.sum("marketing", months: Self.months))
+    #expect(ytd["units"] as? Int == Int(current.sum("units", months: Self.months)))
+  }
+
+  @Test func theSameInputsGiveTheSameBytes() throws {
+    let again = try TemporaryFolder()
+    let second = try ReviewJob(configPath: Samples.config, month: Month(year: 2026, month: 10)!, outputFolder: again.url).run()
+    let a = try Data(contentsOf: outcome.workbook), b = try Data(contentsOf: second.workbook)
+    #expect(a == b)
+    #expect(book.parts["docProps/core.xml"]?.contains("2026-11-01T00:00:00Z") == true)
+  }
+}
+
+@Suite struct SampleBaselineTests {
+  @Test func theBaselineMatchesTheIndependentFiguresAndTheCommittedFile() throws {
+    let folder = try TemporaryFolder()
+    let out = folder.url.appendingPathComponent("baseline.csv")
+    let outcome = try BaselineJob(configPath: Samples.config, year: nil, outputFile: out).run()
+    #expect(outcome.status == .ok)
+    let expected = try Samples.expected().baseline_2025
+    let rollup = outcome.baseline.rollup
+    for name in ["revenue", "covered_revenue", "cogs", "marketing", "orders", "units"] {
+      let ours: Int64
+      switch name {
+      case "revenue": ours = rollup.total { _ in true }.revenue.minorUnits
+      case "covered_revenue": ours = rollup.total { _ in true }.coveredRevenue.minorUnits
+      case "cogs": ours = rollup.total { _ in true }.cogs.minorUnits
+      case "marketing": ours = rollup.total { _ in true }.marketing.minorUnits
+      case "orders": ours = Int64(rollup.total { _ in true }.orders)
+      default: ours = Int64(rollup.total { _ in true }.units)
+      }
+      #expect(ours == expected.sum(name), "\(name)")
+    }
+    for m in 1...12 {
+      let month = String(format: "2025-%02d", m)
+      #expect(rollup.total { $0.month.description == month && $0.channel == "shopee" }.revenue.minorUnits == expected.sum("revenue", months: [month], channel: "shopee"))
+    }
+    // `make demo` regenerates samples/baseline: the committed file must be exactly what aop writes.
+    #expect(try String(contentsOf: out, encoding: .utf8) == String(contentsOf: Samples.folder.appendingPathComponent("baseline/baseline-2025.csv"), encoding: .utf8))
+  }
+}

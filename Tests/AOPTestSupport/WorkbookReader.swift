@@ -1,0 +1,138 @@
+import Foundation
+import ZIPFoundation
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
+/// Reads an .xlsx file back for tests: unzip, then parse each sheet's XML into cells with their
+/// formula and value (the cached value, for a formula), so tests check what a viewer would show.
+public struct WorkbookReadBack {
+  public struct CellData: Equatable, CustomStringConvertible {
+    public var value: String
+    public var formula: String?
+    /// `n` number, `s`/`inlineStr`/`str` text.
+    public var type: String
+    public var style: Int
+    public var number: Double? { type == "n" ? Double(value) : nil }
+    public var description: String { formula.map { "=\($0) → \(value)" } ?? value }
+  }
+
+  /// Sheet name → cells by reference (`B5`).
+  public var sheets: [String: [String: CellData]] = [:]
+  public var sheetOrder: [String] = []
+  /// Raw XML parts by path, for checks on formats, properties and the like.
+  public var parts: [String: String] = [:]
+
+  public init(path: String) throws {
+    let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+    for entry in archive where entry.type == .file {
+      var data = Data()
+      _ = try archive.extract(entry) { data.append($0) }
+      parts[entry.path] = String(decoding: data, as: UTF8.self)
+    }
+    let shared = SharedStringsParser.parse(parts["xl/sharedStrings.xml"] ?? "")
+    let workbook = parts["xl/workbook.xml"] ?? ""
+    let rels = parts["xl/_rels/workbook.xml.rels"] ?? ""
+    for (name, rid) in Self.matches(#"<sheet name="([^"]*)" sheetId="\d+" r:id="(rId\d+)""#, in: workbook) {
+      guard let target = Self.matches(#"Id="\#(rid)" Type="[^"]*" Target="([^"]*)""#, in: rels).first?.0
+        ?? Self.matches(#"Target="([^"]*)"[^>]*Id="\#(rid)""#, in: rels).first?.0 else { continue }
+      let sheetName = Self.unescape(name)
+      sheetOrder.append(sheetName)
+      sheets[sheetName] = SheetParser.parse(parts["xl/" + target] ?? "", shared: shared)
+    }
+  }
+
+  public func cell(_ sheet: String, _ reference: String) -> CellData? { sheets[sheet]?[reference] }
+
+  /// The reference of the first cell in column A whose text is `label`.
+  public func row(_ sheet: String, labelled label: String) -> Int? {
+    sheets[sheet]?.filter { $0.key.hasPrefix("A") && Int($0.key.dropFirst()) != nil && $0.value.value == label }
+      .compactMap { Int($0.key.dropFirst()) }.min()
+  }
+
+  static func matches(_ pattern: String, in text: String) -> [(String, String)] {
+    guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
+    let ns = text as NSString
+    return regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { m in
+      (ns.substring(with: m.range(at: 1)), m.numberOfRanges > 2 ? ns.substring(with: m.range(at: 2)) : "")
+    }
+  }
+
+  static func unescape(_ s: String) -> String {
+    s.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+      .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&apos;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
+  }
+}
+
+private final class SharedStringsParser: NSObject, XMLParserDelegate {
+  var strings: [String] = []
+  var current = ""
+  var inText = false
+
+  static func parse(_ xml: String) -> [String] {
+    let p = SharedStringsParser()
+    let parser = XMLParser(data: Data(xml.utf8))
+    parser.delegate = p
+    parser.parse()
+    return p.strings
+  }
+
+  func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    if name == "si" { current = "" }
+    if name == "t" { inText = true }
+  }
+  func parser(_ parser: XMLParser, foundCharacters string: String) { if inText { current += string } }
+  func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    if name == "t" { inText = false }
+    if name == "si" { strings.append(current) }
+  }
+}
+
+private final class SheetParser: NSObject, XMLParserDelegate {
+  let shared: [String]
+  var cells: [String: WorkbookReadBack.CellData] = [:]
+  var reference = ""
+  var type = "n"
+  var style = 0
+  var formula: String?
+  var value = ""
+  var collecting: String?
+
+  init(shared: [String]) { self.shared = shared }
+
+  static func parse(_ xml: String, shared: [String]) -> [String: WorkbookReadBack.CellData] {
+    let p = SheetParser(shared: shared)
+    let parser = XMLParser(data: Data(xml.utf8))
+    parser.delegate = p
+    parser.parse()
+    return p.cells
+  }
+
+  func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    switch name {
+    case "c":
+      reference = attributes["r"] ?? ""
+      type = attributes["t"] ?? "n"
+      style = Int(attributes["s"] ?? "0") ?? 0
+      formula = nil
+      value = ""
+    case "f": collecting = "f"; formula = ""
+    case "v", "t": collecting = "v"
+    default: break
+    }
+  }
+  func parser(_ parser: XMLParser, foundCharacters string: String) {
+    if collecting == "f" { formula = (formula ?? "") + string } else if collecting == "v" { value += string }
+  }
+  func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    switch name {
+    case "f", "v", "t": collecting = nil
+    case "c":
+      var shown = value
+      if type == "s", let i = Int(value), i < shared.count { shown = shared[i] }
+      cells[reference] = WorkbookReadBack.CellData(value: shown, formula: formula, type: type, style: style)
+    default: break
+    }
+  }
+}
