@@ -30,9 +30,8 @@ let package = Package(
 
     .target(name: "AOPLedger"),  // values only: money, days, channels, lines, tallies
     .target(name: "AOPRows", dependencies: ["CCSV"]),  // files → raw records
-    .target(name: "AOPImport", dependencies: ["AOPRows", "AOPLedger", "AOPTemplates",
-                                              .product(name: "TOMLKit", package: "TOMLKit")]),  // records → ledger lines
-    .target(name: "AOPPlan", dependencies: ["AOPLedger", .product(name: "TOMLKit", package: "TOMLKit")]),  // config, plan, baseline
+    .target(name: "AOPPlan", dependencies: ["AOPLedger", .product(name: "TOMLKit", package: "TOMLKit")]),  // config, plan, baseline, TOML files
+    .target(name: "AOPImport", dependencies: ["AOPRows", "AOPLedger", "AOPPlan", "AOPTemplates"]),  // records → ledger lines
     .target(name: "AOPKPIs", dependencies: ["AOPLedger", "AOPPlan"]),  // ledger + plan → report values
     .target(name: "AOPWorkbook", dependencies: ["AOPKPIs", "CXLSXWriter"]),  // report → sheets → .xlsx
     .target(name: "AOPPipeline", dependencies: ["AOPImport", "AOPPlan", "AOPKPIs", "AOPWorkbook"]),  // the jobs

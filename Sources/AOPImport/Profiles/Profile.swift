@@ -1,7 +1,7 @@
 import AOPLedger
 import AOPRows
 import Foundation
-import TOMLKit
+import AOPPlan
 
 /// A validated import profile: how to recognise one export format and what its columns mean.
 public struct Profile: Sendable, Identifiable, Hashable {
@@ -119,43 +119,16 @@ public struct Profile: Sendable, Identifiable, Hashable {
   /// - Throws: `ProfileError` with the file name, and the key or TOML line at fault.
   public static func load(from url: URL, displayPath: String? = nil) throws -> Profile {
     let origin = displayPath ?? url.path
-    let text: String
-    do {
-      text = try String(contentsOf: url, encoding: .utf8)
-    } catch {
-      throw ProfileError.unreadable(file: origin, reason: "cannot read it as UTF-8 text")
-    }
     let decoded: ProfileFile
     do {
-      decoded = try TOMLDecoder().decode(ProfileFile.self, from: text)
-    } catch let error as TOMLParseError {
-      throw ProfileError.syntax(file: origin, line: Int(error.source.begin.line), message: error.description)
-    } catch let error as DecodingError {
-      throw ProfileError.invalid(file: origin, key: error.codingPathText, problem: error.problemText)
+      decoded = try TOMLFile.decode(ProfileFile.self, from: url, shownAs: origin)
+    } catch let error as PlanError {
+      switch error {
+      case .unreadable(let file, let reason): throw ProfileError.unreadable(file: file, reason: reason)
+      case .syntax(let file, let line, let message): throw ProfileError.syntax(file: file, line: line, message: message)
+      case .invalid(let file, let key, let problem): throw ProfileError.invalid(file: file, key: key, problem: problem)
+      }
     }
     return try Profile(validating: decoded, from: origin)
-  }
-}
-
-extension DecodingError {
-  /// The dotted key the error is about (`columns.order_id`).
-  var codingPathText: String {
-    let path: [CodingKey]
-    switch self {
-    case .keyNotFound(let key, let context): path = context.codingPath + [key]
-    case .typeMismatch(_, let c), .valueNotFound(_, let c), .dataCorrupted(let c): path = c.codingPath
-    @unknown default: path = []
-    }
-    return path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
-  }
-
-  var problemText: String {
-    switch self {
-    case .keyNotFound: return "missing key"
-    case .typeMismatch(let type, _): return "expected \(type == String.self ? "a string" : type == Int.self ? "an integer" : "a value of type \(type)")"
-    case .valueNotFound(let type, _): return "missing value of type \(type)"
-    case .dataCorrupted(let c): return c.debugDescription
-    @unknown default: return "invalid"
-    }
   }
 }

@@ -1,5 +1,3 @@
-import TOMLKit
-
 /// A profile file as written (TOML), decoded loosely: most keys optional. `Profile(validating:)` turns it
 /// into the strict form.
 struct ProfileFile: Decodable {

@@ -9,6 +9,14 @@ public struct Plan: Sendable {
   public var goals: Goals
   public var budget: Budget
 
+  public init(company: String, year: Int, currency: Currency, goals: Goals, budget: Budget) {
+    self.company = company
+    self.year = year
+    self.currency = currency
+    self.goals = goals
+    self.budget = budget
+  }
+
   public struct Goals: Sendable, Hashable {
     /// Revenue growth over the baseline year (0.20 for +20%), or `nil` when an absolute target is given.
     public var revenueGrowth: Share?
@@ -17,11 +25,21 @@ public struct Plan: Sendable {
     public var onlineShare: Share?
     public var grossMarginFloor: Share?
     public var marketingToRevenueCeiling: Share?
+
+    public init(revenueGrowth: Share?, revenueTarget: Money?, onlineShare: Share?, grossMarginFloor: Share?, marketingToRevenueCeiling: Share?) {
+      self.revenueGrowth = revenueGrowth
+      self.revenueTarget = revenueTarget
+      self.onlineShare = onlineShare
+      self.grossMarginFloor = grossMarginFloor
+      self.marketingToRevenueCeiling = marketingToRevenueCeiling
+    }
   }
 
   public struct Budget: Sendable, Hashable {
     /// The marketing budget for each month of the year (a limit, not a target).
     public var marketingByMonth: [Money]
+
+    public init(marketingByMonth: [Money]) { self.marketingByMonth = marketingByMonth }
   }
 
   /// Loads and validates a plan file.

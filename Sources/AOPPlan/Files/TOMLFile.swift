@@ -1,10 +1,10 @@
 import Foundation
 import TOMLKit
 
-/// Reads a TOML file into a `Decodable`, turning every failure into a `PlanError` that names the file,
-/// and the line (syntax) or key (content).
-enum TOMLFile {
-  static func decode<T: Decodable>(_ type: T.Type, from url: URL, shownAs shown: String) throws -> T {
+/// Reads a human-edited TOML file (config, plan, import profile) into a `Decodable`, turning every
+/// failure into a `PlanError` that names the file, and the line (syntax) or key (content).
+public enum TOMLFile {
+  public static func decode<T: Decodable>(_ type: T.Type, from url: URL, shownAs shown: String) throws -> T {
     let text: String
     do {
       text = try String(contentsOf: url, encoding: .utf8)
@@ -36,7 +36,9 @@ extension DecodingError {
   var keyPath: String {
     let path: [CodingKey]
     switch self {
-    case .keyNotFound(let key, let context): path = context.codingPath + [key]
+    case .keyNotFound(let key, let context):
+      // Some decoders already end the context's path with the missing key.
+      path = context.codingPath.last?.stringValue == key.stringValue ? context.codingPath : context.codingPath + [key]
     case .typeMismatch(_, let c), .valueNotFound(_, let c), .dataCorrupted(let c): path = c.codingPath
     @unknown default: path = []
     }

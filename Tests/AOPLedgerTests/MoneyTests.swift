@@ -1,0 +1,72 @@
+import Testing
+
+@testable import AOPLedger
+
+@Suite struct MoneyTests {
+  private func m(_ v: Int64) -> Money { Money(minorUnits: v) }
+
+  @Test func largestRemainderAddsUpAndTiesGoToTheEarlierPart() {
+    // 100 over three equal weights: 33.33 each, one unit left → the first.
+    #expect(m(100).allocate(weights: [1, 1, 1]) == [m(34), m(33), m(33)])
+    // 20000 over 970000 and 300000: 15275.59 and 4724.41 → 15276 and 4724.
+    #expect(m(20_000).allocate(weights: [970_000, 300_000]) == [m(15_276), m(4_724)])
+    // Remainders 0.5 and 0.5 (after 2 and 2): the tie goes to the earlier weight.
+    #expect(m(5).allocate(weights: [1, 1]) == [m(3), m(2)])
+    // The largest remainder wins over an earlier smaller one: 10 × [1, 2] / 3 = 3.33, 6.67 → 3, 7.
+    #expect(m(10).allocate(weights: [1, 2]) == [m(3), m(7)])
+  }
+
+  @Test func allocationEdgeCases() {
+    #expect(m(7).allocate(weights: []) == [])
+    #expect(m(7).allocate(weights: [0, 0]) == [m(4), m(3)])  // no weight at all: an even split
+    #expect(m(7).allocate(weights: [0, 5]) == [m(0), m(7)])
+    #expect(m(-10).allocate(weights: [1, 2]) == [m(-3), m(-7)])
+    let big = m(9_000_000_000_000_000).allocate(weights: [Int64.max / 2, Int64.max / 2])
+    #expect(big.sum() == m(9_000_000_000_000_000))
+  }
+
+  @Test func scaledRoundsHalfAwayFromZero() {
+    #expect(m(390_000).scaled(by: 1, over: 2) == m(195_000))
+    #expect(m(5).scaled(by: 1, over: 2) == m(3))
+    #expect(m(-5).scaled(by: 1, over: 2) == m(-3))
+    #expect(m(10).scaled(by: 1, over: 3) == m(3))
+    #expect(m(3_390_035_231).scaled(by: 1_200_000, over: 1_000_000) == m(4_068_042_277))  // +20%: 4068042277.2
+  }
+
+  @Test func ratiosAreNilWithoutADenominator() {
+    #expect(Ratio(m(1), over: m(0)) == nil)
+    #expect(Ratio(m(35), over: m(100))?.value == 0.35)
+  }
+}
+
+@Suite struct CalendarTests {
+  @Test func ordinalsRoundTripAcrossLeapYears() throws {
+    #expect(try #require(Day(year: 1970, month: 1, day: 1)).ordinal == 0)
+    #expect(try #require(Day(year: 2024, month: 3, day: 1)).ordinal - (try #require(Day(year: 2024, month: 2, day: 28))).ordinal == 2)
+    #expect(try #require(Day(year: 2026, month: 3, day: 1)).ordinal - (try #require(Day(year: 2026, month: 2, day: 28))).ordinal == 1)
+    for ordinal in stride(from: -1000, to: 30_000, by: 7) {
+      let d = Day(ordinal: ordinal)
+      #expect(d.ordinal == ordinal)
+      #expect(Day(year: d.year, month: d.month, day: d.day) == d)
+    }
+  }
+
+  @Test func daysThatDoNotExistAreRefused() {
+    #expect(Day(year: 2026, month: 2, day: 29) == nil)
+    #expect(Day(year: 2024, month: 2, day: 29) != nil)
+    #expect(Day(year: 2100, month: 2, day: 29) == nil)
+    #expect(Day(year: 2000, month: 2, day: 29) != nil)
+    #expect(Day(year: 2026, month: 4, day: 31) == nil)
+    #expect(Day(iso: "2026-13-01") == nil)
+  }
+
+  @Test func monthsStepAndPrint() throws {
+    let jan = try #require(Month(year: 2026, month: 1))
+    #expect(jan.previous.description == "2025-12")
+    #expect(try #require(Month(text: "2026-12")).next.description == "2027-01")
+    #expect(try #require(Month(text: "2024-02")).dayCount == 29)
+    #expect(try #require(Month(text: "2026-03")).yearToDate.map(\.description) == ["2026-01", "2026-02", "2026-03"])
+    #expect(Month(text: "2026-3") == nil)
+    #expect(try #require(Month(text: "2026-02")).lastDay.description == "2026-02-28")
+  }
+}

@@ -1,0 +1,75 @@
+import AOPLedger
+import AOPTestSupport
+import Foundation
+import Testing
+
+@testable import AOPWorkbook
+
+@Suite struct WorkbookWriterTests {
+  let properties = WorkbookProperties(title: "T", company: "A & B", subject: "2026-10", created: Day(iso: "2026-11-01")!)
+
+  func sample() -> [Sheet] {
+    var s = Sheet(name: "Tổng quan")
+    s.rows = [
+      [Cell(.text("Title"), .title)],
+      [Cell(.text("KPI"), .header), Cell(.text("Actual"), .header), Cell(.text("Plan"), .header), Cell(.text("Var"), .header), Cell(.text("%"), .header)],
+      [Cell(.text("=HYPERLINK(\"x\")")), Cell(.money(Money(minorUnits: 1_234_567))), Cell(.money(Money(minorUnits: 1_000_000))),
+       Cell(.formula("B3-C3", cached: .money(Money(minorUnits: 234_567)))), Cell(.formula("IF(C3=0,\"\",D3/C3)", cached: .ratio(Ratio(numerator: 234_567, denominator: 1_000_000))))],
+      [Cell(.text("no data")), Cell(.ratio(nil)), Cell(.points(-1.5)), Cell(.integer(42)), Cell(.formula("IF(C9=0,\"\",1)", cached: .ratio(nil)))],
+      [Cell(.text("bad\u{0}text\u{1}"))],
+    ]
+    s.frozenRows = 2
+    s.filter = (1, 3, 5)
+    return [s, Sheet(name: "Bad/name:[x]")]
+  }
+
+  @Test func valuesFormulasAndCachedResultsReadBack() throws {
+    let folder = try TemporaryFolder()
+    let path = folder.path("w.xlsx")
+    try XLSXWriter(currency: .vnd).write(sample(), properties: properties, to: path)
+    let book = try WorkbookReadBack(path: path)
+    #expect(book.sheetOrder == ["Tổng quan", "Badnamex"])
+    let s = try #require(book.sheets["Tổng quan"])
+    #expect(s["A3"]?.value == "=HYPERLINK(\"x\")")  // text stays text, never a formula
+    #expect(s["A3"]?.formula == nil)
+    #expect(s["B3"]?.number == 1_234_567)
+    #expect(s["D3"]?.formula == "B3-C3")
+    #expect(s["D3"]?.number == 234_567)
+    #expect(s["E3"]?.number == 0.234567)
+    #expect(s["B4"] == nil)  // no data: an empty cell, not 0%
+    #expect(s["C4"]?.number == -1.5)
+    #expect(s["D4"]?.number == 42)
+    #expect(s["E4"]?.formula == "IF(C9=0,\"\",1)")
+    #expect(s["E4"]?.value == "")
+    #expect(s["A5"]?.value == "badtext")
+    let styles = try #require(book.parts["xl/styles.xml"])
+    #expect(styles.contains("#,##0 &quot;₫&quot;"))
+    #expect(styles.contains("0.0%"))
+    let sheetXML = try #require(book.parts["xl/worksheets/sheet1.xml"])
+    #expect(sheetXML.contains("<autoFilter ref=\"A2:E4\"/>"))
+    #expect(sheetXML.contains("ySplit=\"2\""))
+    let core = try #require(book.parts["docProps/core.xml"])
+    #expect(core.contains("<dcterms:created xsi:type=\"dcterms:W3CDTF\">2026-11-01T00:00:00Z</dcterms:created>"))
+  }
+
+  @Test func twoWritesGiveIdenticalBytes() throws {
+    let folder = try TemporaryFolder()
+    try XLSXWriter(currency: .vnd).write(sample(), properties: properties, to: folder.path("a.xlsx"))
+    try XLSXWriter(currency: .vnd).write(sample(), properties: properties, to: folder.path("b.xlsx"))
+    #expect(try Data(contentsOf: URL(fileURLWithPath: folder.path("a.xlsx"))) == Data(contentsOf: URL(fileURLWithPath: folder.path("b.xlsx"))))
+  }
+
+  @Test func anUnwritablePathIsAnError() throws {
+    #expect(throws: WorkbookError.self) {
+      try XLSXWriter(currency: .vnd).write(sample(), properties: properties, to: "/nonexistent-folder/x.xlsx")
+    }
+  }
+
+  @Test func cellReferences() {
+    #expect(cellReference(row: 0, column: 0) == "A1")
+    #expect(cellReference(row: 9, column: 25) == "Z10")
+    #expect(cellReference(row: 0, column: 26) == "AA1")
+    #expect(cellReference(row: 0, column: 701) == "ZZ1")
+    #expect(cellReference(row: 0, column: 702) == "AAA1")
+  }
+}
