@@ -1,0 +1,117 @@
+import AOPTestSupport
+import Foundation
+import Testing
+
+/// Runs the built `aop` binary as a user would and checks stdout, stderr, the exit status and files.
+struct Run {
+  var status: Int32
+  var stdout: String
+  var stderr: String
+}
+
+/// The `aop` executable built next to this test bundle.
+let aopBinary: URL = {
+  let here = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+  for folder in [here, here.deletingLastPathComponent(), repositoryRoot.appendingPathComponent(".build/debug")] {
+    let candidate = folder.appendingPathComponent("aop")
+    if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+  }
+  return repositoryRoot.appendingPathComponent(".build/debug/aop")
+}()
+
+func aop(_ arguments: [String], in folder: URL = repositoryRoot) throws -> Run {
+  let process = Process()
+  process.executableURL = aopBinary
+  process.arguments = arguments
+  process.currentDirectoryURL = folder
+  let out = Pipe(), err = Pipe()
+  process.standardOutput = out
+  process.standardError = err
+  try process.run()
+  let stdout = out.fileHandleForReading.readDataToEndOfFile()
+  let stderr = err.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+}
+
+@Suite struct CLITests {
+  @Test func helpShowsTheCommandsAndTheExitCodes() throws {
+    let run = try aop(["--help"])
+    #expect(run.status == 0)
+    for word in ["review", "baseline", "check", "profiles", "65", "66", "78"] { #expect(run.stdout.contains(word), "\(word)") }
+  }
+
+  @Test func aReviewWithRejectedRowsWritesTheWorkbookAndSays65() throws {
+    let out = try TemporaryFolder()
+    let run = try aop(["review", "--config", "samples/aop.toml", "--month", "2026-10", "--output", out.url.path, "--json"])
+    #expect(run.status == 65)
+    #expect(run.stderr.isEmpty)  // not a terminal: no progress lines
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    #expect(json["month"] as? String == "2026-10")
+    #expect(FileManager.default.fileExists(atPath: out.path("review-2026-10.xlsx")))
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: out.url.path).filter { $0.hasPrefix(".") }
+    #expect(leftovers.isEmpty)
+  }
+
+  @Test func aMonthWithoutDataSays66AndLeavesTheLastWorkbookAlone() throws {
+    let out = try TemporaryFolder()
+    let previous = try out.write("review-2026-11.xlsx", "the last good workbook")
+    let run = try aop(["review", "--config", "samples/aop.toml", "--month", "2026-11", "--output", out.url.path])
+    #expect(run.status == 66)
+    #expect(run.stderr.contains("no sales or spend for 2026-11"))
+    #expect(try String(contentsOfFile: previous, encoding: .utf8) == "the last good workbook")
+  }
+
+  @Test func aBadConfigSays78NamingTheFileAndKey() throws {
+    let folder = try TemporaryFolder()
+    try folder.write("aop.toml", "plan = \"plan.toml\"\ninputs = [\"x\"]\n[[channels]]\nid = \"store\"\nkind = \"store\"\n")
+    let run = try aop(["review", "--config", "aop.toml", "--month", "2026-10"], in: folder.url)
+    #expect(run.status == 78)
+    #expect(run.stderr.contains("aop.toml: `channels[0].kind`: `store` is not \"online\" or \"offline\""))
+    let missing = try aop(["review", "--config", "nowhere.toml", "--month", "2026-10"], in: folder.url)
+    #expect(missing.status == 78)
+    #expect(missing.stderr.contains("nowhere.toml: no such file"))
+  }
+
+  @Test func argumentsAreValidatedBeforeAnythingRuns() throws {
+    let run = try aop(["review", "--month", "2026-13"])
+    #expect(run.status == 64)
+    #expect(run.stderr.contains("--month must be YYYY-MM or auto"))
+  }
+
+  @Test func profilesSaysWhichProfileAFileMatchesAndWhy() throws {
+    let folder = try TemporaryFolder()
+    let unknown = try folder.write("unknown.csv", "Mã,Tên\n1,2\n")
+    let none = try aop(["profiles", unknown])
+    #expect(none.status == 65)
+    #expect(none.stdout.contains("matches no profile"))
+    #expect(none.stdout.contains("- shopee-orders: missing"))
+    let sample = try aop(["profiles", "samples/exports/2026-10/Order.all.20261001_20261031.csv"])
+    #expect(sample.status == 0)
+    #expect(sample.stdout.contains("matches shopee-orders"))
+    let list = try aop(["profiles"])
+    #expect(list.status == 0)
+    #expect(list.stdout.contains("kiotviet-invoice-detail"))
+  }
+
+  @Test func checkReportsEveryFileAndWritesNothing() throws {
+    let run = try aop(["check", "--config", "samples/aop.toml"])
+    #expect(run.status == 65)
+    #expect(run.stdout.contains("REJECTS  exports/2026-10/"))
+    #expect(run.stdout.contains("[Thành tiền]: `1.250.00` does not group its digits"))
+  }
+}
+
+@Suite struct ArchitectureTests {
+  /// Each C library is used from exactly one Swift file, which keeps its types inside.
+  @Test(arguments: ["CCSV", "CXLSXWriter"])
+  func eachCLibraryIsImportedByOneFile(module: String) throws {
+    let sources = repositoryRoot.appendingPathComponent("Sources")
+    let files = FileManager.default.enumerator(atPath: sources.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") } ?? []
+    let importers = try files.filter { path in
+      try String(contentsOf: sources.appendingPathComponent(path), encoding: .utf8)
+        .split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces).hasSuffix("import \(module)") }
+    }
+    #expect(importers.count == 1, "\(importers)")
+  }
+}
