@@ -53,7 +53,7 @@ public struct ReviewLayout: Sendable {
   func summary(_ r: ReviewReport) -> Sheet {
     let l = labels
     var s = Sheet(name: l.summarySheet)
-    s.columnWidths = [30, 18, 18, 18, 13, 18, 18, 18, 13, 16, 16]
+    s.columnWidths = [34, 18, 18, 18, 14, 18, 18, 18, 14, 22, 22]
     s.append([Cell(.text("\(r.company.isEmpty ? "" : r.company + " — ")\(l.reviewTitle) \(r.month)"), .title)])
     s.append([Cell(.text(l.pointsNote), .note)])
     s.blank()
@@ -153,7 +153,7 @@ public struct ReviewLayout: Sendable {
   func grossMargin(_ r: ReviewReport) -> Sheet {
     let l = labels
     var s = Sheet(name: l.marginSheet)
-    s.columnWidths = [26, 18, 20, 18, 18, 14, 14]
+    s.columnWidths = [26, 18, 24, 18, 18, 20, 18]
     s.append([Cell(.text("\(l.marginSheet) — \(r.month)"), .title)])
     s.blank()
     let columns = [l.revenue, l.coveredRevenue, l.cogs, l.grossProfit, l.grossMargin, l.costCoverage]
@@ -192,7 +192,7 @@ public struct ReviewLayout: Sendable {
   func marketing(_ r: ReviewReport) -> Sheet {
     let l = labels
     var s = Sheet(name: l.marketingSheet)
-    s.columnWidths = [24, 18, 18, 18, 18, 16]
+    s.columnWidths = [24, 24, 28, 24, 28, 22]
     s.append([Cell(.text("\(l.marketingSheet) — \(r.month)"), .title)])
     s.blank()
     s.append(header([l.month, l.marketing, l.budget, l.remaining, l.revenue, l.marketingToRevenue]))

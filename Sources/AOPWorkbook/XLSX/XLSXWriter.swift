@@ -217,8 +217,6 @@ private struct FormatCache {
       format_set_bold(f)
       format_set_bg_color(f, 0xDDEBF7)
       format_set_bottom(f, UInt8(LXW_BORDER_THIN.rawValue))
-      format_set_text_wrap(f)
-      format_set_align(f, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
     case .total:
       format_set_bold(f)
       format_set_top(f, UInt8(LXW_BORDER_THIN.rawValue))
