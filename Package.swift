@@ -13,6 +13,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
   ],
   targets: [
     // C libraries, each seen by exactly one Swift file.
@@ -34,9 +35,12 @@ let package = Package(
     .target(name: "AOPImport", dependencies: ["AOPRows", "AOPLedger", "AOPPlan", "AOPTemplates"]),  // records → ledger lines
     .target(name: "AOPKPIs", dependencies: ["AOPLedger", "AOPPlan"]),  // ledger + plan → report values
     .target(name: "AOPWorkbook", dependencies: ["AOPKPIs", "CXLSXWriter"]),  // report → sheets → .xlsx
-    .target(name: "AOPPipeline", dependencies: ["AOPImport", "AOPPlan", "AOPKPIs", "AOPWorkbook"]),  // the jobs
+    .target(name: "AOPPipeline", dependencies: [
+      "AOPImport", "AOPPlan", "AOPKPIs", "AOPWorkbook", .product(name: "Logging", package: "swift-log"),
+    ]),  // the jobs
     .executableTarget(name: "aop", dependencies: [
       "AOPPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      .product(name: "Logging", package: "swift-log"),
     ]),
 
     .target(name: "AOPTestSupport", dependencies: ["AOPLedger", .product(name: "ZIPFoundation", package: "ZIPFoundation")], path: "Tests/AOPTestSupport"),

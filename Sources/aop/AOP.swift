@@ -1,9 +1,22 @@
 import AOPPipeline
 import ArgumentParser
 import Foundation
+import Logging
 
 @main
 struct AOP: ParsableCommand {
+  static func main() {
+    // A file-size limit hit mid-write must fail the write (and leave the last workbook), not kill us.
+    signal(SIGXFSZ, SIG_IGN)
+    var command: ParsableCommand
+    do {
+      command = try parseAsRoot()
+      try command.run()
+    } catch {
+      exit(withError: error)
+    }
+  }
+
   static let configuration = CommandConfiguration(
     commandName: "aop",
     abstract: "Monthly review of a retailer's Annual Operating Plan from raw sales, cost and ad-spend exports.",
@@ -25,6 +38,26 @@ struct CommonOptions: ParsableArguments {
 
   @Flag(name: .shortAndLong, help: "Print nothing on stdout; errors still go to stderr.")
   var quiet = false
+
+  @Option(help: "Log level on stderr: trace, debug, info, notice, warning, error, critical (default: info on a terminal, notice otherwise).")
+  var logLevel: Logger.Level?
+
+  /// The log: per-file lines only on a terminal; warnings, errors and the closing summary line always.
+  func logger() -> Logger {
+    let level = logLevel ?? (isatty(2) == 1 ? .info : .notice)
+    return Logger(label: "aop", factory: { _ in StderrLogHandler(logLevel: level) })
+  }
+}
+
+/// Options of the commands that write outputs.
+struct WriteOptions: ParsableArguments {
+  @Option(help: "Also write the normalised ledger (every accepted line, with its file and line) to this CSV file; schema in docs/ledger-csv.md.")
+  var ledger: String?
+
+  @Option(help: "If another run holds the output folder's lock, wait up to this many seconds (default 0: exit 75 at once).")
+  var waitLock: Double = 0
+
+  var ledgerURL: URL? { ledger.map { URL(fileURLWithPath: $0) } }
 }
 
 /// Writes a message to stderr.

@@ -8,6 +8,7 @@ struct Baseline: ParsableCommand {
     discussion: "Reads the config's `baseline.inputs` and writes `baseline.file`: monthly revenue, COGS, marketing spend, orders and units per channel and product group (schema in docs/baseline.md).")
 
   @OptionGroup var common: CommonOptions
+  @OptionGroup var writing: WriteOptions
 
   @Option(help: "The baseline year (default: the config's baseline.year, else the plan year − 1).")
   var year: Int?
@@ -17,7 +18,10 @@ struct Baseline: ParsableCommand {
 
   func run() throws {
     try runJob {
-      let outcome = try BaselineJob(configPath: common.config, year: year, outputFile: output.map { URL(fileURLWithPath: $0) }).run(progress: TerminalProgress.make())
+      let job = BaselineJob(
+        configPath: common.config, year: year, outputFile: output.map { URL(fileURLWithPath: $0) },
+        ledgerCSV: writing.ledgerURL, lockWaitSeconds: writing.waitLock)
+      let outcome = try job.run(progress: TerminalProgress.make(), logger: common.logger())
       if !common.quiet {
         let total = outcome.baseline.rollup.total { _ in true }
         let rejected = outcome.rejections.count

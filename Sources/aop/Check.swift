@@ -10,7 +10,7 @@ struct Check: ParsableCommand {
 
   func run() throws {
     try runJob {
-      let outcome = try CheckJob(configPath: common.config).run(progress: TerminalProgress.make())
+      let outcome = try CheckJob(configPath: common.config).run(progress: TerminalProgress.make(), logger: common.logger())
       if !common.quiet {
         for s in outcome.sources {
           let t = s.tally

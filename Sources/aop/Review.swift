@@ -9,6 +9,7 @@ struct Review: ParsableCommand {
     discussion: "Reads every export under the config's `inputs`, computes the month's and the year-to-date KPIs against the plan, writes OUTPUT/review-YYYY-MM.xlsx (replacing an earlier one atomically) and prints a summary.")
 
   @OptionGroup var common: CommonOptions
+  @OptionGroup var writing: WriteOptions
 
   @Option(help: "The month to review, YYYY-MM, or `auto` for the last complete month.")
   var month = "auto"
@@ -33,7 +34,10 @@ struct Review: ParsableCommand {
 
   func run() throws {
     try runJob {
-      let outcome = try ReviewJob(configPath: common.config, month: resolvedMonth(), outputFolder: output.map { URL(fileURLWithPath: $0) }).run(progress: TerminalProgress.make())
+      let job = ReviewJob(
+        configPath: common.config, month: resolvedMonth(), outputFolder: output.map { URL(fileURLWithPath: $0) },
+        ledgerCSV: writing.ledgerURL, lockWaitSeconds: writing.waitLock)
+      let outcome = try job.run(progress: TerminalProgress.make(), logger: common.logger())
       let workbook = shown(outcome.workbook)
       if !common.quiet {
         print(common.json ? ReviewSummary(outcome, workbookShown: workbook).json() : ConsoleSummary.render(outcome, workbookShown: workbook), terminator: "")

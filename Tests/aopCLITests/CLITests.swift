@@ -45,11 +45,14 @@ func aop(_ arguments: [String], in folder: URL = repositoryRoot) throws -> Run {
     let out = try TemporaryFolder()
     let run = try aop(["review", "--config", "samples/aop.toml", "--month", "2026-10", "--output", out.url.path, "--json"])
     #expect(run.status == 65)
-    #expect(run.stderr.isEmpty)  // not a terminal: no progress lines
+    // Not a terminal: no progress lines; only the warning about the bad row and the closing summary.
+    #expect(!run.stderr.contains("[1/"))
+    #expect(run.stderr.split(separator: "\n").count == 2)
+    #expect(run.stderr.contains("warning: review 2026-10: 42 files (0 refused), rows 8350 read"))
     let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
     #expect(json["month"] as? String == "2026-10")
     #expect(FileManager.default.fileExists(atPath: out.path("review-2026-10.xlsx")))
-    let leftovers = try FileManager.default.contentsOfDirectory(atPath: out.url.path).filter { $0.hasPrefix(".") }
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: out.url.path).filter { $0.contains(".tmp-") }
     #expect(leftovers.isEmpty)
   }
 

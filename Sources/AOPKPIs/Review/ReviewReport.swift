@@ -61,15 +61,7 @@ public struct ReviewReport: Sendable {
   public var rejections: [Rejection]
 
   /// Rows read / accepted / rejected / duplicate / skipped over every file.
-  public var tally: FileTally {
-    sources.reduce(into: FileTally()) { t, s in
-      t.read += s.tally.read
-      t.accepted += s.tally.accepted
-      t.rejected += s.tally.rejected
-      t.duplicates += s.tally.duplicates
-      t.skipped += s.tally.skipped
-    }
-  }
+  public var tally: FileTally { sources.tally }
 
   /// Computes the review of `month` from the rolled-up ledger and the plan's targets.
   public static func compute(

@@ -31,3 +31,16 @@ public struct SourceFile: Hashable, Sendable, Codable {
     self.spend = spend
   }
 }
+
+extension Sequence where Element == SourceFile {
+  /// The rows of all these files, added up.
+  public var tally: FileTally {
+    reduce(into: FileTally()) { t, s in
+      t.read += s.tally.read
+      t.accepted += s.tally.accepted
+      t.rejected += s.tally.rejected
+      t.duplicates += s.tally.duplicates
+      t.skipped += s.tally.skipped
+    }
+  }
+}

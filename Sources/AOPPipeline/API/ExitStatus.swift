@@ -8,6 +8,8 @@ public enum ExitStatus: Int32, Sendable, CaseIterable, Codable {
   case noInput = 66
   /// An output could not be written.
   case cannotWrite = 73
+  /// Another run holds the lock on the output folder.
+  case lockHeld = 75
   /// The config, plan, baseline or a profile is invalid.
   case badConfigOrPlan = 78
 
@@ -17,7 +19,8 @@ public enum ExitStatus: Int32, Sendable, CaseIterable, Codable {
       0   ok: every file read and every row accepted
       65  finished with rejected rows or refused files (outputs written; see the rejects)
       66  no input: no export files found, or none with data for the month
-      73  an output could not be written
+      73  an output could not be written (folder missing or read-only, disk full)
+      75  another aop run holds the output folder's lock; try again later
       78  bad config, plan, baseline or import profile
     """
   }
@@ -28,18 +31,20 @@ public enum JobError: Error {
   case badConfig(String)
   case noInput(String)
   case cannotWrite(String)
+  case lockHeld(String)
 
   public var status: ExitStatus {
     switch self {
     case .badConfig: return .badConfigOrPlan
     case .noInput: return .noInput
     case .cannotWrite: return .cannotWrite
+    case .lockHeld: return .lockHeld
     }
   }
 
   public var message: String {
     switch self {
-    case .badConfig(let m), .noInput(let m), .cannotWrite(let m): return m
+    case .badConfig(let m), .noInput(let m), .cannotWrite(let m), .lockHeld(let m): return m
     }
   }
 }

@@ -10,26 +10,64 @@ public enum AtomicFile {
   /// Calls `produce` with a temporary path next to `target`, then renames it over `target`.
   /// - Throws: `JobError.cannotWrite` naming the file; the temporary file is removed on failure.
   public static func write(to target: URL, _ produce: (String) throws -> Void) throws {
-    let folder = target.deletingLastPathComponent()
+    let pending = try Pending(target: target)
     do {
-      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    } catch {
-      throw JobError.cannotWrite("\(folder.path): cannot create the output folder: \(error.localizedDescription)")
-    }
-    let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).tmp-\(getpid())").path
-    do {
-      try produce(temporary)
-      try flush(temporary)
-      guard rename(temporary, target.path) == 0 else {
-        throw JobError.cannotWrite("\(target.path): cannot replace it: \(String(cString: strerror(errno)))")
-      }
+      try produce(pending.path)
+      try pending.commit()
     } catch let error as JobError {
-      unlink(temporary)
+      pending.discard()
       throw error
     } catch {
-      unlink(temporary)
+      pending.discard()
       throw JobError.cannotWrite("\(target.path): \(error.localizedDescription)")
     }
+  }
+
+  /// A temporary file next to its target, for outputs written piece by piece: `commit()` flushes it
+  /// and renames it over the target; `discard()` (or dropping it uncommitted) removes it.
+  public final class Pending {
+    public let target: URL
+    public let path: String
+    private var done = false
+
+    public init(target: URL) throws {
+      self.target = target
+      let folder = target.deletingLastPathComponent()
+      do {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      } catch {
+        throw JobError.cannotWrite("\(folder.path): cannot create the output folder: \(error.localizedDescription)")
+      }
+      path = folder.appendingPathComponent(".\(target.lastPathComponent)\(AtomicFile.temporaryMarker)\(getpid())").path
+    }
+
+    public func commit() throws {
+      try AtomicFile.flush(path)
+      guard rename(path, target.path) == 0 else {
+        throw JobError.cannotWrite("\(target.path): cannot replace it: \(String(cString: strerror(errno)))")
+      }
+      done = true
+    }
+
+    public func discard() {
+      if !done { unlink(path) }
+      done = true
+    }
+
+    deinit { discard() }
+  }
+
+  static let temporaryMarker = ".tmp-"
+
+  /// Removes temporary files a killed run left in `folder`. Call it only while holding the folder's
+  /// `RunLock`, so no other run's file in progress is taken.
+  /// - Returns: the names removed.
+  @discardableResult
+  public static func clearLeftovers(in folder: URL) -> [String] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    let leftovers = names.filter { $0.hasPrefix(".") && $0.contains(temporaryMarker) }.sorted()
+    for name in leftovers { unlink(folder.appendingPathComponent(name).path) }
+    return leftovers
   }
 
   /// Writes text atomically.
@@ -41,7 +79,7 @@ public enum AtomicFile {
     }
   }
 
-  private static func flush(_ path: String) throws {
+  static func flush(_ path: String) throws {
     let fd = open(path, O_RDONLY)
     guard fd >= 0 else { throw JobError.cannotWrite("\(path): cannot reopen to flush") }
     defer { close(fd) }

@@ -38,7 +38,10 @@ public enum InputFiles {
 
   static func files(under path: String) -> [String] {
     var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return [] }
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      // A dangling link is listed all the same, so that it is reported as unreadable, not skipped.
+      return (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil ? [path] : []
+    }
     guard isDirectory.boolValue else { return [path] }
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return [] }
     return names.filter { !$0.hasPrefix(".") }.sorted().flatMap { files(under: (path as NSString).appendingPathComponent($0)) }

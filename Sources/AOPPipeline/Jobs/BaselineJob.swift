@@ -2,6 +2,7 @@ import AOPImport
 import AOPLedger
 import AOPPlan
 import Foundation
+import Logging
 
 /// `aop baseline`: turns a year of exports into the baseline file the plan's goals are measured against.
 public struct BaselineJob: Sendable {
@@ -10,11 +11,16 @@ public struct BaselineJob: Sendable {
   public var year: Int?
   /// Where the baseline goes instead of the config's `baseline.file`.
   public var outputFile: URL?
+  /// Where to write the normalised ledger as CSV, if anywhere.
+  public var ledgerCSV: URL?
+  public var lockWaitSeconds: Double
 
-  public init(configPath: String, year: Int?, outputFile: URL? = nil) {
+  public init(configPath: String, year: Int?, outputFile: URL? = nil, ledgerCSV: URL? = nil, lockWaitSeconds: Double = 0) {
     self.configPath = configPath
     self.year = year
     self.outputFile = outputFile
+    self.ledgerCSV = ledgerCSV
+    self.lockWaitSeconds = lockWaitSeconds
   }
 
   public struct Outcome: Sendable {
@@ -25,7 +31,7 @@ public struct BaselineJob: Sendable {
     public var rejections: [Rejection]
   }
 
-  public func run(progress: ProgressReporter? = nil) throws -> Outcome {
+  public func run(progress: ProgressReporter? = nil, logger: Logger = silentLogger) throws -> Outcome {
     let setup = try RunSetup(configPath: configPath)
     let config = setup.config
     guard let target = outputFile ?? config.baselineFile else {
@@ -34,17 +40,24 @@ public struct BaselineJob: Sendable {
     guard !config.baselineInputPatterns.isEmpty else {
       throw JobError.badConfig("\(config.file.path): `baseline.inputs` is not set; name last year's export folders")
     }
+    let folder = target.deletingLastPathComponent()
+    let lock = try RunLock(folder: folder, waitSeconds: lockWaitSeconds)
+    defer { withExtendedLifetime(lock) {} }
+    for name in AtomicFile.clearLeftovers(in: folder) { logger.notice("removed \(name), left by an interrupted run") }
     let year = self.year ?? config.baselineYear ?? setup.plan.year - 1
     let files = InputFiles.find(patterns: config.baselineInputPatterns, root: config.root)
     guard !files.isEmpty else {
       throw JobError.noInput("no export files found in \(config.baselineInputPatterns.joined(separator: ", ")) (relative to \(config.root.path))")
     }
-    let imported = importAll(files, importer: setup.importer(), progress: progress)
+    let imported = try importAll(files, importer: setup.importer(), progress: progress, logger: logger, ledgerCSV: ledgerCSV)
     let all = imported.ledger.rollUp()
     let rollup = Rollup(cells: all.cells.filter { $0.key.month.year == year }, uncosted: all.uncosted.filter { $0.key.year == year })
     guard !rollup.cells.isEmpty else { throw JobError.noInput("no sales or spend dated \(year) in \(files.count) export files") }
     let baseline = Baseline(year: year, currency: setup.plan.currency.code, rollup: rollup)
     try AtomicFile.write(baseline.csv, to: target)
-    return Outcome(status: imported.hasProblems ? .rejectedRows : .ok, baseline: baseline, file: target, sources: imported.sources, rejections: imported.rejections)
+    try imported.ledgerCSV?.commit()
+    let status: ExitStatus = imported.hasProblems ? .rejectedRows : .ok
+    logger.log(level: status == .ok ? .notice : .warning, "\(imported.summaryLine("baseline \(year)", output: target.path)) (exit \(status.rawValue))")
+    return Outcome(status: status, baseline: baseline, file: target, sources: imported.sources, rejections: imported.rejections)
   }
 }

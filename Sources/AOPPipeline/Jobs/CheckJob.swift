@@ -1,6 +1,7 @@
 import AOPImport
 import AOPLedger
 import Foundation
+import Logging
 
 /// `aop check`: a dry run. Reads the config, plan, baseline and every input file (the review's and the
 /// baseline's) and reports per file what would be accepted, rejected and skipped. Writes nothing.
@@ -15,7 +16,7 @@ public struct CheckJob: Sendable {
     public var rejections: [Rejection]
   }
 
-  public func run(progress: ProgressReporter? = nil) throws -> Outcome {
+  public func run(progress: ProgressReporter? = nil, logger: Logger = silentLogger) throws -> Outcome {
     let setup = try RunSetup(configPath: configPath)
     let config = setup.config
     // A baseline not made yet is no error for a dry run (`aop baseline` makes it); a broken one is.
@@ -24,7 +25,7 @@ public struct CheckJob: Sendable {
     var rejections: [Rejection] = []
     // The baseline year and the current year are separate runs, each de-duplicated on its own.
     for patterns in [config.baselineInputPatterns, config.inputPatterns] where !patterns.isEmpty {
-      let result = importAll(InputFiles.find(patterns: patterns, root: config.root), importer: setup.importer(), progress: progress)
+      let result = try importAll(InputFiles.find(patterns: patterns, root: config.root), importer: setup.importer(), progress: progress, logger: logger)
       sources += result.sources
       rejections += result.rejections
     }

@@ -1,5 +1,7 @@
 import AOPImport
 import AOPLedger
+import Foundation
+import Logging
 
 /// Receives what the importer accepts into the ledger, and keeps the rejections in file order.
 final class LedgerBuilder: ImportSink {
@@ -13,10 +15,12 @@ final class LedgerBuilder: ImportSink {
 }
 
 /// The result of importing a set of files.
-public struct ImportResult: Sendable {
+public struct ImportResult {
   public var ledger: Ledger
   public var sources: [SourceFile]
   public var rejections: [Rejection]
+  /// The ledger CSV being written, to commit when the job succeeds.
+  var ledgerCSV: LedgerCSVWriter?
 
   /// Rows rejected or files refused.
   public var hasProblems: Bool { !rejections.isEmpty || sources.contains { $0.status == .refused } }
@@ -27,13 +31,40 @@ public protocol ProgressReporter: Sendable {
   func starting(file: String, index: Int, of total: Int)
 }
 
-/// Imports `files` in order into one ledger, de-duplicating across all of them.
-func importAll(_ files: [InputFiles.Found], importer: FileImporter, progress: ProgressReporter?) -> ImportResult {
+/// A logger that says nothing, for callers that do not log.
+public let silentLogger = Logger(label: "aop", factory: { _ in SwiftLogNoOpLogHandler() })
+
+/// Imports `files` in order into one ledger, de-duplicating across all of them, and logs each file's
+/// account: refusals and rejected rows as warnings, the rest as info.
+/// - Parameter ledgerCSV: where to write the normalised ledger as CSV, if anywhere.
+func importAll(
+  _ files: [InputFiles.Found], importer: FileImporter, progress: ProgressReporter?, logger: Logger, ledgerCSV: URL? = nil
+) throws -> ImportResult {
   let builder = LedgerBuilder()
+  let csv = try ledgerCSV.map { try LedgerCSVWriter(target: $0, currency: importer.settings.currency, next: builder) }
+  let sink: ImportSink = csv ?? builder
   var sources: [SourceFile] = []
   for (i, file) in files.enumerated() {
     progress?.starting(file: file.shown, index: i + 1, of: files.count)
-    sources.append(importer.importFile(at: file.path, displayPath: file.shown, into: builder))
+    let source = importer.importFile(at: file.path, displayPath: file.shown, into: sink)
+    let t = source.tally
+    switch source.status {
+    case .refused: logger.warning("refused: \(source.message ?? file.shown)")
+    case .read where t.rejected > 0:
+      logger.warning("\(file.shown): \(t.rejected) of \(t.read) rows rejected (see the rejected rows)")
+    case .read:
+      logger.info("\(file.shown): \(source.profile ?? ""): \(t.read) read, \(t.accepted) accepted, \(t.duplicates) duplicate, \(t.skipped) skipped")
+    }
+    sources.append(source)
   }
-  return ImportResult(ledger: builder.ledger, sources: sources, rejections: builder.rejections)
+  return ImportResult(ledger: builder.ledger, sources: sources, rejections: builder.rejections, ledgerCSV: csv)
+}
+
+extension ImportResult {
+  /// The one line a run ends its log with.
+  func summaryLine(_ what: String, output: String) -> String {
+    let t = sources.tally
+    let refused = sources.filter { $0.status == .refused }.count
+    return "\(what): \(sources.count) files (\(refused) refused), rows \(t.read) read, \(t.accepted) accepted, \(t.rejected) rejected, \(t.duplicates) duplicate, \(t.skipped) skipped → \(output)"
+  }
 }

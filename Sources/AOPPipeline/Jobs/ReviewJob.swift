@@ -4,6 +4,7 @@ import AOPLedger
 import AOPPlan
 import AOPWorkbook
 import Foundation
+import Logging
 
 /// `aop review`: the monthly job.
 public struct ReviewJob: Sendable {
@@ -11,11 +12,17 @@ public struct ReviewJob: Sendable {
   public var month: Month
   /// Where the workbook goes instead of the config's `output` folder.
   public var outputFolder: URL?
+  /// Where to write the normalised ledger as CSV, if anywhere.
+  public var ledgerCSV: URL?
+  /// How long to wait for another run's lock on the output folder.
+  public var lockWaitSeconds: Double
 
-  public init(configPath: String, month: Month, outputFolder: URL? = nil) {
+  public init(configPath: String, month: Month, outputFolder: URL? = nil, ledgerCSV: URL? = nil, lockWaitSeconds: Double = 0) {
     self.configPath = configPath
     self.month = month
     self.outputFolder = outputFolder
+    self.ledgerCSV = ledgerCSV
+    self.lockWaitSeconds = lockWaitSeconds
   }
 
   public struct Outcome: Sendable {
@@ -27,9 +34,13 @@ public struct ReviewJob: Sendable {
 
   /// Runs the review and writes its workbook.
   /// - Throws: `JobError` when nothing can be produced (bad config, no input, cannot write).
-  public func run(progress: ProgressReporter? = nil) throws -> Outcome {
+  public func run(progress: ProgressReporter? = nil, logger: Logger = silentLogger) throws -> Outcome {
     let setup = try RunSetup(configPath: configPath)
     let config = setup.config
+    let folder = outputFolder ?? config.outputFolder
+    let lock = try RunLock(folder: folder, waitSeconds: lockWaitSeconds)
+    defer { withExtendedLifetime(lock) {} }
+    for name in AtomicFile.clearLeftovers(in: folder) { logger.notice("removed \(name), left by an interrupted run") }
     guard month.year == setup.plan.year else {
       throw JobError.badConfig("\(config.planFile.path): the plan is for \(setup.plan.year), the review asks for \(month)")
     }
@@ -38,7 +49,7 @@ public struct ReviewJob: Sendable {
     guard !files.isEmpty else {
       throw JobError.noInput("no export files found in \(config.inputPatterns.joined(separator: ", ")) (relative to \(config.root.path))")
     }
-    let imported = importAll(files, importer: setup.importer(), progress: progress)
+    let imported = try importAll(files, importer: setup.importer(), progress: progress, logger: logger, ledgerCSV: ledgerCSV)
     let rollup = imported.ledger.rollUp()
     let monthFigures = rollup.figures(months: [month])
     guard monthFigures.revenue != .zero || monthFigures.units != 0 || monthFigures.marketing != .zero else {
@@ -49,12 +60,15 @@ public struct ReviewJob: Sendable {
       month: month, rollup: rollup, plan: setup.plan, targets: targets, channels: config.channels, baseline: baseline,
       sources: imported.sources, rejections: imported.rejections)
     let sheets = ReviewLayout(language: config.language).layOut(report)
-    let target = (outputFolder ?? config.outputFolder).appendingPathComponent("review-\(month).xlsx")
+    let target = folder.appendingPathComponent("review-\(month).xlsx")
     let properties = WorkbookProperties(
       title: "AOP review \(month)", company: setup.plan.company, subject: month.description, created: month.next.firstDay)
     try AtomicFile.write(to: target) { path in
       try XLSXWriter(currency: setup.plan.currency).write(sheets, properties: properties, to: path)
     }
-    return Outcome(status: imported.hasProblems ? .rejectedRows : .ok, report: report, workbook: target, language: config.language)
+    try imported.ledgerCSV?.commit()
+    let status: ExitStatus = imported.hasProblems ? .rejectedRows : .ok
+    logger.log(level: status == .ok ? .notice : .warning, "\(imported.summaryLine("review \(month)", output: target.path)) (exit \(status.rawValue))")
+    return Outcome(status: status, report: report, workbook: target, language: config.language)
   }
 }

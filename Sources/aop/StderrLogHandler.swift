@@ -1,0 +1,21 @@
+import Foundation
+import ArgumentParser
+import Logging
+
+/// Log lines on stderr, one per message: `aop: warning: …`. Results go to stdout, never here.
+struct StderrLogHandler: LogHandler {
+  var logLevel: Logger.Level
+  var metadata: Logger.Metadata = [:]
+
+  subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+    get { metadata[key] }
+    set { metadata[key] = newValue }
+  }
+
+  func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String, function: String, line: UInt) {
+    let prefix = level >= .warning ? "\(level): " : ""
+    FileHandle.standardError.write(Data("aop: \(prefix)\(message)\n".utf8))
+  }
+}
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}
