@@ -55,6 +55,21 @@ import Testing
     #expect(try leftovers().isEmpty)
   }
 
+  @Test func aReadOnlyOutputFolderFailsWith73AndKeepsTheLastWorkbook() throws {
+    // chmod alone does not stop root (CI runs as root): the immutable attribute does.
+    #expect(chmod(out.url.path, 0o555) == 0)
+    let asRoot = getuid() == 0
+    if asRoot { #expect(try shell("chattr +i '\(out.url.path)'").status == 0) }
+    defer {
+      if asRoot { _ = try? shell("chattr -i '\(out.url.path)'") }
+      chmod(out.url.path, 0o755)
+    }
+    let run = try aop(["review", "-c", "samples/aop.toml", "--month", "2026-10", "--output", out.url.path, "-q"])
+    #expect(run.status == 73, "\(run.stderr)")
+    #expect(run.stderr.contains("review-2026-10.xlsx"))
+    #expect(try Data(contentsOf: URL(fileURLWithPath: workbook)) == lastGood)
+  }
+
   @Test func anOutputThatCannotBeAFolderFailsWith73() throws {
     let blocked = try out.write("not-a-folder", "a file where the output folder should be")
     let run = try aop(["review", "-c", "samples/aop.toml", "--month", "2026-10", "--output", blocked])
