@@ -39,6 +39,12 @@ public enum AtomicFile {
         throw JobError.cannotWrite("\(folder.path): cannot create the output folder: \(error.localizedDescription)")
       }
       path = folder.appendingPathComponent(".\(target.lastPathComponent)\(AtomicFile.temporaryMarker)\(getpid())").path
+      // Create it now, so a folder that cannot be written is reported plainly before any work.
+      let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+      guard fd >= 0 else {
+        throw JobError.cannotWrite("\(folder.path): cannot write \(target.lastPathComponent) here: \(String(cString: strerror(errno)))")
+      }
+      close(fd)
     }
 
     public func commit() throws {
