@@ -30,7 +30,7 @@ let package = Package(
       publicHeadersPath: "Sources/AOPTemplates"),
 
     .target(name: "AOPLedger"),  // values only: money, days, channels, lines, tallies
-    .target(name: "AOPRows", dependencies: ["CCSV"]),  // files → raw records
+    .target(name: "AOPRows", dependencies: ["CCSV", "AOPLedger", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),  // files → raw records
     .target(name: "AOPPlan", dependencies: ["AOPLedger", .product(name: "TOMLKit", package: "TOMLKit")]),  // config, plan, baseline, TOML files
     .target(name: "AOPImport", dependencies: ["AOPRows", "AOPLedger", "AOPPlan", "AOPTemplates"]),  // records → ledger lines
     .target(name: "AOPKPIs", dependencies: ["AOPLedger", "AOPPlan"]),  // ledger + plan → report values

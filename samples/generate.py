@@ -14,7 +14,10 @@ import json
 import os
 import random
 import shutil
-from datetime import date, timedelta
+import unicodedata
+import zipfile
+from datetime import date, datetime, timedelta
+from xml.sax.saxutils import escape
 
 ROOT = os.path.dirname(os.path.abspath(__file__))
 EXPORTS = os.path.join(ROOT, "exports")
@@ -495,6 +498,120 @@ def write_meta(path, rows, vietnamese):
     write(path, b"\xef\xbb\xbf" + text.encode("utf-8"))
 
 
+# ----------------------------------------------------------------------------- native .xlsx
+def excel_serial(value):
+    """A datetime as Excel's serial day number (1900 system)."""
+    delta = value - datetime(1899, 12, 30)
+    return delta.days + delta.seconds / 86400
+
+
+def write_xlsx(path, sheet_name, header, rows, dates=(), numbers=(), nfd_header=False):
+    """A workbook shaped like the platforms' own: shared strings, a date style for date cells, numeric
+    cells for amounts, text elsewhere. `dates` and `numbers` are column indexes."""
+    strings, index = [], {}
+
+    def sst(text):
+        if text not in index:
+            index[text] = len(strings)
+            strings.append(text)
+        return index[text]
+
+    def col(i):
+        name = ""
+        i += 1
+        while i:
+            i, r = divmod(i - 1, 26)
+            name = chr(65 + r) + name
+        return name
+
+    out = []
+    for r, values in enumerate([header] + rows, start=1):
+        cells = []
+        for c, v in enumerate(values):
+            ref = f"{col(c)}{r}"
+            if v == "":
+                continue
+            if r > 1 and c in dates:
+                cells.append(f'<c r="{ref}" s="1"><v>{excel_serial(v):.10g}</v></c>')
+            elif r > 1 and c in numbers and isinstance(v, (int, float)):
+                cells.append(f'<c r="{ref}"><v>{v}</v></c>')
+            else:
+                text = unicodedata.normalize("NFD", v) if (r == 1 and nfd_header) else str(v)
+                cells.append(f'<c r="{ref}" t="s"><v>{sst(text)}</v></c>')
+        out.append(f'<row r="{r}">{"".join(cells)}</row>')
+    sheet = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+             '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+             f'<sheetData>{"".join(out)}</sheetData></worksheet>')
+    shared = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+              f'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="{len(strings)}" uniqueCount="{len(strings)}">'
+              + "".join(f'<si><t xml:space="preserve">{escape(t)}</t></si>' for t in strings) + '</sst>')
+    styles = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+              '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+              '<numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy hh:mm:ss"/></numFmts>'
+              '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>'
+              '<fills count="1"><fill><patternFill patternType="none"/></fill></fills>'
+              '<borders count="1"><border/></borders>'
+              '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+              '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+              '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'
+              '</styleSheet>')
+    workbook = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+                'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+                f'<sheets><sheet name="{escape(sheet_name)}" sheetId="1" r:id="rId1"/></sheets></workbook>')
+    rels = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
+            '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
+            '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
+            '</Relationships>')
+    root_rels = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                 '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                 '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
+                 '</Relationships>')
+    types = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+             '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+             '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+             '<Default Extension="xml" ContentType="application/xml"/>'
+             '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+             '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+             '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+             '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+             '</Types>')
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, text in [("[Content_Types].xml", types), ("_rels/.rels", root_rels), ("xl/workbook.xml", workbook),
+                           ("xl/_rels/workbook.xml.rels", rels), ("xl/worksheets/sheet1.xml", sheet),
+                           ("xl/sharedStrings.xml", shared), ("xl/styles.xml", styles)]:
+            info = zipfile.ZipInfo(name, date_time=(2026, 11, 1, 8, 0, 0))  # fixed: the same bytes every run
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, text)
+
+
+def kiotviet_xlsx(path, rows):
+    """KiotViet's own .xlsx: Excel date cells for `Thời gian`, numeric amounts (text where mistyped)."""
+    bad = sum(1 for r in rows if r[-1] == "1.250.00")
+    account(path, len(rows) + 1, 1 + sum(1 for r in rows if r[15] == "Đã hủy"), rejected=bad)
+    def cell(i, v):
+        if i in (2, 3):
+            return datetime.strptime(v, "%d/%m/%Y %H:%M:%S")
+        if i in (9, 10, 11, 12, 13, 14, 20, 21, 22, 23, 24, 25):
+            if v == "1.250.00":
+                return v  # the mistyped amount: Excel keeps what it cannot read as a number as text
+            return int(v.replace(".", ""))
+        return v
+    typed = [[cell(i, v) for i, v in enumerate(r)] for r in rows]
+    write_xlsx(path, "Sheet1", KV_HEADER, typed, dates=(2, 3), numbers=(9, 10, 11, 12, 13, 14, 20, 21, 22, 23, 24, 25))
+
+
+def shopee_xlsx(path, rows):
+    """Shopee's own .xlsx: sheet `orders`, NFD-decomposed headers, amounts as numbers."""
+    account(path, len(rows) + 1, 1 + sum(1 for r in rows if r[3] == "Đã hủy"))
+    money = {22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53}
+    typed = [[(int(v) if i in money and v.lstrip("-").isdigit() else v) for i, v in enumerate(r)] for r in rows]
+    write_xlsx(path, "orders", SHOPEE_HEADER, typed, numbers=money, nfd_header=True)
+
+
 # ----------------------------------------------------------------------------- files
 def write(path, data):
     os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -533,9 +650,15 @@ def main():
                 f"{sku},{cost},{JULY_FROM:%Y-%m-%d},,\n" for sku, cost in JULY_COSTS.items())
             write(os.path.join(d, "gia-nhap-tang-2026-07.csv"), text.encode("utf-8"))
             account(os.path.join(d, "gia-nhap-tang-2026-07.csv"), len(JULY_COSTS) + 1, 1)
-        write_kiotviet(os.path.join(d, f"DanhSachChiTietHoaDon_KV01{m + 1:02d}2026-0800{m:02d}-3{m:02d}.csv" if m < 12 else "x"),
-                       kiotviet_rows(2026, m, current, recent, bad_row=(m == 10)))
-        write_shopee(os.path.join(d, f"Order.all.2026{m:02d}01_2026{m:02d}{list(days_of(2026, m))[-1].day}.csv"), shopee_rows(2026, m, current))
+        # The store's exports: saved as CSV by the accountant until June, KiotViet's own .xlsx from July.
+        kv = kiotviet_rows(2026, m, current, recent, bad_row=(m == 10))
+        kv_name = f"DanhSachChiTietHoaDon_KV01{m + 1:02d}2026-0800{m:02d}-3{m:02d}"
+        if m <= 6:
+            write_kiotviet(os.path.join(d, kv_name + ".csv"), kv)
+        else:
+            kiotviet_xlsx(os.path.join(d, kv_name + ".xlsx"), kv)
+        # Shopee's exports as Shopee hands them out: .xlsx.
+        shopee_xlsx(os.path.join(d, f"Order.all.2026{m:02d}01_2026{m:02d}{list(days_of(2026, m))[-1].day}.xlsx"), shopee_rows(2026, m, current))
         rows, tail = [], []
         last_day = list(days_of(2026, m))[-1].day
         for o in orders_for(2026, m, "web"):

@@ -24,7 +24,7 @@ struct Profiles: ParsableCommand {
       }
       for f in outcome.files {
         if let error = f.error {
-          print("\(f.file): \(error)")
+          print(error)
           continue
         }
         let verdict = f.matching.count == 1 ? "matches \(f.matching[0])" : f.matching.isEmpty ? "matches no profile" : "matches several profiles: \(f.matching.joined(separator: ", "))"

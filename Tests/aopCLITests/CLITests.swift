@@ -89,7 +89,7 @@ func aop(_ arguments: [String], in folder: URL = repositoryRoot) throws -> Run {
     #expect(none.status == 65)
     #expect(none.stdout.contains("matches no profile"))
     #expect(none.stdout.contains("- shopee-orders: missing"))
-    let sample = try aop(["profiles", "samples/exports/2026-10/Order.all.20261001_20261031.csv"])
+    let sample = try aop(["profiles", "samples/exports/2026-10/Order.all.20261001_20261031.xlsx"])
     #expect(sample.status == 0)
     #expect(sample.stdout.contains("matches shopee-orders"))
     let list = try aop(["profiles"])

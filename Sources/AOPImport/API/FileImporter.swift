@@ -45,13 +45,13 @@ public struct FileImporter: Sendable {
     var records: [RawRecord] = []
     let needed = profiles.recordsNeededToIdentify
     do {
-      try CSVReader(path: path).read { event in
+      try RowSource.read(path: path) { event in
         if case .record(let r) = event { records.append(r) }
         if records.count >= needed { throw StopReading() }
       }
     } catch is StopReading {
     } catch let error as RowsError {
-      throw ImportError.unreadable(file: path, reason: error.localizedDescription)
+      throw ImportError.unreadable(file: path, reason: Self.describe(error))
     }
     return profiles.identify(records: records, fileName: (path as NSString).lastPathComponent)
   }
@@ -64,7 +64,7 @@ public struct FileImporter: Sendable {
   public func importFile(at path: String, displayPath: String, into sink: ImportSink) -> SourceFile {
     let run = FileImport(importer: self, displayPath: displayPath, fileName: (path as NSString).lastPathComponent, sink: sink)
     do {
-      try CSVReader(path: path).read { try run.handle($0) }
+      try RowSource.read(path: path) { try run.handle($0) }
       try run.finish()
     } catch let refusal as ImportError {
       return run.refused(refusal)
@@ -83,6 +83,7 @@ public struct FileImporter: Sendable {
     case .readFailed(_, let reason): return "read failed: \(reason)"
     case .unsupportedEncoding(_, let detail): return detail
     case .parserInit: return "could not initialise the CSV parser"
+    case .notAWorkbook(_, let reason): return reason
     }
   }
 }

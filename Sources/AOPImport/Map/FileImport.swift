@@ -9,7 +9,7 @@ final class FileImport {
   let fileName: String
   let sink: ImportSink
 
-  private var buffered: [CSVEvent] = []
+  private var buffered: [RowEvent] = []
   private var recordsSeen = 0
   private var profile: Profile?
   private var columns: ColumnMap?
@@ -38,7 +38,7 @@ final class FileImport {
 
   // MARK: Reading
 
-  func handle(_ event: CSVEvent) throws {
+  func handle(_ event: RowEvent) throws {
     guard profile != nil else {
       buffered.append(event)
       if case .record = event { recordsSeen += 1 }
@@ -77,7 +77,7 @@ final class FileImport {
     for event in replay { try process(event) }
   }
 
-  private func process(_ event: CSVEvent) throws {
+  private func process(_ event: RowEvent) throws {
     tally.read += 1
     switch event {
     case .malformed(let m):
@@ -97,7 +97,9 @@ final class FileImport {
   private func map(_ record: RawRecord) {
     guard let profile, let columns else { return }
     let width = columns.headers.count
-    if record.count < width || (width..<record.count).contains(where: { !record.bytes($0).isEmpty }) {
+    let short = record.count < width && !record.isPositional
+    let long = record.count > width && (width..<record.count).contains { !record.bytes($0).isEmpty }
+    if short || long {
       reject(record, column: nil, reason: "has \(record.count) fields where the header has \(width) (a ragged row: a missing or extra delimiter?)")
       return
     }

@@ -50,9 +50,18 @@ struct RowFields {
     return s
   }
 
+  /// What kind of cell a field's value came from (a number cell of a workbook is read as such,
+  /// whatever the profile says about the file's number format).
+  func kind(_ field: Field) -> CellKind {
+    if let i = columns.index[field], !trimmed(record.bytes(i)).isEmpty { return record.kind(i) }
+    if let j = columns.fallbackIndex[field] { return record.kind(j) }
+    return .text
+  }
+
   func number(_ field: Field) throws(Failure) -> DecimalNumber? {
     let b = bytes(field)
     if b.isEmpty { return nil }
+    if kind(field) == .number, case .success(let n) = NumberFormat.canonical.parse(b) { return n.rounded(toScale: 9) }
     switch profile.numbers.parse(b) {
     case .success(let n): return n
     case .failure(let f):
@@ -97,8 +106,18 @@ struct RowFields {
 
   /// A day in one of the profile's date formats; `nil` when empty.
   func day(_ field: Field) throws(Failure) -> Day? {
-    let b = bytes(field)
+    var b = bytes(field)
     if b.isEmpty { return nil }
+    switch kind(field) {
+    case .date:
+      // A date cell of a workbook, rendered by the reader: unambiguous whatever the profile's formats.
+      if let d = DateFormat.isoDay.parse(b.prefix(10)) { return d }
+    case .number:
+      // A number in a date column of a workbook: an Excel serial day.
+      if let rendered = RowSource.day(fromSerial: Array(b)) { b = rendered[...].prefix(10) }
+      if let d = DateFormat.isoDay.parse(b) { return d }
+    case .text: break
+    }
     for format in profile.dates {
       if let d = format.parse(b) { return d }
     }

@@ -56,6 +56,14 @@ public struct DateFormat: Hashable, Sendable, CustomStringConvertible {
     self.tokens = tokens
   }
 
+  init(tokens: [Token], pattern: String) {
+    self.tokens = tokens
+    self.pattern = pattern
+  }
+
+  /// `yyyy-MM-dd`: how the workbook reader renders date cells.
+  static let isoDay = DateFormat(tokens: [.year4, .literal(0x2D), .month2, .literal(0x2D), .day2], pattern: "yyyy-MM-dd")
+
   public struct InvalidPattern: Error, Hashable, Sendable {
     public var pattern: String
     public var reason: String

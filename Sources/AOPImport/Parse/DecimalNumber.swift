@@ -28,6 +28,21 @@ public struct DecimalNumber: Hashable, Sendable {
     return v
   }
 
+  /// The value rounded (half away from zero) to at most `digits` decimals: for numbers a spreadsheet
+  /// stored as binary floating point (`150000.00000000003`), whose last digits are noise.
+  public func rounded(toScale digits: Int) -> DecimalNumber {
+    guard scale > digits else { return self }
+    var v = significand
+    var firstDropped: Int64 = 0
+    // Drop digits from the right; the last one dropped is the first after the kept ones.
+    for _ in digits..<scale {
+      firstDropped = v % 10
+      v /= 10
+    }
+    if abs(firstDropped) >= 5 { v += significand < 0 ? -1 : 1 }
+    return DecimalNumber(significand: v, scale: digits)
+  }
+
   /// The value as a whole number, or `nil` when it has a non-zero fraction (`1.0` is 1).
   public var integer: Int? { minorUnits(digits: 0).flatMap { Int(exactly: $0) } }
 }

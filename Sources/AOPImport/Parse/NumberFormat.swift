@@ -15,6 +15,9 @@ public struct NumberFormat: Hashable, Sendable {
   /// `1.234.567`, `1.234,5`.
   public static let vietnamese = NumberFormat(decimalMark: UInt8(ascii: ","), thousandsMark: UInt8(ascii: "."))
 
+  /// How spreadsheets store numbers: `.` decimal mark, no grouping (a numeric cell in an .xlsx).
+  public static let canonical = NumberFormat(decimalMark: UInt8(ascii: "."), thousandsMark: nil)
+
   /// An example of the form, for messages.
   public var example: String {
     let t = thousandsMark.map { String(UnicodeScalar($0)) } ?? ""

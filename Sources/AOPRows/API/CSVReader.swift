@@ -45,7 +45,7 @@ public final class CSVReader {
   private var pendingLines: [[UInt8]] = []
   private var pendingFirstLine = 1
   private var partialLine: [UInt8] = []
-  private var visit: ((CSVEvent) throws -> Void)?
+  private var visit: ((RowEvent) throws -> Void)?
   private var visitError: Error?
 
   public init(path: String, options: CSVOptions = CSVOptions()) {
@@ -56,7 +56,7 @@ public final class CSVReader {
   /// Reads the whole file, calling `visit` for each record or malformed record in file order.
   /// Records whose fields are all empty are not rows and are not visited.
   /// - Throws: `RowsError` when the file cannot be opened or read, or what `visit` throws.
-  public func read(_ visit: @escaping (CSVEvent) throws -> Void) throws {
+  public func read(_ visit: @escaping (RowEvent) throws -> Void) throws {
     guard let handle = FileHandle(forReadingAtPath: path) else {
       throw RowsError.cannotOpen(path: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file")
     }

@@ -1,4 +1,14 @@
-/// One CSV record as bytes: its fields, the 1-based physical line it starts on, and its raw text.
+/// What a cell held in a typed source (an .xlsx sheet); CSV fields are all `.text`.
+public enum CellKind: UInt8, Sendable {
+  case text
+  /// A number in canonical form (`.` decimal mark, no grouping), whatever the file's locale.
+  case number
+  /// A date cell, rendered `yyyy-MM-dd HH:mm:ss` (or `yyyy-MM-dd`).
+  case date
+}
+
+/// One record as bytes: its fields, the 1-based physical line (or sheet row) it starts on, and its raw
+/// text.
 ///
 /// Fields stay bytes so that numbers and dates can be parsed without a `String` per field; `string(_:)`
 /// makes one only for the columns a profile actually reads.
@@ -12,6 +22,8 @@ public struct RawRecord: Sendable {
   var fieldEnds: ArraySlice<Int>
   var fieldBase: Int
   var raw: [UInt8]
+  /// Per field, what kind of cell it came from; empty for CSV (all text).
+  var kinds: [CellKind] = []
 
   public init(line: Int, fields: [String], raw: String? = nil) {
     self.line = line
@@ -36,6 +48,13 @@ public struct RawRecord: Sendable {
     self.fieldBase = fieldBase
     self.raw = raw
   }
+
+  /// True for a sheet row, whose cells sit at their columns' positions (trailing empty cells are simply
+  /// absent), as opposed to a CSV record, whose field count is what the writer put there.
+  public var isPositional: Bool { !kinds.isEmpty }
+
+  /// What kind of cell field `index` came from.
+  public func kind(_ index: Int) -> CellKind { index < kinds.count ? kinds[index] : .text }
 
   /// Number of fields.
   public var count: Int { fieldEnds.count }
@@ -77,8 +96,8 @@ public struct MalformedRecord: Sendable, Hashable {
   public var rawText: String
 }
 
-/// What reading a CSV file yields, in file order.
-public enum CSVEvent: Sendable {
+/// What reading a file (CSV or a sheet) yields, in file order.
+public enum RowEvent: Sendable {
   case record(RawRecord)
   case malformed(MalformedRecord)
 }

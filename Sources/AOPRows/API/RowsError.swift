@@ -7,6 +7,7 @@ public enum RowsError: Error, Equatable, LocalizedError {
   case readFailed(path: String, reason: String)
   case empty(path: String)
   case unsupportedEncoding(path: String, detail: String)
+  case notAWorkbook(path: String, reason: String)
 
   public var errorDescription: String? {
     switch self {
@@ -15,6 +16,7 @@ public enum RowsError: Error, Equatable, LocalizedError {
     case .readFailed(let path, let reason): return "\(path): read failed: \(reason)"
     case .empty(let path): return "\(path): the file is empty (no rows at all)"
     case .unsupportedEncoding(let path, let detail): return "\(path): \(detail)"
+    case .notAWorkbook(let path, let reason): return "\(path): \(reason)"
     }
   }
 }

@@ -1,0 +1,17 @@
+/// Reads the rows of an export file, whatever its shape: an .xlsx workbook (recognised by its zip
+/// signature, not its name) or CSV text.
+public enum RowSource {
+  /// Streams the file's rows to `visit`, in order.
+  /// - Parameter sheet: the workbook sheet to read (the first when `nil`); ignored for CSV.
+  /// - Throws: `RowsError` when the file cannot be read at all, or what `visit` throws.
+  public static func read(path: String, sheet: String? = nil, _ visit: @escaping (RowEvent) throws -> Void) throws {
+    if XLSXReader.looksLikeXLSX(path: path) {
+      try XLSXReader(path: path).read(sheet: sheet, visit)
+    } else {
+      try CSVReader(path: path).read(visit)
+    }
+  }
+
+  /// The Excel serial day `text` (a number cell in a date column) as a day, 1900 date system.
+  public static func day(fromSerial text: [UInt8]) -> [UInt8]? { SheetRows.renderSerial(text, date1904: false) }
+}

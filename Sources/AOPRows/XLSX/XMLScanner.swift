@@ -1,0 +1,225 @@
+import Foundation
+
+/// A small incremental XML tokenizer for the parts of an .xlsx file: chunks in, start tags, end tags and
+/// text out. Just enough XML for spreadsheet parts; a DTD (and so any entity definition) is refused,
+/// which rules out external entities and entity-expansion bombs.
+final class XMLScanner {
+  typealias Bytes = Slice<UnsafeBufferPointer<UInt8>>
+  typealias Attributes = [(name: Bytes, value: [UInt8])]
+
+  /// Names and text are valid only during the call.
+  var onStart: (_ name: Bytes, _ attributes: Attributes, _ selfClosing: Bool) throws -> Void = { _, _, _ in }
+  var onEnd: (_ name: Bytes) throws -> Void = { _ in }
+  var onText: (_ text: Bytes) throws -> Void = { _ in }
+
+  private var carry: [UInt8] = []
+
+  struct Malformed: Error {
+    var reason: String
+  }
+
+  func feed(_ chunk: Data) throws { try chunk.withUnsafeBytes { try feed($0) } }
+  func feed(_ chunk: [UInt8]) throws { try chunk.withUnsafeBytes { try feed($0) } }
+
+  func feed(_ chunk: UnsafeRawBufferPointer) throws {
+    var data = carry
+    data.append(contentsOf: chunk)
+    carry = []
+    try data.withUnsafeBufferPointer { try scan($0, final: false) }
+  }
+
+  /// Ends the input; a tag left open is an error.
+  func finish() throws {
+    if !carry.isEmpty {
+      let data = carry
+      carry = []
+      try data.withUnsafeBufferPointer { try scan($0, final: true) }
+    }
+    if !carry.isEmpty { throw Malformed(reason: "the part ends inside a tag") }
+  }
+
+  private func scan(_ data: UnsafeBufferPointer<UInt8>, final: Bool) throws {
+    var i = 0
+    let n = data.count
+    while i < n {
+      if data[i] != UInt8(ascii: "<") {
+        var j = i
+        while j < n, data[j] != UInt8(ascii: "<") { j += 1 }
+        try onText(data[i..<j])
+        i = j
+        continue
+      }
+      // A tag: find its end, or keep it for the next chunk. Too few bytes to tell a comment from a
+      // tag: wait for more.
+      if !final, n - i < 9 {
+        carry = Array(data[i...])
+        return
+      }
+      if hasPrefix(data, i, "<!--") {
+        guard let end = find(data, from: i + 4, "-->") else { carry = Array(data[i...]); return }
+        i = end + 3
+        continue
+      }
+      if hasPrefix(data, i, "<![CDATA[") {
+        guard let end = find(data, from: i + 9, "]]>") else { carry = Array(data[i...]); return }
+        try onText(data[(i + 9)..<end])
+        i = end + 3
+        continue
+      }
+      if hasPrefix(data, i, "<!") {
+        throw Malformed(reason: "a document type declaration (DTD) is not allowed in a spreadsheet part")
+      }
+      guard let close = tagEnd(data, from: i + 1) else {
+        if n - i > 1 << 20 { throw Malformed(reason: "a tag longer than 1 MiB") }
+        carry = Array(data[i...])
+        return
+      }
+      try tag(data, i + 1, close)
+      i = close + 1
+    }
+  }
+
+  /// The index of the `>` closing the tag starting at `from`, skipping quoted attribute values.
+  private func tagEnd(_ d: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+    var quote: UInt8 = 0
+    var k = from
+    while k < d.count {
+      let c = d[k]
+      if quote != 0 {
+        if c == quote { quote = 0 }
+      } else if c == 0x22 || c == 0x27 {
+        quote = c
+      } else if c == UInt8(ascii: ">") {
+        return k
+      }
+      k += 1
+    }
+    return nil
+  }
+
+  private func tag(_ d: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) throws {
+    if d[start] == UInt8(ascii: "?") { return }  // processing instruction / XML declaration
+    if d[start] == UInt8(ascii: "/") {
+      try onEnd(localName(d[(start + 1)..<end].prefix { !isSpace($0) }))
+      return
+    }
+    var stop = end
+    let selfClosing = d[end - 1] == UInt8(ascii: "/")
+    if selfClosing { stop -= 1 }
+    var k = start
+    while k < stop, !isSpace(d[k]) { k += 1 }
+    let name = localName(d[start..<k])
+    var attributes: Attributes = []
+    while k < stop {
+      while k < stop, isSpace(d[k]) { k += 1 }
+      let nameStart = k
+      while k < stop, d[k] != UInt8(ascii: "="), !isSpace(d[k]) { k += 1 }
+      let attributeName = d[nameStart..<k]
+      while k < stop, d[k] != 0x22, d[k] != 0x27 { k += 1 }
+      guard k < stop else { break }
+      let quote = d[k]
+      k += 1
+      let valueStart = k
+      while k < stop, d[k] != quote { k += 1 }
+      if !attributeName.isEmpty { attributes.append((localName(attributeName), XMLText.decode(d[valueStart..<min(k, stop)]))) }
+      k += 1
+    }
+    try onStart(name, attributes, selfClosing)
+  }
+
+  private func localName(_ s: Bytes) -> Bytes {
+    if let colon = s.lastIndex(of: UInt8(ascii: ":")) { return s[(colon + 1)...] }
+    return s
+  }
+
+  private func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
+
+  private func hasPrefix(_ d: UnsafeBufferPointer<UInt8>, _ i: Int, _ p: StaticString) -> Bool {
+    let count = p.utf8CodeUnitCount
+    guard i + count <= d.count else { return false }
+    for k in 0..<count where d[i + k] != p.utf8Start[k] { return false }
+    return true
+  }
+
+  private func find(_ d: UnsafeBufferPointer<UInt8>, from: Int, _ p: StaticString) -> Int? {
+    let count = p.utf8CodeUnitCount
+    var k = from
+    while k + count <= d.count {
+      var hit = true
+      for m in 0..<count where d[k + m] != p.utf8Start[m] {
+        hit = false
+        break
+      }
+      if hit { return k }
+      k += 1
+    }
+    return nil
+  }
+}
+
+extension Array where Element == (name: XMLScanner.Bytes, value: [UInt8]) {
+  /// The value of the attribute with this (local) name.
+  subscript(attribute name: StaticString) -> [UInt8]? {
+    first { $0.name.is(name) }?.value
+  }
+}
+
+/// A small non-negative decimal integer from bytes, without making a `String`.
+func decimalInteger(_ bytes: some Collection<UInt8>) -> Int? {
+  guard !bytes.isEmpty, bytes.count < 19 else { return nil }
+  var n = 0
+  for b in bytes {
+    guard b >= 0x30, b <= 0x39 else { return nil }
+    n = n * 10 + Int(b - 0x30)
+  }
+  return n
+}
+
+extension Slice where Base == UnsafeBufferPointer<UInt8> {
+  func `is`(_ name: StaticString) -> Bool {
+    count == name.utf8CodeUnitCount && elementsEqual(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+  }
+}
+
+/// Decoding of XML text: the five entities, numeric character references, and OOXML's `_xHHHH_` escapes.
+enum XMLText {
+  static func decode<C: RandomAccessCollection>(_ s: C) -> [UInt8] where C.Element == UInt8, C.Index == Int {
+    guard s.contains(UInt8(ascii: "&")) || s.contains(UInt8(ascii: "_")) else { return Array(s) }
+    var out: [UInt8] = []
+    out.reserveCapacity(s.count)
+    var i = s.startIndex
+    while i < s.endIndex {
+      let c = s[i]
+      if c == UInt8(ascii: "&"), let semi = s[i...].prefix(12).firstIndex(of: UInt8(ascii: ";")) {
+        let entity = s[(i + 1)..<semi]
+        var scalar: UInt32?
+        switch String(decoding: entity, as: UTF8.self) {
+        case "lt": scalar = 0x3C
+        case "gt": scalar = 0x3E
+        case "amp": scalar = 0x26
+        case "quot": scalar = 0x22
+        case "apos": scalar = 0x27
+        case let e where e.hasPrefix("#x"): scalar = UInt32(e.dropFirst(2), radix: 16)
+        case let e where e.hasPrefix("#"): scalar = UInt32(e.dropFirst(1))
+        default: scalar = nil
+        }
+        if let v = scalar, let u = Unicode.Scalar(v) {
+          out.append(contentsOf: Array(String(Character(u)).utf8))
+          i = semi + 1
+          continue
+        }
+      }
+      // `_xHHHH_`: a character XML cannot hold, escaped by the writer (`_x005F_` is a literal `_`).
+      if c == UInt8(ascii: "_"), s.endIndex - i >= 7, s[i + 1] == UInt8(ascii: "x"), s[i + 6] == UInt8(ascii: "_"),
+        let v = UInt32(String(decoding: s[(i + 2)..<(i + 6)], as: UTF8.self), radix: 16), let u = Unicode.Scalar(v)
+      {
+        out.append(contentsOf: Array(String(Character(u)).utf8))
+        i += 7
+        continue
+      }
+      out.append(c)
+      i += 1
+    }
+    return out
+  }
+}
