@@ -162,14 +162,34 @@ import Testing
     #expect(sink.costs[0].productGroup == "Bình sữa")
   }
 
-  @Test func invalidUTF8IsRejectedNotImported() throws {
-    let bytes = Array("sku,unit_cost,product_name\nA,100,".utf8) + [0x42, 0xEC, 0x6E, 0x68] + Array("\nB,200,ok\n".utf8)
+  @Test func aFileThatIsNotUTF8IsRefusedWithAdviceUnlessTheConfigNamesItsCodePage() throws {
+    // "sku,unit_cost,product_name" then `Sữa bột` and `Tã` in Windows-1258 (decomposed tone marks).
+    let bytes = Array("sku,unit_cost,product_name\nA,100,".utf8) + [0x53, 0xFD, 0xDE, 0x61, 0x20, 0x62, 0xF4, 0xF2, 0x74]
+      + Array("\nB,200,T".utf8) + [0x61, 0xDE] + [0x0A]
     let path = try folder.write("cp1258.csv", bytes: bytes)
+    let refused = try makeImporter().importFile(at: path, displayPath: "cp1258.csv", into: CollectingSink())
+    #expect(refused.status == .refused)
+    #expect(refused.message?.contains("is not UTF-8 text") == true)
     let sink = CollectingSink()
-    let file = try makeImporter().importFile(at: path, displayPath: "cp1258.csv", into: sink)
+    let importer = FileImporter(
+      profiles: try ProfileSet.load(), settings: ImportSettings(currency: .vnd, channels: testChannels, legacyEncoding: .windows1258))
+    let file = importer.importFile(at: path, displayPath: "cp1258.csv", into: sink)
+    #expect(file.status == .read)
+    #expect(sink.costs.map(\.productName) == ["Sữa bột", "Tã"])
+    #expect(sink.costs.first?.productName?.unicodeScalars.count == 7)  // NFC: ữ is one scalar
+  }
+
+  @Test func garbledTextIsRefusedNotImported() throws {
+    // `Sữa` (53 E1 BB AF 61) whose UTF-8 bytes were read as Windows-1252 and saved again as UTF-8.
+    let garbled = "S\u{E1}\u{BB}\u{AF}a"
+    let path = try folder.write("mojibake.csv", "sku,unit_cost,product_name\nA,100,\(garbled)\nB,200,ok\n")
+    let sink = CollectingSink()
+    let file = try makeImporter().importFile(at: path, displayPath: "mojibake.csv", into: sink)
     #expect(sink.costs.map(\.sku) == ["B"])
-    #expect(sink.rejections.first?.column == "product_name")
-    #expect(sink.rejections.first?.reason.contains("not UTF-8") == true)
+    #expect(sink.rejections.first?.reason.contains("looks garbled") == true)
     #expect(file.tally.balances)
+    let header = try folder.write("mojibake-header.csv", "M\u{00C3}\u{00A3} h\u{00C3}\u{00A0}ng,x\n1,2\n")
+    let refused = try makeImporter().importFile(at: header, displayPath: "mojibake-header.csv", into: CollectingSink())
+    #expect(refused.message?.contains("its headers look garbled") == true)
   }
 }

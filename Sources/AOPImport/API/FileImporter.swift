@@ -17,11 +17,14 @@ public struct ImportSettings: Sendable {
   public var channels: Set<String>
   /// Profile id → channel id, overriding the profile's own channel.
   public var channelOverrides: [String: String]
+  /// The code page of CSV files that are not UTF-8 (and have no byte-order mark), if the shop has them.
+  public var legacyEncoding: TextEncoding?
 
-  public init(currency: Currency, channels: Set<String>, channelOverrides: [String: String] = [:]) {
+  public init(currency: Currency, channels: Set<String>, channelOverrides: [String: String] = [:], legacyEncoding: TextEncoding? = nil) {
     self.currency = currency
     self.channels = channels
     self.channelOverrides = channelOverrides
+    self.legacyEncoding = legacyEncoding
   }
 }
 
@@ -42,18 +45,40 @@ public struct FileImporter: Sendable {
   /// Every profile's verdict on a file, reading only its first rows.
   /// - Throws: `ImportError.unreadable` when the file cannot be read.
   public func identify(path: String) throws -> Identification {
-    var records: [RawRecord] = []
-    let needed = profiles.recordsNeededToIdentify
-    do {
-      try RowSource.read(path: path) { event in
-        if case .record(let r) = event { records.append(r) }
-        if records.count >= needed { throw StopReading() }
+    var last: Identification?
+    for attempt in attempts {
+      var records: [RawRecord] = []
+      let needed = profiles.recordsNeededToIdentify
+      do {
+        try RowSource.read(path: path, encoding: attempt.encoding) { event in
+          if case .record(let r) = event { records.append(r) }
+          if records.count >= needed { throw StopReading() }
+        }
+      } catch is StopReading {
+      } catch RowsError.notUTF8 where attempt.encoding == nil && attempts.count > 1 {
+        continue
+      } catch let error as RowsError {
+        throw ImportError.unreadable(file: path, reason: Self.describe(error))
       }
-    } catch is StopReading {
-    } catch let error as RowsError {
-      throw ImportError.unreadable(file: path, reason: Self.describe(error))
+      let found = attempt.profiles.identify(records: records, fileName: (path as NSString).lastPathComponent)
+      if found.profile != nil { return found }
+      last = found
     }
-    return profiles.identify(records: records, fileName: (path as NSString).lastPathComponent)
+    return last ?? profiles.identify(records: [], fileName: (path as NSString).lastPathComponent)
+  }
+
+  /// The ways to read a file, in order: as UTF-8 (or what its byte-order mark says) with every
+  /// profile; then, for a file that is not UTF-8, in each code page the config or a profile names,
+  /// with the profiles that expect that code page.
+  var attempts: [(encoding: TextEncoding?, profiles: ProfileSet)] {
+    var result: [(TextEncoding?, ProfileSet)] = [(nil, profiles)]
+    var codePages: [TextEncoding] = settings.legacyEncoding.map { [$0] } ?? []
+    for p in profiles.profiles { if let e = p.encoding, !codePages.contains(e) { codePages.append(e) } }
+    for page in codePages {
+      let eligible = profiles.profiles.filter { $0.encoding == page || ($0.encoding == nil && page == settings.legacyEncoding) }
+      result.append((page, ProfileSet(eligible)))
+    }
+    return result
   }
 
   /// Imports one file, delivering its lines and rejections to `sink`.
@@ -62,18 +87,29 @@ public struct FileImporter: Sendable {
   ///   - displayPath: how to name it in reports (relative to the run's folder).
   /// - Returns: the file's account; `status == .refused` with a message when it could not be read.
   public func importFile(at path: String, displayPath: String, into sink: ImportSink) -> SourceFile {
-    let run = FileImport(importer: self, displayPath: displayPath, fileName: (path as NSString).lastPathComponent, sink: sink)
-    do {
-      try RowSource.read(path: path) { try run.handle($0) }
-      try run.finish()
-    } catch let refusal as ImportError {
-      return run.refused(refusal)
-    } catch let error as RowsError {
-      return run.refused(.unreadable(file: displayPath, reason: Self.describe(error)))
-    } catch {
-      return run.refused(.unreadable(file: displayPath, reason: error.localizedDescription))
+    let attempts = self.attempts
+    var refusal: SourceFile?
+    for (n, attempt) in attempts.enumerated() {
+      let run = FileImport(
+        importer: self, profiles: attempt.profiles, displayPath: displayPath, fileName: (path as NSString).lastPathComponent, sink: sink)
+      let more = n + 1 < attempts.count
+      do {
+        try RowSource.read(path: path, encoding: attempt.encoding) { try run.handle($0) }
+        try run.finish()
+        return run.result
+      } catch RowsError.notUTF8 where more {
+        refusal = run.refused(.unreadable(file: displayPath, reason: RowsError.notUTF8Advice))
+      } catch ImportError.noProfile(let file, let headers) where attempt.encoding != nil && more {
+        refusal = run.refused(.noProfile(file: file, headersFound: headers))
+      } catch let error as ImportError {
+        return run.refused(error)
+      } catch let error as RowsError {
+        return run.refused(.unreadable(file: displayPath, reason: Self.describe(error)))
+      } catch {
+        return run.refused(.unreadable(file: displayPath, reason: error.localizedDescription))
+      }
     }
-    return run.result
+    return refusal ?? SourceFile(path: displayPath, profile: nil, kind: nil, status: .refused, message: RowsError.notUTF8Advice, tally: FileTally())
   }
 
   private static func describe(_ error: RowsError) -> String {
@@ -84,6 +120,7 @@ public struct FileImporter: Sendable {
     case .unsupportedEncoding(_, let detail): return detail
     case .parserInit: return "could not initialise the CSV parser"
     case .notAWorkbook(_, let reason): return reason
+    case .notUTF8: return RowsError.notUTF8Advice
     }
   }
 }

@@ -5,6 +5,8 @@ import AOPRows
 /// mapping every row and keeping the file's tally.
 final class FileImport {
   let importer: FileImporter
+  /// The profiles this attempt may identify the file with.
+  let profiles: ProfileSet
   let displayPath: String
   let fileName: String
   let sink: ImportSink
@@ -21,8 +23,9 @@ final class FileImport {
   private var occurrences: [IdentityKey: Int] = [:]
   private var order = OpenOrder()
 
-  init(importer: FileImporter, displayPath: String, fileName: String, sink: ImportSink) {
+  init(importer: FileImporter, profiles: ProfileSet, displayPath: String, fileName: String, sink: ImportSink) {
     self.importer = importer
+    self.profiles = profiles
     self.displayPath = displayPath
     self.fileName = fileName
     self.sink = sink
@@ -42,7 +45,7 @@ final class FileImport {
     guard profile != nil else {
       buffered.append(event)
       if case .record = event { recordsSeen += 1 }
-      if recordsSeen >= importer.profiles.recordsNeededToIdentify { try identifyAndReplay() }
+      if recordsSeen >= profiles.recordsNeededToIdentify { try identifyAndReplay() }
       return
     }
     try process(event)
@@ -55,7 +58,7 @@ final class FileImport {
 
   private func identifyAndReplay() throws {
     let records = buffered.compactMap { event -> RawRecord? in if case .record(let r) = event { return r } else { return nil } }
-    let identification = importer.profiles.identify(records: records, fileName: fileName)
+    let identification = profiles.identify(records: records, fileName: fileName)
     guard let found = identification.profile, let map = identification.columns else {
       let matching = identification.matching
       if matching.count > 1 { throw ImportError.ambiguousProfile(file: displayPath, candidates: matching) }

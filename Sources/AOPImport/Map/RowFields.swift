@@ -1,3 +1,4 @@
+import Foundation
 import AOPLedger
 import AOPRows
 
@@ -40,7 +41,13 @@ struct RowFields {
     guard let s = String(validating: b, as: UTF8.self) else {
       throw Failure(column: columns.header(of: field), reason: "is not UTF-8 text (was the file saved in another encoding, such as Windows-1258? Save it as \"CSV UTF-8\")")
     }
-    return s
+    // Only text with non-ASCII bytes can be garbled or decomposed; most ids and SKUs are ASCII.
+    guard b.contains(where: { $0 >= 0x80 }) else { return s }
+    if Mojibake.looksGarbled(s) {
+      throw Failure(column: columns.header(of: field), reason: "`\(s)` looks garbled (UTF-8 text converted with the wrong encoding somewhere on its way); export the file again")
+    }
+    // NFC, so that a name typed on one system and exported by another is the same key.
+    return s.precomposedStringWithCanonicalMapping
   }
 
   /// A required text field.

@@ -14,6 +14,8 @@ public struct Profile: Sendable, Identifiable, Hashable {
   public let signature: [String]
   /// A `*`/`?` glob the file name must match, if any.
   public let fileNamePattern: String?
+  /// The code page of the export when it is not UTF-8 (and has no byte-order mark).
+  public let encoding: TextEncoding?
   /// Lines above the header (report titles, date ranges).
   public let preambleLines: Int
   public let numbers: NumberFormat
@@ -59,6 +61,14 @@ public struct Profile: Sendable, Identifiable, Hashable {
     self.origin = origin
 
     let read = file.read
+    switch read?.encoding {
+    case nil: encoding = nil
+    case let name?:
+      guard let e = TextEncoding(rawValue: name.lowercased()), e.isSingleByte else {
+        throw fail("read.encoding", "`\(name)` is not windows-1258 or windows-1252 (UTF-8 and UTF-16 are recognised without it)")
+      }
+      encoding = e
+    }
     preambleLines = read?.preambleLines ?? 0
     guard (0...20).contains(preambleLines) else { throw fail("read.preamble_lines", "must be 0 to 20") }
     let decimal = read?.decimalMark ?? "."

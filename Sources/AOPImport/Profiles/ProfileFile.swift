@@ -29,11 +29,13 @@ struct ProfileFile: Decodable {
   }
 
   struct Read: Decodable {
+    var encoding: String?
     var preambleLines: Int?
     var decimalMark: String?
     var thousandsMark: String?
     var dateFormats: [String]?
     enum CodingKeys: String, CodingKey {
+      case encoding
       case preambleLines = "preamble_lines", decimalMark = "decimal_mark", thousandsMark = "thousands_mark", dateFormats = "date_formats"
     }
   }

@@ -1,5 +1,6 @@
 import AOPImport
 import AOPPlan
+import AOPRows
 import Foundation
 
 /// `aop profiles`: lists the profiles, or shows every profile's verdict on given files.
@@ -29,11 +30,13 @@ public struct ProfilesJob: Sendable {
   public func run() throws -> Outcome {
     var folders: [URL] = []
     var channels: Set<String> = []
+    var legacy: TextEncoding?
     if let configPath {
       do {
         let config = try Config.load(from: URL(fileURLWithPath: configPath))
         folders = config.profileFolders
         channels = Set(config.channels.map(\.id))
+        legacy = config.legacyEncoding.flatMap(TextEncoding.init(rawValue:))
       } catch let error as PlanError {
         throw JobError.badConfig(error.localizedDescription)
       }
@@ -44,7 +47,7 @@ public struct ProfilesJob: Sendable {
     } catch let error as ProfileError {
       throw JobError.badConfig(error.localizedDescription)
     }
-    let importer = FileImporter(profiles: profiles, settings: ImportSettings(currency: .vnd, channels: channels))
+    let importer = FileImporter(profiles: profiles, settings: ImportSettings(currency: .vnd, channels: channels, legacyEncoding: legacy))
     let verdicts = files.map { file -> FileVerdicts in
       do {
         let id = try importer.identify(path: file)

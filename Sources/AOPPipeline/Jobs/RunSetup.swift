@@ -25,7 +25,9 @@ struct RunSetup {
   func importer() -> FileImporter {
     FileImporter(
       profiles: profiles,
-      settings: ImportSettings(currency: plan.currency, channels: Set(config.channels.map(\.id)), channelOverrides: config.profileChannels))
+      settings: ImportSettings(
+        currency: plan.currency, channels: Set(config.channels.map(\.id)), channelOverrides: config.profileChannels,
+        legacyEncoding: config.legacyEncoding.flatMap(TextEncoding.init(rawValue:))))
   }
 
   /// Reads the baseline file named in the config, if any.

@@ -20,6 +20,8 @@ public struct Config: Sendable {
   public var baselineFile: URL?
   public var baselineInputPatterns: [String]
   public var baselineYear: Int?
+  /// The code page of CSV exports that are not UTF-8 (`windows-1258`, `windows-1252`), if any.
+  public var legacyEncoding: String?
 
   /// The folder relative paths are resolved against.
   public var root: URL { file.deletingLastPathComponent() }
@@ -56,11 +58,14 @@ public struct Config: Sendable {
       language = .en
     }
     guard !raw.inputs.isEmpty else { throw fail("inputs", "name at least one export folder") }
+    if let e = raw.legacyEncoding, !["windows-1258", "windows-1252"].contains(e.lowercased()) {
+      throw fail("legacy_encoding", "`\(e)` is not \"windows-1258\" or \"windows-1252\"")
+    }
     return Config(
       file: url, planFile: resolve(raw.plan), outputFolder: resolve(raw.output ?? "out"), language: language,
       inputPatterns: raw.inputs, profileFolders: (raw.profileFolders ?? []).map(resolve), channels: channels,
       profileChannels: raw.profileChannels ?? [:], baselineFile: raw.baseline?.file.map(resolve),
-      baselineInputPatterns: raw.baseline?.inputs ?? [], baselineYear: raw.baseline?.year)
+      baselineInputPatterns: raw.baseline?.inputs ?? [], baselineYear: raw.baseline?.year, legacyEncoding: raw.legacyEncoding?.lowercased())
   }
 }
 
@@ -73,6 +78,7 @@ struct ConfigFile: Decodable {
   var channels: [ChannelEntry]
   var profileChannels: [String: String]?
   var baseline: BaselineEntry?
+  var legacyEncoding: String?
 
   struct ChannelEntry: Decodable {
     var id: String
@@ -88,6 +94,6 @@ struct ConfigFile: Decodable {
 
   enum CodingKeys: String, CodingKey {
     case plan, output, language, inputs, channels, baseline
-    case profileFolders = "profile_folders", profileChannels = "profile_channels"
+    case profileFolders = "profile_folders", profileChannels = "profile_channels", legacyEncoding = "legacy_encoding"
   }
 }

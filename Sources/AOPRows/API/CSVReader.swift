@@ -79,8 +79,12 @@ public final class CSVReader {
         var chunk = raw
         if transcoder == nil {
           let (detected, bom) = TextEncoding.detect(raw)
-          encoding = options.encoding ?? detected
-          chunk = UnsafeRawBufferPointer(rebasing: raw[(options.encoding == nil || options.encoding == detected ? bom : 0)...])
+          // A byte-order mark is unambiguous; a declared code page applies only to a file without one.
+          encoding = bom > 0 ? detected : (options.encoding ?? .utf8)
+          chunk = UnsafeRawBufferPointer(rebasing: raw[bom...])
+          if encoding == .utf8, !TextEncoding.isUTF8(chunk, final: data.count < options.chunkSize) {
+            throw RowsError.notUTF8(path: path)
+          }
           transcoder = UTF8Transcoder(encoding: encoding)
         }
         transcoder?.transcode(chunk, into: &utf8)

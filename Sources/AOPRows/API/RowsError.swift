@@ -8,6 +8,10 @@ public enum RowsError: Error, Equatable, LocalizedError {
   case empty(path: String)
   case unsupportedEncoding(path: String, detail: String)
   case notAWorkbook(path: String, reason: String)
+  case notUTF8(path: String)
+
+  /// What to do about a file that is not UTF-8.
+  public static let notUTF8Advice = "the file is not UTF-8 text (an older Excel's \"Save as CSV\" writes Windows-1258 or Windows-1252); save it as \"CSV UTF-8\", or set `legacy_encoding` in the config (or `read.encoding` in its profile)"
 
   public var errorDescription: String? {
     switch self {
@@ -17,6 +21,7 @@ public enum RowsError: Error, Equatable, LocalizedError {
     case .empty(let path): return "\(path): the file is empty (no rows at all)"
     case .unsupportedEncoding(let path, let detail): return "\(path): \(detail)"
     case .notAWorkbook(let path, let reason): return "\(path): \(reason)"
+    case .notUTF8(let path): return "\(path): \(RowsError.notUTF8Advice)"
     }
   }
 }

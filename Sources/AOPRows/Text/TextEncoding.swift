@@ -1,9 +1,28 @@
 /// The text encodings a CSV export arrives in. UTF-16 is recognised by its byte-order mark (Excel's
-/// "Unicode text" and Google Ads' "CSV (Excel)"); everything else is read as UTF-8, with or without BOM.
+/// "Unicode text" and Google Ads' "CSV (Excel)"); UTF-8 with or without BOM is the default; the Windows
+/// code pages of an older Excel's "Save as CSV" are read only when a profile or the config says so,
+/// since their bytes cannot be told apart.
 public enum TextEncoding: String, Sendable, Hashable, CaseIterable {
-  case utf8
+  case utf8 = "utf-8"
   case utf16LE = "utf-16le"
   case utf16BE = "utf-16be"
+  case windows1252 = "windows-1252"
+  case windows1258 = "windows-1258"
+
+  /// True for the single-byte Windows code pages.
+  public var isSingleByte: Bool { self == .windows1252 || self == .windows1258 }
+
+  /// True when `bytes` are valid UTF-8; a sequence cut at the end of a non-final chunk is allowed.
+  static func isUTF8(_ bytes: UnsafeRawBufferPointer, final: Bool) -> Bool {
+    var end = bytes.count
+    if !final {
+      // Step back over a multi-byte sequence the chunk boundary may have cut.
+      var k = end - 1
+      while k >= 0, k > end - 4, bytes[k] & 0xC0 == 0x80 { k -= 1 }
+      if k >= 0, bytes[k] >= 0xC0 { end = k }
+    }
+    return String(validating: UnsafeRawBufferPointer(rebasing: bytes[..<end]), as: UTF8.self) != nil
+  }
 
   /// Detects the encoding from the first bytes and returns it with the length of the BOM to skip.
   public static func detect(_ head: some Collection<UInt8>) -> (TextEncoding, bomLength: Int) {
@@ -29,9 +48,17 @@ struct UTF8Transcoder {
   /// Returns `chunk` as UTF-8. UTF-8 input passes through unchanged (validation happens per field).
   mutating func transcode(_ chunk: UnsafeRawBufferPointer, into out: inout [UInt8]) {
     out.removeAll(keepingCapacity: true)
-    if encoding == .utf8 {
+    switch encoding {
+    case .utf8:
       out.append(contentsOf: chunk)
       return
+    case .windows1252, .windows1258:
+      let vietnamese = encoding == .windows1258
+      for byte in chunk {
+        if byte < 0x80 { out.append(byte) } else { appendScalar(SingleByteEncoding.scalar(byte, vietnamese: vietnamese), to: &out) }
+      }
+      return
+    case .utf16LE, .utf16BE: break
     }
     var bytes = carry
     bytes.append(contentsOf: chunk)
