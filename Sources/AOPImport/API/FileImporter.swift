@@ -46,16 +46,18 @@ public struct FileImporter: Sendable {
   /// - Throws: `ImportError.unreadable` when the file cannot be read.
   public func identify(path: String) throws -> Identification {
     var last: Identification?
-    for attempt in attempts {
+    for attempt in attempts(for: path) {
       var records: [RawRecord] = []
       let needed = profiles.recordsNeededToIdentify
       do {
-        try RowSource.read(path: path, encoding: attempt.encoding) { event in
+        try RowSource.read(path: path, sheet: attempt.sheet, encoding: attempt.encoding) { event in
           if case .record(let r) = event { records.append(r) }
           if records.count >= needed { throw StopReading() }
         }
       } catch is StopReading {
-      } catch RowsError.notUTF8 where attempt.encoding == nil && attempts.count > 1 {
+      } catch RowsError.notUTF8 where attempt.encoding == nil {
+        continue
+      } catch RowsError.notAWorkbook where attempt.sheet != nil {
         continue
       } catch let error as RowsError {
         throw ImportError.unreadable(file: path, reason: Self.describe(error))
@@ -67,16 +69,31 @@ public struct FileImporter: Sendable {
     return last ?? profiles.identify(records: [], fileName: (path as NSString).lastPathComponent)
   }
 
-  /// The ways to read a file, in order: as UTF-8 (or what its byte-order mark says) with every
-  /// profile; then, for a file that is not UTF-8, in each code page the config or a profile names,
-  /// with the profiles that expect that code page.
-  var attempts: [(encoding: TextEncoding?, profiles: ProfileSet)] {
-    var result: [(TextEncoding?, ProfileSet)] = [(nil, profiles)]
+  /// One way to read a file: a code page for CSV, a sheet for a workbook, and the profiles that apply.
+  struct Attempt {
+    var encoding: TextEncoding?
+    var sheet: String?
+    var profiles: ProfileSet
+  }
+
+  /// The ways to read a file, in order. A workbook: its first sheet with the profiles that name no
+  /// sheet, then each sheet a profile names, with those profiles. A CSV: as UTF-8 (or what its
+  /// byte-order mark says) with every profile; then, if it is not UTF-8, in each code page the config
+  /// or a profile names, with the profiles that expect that code page.
+  func attempts(for path: String) -> [Attempt] {
+    if XLSXReader.looksLikeXLSX(path: path) {
+      var result = [Attempt(encoding: nil, sheet: nil, profiles: ProfileSet(profiles.profiles.filter { $0.sheet == nil }))]
+      var sheets: [String] = []
+      for p in profiles.profiles { if let s = p.sheet, !sheets.contains(s) { sheets.append(s) } }
+      for sheet in sheets { result.append(Attempt(encoding: nil, sheet: sheet, profiles: ProfileSet(profiles.profiles.filter { $0.sheet == sheet }))) }
+      return result
+    }
+    var result = [Attempt(encoding: nil, sheet: nil, profiles: profiles)]
     var codePages: [TextEncoding] = settings.legacyEncoding.map { [$0] } ?? []
     for p in profiles.profiles { if let e = p.encoding, !codePages.contains(e) { codePages.append(e) } }
     for page in codePages {
       let eligible = profiles.profiles.filter { $0.encoding == page || ($0.encoding == nil && page == settings.legacyEncoding) }
-      result.append((page, ProfileSet(eligible)))
+      result.append(Attempt(encoding: page, sheet: nil, profiles: ProfileSet(eligible)))
     }
     return result
   }
@@ -87,20 +104,25 @@ public struct FileImporter: Sendable {
   ///   - displayPath: how to name it in reports (relative to the run's folder).
   /// - Returns: the file's account; `status == .refused` with a message when it could not be read.
   public func importFile(at path: String, displayPath: String, into sink: ImportSink) -> SourceFile {
-    let attempts = self.attempts
+    let attempts = self.attempts(for: path)
     var refusal: SourceFile?
     for (n, attempt) in attempts.enumerated() {
       let run = FileImport(
         importer: self, profiles: attempt.profiles, displayPath: displayPath, fileName: (path as NSString).lastPathComponent, sink: sink)
       let more = n + 1 < attempts.count
       do {
-        try RowSource.read(path: path, encoding: attempt.encoding) { try run.handle($0) }
+        try RowSource.read(path: path, sheet: attempt.sheet, encoding: attempt.encoding) { try run.handle($0) }
         try run.finish()
         return run.result
       } catch RowsError.notUTF8 where more {
         refusal = run.refused(.unreadable(file: displayPath, reason: RowsError.notUTF8Advice))
-      } catch ImportError.noProfile(let file, let headers) where attempt.encoding != nil && more {
-        refusal = run.refused(.noProfile(file: file, headersFound: headers))
+      } catch ImportError.noProfile(let file, let headers) where more {
+        // Another code page or sheet may still fit; the first attempt's headers are the ones to report.
+        refusal = refusal ?? run.refused(.noProfile(file: file, headersFound: headers))
+      } catch RowsError.notAWorkbook(_, let reason) where attempt.sheet != nil {
+        // The workbook lacks the sheet this profile reads: not its format.
+        if more { continue }
+        return refusal ?? run.refused(.unreadable(file: displayPath, reason: reason))
       } catch let error as ImportError {
         return run.refused(error)
       } catch let error as RowsError {

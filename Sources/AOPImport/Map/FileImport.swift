@@ -66,8 +66,8 @@ final class FileImport {
     }
     if found.kind != .costs {
       let id = importer.settings.channelOverrides[found.id] ?? found.channel ?? ""
-      guard importer.settings.channels.contains(id) else {
-        throw ImportError.unknownChannel(file: displayPath, profile: found.id, channel: id)
+      for needed in [id] + found.channelValues.values.sorted() where !importer.settings.channels.contains(needed) {
+        throw ImportError.unknownChannel(file: displayPath, profile: found.id, channel: needed)
       }
       channel = id
     }
@@ -99,6 +99,13 @@ final class FileImport {
 
   private func map(_ record: RawRecord) {
     guard let profile, let columns else { return }
+    if !profile.skipRowsStartingWith.isEmpty, let first = (0..<record.count).lazy.map({ trimmed(record.bytes($0)) }).first(where: { !$0.isEmpty }) {
+      let text = String(decoding: first, as: UTF8.self)
+      if profile.skipRowsStartingWith.contains(where: { text.hasPrefix($0) }) {
+        tally.skipped += 1  // a report's total or note row
+        return
+      }
+    }
     let width = columns.headers.count
     let short = record.count < width && !record.isPositional
     let long = record.count > width && (width..<record.count).contains { !record.bytes($0).isEmpty }
@@ -182,10 +189,21 @@ final class FileImport {
       first = try fields.requiredDay(.date)
       last = first
     }
-    let amount = try fields.requiredMoney(.amount)
-    let label = fields.has(.label) ? try fields.text(.label) : ""
+    var amount = try fields.requiredMoney(.amount)
+    var label = fields.has(.label) ? try fields.text(.label) : ""
+    if fields.has(.category) {
+      // An expense ledger (a cash book): only its marketing categories are marketing spend, and a
+      // payment may be written as a negative amount.
+      let category = try fields.text(.category)
+      guard RowFields.status(category, matchesAnyOf: profile.marketingCategories) else {
+        tally.skipped += 1
+        return
+      }
+      amount = amount.absolute
+      if label.isEmpty { label = category }
+    }
     guard isFirstOccurrence(fields) else { return }
-    sink.accept(SpendLine(firstDay: first, lastDay: last, channel: channel, amount: amount, label: label, source: source(fields.record.line)))
+    sink.accept(SpendLine(firstDay: first, lastDay: last, channel: try rowChannel(fields), amount: amount, label: label, source: source(fields.record.line)))
     spend += amount
     tally.accepted += 1
   }
@@ -211,6 +229,7 @@ final class FileImport {
     var returned: Int
     var orderDiscount: Money?
     var unitCost: Money?
+    var channel: String
   }
 
   private func mapSale(_ fields: inout RowFields) throws(RowFields.Failure) {
@@ -236,7 +255,7 @@ final class FileImport {
       guard !name.isEmpty else { throw RowFields.Failure(column: fields.columns.header(of: .sku), reason: "is empty, and so is the product name") }
       sku = "(no SKU) \(name)"
     }
-    let quantity = try fields.requiredInteger(.quantity)
+    let quantity = profile.oneUnitPerRow && !fields.has(.quantity) ? 1 : try fields.requiredInteger(.quantity)
     let value: Money
     if fields.has(.lineNet) {
       value = try fields.requiredMoney(.lineNet)
@@ -250,7 +269,8 @@ final class FileImport {
     }
     let draft = Draft(
       line: fields.record.line, day: day, status: status, sku: sku, name: name, quantity: quantity, value: value,
-      returned: returned, orderDiscount: try fields.money(.orderDiscount)?.absolute, unitCost: try fields.money(.unitCost))
+      returned: returned, orderDiscount: try fields.money(.orderDiscount)?.absolute, unitCost: try fields.money(.unitCost),
+      channel: try rowChannel(fields))
     guard isFirstOccurrence(fields) else { return }
     order.lines.append(draft)
   }
@@ -270,21 +290,33 @@ final class FileImport {
       let net = draft.value - share
       let ref = source(draft.line)
       if isReturnDocument || draft.quantity < 0 {
-        book(SaleLine(day: draft.day, channel: channel, orderID: orderID, sku: draft.sku, productName: draft.name,
+        book(SaleLine(day: draft.day, channel: draft.channel, orderID: orderID, sku: draft.sku, productName: draft.name,
                       quantity: -abs(draft.quantity), netRevenue: -net.absolute, unitCost: draft.unitCost, isReturn: true, source: ref))
       } else {
-        book(SaleLine(day: draft.day, channel: channel, orderID: orderID, sku: draft.sku, productName: draft.name,
+        book(SaleLine(day: draft.day, channel: draft.channel, orderID: orderID, sku: draft.sku, productName: draft.name,
                       quantity: draft.quantity, netRevenue: net, unitCost: draft.unitCost, source: ref))
         let returned = RowFields.status(draft.status, matchesAnyOf: profile.returnedStatuses) ? draft.quantity : draft.returned
         if returned > 0 {
           // No return date in the export: the return is booked in the month of the sale.
-          book(SaleLine(day: draft.day, channel: channel, orderID: orderID, sku: draft.sku, productName: draft.name,
+          book(SaleLine(day: draft.day, channel: draft.channel, orderID: orderID, sku: draft.sku, productName: draft.name,
                         quantity: -returned, netRevenue: -net.scaled(by: Int64(returned), over: Int64(draft.quantity)),
                         unitCost: draft.unitCost, isReturn: true, source: ref))
         }
       }
       tally.accepted += 1
     }
+  }
+
+  /// The row's channel: from its `channel` column's value where the profile maps values, else the
+  /// profile's (or the config's) channel for the file.
+  private func rowChannel(_ fields: RowFields) throws(RowFields.Failure) -> String {
+    guard let profile, fields.has(.channel) else { return channel }
+    let value = HeaderName.normalize(try fields.text(.channel))
+    if value.isEmpty { return channel }
+    if let mapped = profile.channelValues[value] { return mapped }
+    if importer.settings.channels.contains(value) { return value }
+    let known = (Array(profile.channelValues.keys) + importer.settings.channels).sorted().map { "`\($0)`" }.joined(separator: ", ")
+    throw RowFields.Failure(column: fields.columns.header(of: .channel), reason: "`\(value)` is not a channel of the config, nor a value the profile maps (known: \(known))")
   }
 
   private func book(_ line: SaleLine) {

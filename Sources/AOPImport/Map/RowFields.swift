@@ -19,17 +19,24 @@ struct RowFields {
 
   func has(_ field: Field) -> Bool { columns.index[field] != nil }
 
-  /// The field's bytes, trimmed; its fallback column's when it is empty.
+  /// The field's bytes, trimmed; its fallback column's when it is empty. A value the profile lists
+  /// as meaning empty (`-`) is empty.
   func bytes(_ field: Field) -> ArraySlice<UInt8> {
     if let i = columns.index[field] {
-      let b = trimmed(record.bytes(i))
+      let b = cell(i)
       if !b.isEmpty { return b }
     }
     if let j = columns.fallbackIndex[field] {
-      let b = trimmed(record.bytes(j))
+      let b = cell(j)
       if !b.isEmpty { return b }
     }
     return filled[field] ?? []
+  }
+
+  private func cell(_ i: Int) -> ArraySlice<UInt8> {
+    let b = trimmed(record.bytes(i))
+    if !profile.emptyValues.isEmpty, profile.emptyValues.contains(where: { b.elementsEqual($0) }) { return [] }
+    return b
   }
 
   func isEmpty(_ field: Field) -> Bool { bytes(field).isEmpty }

@@ -4,10 +4,13 @@ public struct NumberFormat: Hashable, Sendable {
   public var decimalMark: UInt8
   /// `nil` when the source writes no thousands separator.
   public var thousandsMark: UInt8?
+  /// Currency signs or codes besides the usual ones (`SGD`).
+  public var extraSymbols: [[UInt8]]
 
-  public init(decimalMark: UInt8, thousandsMark: UInt8?) {
+  public init(decimalMark: UInt8, thousandsMark: UInt8?, extraSymbols: [[UInt8]] = []) {
     self.decimalMark = decimalMark
     self.thousandsMark = thousandsMark
+    self.extraSymbols = extraSymbols
   }
 
   /// `1234.56`, `1,234.56`.
@@ -50,7 +53,7 @@ public struct NumberFormat: Hashable, Sendable {
       }
     }
     func stripSymbol() {
-      for symbol in NumberFormat.currencySymbols {
+      for symbol in NumberFormat.currencySymbols + extraSymbols {
         if e - s >= symbol.count, field[s..<(s + symbol.count)].elementsEqual(symbol) { s += symbol.count; trim() }
         if e - s >= symbol.count, field[(e - symbol.count)..<e].elementsEqual(symbol) { e -= symbol.count; trim() }
       }

@@ -11,6 +11,8 @@ public enum ProfileKind: String, Sendable, Hashable, CaseIterable {
 /// The named fields a profile maps file columns to.
 public enum Field: String, Sendable, Hashable, CaseIterable, Comparable {
   case orderID = "order_id"
+  /// A line's own id within its order (Lazada's `orderItemId`), for identity only.
+  case lineID = "line_id"
   case date
   case status
   case sku
@@ -27,15 +29,19 @@ public enum Field: String, Sendable, Hashable, CaseIterable, Comparable {
   case endDate = "end_date"
   case amount
   case label
+  /// The channel a row belongs to, by value (`channel_values` maps them to channel ids).
+  case channel
+  /// An expense category (a cash book's `Loại thu chi`).
+  case category
 
   public static func < (a: Field, b: Field) -> Bool { a.rawValue < b.rawValue }
 
   /// The fields a profile of `kind` may map.
   static func allowed(for kind: ProfileKind) -> Set<Field> {
     switch kind {
-    case .sales: return [.orderID, .date, .status, .sku, .productName, .productGroup, .quantity, .unitPrice, .lineDiscount, .lineNet, .returnedQuantity, .orderDiscount, .unitCost]
+    case .sales: return [.orderID, .lineID, .date, .status, .sku, .productName, .productGroup, .quantity, .unitPrice, .lineDiscount, .lineNet, .returnedQuantity, .orderDiscount, .unitCost, .channel]
     case .costs: return [.sku, .unitCost, .productName, .productGroup, .date, .status]
-    case .spend: return [.date, .startDate, .endDate, .amount, .label, .status]
+    case .spend: return [.date, .startDate, .endDate, .amount, .label, .status, .channel, .category, .lineID]
     }
   }
 

@@ -16,6 +16,20 @@ public struct Profile: Sendable, Identifiable, Hashable {
   public let fileNamePattern: String?
   /// The code page of the export when it is not UTF-8 (and has no byte-order mark).
   public let encoding: TextEncoding?
+  /// The workbook sheet to read (the first when `nil`).
+  public let sheet: String?
+  /// Cell values that mean "empty" (`-`, `--`).
+  public let emptyValues: [[UInt8]]
+  /// Currency signs or codes a number may carry, besides ₫, đ, $ and VND (`SGD`).
+  public let currencySymbols: [[UInt8]]
+  /// Each row is one unit (Lazada): no quantity column.
+  public let oneUnitPerRow: Bool
+  /// Value of the `channel` column → channel id; other values go to the profile's channel.
+  public let channelValues: [String: String]
+  /// A row whose first non-empty cell starts with one of these is skipped (report totals, notes).
+  public let skipRowsStartingWith: [String]
+  /// For spend with a `category`: the categories (prefixes) that are marketing; other rows are skipped.
+  public let marketingCategories: [String]
   /// Lines above the header (report titles, date ranges).
   public let preambleLines: Int
   public let numbers: NumberFormat
@@ -69,13 +83,20 @@ public struct Profile: Sendable, Identifiable, Hashable {
       }
       encoding = e
     }
+    sheet = read?.sheet
+    emptyValues = (read?.emptyValues ?? []).map { Array($0.utf8) }
+    currencySymbols = (read?.currencySymbols ?? []).map { Array($0.utf8) }
+    oneUnitPerRow = read?.oneUnitPerRow ?? false
+    channelValues = (file.channelValues ?? [:]).reduce(into: [:]) { $0[HeaderName.normalize($1.key)] = $1.value }
+    skipRowsStartingWith = file.skip?.rowsStartingWith ?? []
+    marketingCategories = (file.spend?.marketingCategories ?? []).map(HeaderName.normalize)
     preambleLines = read?.preambleLines ?? 0
     guard (0...20).contains(preambleLines) else { throw fail("read.preamble_lines", "must be 0 to 20") }
     let decimal = read?.decimalMark ?? "."
     let thousands = read?.thousandsMark ?? ""
     guard decimal.utf8.count == 1, let d = decimal.utf8.first else { throw fail("read.decimal_mark", "one character, \".\" or \",\"") }
     guard thousands.utf8.count <= 1, thousands != decimal else { throw fail("read.thousands_mark", "one character other than the decimal mark, or \"\"") }
-    numbers = NumberFormat(decimalMark: d, thousandsMark: thousands.utf8.first)
+    numbers = NumberFormat(decimalMark: d, thousandsMark: thousands.utf8.first, extraSymbols: (read?.currencySymbols ?? []).map { Array($0.utf8) })
     do {
       dates = try (read?.dateFormats ?? ["yyyy-MM-dd"]).map(DateFormat.init)
     } catch let e as DateFormat.InvalidPattern {
@@ -101,6 +122,7 @@ public struct Profile: Sendable, Identifiable, Hashable {
       return f
     })
     for group in Field.required(for: kind) where !group.contains(where: { mapped[$0] != nil }) {
+      if group == [.quantity], read?.oneUnitPerRow == true { continue }
       throw fail("columns.\(group[0].rawValue)", "missing: a \(kind.rawValue) profile must map \(group.map(\.rawValue).joined(separator: " or "))")
     }
     if kind == .spend, mapped[.startDate] != nil, mapped[.endDate] == nil {
@@ -114,6 +136,10 @@ public struct Profile: Sendable, Identifiable, Hashable {
     returnedStatuses = (file.status?.returned ?? []).map(HeaderName.normalize)
     if !(cancelledStatuses.isEmpty && returnedStatuses.isEmpty), mapped[.status] == nil {
       throw fail("status", "statuses are given but no status column is mapped")
+    }
+    if !channelValues.isEmpty, mapped[.channel] == nil { throw fail("channel_values", "values are given but no `channel` column is mapped") }
+    if mapped[.category] != nil, marketingCategories.isEmpty {
+      throw fail("spend.marketing_categories", "a `category` column is mapped: name the categories that are marketing spend")
     }
     returnDocumentPrefix = file.returns?.documentPrefix
     skipIfPresent = (file.skip?.ifPresent ?? []).map(HeaderName.normalize)

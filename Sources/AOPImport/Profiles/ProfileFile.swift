@@ -16,10 +16,17 @@ struct ProfileFile: Decodable {
   var returns: Returns?
   var skip: Skip?
   var identity: Identity?
+  var channelValues: [String: String]?
+  var spend: Spend?
 
   enum CodingKeys: String, CodingKey {
-    case version, id, name, kind, channel, match, read, columns, fallbacks, orders, status, returns, skip, identity
-    case optionalFields = "optional_fields"
+    case version, id, name, kind, channel, match, read, columns, fallbacks, orders, status, returns, skip, identity, spend
+    case optionalFields = "optional_fields", channelValues = "channel_values"
+  }
+
+  struct Spend: Decodable {
+    var marketingCategories: [String]?
+    enum CodingKeys: String, CodingKey { case marketingCategories = "marketing_categories" }
   }
 
   struct Match: Decodable {
@@ -30,12 +37,17 @@ struct ProfileFile: Decodable {
 
   struct Read: Decodable {
     var encoding: String?
+    var sheet: String?
+    var emptyValues: [String]?
+    var currencySymbols: [String]?
+    var oneUnitPerRow: Bool?
     var preambleLines: Int?
     var decimalMark: String?
     var thousandsMark: String?
     var dateFormats: [String]?
     enum CodingKeys: String, CodingKey {
-      case encoding
+      case encoding, sheet
+      case emptyValues = "empty_values", currencySymbols = "currency_symbols", oneUnitPerRow = "one_unit_per_row"
       case preambleLines = "preamble_lines", decimalMark = "decimal_mark", thousandsMark = "thousands_mark", dateFormats = "date_formats"
     }
   }
@@ -57,7 +69,8 @@ struct ProfileFile: Decodable {
 
   struct Skip: Decodable {
     var ifPresent: [String]?
-    enum CodingKeys: String, CodingKey { case ifPresent = "if_present" }
+    var rowsStartingWith: [String]?
+    enum CodingKeys: String, CodingKey { case ifPresent = "if_present", rowsStartingWith = "rows_starting_with" }
   }
 
   struct Identity: Decodable {
