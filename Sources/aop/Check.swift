@@ -18,6 +18,7 @@ struct Check: ParsableCommand {
             print("REFUSED  \(s.path): \(s.message ?? "")")
           } else {
             print("\(s.tally.rejected > 0 ? "REJECTS " : "ok      ") \(s.path) [\(s.profile ?? "")] read \(t.read), accepted \(t.accepted), rejected \(t.rejected), duplicate \(t.duplicates), skipped \(t.skipped)")
+            for d in s.duplicatesOf { print("           \(d.description)") }
           }
         }
         for r in outcome.rejections {

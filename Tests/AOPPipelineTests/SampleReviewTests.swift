@@ -36,6 +36,26 @@ import Testing
     #expect(rejects["E4"]?.value.contains("1.250.00") == true)
   }
 
+  @Test func theRejectedRowIsAlsoWrittenAsCSVBesideTheWorkbook() throws {
+    let text = try String(contentsOf: outcome.rejectsFile, encoding: .utf8)
+    let lines = text.split(separator: "\n")
+    #expect(lines.first == "file,line,column,reason,raw_text")
+    #expect(lines.count == 2)
+    #expect(lines.last?.hasPrefix("\(expected.bad_row["file"] ?? ""),\(outcome.report.rejections[0].source.line),Thành tiền,") == true)
+  }
+
+  @Test func overlappingExportsNameTheFileTheirDuplicatesRepeat() throws {
+    for source in outcome.report.sources where source.tally.duplicates > 0 {
+      #expect(source.path.contains("orders_export"), "\(source.path)")
+      let summary = try #require(source.duplicatesOf.first)
+      #expect(source.duplicatesOf.count == 1)
+      #expect(summary.count == source.tally.duplicates)
+      // The previous month's Shopify export.
+      let month = Int(source.path.dropFirst("exports/2026-".count).prefix(2)) ?? 0
+      #expect(summary.file.hasPrefix(String(format: "exports/2026-%02d/orders_export", month - 1)), "\(summary.file)")
+    }
+  }
+
   @Test func everyRowOfEveryFileIsAccountedForAsTheGeneratorWroteIt() throws {
     let current = expected.files.filter { $0.key.hasPrefix("exports/2026-") }
     #expect(outcome.report.sources.count == current.count)

@@ -13,9 +13,9 @@ public final class Deduplicator: @unchecked Sendable {
   public var count: Int { firstSeen.count }
 
   /// Records `key` as seen at `file:line`, or returns where it was first seen.
-  func firstOccurrence(of key: IdentityKey, file: String, line: Int) -> String? {
+  func firstOccurrence(of key: IdentityKey, file: String, line: Int) -> (file: String, line: Int)? {
     if let seen = firstSeen[key] {
-      return "\(files[Int(seen.file)]):\(seen.line)"
+      return (files[Int(seen.file)], Int(seen.line))
     }
     let index: Int32
     if let known = fileIndex[file] {

@@ -21,6 +21,7 @@ final class FileImport {
   private var revenue = Money.zero
   private var spend = Money.zero
   private var occurrences: [IdentityKey: Int] = [:]
+  private var duplicatesOf: [String: DuplicateSummary] = [:]
   private var order = OpenOrder()
 
   init(importer: FileImporter, profiles: ProfileSet, displayPath: String, fileName: String, sink: ImportSink) {
@@ -32,7 +33,9 @@ final class FileImport {
   }
 
   var result: SourceFile {
-    SourceFile(path: displayPath, profile: profile?.id, kind: profile?.kind.rawValue, status: .read, tally: tally, revenue: revenue, spend: spend)
+    var file = SourceFile(path: displayPath, profile: profile?.id, kind: profile?.kind.rawValue, status: .read, tally: tally, revenue: revenue, spend: spend)
+    file.duplicatesOf = duplicatesOf.values.sorted { $0.file < $1.file }
+    return file
   }
 
   func refused(_ error: ImportError) -> SourceFile {
@@ -136,8 +139,9 @@ final class FileImport {
     for f in profile.identityFields { base.mix(fields.bytes(f)) }
     let n = (occurrences[base] ?? 0) + 1
     occurrences[base] = n
-    if importer.deduplicator.firstOccurrence(of: base.occurrence(n), file: displayPath, line: fields.record.line) != nil {
+    if let first = importer.deduplicator.firstOccurrence(of: base.occurrence(n), file: displayPath, line: fields.record.line) {
       tally.duplicates += 1
+      duplicatesOf[first.file, default: DuplicateSummary(file: first.file, count: 0, exampleLine: fields.record.line, originalLine: first.line)].count += 1
       return false
     }
     return true

@@ -19,6 +19,8 @@ public struct SourceFile: Hashable, Sendable, Codable {
   public var revenue: Money
   /// Marketing spend of the lines accepted from this file.
   public var spend: Money
+  /// Where this file's duplicate rows were first seen, per earlier file.
+  public var duplicatesOf: [DuplicateSummary] = []
 
   public init(path: String, profile: String?, kind: String?, status: Status, message: String? = nil, tally: FileTally, revenue: Money = .zero, spend: Money = .zero) {
     self.path = path
@@ -29,6 +31,28 @@ public struct SourceFile: Hashable, Sendable, Codable {
     self.tally = tally
     self.revenue = revenue
     self.spend = spend
+  }
+}
+
+/// The rows of one file that repeat rows of an earlier file (overlapping exports).
+public struct DuplicateSummary: Hashable, Sendable, Codable {
+  /// The earlier file that has them.
+  public var file: String
+  public var count: Int
+  /// One example: a line of this file and the line of `file` it repeats.
+  public var exampleLine: Int
+  public var originalLine: Int
+
+  public init(file: String, count: Int, exampleLine: Int, originalLine: Int) {
+    self.file = file
+    self.count = count
+    self.exampleLine = exampleLine
+    self.originalLine = originalLine
+  }
+
+  /// `12 rows repeat exports/2026-09/orders_export.csv (line 2 = line 130)`.
+  public var description: String {
+    "\(count) row\(count == 1 ? "" : "s") repeat \(file) (line \(exampleLine) = line \(originalLine))"
   }
 }
 

@@ -29,6 +29,8 @@ public struct ReviewJob: Sendable {
     public var status: ExitStatus
     public var report: ReviewReport
     public var workbook: URL
+    /// The rejected rows (and refused files) as CSV beside the workbook.
+    public var rejectsFile: URL
     public var language: Config.Language
   }
 
@@ -66,9 +68,13 @@ public struct ReviewJob: Sendable {
     try AtomicFile.write(to: target) { path in
       try XLSXWriter(currency: setup.plan.currency).write(sheets, properties: properties, to: path)
     }
+    // The rejected rows also as CSV beside the workbook, for whoever fixes the exports; an empty one
+    // (header only) says there were none this time.
+    let rejectsFile = folder.appendingPathComponent("rejects-\(month).csv")
+    try AtomicFile.write(RejectsCSV.text(imported.rejections, refused: imported.sources.filter { $0.status == .refused }), to: rejectsFile)
     try imported.ledgerCSV?.commit()
     let status: ExitStatus = imported.hasProblems ? .rejectedRows : .ok
     logger.log(level: status == .ok ? .notice : .warning, "\(imported.summaryLine("review \(month)", output: target.path)) (exit \(status.rawValue))")
-    return Outcome(status: status, report: report, workbook: target, language: config.language)
+    return Outcome(status: status, report: report, workbook: target, rejectsFile: rejectsFile, language: config.language)
   }
 }

@@ -95,6 +95,11 @@ public struct ReviewSummary: Encodable, Sendable {
     var read, accepted, rejected, duplicates, skipped: Int
     var revenue: Int64
     var spend: Int64
+    var duplicatesOf: [DuplicateSummary]
+    enum CodingKeys: String, CodingKey {
+      case path, profile, status, message, read, accepted, rejected, duplicates, skipped, revenue, spend
+      case duplicatesOf = "duplicates_of"
+    }
   }
 
   struct Uncosted: Encodable {
@@ -155,7 +160,8 @@ public struct ReviewSummary: Encodable, Sendable {
     uncostedSkus = r.uncostedYearToDate.map { Uncosted(sku: $0.sku, productName: $0.productName, revenue: $0.revenue.minorUnits, units: $0.units) }
     files = r.sources.map {
       FileEntry(path: $0.path, profile: $0.profile, status: $0.status.rawValue, message: $0.message, read: $0.tally.read, accepted: $0.tally.accepted,
-                rejected: $0.tally.rejected, duplicates: $0.tally.duplicates, skipped: $0.tally.skipped, revenue: $0.revenue.minorUnits, spend: $0.spend.minorUnits)
+                rejected: $0.tally.rejected, duplicates: $0.tally.duplicates, skipped: $0.tally.skipped, revenue: $0.revenue.minorUnits, spend: $0.spend.minorUnits,
+                duplicatesOf: $0.duplicatesOf)
     }
     let t = r.tally
     rows = Rows(read: t.read, accepted: t.accepted, rejected: t.rejected, duplicates: t.duplicates, skipped: t.skipped)
