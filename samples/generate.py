@@ -505,9 +505,10 @@ def excel_serial(value):
     return delta.days + delta.seconds / 86400
 
 
-def write_xlsx(path, sheet_name, header, rows, dates=(), numbers=(), nfd_header=False):
+def write_xlsx(path, sheet_name, header, rows, dates=(), numbers=(), nfd_header=False, sheets_before=(), preamble=()):
     """A workbook shaped like the platforms' own: shared strings, a date style for date cells, numeric
-    cells for amounts, text elsewhere. `dates` and `numbers` are column indexes."""
+    cells for amounts, text elsewhere. `dates` and `numbers` are column indexes; `sheets_before` are the
+    names of (nearly empty) sheets placed before the data sheet; `preamble` rows go above the header."""
     strings, index = [], {}
 
     def sst(text):
@@ -525,18 +526,19 @@ def write_xlsx(path, sheet_name, header, rows, dates=(), numbers=(), nfd_header=
         return name
 
     out = []
-    for r, values in enumerate([header] + rows, start=1):
+    first_data = len(preamble) + 2
+    for r, values in enumerate(list(preamble) + [header] + rows, start=1):
         cells = []
         for c, v in enumerate(values):
             ref = f"{col(c)}{r}"
             if v == "":
                 continue
-            if r > 1 and c in dates:
+            if r >= first_data and c in dates:
                 cells.append(f'<c r="{ref}" s="1"><v>{excel_serial(v):.10g}</v></c>')
-            elif r > 1 and c in numbers and isinstance(v, (int, float)):
+            elif r >= first_data and c in numbers and isinstance(v, (int, float)):
                 cells.append(f'<c r="{ref}"><v>{v}</v></c>')
             else:
-                text = unicodedata.normalize("NFD", v) if (r == 1 and nfd_header) else str(v)
+                text = unicodedata.normalize("NFD", v) if (r == first_data - 1 and nfd_header) else str(v)
                 cells.append(f'<c r="{ref}" t="s"><v>{sst(text)}</v></c>')
         out.append(f'<row r="{r}">{"".join(cells)}</row>')
     sheet = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -555,14 +557,17 @@ def write_xlsx(path, sheet_name, header, rows, dates=(), numbers=(), nfd_header=
               '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
               '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'
               '</styleSheet>')
+    names = list(sheets_before) + [sheet_name]
     workbook = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                 '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-                'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-                f'<sheets><sheet name="{escape(sheet_name)}" sheetId="1" r:id="rId1"/></sheets></workbook>')
+                'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>'
+                + "".join(f'<sheet name="{escape(n)}" sheetId="{i + 1}" r:id="rS{i + 1}"/>' for i, n in enumerate(names))
+                + '</sheets></workbook>')
     rels = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
-            '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
+            + "".join(f'<Relationship Id="rS{i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" '
+                      f'Target="worksheets/sheet{i + 1}.xml"/>' for i in range(len(names)))
+            + '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
             '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
             '</Relationships>')
     root_rels = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -574,14 +579,19 @@ def write_xlsx(path, sheet_name, header, rows, dates=(), numbers=(), nfd_header=
              '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
              '<Default Extension="xml" ContentType="application/xml"/>'
              '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-             '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+             + "".join(f'<Override PartName="/xl/worksheets/sheet{i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+                       for i in range(len(names))) +
              '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
              '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
              '</Types>')
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        placeholder = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                       '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>…</t></is></c></row></sheetData></worksheet>')
+        sheet_parts = [(f"xl/worksheets/sheet{i + 1}.xml", placeholder) for i in range(len(sheets_before))]
+        sheet_parts.append((f"xl/worksheets/sheet{len(names)}.xml", sheet))
         for name, text in [("[Content_Types].xml", types), ("_rels/.rels", root_rels), ("xl/workbook.xml", workbook),
-                           ("xl/_rels/workbook.xml.rels", rels), ("xl/worksheets/sheet1.xml", sheet),
+                           ("xl/_rels/workbook.xml.rels", rels)] + sheet_parts + [
                            ("xl/sharedStrings.xml", shared), ("xl/styles.xml", styles)]:
             info = zipfile.ZipInfo(name, date_time=(2026, 11, 1, 8, 0, 0))  # fixed: the same bytes every run
             info.compress_type = zipfile.ZIP_DEFLATED
@@ -674,6 +684,16 @@ def main():
         write_shopify(os.path.join(d, "orders_export.csv" if m % 2 else "orders_export_1.csv"), repeated + rows, repeated=len(repeated))
         previous_web_tail = tail
         write_meta(os.path.join(d, f"BabyCare-House-Campaigns-2026-{m:02d}.csv"), meta_rows(2026, m, current, vietnamese=False), vietnamese=False)
+        if m == 10:
+            # The accountant also dropped Shopee's income report in: recognised, and not used.
+            income = os.path.join(d, "Income.da_phat_hanh.vn.20261001_20261031.xlsx")
+            header = ["Mã giao dịch", "Đơn hàng / Sản phẩm", "Mã đơn hàng", "Mã sản phẩm", "Tên sản phẩm", "Ngày đặt hàng",
+                      "Ngày hoàn thành thanh toán", "Tổng tiền đã thanh toán", "Phí cố định", "Phí Dịch Vụ"]
+            rows = [[1, "Order", "261002AB12CD", "-", "-", "2026-10-02", "2026-10-08", 565000, -22600, -16950],
+                    [2, "Sku", "261002AB12CD", "SUA-MEIJI-800", name("SUA-MEIJI-800"), "2026-10-02", "2026-10-08", "-", "-", "-"]]
+            write_xlsx(income, "Doanh thu", header, rows, numbers={0, 7, 8, 9}, sheets_before=["Summary", "Service Fee Details", "Adjustment"],
+                       preamble=[["Thông tin đơn hàng"], ["", "", "", "", "", "", "", "Doanh thu đơn hàng"]])
+            account(income, 2 + 1 + len(rows), 2 + 1 + len(rows))
 
     expected = {
         "baseline_2025": base.as_json(),

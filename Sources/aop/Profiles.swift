@@ -18,7 +18,7 @@ struct Profiles: ParsableCommand {
       let outcome = try ProfilesJob(configPath: config, files: files).run()
       if files.isEmpty {
         for p in outcome.profiles {
-          print("\(p.id.padding(toLength: 26, withPad: " ", startingAt: 0)) \(p.kind.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0)) \(p.name)  (\(p.origin))")
+          print("\(padded(p.id, 26)) \(padded(p.kind.rawValue, 8)) \(p.name)  (\(p.origin))")
         }
         return .ok
       }
@@ -36,4 +36,9 @@ struct Profiles: ParsableCommand {
       return outcome.allIdentified ? .ok : .rejectedRows
     }
   }
+}
+
+/// `text` followed by spaces up to `width` characters (never cut).
+private func padded(_ text: String, _ width: Int) -> String {
+  text + String(repeating: " ", count: max(0, width - text.count))
 }

@@ -10,7 +10,7 @@ import Testing
     let ids = try ProfileSet.load().profiles.map(\.id).sorted()
     #expect(ids == [
       "generic-costs", "generic-expenses", "google-ads", "kiotviet-cash-book", "kiotviet-invoice-detail", "kiotviet-products",
-      "kiotviet-purchase-detail", "lazada-orders", "meta-ads", "meta-ads-vi", "shopee-orders", "shopify-orders", "shopify-products",
+      "kiotviet-purchase-detail", "lazada-orders", "meta-ads", "meta-ads-vi", "shopee-income", "shopee-orders", "shopify-orders", "shopify-products",
       "tiktok-shop-orders", "woocommerce-orders",
     ])
   }

@@ -44,6 +44,9 @@ rows = [KV_HEADER,
         kv("HD000102", "05/03/2026 10:00:00", "Đã hủy", "TA-02", "Tã quần L", "1", "310.000", "0", "310.000", "310.000", "0", "310.000"),
         kv("TH000007", "20/03/2026 16:40:00", "Hoàn thành", "TA-02", "Tã quần L", "1", "300.000", "0", "300.000", "300.000", "0", "300.000"),
         kv("HD000103", "21/03/2026 11:20:05", "Hoàn thành", "YEM-01", "Yếm ăn", "1", "125.000", "0", "125.000", "1.250.00", "0", "125.000"),
+        kv("HD000105", "21/03/2026 15:00:00", "Hoàn thành", "YEM-01", "Yếm ăn", "1", "125.000", "0", "125.000", "125.000", "0", "125.000")[:8]
+        + ["Shopee"] + kv("HD000105", "", "", "YEM-01", "Yếm ăn", "1", "125.000", "0", "125.000", "125.000", "0", "125.000")[9:15]
+        + ["Hoàn thành"] + kv("HD000105", "", "", "YEM-01", "Yếm ăn", "1", "125.000", "0", "125.000", "125.000", "0", "125.000")[16:],
         ["Chi nhánh trung tâm", "HD000104", "22/03/2026 08:00:00"]]
 put("kiotviet-invoice-detail/DanhSachChiTietHoaDon_vn-excel.csv", BOM + csv(rows, ";", "\r\n").encode())
 # KiotViet's own .xlsx: Excel date cells, number cells.
@@ -116,6 +119,19 @@ def legacy_row(sn, when, status, sku, var_sku, name, price, qty, voucher):
 rows = [legacy, legacy_row("2403155HH36", "2024-03-15 10:00", "Hoàn thành", "TA", "TA-L", "Tã quần L", 310000, 2, 10000),
         legacy_row("2403155HH37", "2024-03-15 11:30", "Đã hủy", "TA", "TA-L", "Tã quần L", 310000, 1, 0)]
 put("shopee-orders/legacy-55-columns.csv", csv(rows).encode())
+
+# --- Shopee income report: four sheets, the data on `Doanh thu` under two banner rows, two rows per
+# order, `-` cells, negative fees. Recognised and not used.
+income_header = ["Mã giao dịch", "Đơn hàng / Sản phẩm", "Mã đơn hàng", "Mã Số Thuế", "Mã yêu cầu hoàn tiền", "Mã sản phẩm", "Tên sản phẩm",
+                 "Ngày đặt hàng", "Ngày hoàn thành thanh toán", "Phương thức thanh toán", "Tổng tiền đã thanh toán", "Giá sản phẩm",
+                 "Phí cố định", "Phí Dịch Vụ", "Phí thanh toán"]
+rows = [[1, "Order", "261003K7QX2M", "", "", "-", "-", "2026-10-03", "2026-10-09", "ShopeePay", 1329000, 1329000, -53160, -39870, -33225],
+        [2, "Sku", "261003K7QX2M", "", "", "SUA-MEIJI-800", "Sữa Meiji số 0 800g", "2026-10-03", "2026-10-09", "", "-", 1130000, "-", "-", "-"],
+        [3, "Sku", "261003K7QX2M", "", "", "MAY-HAM-SUA", "Máy hâm sữa", "2026-10-03", "2026-10-09", "", "-", 199000, "-", "-", "-"]]
+write_xlsx(os.path.join(ROOT, "shopee-income/Income.da_phat_hanh.vn.20261001_20261031.xlsx"), "Doanh thu", income_header, rows,
+           numbers={0, 10, 11, 12, 13, 14}, sheets_before=["Summary", "Service Fee Details", "Adjustment"],
+           preamble=[["Thông tin đơn hàng", "", "", "", "", "", "", "", "", "", "Chi tiết doanh thu"],
+                     ["", "", "", "", "", "", "", "", "", "", "Doanh thu đơn hàng", "", "Phí giao dịch"]])
 
 # --- Shopify orders export: CRLF, a multi-line note, order fields on the first line only, a voided
 # order, a discount code, a `'`-forced zip, +0700 offsets with an order a few minutes after midnight.

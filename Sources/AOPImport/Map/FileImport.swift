@@ -33,7 +33,9 @@ final class FileImport {
   }
 
   var result: SourceFile {
-    var file = SourceFile(path: displayPath, profile: profile?.id, kind: profile?.kind.rawValue, status: .read, tally: tally, revenue: revenue, spend: spend)
+    var file = SourceFile(
+      path: displayPath, profile: profile?.id, kind: profile?.kind.rawValue, status: .read,
+      message: profile?.ignoredReason.map { "not used: \($0)" }, tally: tally, revenue: revenue, spend: spend)
     file.duplicatesOf = duplicatesOf.values.sorted { $0.file < $1.file }
     return file
   }
@@ -67,7 +69,7 @@ final class FileImport {
       if matching.count > 1 { throw ImportError.ambiguousProfile(file: displayPath, candidates: matching) }
       throw ImportError.noProfile(file: displayPath, headersFound: identification.firstRecordHeaders)
     }
-    if found.kind != .costs {
+    if found.kind == .sales || found.kind == .spend {
       let id = importer.settings.channelOverrides[found.id] ?? found.channel ?? ""
       for needed in [id] + found.channelValues.values.sorted() where !importer.settings.channels.contains(needed) {
         throw ImportError.unknownChannel(file: displayPath, profile: found.id, channel: needed)
@@ -102,6 +104,10 @@ final class FileImport {
 
   private func map(_ record: RawRecord) {
     guard let profile, let columns else { return }
+    if profile.kind == .ignored {
+      tally.skipped += 1  // recognised, and deliberately not used
+      return
+    }
     if !profile.skipRowsStartingWith.isEmpty, let first = (0..<record.count).lazy.map({ trimmed(record.bytes($0)) }).first(where: { !$0.isEmpty }) {
       let text = String(decoding: first, as: UTF8.self)
       if profile.skipRowsStartingWith.contains(where: { text.hasPrefix($0) }) {
@@ -126,6 +132,7 @@ final class FileImport {
       case .sales: try mapSale(&fields)
       case .costs: try mapCost(fields)
       case .spend: try mapSpend(fields)
+      case .ignored: break  // handled before any check
       }
     } catch {
       reject(record, column: error.column, reason: error.reason)

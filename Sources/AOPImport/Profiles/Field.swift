@@ -6,6 +6,9 @@ public enum ProfileKind: String, Sendable, Hashable, CaseIterable {
   case costs
   /// Marketing spend (ad platforms, marketing expenses).
   case spend
+  /// A known export the review does not use (it restates figures another export gives): recognised,
+  /// every row accounted for as skipped, with the profile's reason.
+  case ignored
 }
 
 /// The named fields a profile maps file columns to.
@@ -42,6 +45,7 @@ public enum Field: String, Sendable, Hashable, CaseIterable, Comparable {
     case .sales: return [.orderID, .lineID, .date, .status, .sku, .productName, .productGroup, .quantity, .unitPrice, .lineDiscount, .lineNet, .returnedQuantity, .orderDiscount, .unitCost, .channel]
     case .costs: return [.sku, .unitCost, .productName, .productGroup, .date, .status]
     case .spend: return [.date, .startDate, .endDate, .amount, .label, .status, .channel, .category, .lineID]
+    case .ignored: return Set(Field.allCases)
     }
   }
 
@@ -51,6 +55,7 @@ public enum Field: String, Sendable, Hashable, CaseIterable, Comparable {
     case .sales: return [[.orderID], [.date], [.sku], [.quantity], [.lineNet, .unitPrice]]
     case .costs: return [[.sku], [.unitCost]]
     case .spend: return [[.amount], [.date, .startDate]]
+    case .ignored: return []
     }
   }
 }

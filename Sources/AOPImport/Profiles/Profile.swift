@@ -30,6 +30,8 @@ public struct Profile: Sendable, Identifiable, Hashable {
   public let skipRowsStartingWith: [String]
   /// For spend with a `category`: the categories (prefixes) that are marketing; other rows are skipped.
   public let marketingCategories: [String]
+  /// Why the review does not use a file of an `ignored` profile.
+  public let ignoredReason: String?
   /// Lines above the header (report titles, date ranges).
   public let preambleLines: Int
   public let numbers: NumberFormat
@@ -69,7 +71,9 @@ public struct Profile: Sendable, Identifiable, Hashable {
     name = file.name ?? file.id
     self.kind = kind
     channel = file.channel
-    if kind != .costs, file.channel == nil { throw fail("channel", "a \(kind.rawValue) profile needs a default channel") }
+    if kind == .sales || kind == .spend, file.channel == nil { throw fail("channel", "a \(kind.rawValue) profile needs a default channel") }
+    ignoredReason = file.ignored?.reason
+    if kind == .ignored, ignoredReason?.isEmpty ?? true { throw fail("ignored.reason", "say why the review does not use this export") }
     signature = file.match.headers.map(HeaderName.normalize)
     fileNamePattern = file.match.fileName
     self.origin = origin
@@ -114,7 +118,7 @@ public struct Profile: Sendable, Identifiable, Hashable {
       }
       return result
     }
-    let mapped = try fields(file.columns, key: "columns")
+    let mapped = try fields(file.columns ?? [:], key: "columns")
     columns = mapped
     fallbacks = try fields(file.fallbacks, key: "fallbacks")
     optionalFields = Set(try (file.optionalFields ?? []).map { name in

@@ -8,7 +8,7 @@ struct ProfileFile: Decodable {
   var channel: String?
   var match: Match
   var read: Read?
-  var columns: [String: HeaderList]
+  var columns: [String: HeaderList]?
   var optionalFields: [String]?
   var fallbacks: [String: HeaderList]?
   var orders: Orders?
@@ -18,9 +18,14 @@ struct ProfileFile: Decodable {
   var identity: Identity?
   var channelValues: [String: String]?
   var spend: Spend?
+  var ignored: Ignored?
+
+  struct Ignored: Decodable {
+    var reason: String
+  }
 
   enum CodingKeys: String, CodingKey {
-    case version, id, name, kind, channel, match, read, columns, fallbacks, orders, status, returns, skip, identity, spend
+    case version, id, name, kind, channel, match, read, columns, fallbacks, orders, status, returns, skip, identity, spend, ignored
     case optionalFields = "optional_fields", channelValues = "channel_values"
   }
 
