@@ -171,6 +171,7 @@ final class FileImport {
       sku: sku, unitCost: cost, effectiveFrom: try fields.day(.date),
       productName: fields.has(.productName) ? try fields.text(.productName) : nil,
       productGroup: group.isEmpty ? nil : Self.topLevel(of: group),
+      purchaseAmount: try fields.money(.amount),
       source: source(fields.record.line))
     guard isFirstOccurrence(fields) else { return }
     sink.accept(entry)
@@ -202,20 +203,28 @@ final class FileImport {
     }
     var amount = try fields.requiredMoney(.amount)
     var label = fields.has(.label) ? try fields.text(.label) : ""
+    var category: String?
+    var isMarketing = true
     if fields.has(.category) {
-      // An expense ledger (a cash book): only its marketing categories are marketing spend, and a
-      // payment may be written as a negative amount.
-      let category = try fields.text(.category)
-      guard RowFields.status(category, matchesAnyOf: profile.marketingCategories) else {
-        tally.skipped += 1
-        return
+      // An expense list: every payment counts towards its budget category, only the marketing
+      // categories towards marketing spend. A cash book writes payments negative, receipts positive.
+      if profile.paymentsNegative {
+        guard amount < .zero else {
+          tally.skipped += 1  // a receipt, not an expense
+          return
+        }
+        amount = -amount
       }
-      amount = amount.absolute
-      if label.isEmpty { label = category }
+      let text = HeaderName.normalize(try fields.text(.category))
+      category = text
+      isMarketing = RowFields.status(text, matchesAnyOf: profile.marketingCategories)
+      if label.isEmpty { label = text }
     }
     guard isFirstOccurrence(fields) else { return }
-    sink.accept(SpendLine(firstDay: first, lastDay: last, channel: try rowChannel(fields), amount: amount, label: label, source: source(fields.record.line)))
-    spend += amount
+    sink.accept(SpendLine(
+      firstDay: first, lastDay: last, channel: try rowChannel(fields), amount: amount, label: label, category: category,
+      isMarketing: isMarketing, source: source(fields.record.line)))
+    if isMarketing { spend += amount }
     tally.accepted += 1
   }
 

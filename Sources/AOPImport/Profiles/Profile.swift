@@ -28,8 +28,11 @@ public struct Profile: Sendable, Identifiable, Hashable {
   public let channelValues: [String: String]
   /// A row whose first non-empty cell starts with one of these is skipped (report totals, notes).
   public let skipRowsStartingWith: [String]
-  /// For spend with a `category`: the categories (prefixes) that are marketing; other rows are skipped.
+  /// For spend with a `category`: the categories (prefixes) that are marketing spend; the others are
+  /// expenses that count only towards their budget category.
   public let marketingCategories: [String]
+  /// The ledger writes payments negative and receipts positive (a cash book): receipts are skipped.
+  public let paymentsNegative: Bool
   /// Why the review does not use a file of an `ignored` profile.
   public let ignoredReason: String?
   /// Lines above the header (report titles, date ranges).
@@ -94,6 +97,7 @@ public struct Profile: Sendable, Identifiable, Hashable {
     channelValues = (file.channelValues ?? [:]).reduce(into: [:]) { $0[HeaderName.normalize($1.key)] = $1.value }
     skipRowsStartingWith = file.skip?.rowsStartingWith ?? []
     marketingCategories = (file.spend?.marketingCategories ?? []).map(HeaderName.normalize)
+    paymentsNegative = file.spend?.paymentsNegative ?? false
     preambleLines = read?.preambleLines ?? 0
     guard (0...20).contains(preambleLines) else { throw fail("read.preamble_lines", "must be 0 to 20") }
     let decimal = read?.decimalMark ?? "."
@@ -167,6 +171,7 @@ public struct Profile: Sendable, Identifiable, Hashable {
       case .unreadable(let file, let reason): throw ProfileError.unreadable(file: file, reason: reason)
       case .syntax(let file, let line, let message): throw ProfileError.syntax(file: file, line: line, message: message)
       case .invalid(let file, let key, let problem): throw ProfileError.invalid(file: file, key: key, problem: problem)
+      case .invalidAt(let file, let line, let key, let problem): throw ProfileError.invalid(file: "\(file):\(line)", key: key, problem: problem)
       }
     }
     return try Profile(validating: decoded, from: origin)

@@ -31,7 +31,8 @@ struct ProfileFile: Decodable {
 
   struct Spend: Decodable {
     var marketingCategories: [String]?
-    enum CodingKeys: String, CodingKey { case marketingCategories = "marketing_categories" }
+    var paymentsNegative: Bool?
+    enum CodingKeys: String, CodingKey { case marketingCategories = "marketing_categories", paymentsNegative = "payments_negative" }
   }
 
   struct Match: Decodable {

@@ -59,6 +59,14 @@ public struct ReviewReport: Sendable {
   public var uncostedYearToDate: [Rollup.UncostedSKU]
   public var sources: [SourceFile]
   public var rejections: [Rejection]
+  /// The plan itself (actions, resources, revisions are shown as written).
+  public var plan: Plan
+  public var budget: [BudgetLine]
+  public var outlook: Outlook?
+  public var risks: [RiskCheck]
+  public var kpis: [KPIStatus]
+  /// The revision in force in the month reviewed, if any.
+  public var revision: Plan.Revision? { plan.revision(in: month) }
 
   /// Rows read / accepted / rejected / duplicate / skipped over every file.
   public var tally: FileTally { sources.tally }
@@ -102,16 +110,22 @@ public struct ReviewReport: Sendable {
       // The no-group bucket holds marketing and order counts; show it only when it has sales.
       return line.yearToDate.revenue == .zero && line.yearToDate.units == 0 ? nil : line
     }
+    let thisMonth = period([month])
+    let yearToDate = period(ytd)
+    let budget = BudgetLine.compute(month: month, rollup: rollup, plan: plan, targets: targets)
     return ReviewReport(
       company: plan.company, month: month, currency: plan.currency, channels: channels, baselineYear: baseline?.year,
       phasing: targets.phasing, annualRevenueTarget: targets.annualRevenue,
-      thisMonth: period([month]), yearToDate: period(ytd), channelLines: channelLines, monthLines: monthLines,
+      thisMonth: thisMonth, yearToDate: yearToDate, channelLines: channelLines, monthLines: monthLines,
       groupLines: groupLines,
       channelMonths: Dictionary(uniqueKeysWithValues: channels.flatMap { c in
         ytd.map { m in (ChannelMonth(channel: c.id, month: m), rollup.figures(months: [m], channel: c.id)) }
       }),
       uncostedThisMonth: rollup.uncosted(months: [month]), uncostedYearToDate: rollup.uncosted(months: ytd),
-      sources: sources, rejections: rejections)
+      sources: sources, rejections: rejections, plan: plan, budget: budget,
+      outlook: Outlook.compute(month: month, rollup: rollup, plan: plan, targets: targets, onlineChannels: online),
+      risks: checkRisks(plan, month: thisMonth, yearToDate: yearToDate, budget: budget),
+      kpis: kpiStatuses(plan, month: thisMonth, yearToDate: yearToDate, budget: budget))
   }
 }
 

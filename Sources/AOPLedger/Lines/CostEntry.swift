@@ -7,9 +7,16 @@ public struct CostEntry: Hashable, Sendable {
   public var effectiveFrom: Day?
   public var productName: String?
   public var productGroup: String?
+  /// What the purchase cost in all, where the source is a purchase (quantity × price after discounts);
+  /// it counts towards the purchasing budget in the month of `effectiveFrom`.
+  public var purchaseAmount: Money?
   public var source: SourceRef
 
-  public init(sku: String, unitCost: Money, effectiveFrom: Day? = nil, productName: String? = nil, productGroup: String? = nil, source: SourceRef) {
+  public init(
+    sku: String, unitCost: Money, effectiveFrom: Day? = nil, productName: String? = nil, productGroup: String? = nil,
+    purchaseAmount: Money? = nil, source: SourceRef
+  ) {
+    self.purchaseAmount = purchaseAmount
     self.sku = sku
     self.unitCost = unitCost
     self.effectiveFrom = effectiveFrom

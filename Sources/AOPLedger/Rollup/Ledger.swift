@@ -27,6 +27,9 @@ public struct Ledger: Sendable {
   private var sales: [SalesKey: SalesBucket] = [:]
   private var orders: [OrderKey: Set<String>] = [:]
   private var spend: [OrderKey: Money] = [:]
+  /// Expenses that are not marketing, per month and category as the exports name them.
+  private var expenses: [Month: [String: Money]] = [:]
+  private var purchases: [Month: Money] = [:]
   private var names: [String: String] = [:]
   private var groups: [String: String] = [:]
   public private(set) var costs = CostBook()
@@ -56,12 +59,17 @@ public struct Ledger: Sendable {
     costs.add(entry)
     if let name = entry.productName, !name.isEmpty { names[entry.sku] = name }
     if let group = entry.productGroup, !group.isEmpty { groups[entry.sku] = group }
+    if let amount = entry.purchaseAmount, let day = entry.effectiveFrom { purchases[day.monthOf, default: .zero] += amount }
   }
 
   /// Adds marketing spend, spread over the days it covers.
   public mutating func add(_ line: SpendLine) {
     for (month, amount) in line.spreadByMonth() {
-      spend[OrderKey(month: month, channel: line.channel), default: .zero] += amount
+      if line.isMarketing {
+        spend[OrderKey(month: month, channel: line.channel), default: .zero] += amount
+      } else {
+        expenses[month, default: [:]][line.category ?? "", default: .zero] += amount
+      }
     }
   }
 
@@ -106,6 +114,6 @@ public struct Ledger: Sendable {
     let sortedUncosted = uncosted.mapValues { bySKU in
       bySKU.values.sorted { $0.revenue != $1.revenue ? $0.revenue > $1.revenue : $0.sku < $1.sku }
     }
-    return Rollup(cells: cells, uncosted: sortedUncosted)
+    return Rollup(cells: cells, uncosted: sortedUncosted, expenses: expenses, purchases: purchases)
   }
 }

@@ -67,10 +67,16 @@ public struct Rollup: Sendable {
   public var cells: [Key: Figures]
   /// Uncosted SKUs per month, largest revenue first.
   public var uncosted: [Month: [UncostedSKU]]
+  /// Expenses that are not marketing, per month and category as the exports name them.
+  public var expenses: [Month: [String: Money]]
+  /// Goods bought per month (purchase amounts).
+  public var purchases: [Month: Money]
 
-  public init(cells: [Key: Figures], uncosted: [Month: [UncostedSKU]]) {
+  public init(cells: [Key: Figures], uncosted: [Month: [UncostedSKU]], expenses: [Month: [String: Money]] = [:], purchases: [Month: Money] = [:]) {
     self.cells = cells
     self.uncosted = uncosted
+    self.expenses = expenses
+    self.purchases = purchases
   }
 
   /// The months that have any figure.

@@ -32,12 +32,12 @@ public struct Config: Sendable {
   /// - Throws: `PlanError` naming the file and the key at fault.
   public static func load(from url: URL) throws -> Config {
     let shown = url.path
-    let raw = try TOMLFile.decode(ConfigFile.self, from: url, shownAs: shown)
+    let (raw, locator) = try TOMLFile.decodeLocated(ConfigFile.self, from: url, shownAs: shown)
     let root = url.deletingLastPathComponent()
     func resolve(_ path: String) -> URL {
       path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(path)
     }
-    func fail(_ key: String, _ problem: String) -> PlanError { .invalid(file: shown, key: key, problem: problem) }
+    func fail(_ key: String, _ problem: String) -> PlanError { .at(shown, key, problem, in: locator) }
 
     guard !raw.channels.isEmpty else { throw fail("channels", "define at least one [[channels]] with id, name and kind") }
     var seen = Set<String>()

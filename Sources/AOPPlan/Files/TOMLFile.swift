@@ -5,6 +5,11 @@ import TOMLKit
 /// failure into a `PlanError` that names the file, and the line (syntax) or key (content).
 public enum TOMLFile {
   public static func decode<T: Decodable>(_ type: T.Type, from url: URL, shownAs shown: String) throws -> T {
+    try decodeLocated(type, from: url, shownAs: shown).value
+  }
+
+  /// Decodes, and returns a locator for the lines of the keys too (for validation messages).
+  static func decodeLocated<T: Decodable>(_ type: T.Type, from url: URL, shownAs shown: String) throws -> (value: T, locator: TOMLLocator) {
     let text: String
     do {
       text = try String(contentsOf: url, encoding: .utf8)
@@ -12,24 +17,15 @@ public enum TOMLFile {
       let exists = FileManager.default.fileExists(atPath: url.path)
       throw PlanError.unreadable(file: shown, reason: exists ? "cannot read it as UTF-8 text" : "no such file")
     }
+    let locator = TOMLLocator(text: text)
     do {
-      return try TOMLDecoder().decode(T.self, from: text)
+      return (try TOMLDecoder().decode(T.self, from: text), locator)
     } catch let error as TOMLParseError {
       throw PlanError.syntax(file: shown, line: Int(error.source.begin.line), message: error.description)
     } catch let error as DecodingError {
-      throw PlanError.invalid(file: shown, key: error.keyPath, problem: error.problem)
-    } catch let error as PlanError {
-      throw error
-    } catch let error as FieldProblem {
-      throw PlanError.invalid(file: shown, key: error.key, problem: error.problem)
+      throw PlanError.at(shown, error.keyPath, error.problem, in: locator)
     }
   }
-}
-
-/// A value that decoded but makes no sense (a share of 150%), thrown from inside `init(from:)`.
-struct FieldProblem: Error {
-  var key: String
-  var problem: String
 }
 
 extension DecodingError {
