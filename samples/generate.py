@@ -137,6 +137,8 @@ class Expected:
         self.cells = {}
         self.orders = {}
         self.uncosted = {}
+        self.expenses = {}   # month → expense category → amount (not marketing)
+        self.purchases = {}  # month → purchase amount
 
     def cell(self, day, channel):
         key = (f"{day.year}-{day.month:02d}", channel)
@@ -161,6 +163,15 @@ class Expected:
         days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
         for d, part in zip(days, allocate(amount, [1] * len(days))):
             self.cell(d, channel)["marketing"] += part
+
+    def expense(self, day, category, amount):
+        m = f"{day.year}-{day.month:02d}"
+        self.expenses.setdefault(m, {})
+        self.expenses[m][category] = self.expenses[m].get(category, 0) + amount
+
+    def purchase(self, day, amount):
+        m = f"{day.year}-{day.month:02d}"
+        self.purchases[m] = self.purchases.get(m, 0) + amount
 
     def as_json(self):
         out = {}
@@ -622,6 +633,84 @@ def shopee_xlsx(path, rows):
     write_xlsx(path, "orders", SHOPEE_HEADER, typed, numbers=money, nfd_header=True)
 
 
+# ----------------------------------------------------------------------------- cash book and purchases
+CASH_HEADER = ["Mã phiếu", "Thời gian", "Thời gian tạo", "Người tạo", "Nhân viên", "Loại thu chi", "Tên tài khoản", "Số tài khoản",
+               "Mã người nộp/nhận", "Người nộp/nhận", "Số điện thoại", "Địa chỉ", "Giá trị", "Nội dung chuyển khoản", "Ghi chú",
+               "Loại sổ quỹ", "Trạng thái"]
+cash_counter = {"PC": 0, "PT": 0}
+
+
+def cash_book(year, month, exp):
+    """The month's cash book: rent, salaries, utilities, leaflets (store marketing), a receipt, a cancelled
+    voucher, and in some months a repair no budget category covers."""
+    rows = []
+    def payment(day, category, amount, who, note, cancelled=False, marketing=False):
+        cash_counter["PC"] += 1
+        when = datetime(year, month, day, 10, 0)
+        rows.append([f"PC{cash_counter['PC']:06d}", when, when, "Lan", "Lan", category, "TK Chi", "", "", who, "", "", -amount, "", note,
+                     "Ngân hàng" if amount > 5_000_000 else "Tiền mặt", "Đã hủy" if cancelled else "Đã thanh toán"])
+        if cancelled:
+            return
+        if marketing:
+            exp.spend(date(year, month, day), date(year, month, day), "store", amount)
+        else:
+            exp.expense(date(year, month, day), category, amount)
+    payment(1, "Phiếu chi Thuê mặt bằng", 15_000_000, "Chủ nhà", f"Tiền thuê tháng {month}")
+    payment(5, "Phiếu chi Lương nhân viên", 24_000_000, "Nhân viên", f"Lương tháng {month - 1 if month > 1 else 12}")
+    payment(8, "Phiếu chi Tiền điện", 1_600_000 + rng.randint(0, 8) * 50_000, "EVN", "Tiền điện")
+    payment(9, "Phiếu chi Tiền nước", 220_000 + rng.randint(0, 6) * 10_000, "Cấp nước", "Tiền nước")
+    payment(12, "Phiếu chi Quảng cáo", 500_000 + rng.randint(0, 10) * 50_000, "In Minh Phát", "In tờ rơi, standee", marketing=True)
+    payment(14, "Phiếu chi Quảng cáo", 300_000, "In Minh Phát", "In lại (hủy)", cancelled=True, marketing=True)
+    if month in (3, 8):
+        payment(20, "Phiếu chi Sửa chữa", 2_750_000, "Điện lạnh Hùng", "Sửa máy lạnh")
+    cash_counter["PT"] += 1
+    when = datetime(year, month, 28, 18, 0)
+    rows.append([f"PT{cash_counter['PT']:06d}", when, when, "Lan", "Lan", "Phiếu thu Khác", "TK Thu", "", "", "Khách lẻ", "", "", 150_000, "",
+                 "Thu phí gói quà", "Tiền mặt", "Đã thanh toán"])
+    rows.sort(key=lambda r: (r[1], r[0]))
+    return rows
+
+
+def write_cash_book(path, rows):
+    receipts = sum(1 for r in rows if r[12] > 0)
+    cancelled = sum(1 for r in rows if r[16] == "Đã hủy")
+    account(path, len(rows) + 1, 1 + receipts + cancelled)  # the blank footer row is not a row
+    write_xlsx(path, "Sheet1", CASH_HEADER, rows + [[""] * len(CASH_HEADER)], dates=(1, 2), numbers=(12,))
+
+
+PURCHASE_HEADER = ["Mã nhập hàng", "Thời gian", "Mã nhà cung cấp", "Tên nhà cung cấp", "Người nhập", "Tổng số lượng", "Tổng tiền hàng",
+                   "Giảm giá phiếu nhập", "Cần trả NCC", "Tiền đã trả NCC", "Trạng thái", "Mã hàng", "Tên hàng", "ĐVT", "Số lượng",
+                   "Đơn giá", "Giảm giá", "Giá nhập", "Thành tiền"]
+purchase_counter = [0]
+
+
+def purchase_rows(year, month, exp):
+    """Two or three received purchases a month at the cost of the day, and one draft (Phiếu tạm)."""
+    rows = []
+    days = sorted(rng.sample(range(2, 27), 3))
+    for n, day in enumerate(days):
+        purchase_counter[0] += 1
+        code = f"PN{purchase_counter[0]:06d}"
+        d = date(year, month, day)
+        draft = n == 2
+        skus = rng.sample([c[0] for c in CATALOGUE], 3)
+        lines = [(sku, rng.choice([6, 12, 24]), unit_cost(sku, d)) for sku in skus]
+        total = sum(q * c for _, q, c in lines)
+        for sku, q, cost in lines:
+            rows.append([code, f"{d:%d/%m/%Y} 09:30:00", "NCC0002", "Công ty Phân phối Mẹ & Bé", "Lan", str(sum(q for _, q, _ in lines)),
+                         vn(total), "0", vn(total), "0" if draft else vn(total), "Phiếu tạm" if draft else "Đã nhập hàng", sku, name(sku),
+                         "Hộp" if sku.startswith("SUA") else "Cái", str(q), vn(cost), "0", vn(cost), vn(q * cost)])
+            if not draft:
+                exp.purchase(d, q * cost)
+    return rows
+
+
+def write_purchases(path, rows):
+    account(path, len(rows) + 1, 1 + sum(1 for r in rows if r[10] == "Phiếu tạm"))
+    text = "\r\n".join(";".join(r) for r in [PURCHASE_HEADER] + rows) + "\r\n"
+    write(path, b"\xef\xbb\xbf" + text.encode("utf-8"))
+
+
 # ----------------------------------------------------------------------------- files
 def write(path, data):
     os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -684,6 +773,8 @@ def main():
         write_shopify(os.path.join(d, "orders_export.csv" if m % 2 else "orders_export_1.csv"), repeated + rows, repeated=len(repeated))
         previous_web_tail = tail
         write_meta(os.path.join(d, f"BabyCare-House-Campaigns-2026-{m:02d}.csv"), meta_rows(2026, m, current, vietnamese=False), vietnamese=False)
+        write_cash_book(os.path.join(d, f"SoQuy_KV01{m + 1:02d}2026-0815{m:02d}-1{m:02d}.xlsx"), cash_book(2026, m, current))
+        write_purchases(os.path.join(d, f"DanhSachChiTietNhapHang_KV01{m + 1:02d}2026-0816{m:02d}-2{m:02d}.csv"), purchase_rows(2026, m, current))
         if m == 10:
             # The accountant also dropped Shopee's income report in: recognised, and not used.
             income = os.path.join(d, "Income.da_phat_hanh.vn.20261001_20261031.xlsx")
@@ -699,6 +790,8 @@ def main():
         "baseline_2025": base.as_json(),
         "current_2026": current.as_json(),
         "files": FILES,
+        "expenses_2026": current.expenses,
+        "purchases_2026": current.purchases,
         "uncosted_2026": {k: {"revenue": v[0], "units": v[1]} for k, v in sorted(current.uncosted.items())},
         "bad_row": {"file": "exports/2026-10/" + next(f for f in os.listdir(os.path.join(EXPORTS, "2026-10")) if f.startswith("DanhSachChiTiet")),
                     "column": "Thành tiền"},

@@ -13,7 +13,7 @@ import Testing
          goals: .init(revenueGrowth: growth.map(Share.init(partsPerMillion:)), revenueTarget: target.map { Money(minorUnits: $0) },
                       onlineShare: online.map(Share.init(partsPerMillion:)), grossMarginFloor: Share(partsPerMillion: 350_000),
                       marketingToRevenueCeiling: Share(partsPerMillion: 60_000)),
-         budget: .init(marketingByMonth: Array(repeating: Money(minorUnits: 1_000), count: 12)))
+         budget: [.init(id: "ads", name: "Ads", kind: .marketing, byMonth: Array(repeating: Money(minorUnits: 1_000), count: 12))])
   }
 
   /// A baseline with revenue only in January (store 600, shopee 300, web 100) and February (store 1000).
@@ -101,7 +101,7 @@ import Testing
     let plan = Plan(company: "X", year: 2026, currency: .vnd,
                     goals: .init(revenueGrowth: nil, revenueTarget: Money(minorUnits: 12_000), onlineShare: Share(partsPerMillion: 450_000),
                                  grossMarginFloor: Share(partsPerMillion: 350_000), marketingToRevenueCeiling: Share(partsPerMillion: 60_000)),
-                    budget: .init(marketingByMonth: Array(repeating: Money(minorUnits: 100), count: 12)))
+                    budget: [.init(id: "ads", name: "Ads", kind: .marketing, byMonth: Array(repeating: Money(minorUnits: 100), count: 12))])
     let targets = Targets(plan: plan, baseline: nil, channels: channels)
     let report = ReviewReport.compute(month: Month(year: 2026, month: 2)!, rollup: ledger.rollUp(), plan: plan, targets: targets,
                                       channels: channels, baseline: nil, sources: [], rejections: [])

@@ -9,8 +9,8 @@ import Testing
   let folder: TemporaryFolder
   init() throws { folder = try TemporaryFolder() }
 
-  func planText(goals: String, budget: String = "marketing_monthly = 12_000_000") -> String {
-    "company = \"Shop\"\nyear = 2026\ncurrency = \"VND\"\n[goals]\n\(goals)\n[budget]\n\(budget)\n"
+  func planText(goals: String, budget: String = "monthly = 12_000_000") -> String {
+    "company = \"Shop\"\nyear = 2026\ncurrency = \"VND\"\n[goals]\n\(goals)\n[[budget]]\nid = \"ads\"\nkind = \"marketing\"\n\(budget)\n"
   }
 
   @Test func sharesAreReadAsPercentStringsOrFractions() throws {
@@ -20,24 +20,24 @@ import Testing
     #expect(plan.goals.onlineShare?.partsPerMillion == 450_000)
     #expect(plan.goals.grossMarginFloor?.partsPerMillion == 350_000)
     #expect(plan.goals.marketingToRevenueCeiling?.partsPerMillion == 60_000)
-    #expect(plan.budget.marketingByMonth == Array(repeating: Money(minorUnits: 12_000_000), count: 12))
+    #expect(plan.budget.first?.byMonth == Array(repeating: Money(minorUnits: 12_000_000), count: 12))
   }
 
   @Test func annualBudgetsAreSpreadExactly() throws {
-    let path = try folder.write("plan.toml", planText(goals: "revenue_target = 1_000", budget: "marketing_annual = 100"))
+    let path = try folder.write("plan.toml", planText(goals: "revenue_target = 1_000", budget: "annual = 100"))
     let plan = try Plan.load(from: URL(fileURLWithPath: path))
-    #expect(plan.budget.marketingByMonth.sum().minorUnits == 100)
-    #expect(plan.budget.marketingByMonth.first?.minorUnits == 9)
+    #expect(plan.budget.first?.byMonth.sum().minorUnits == 100)
+    #expect(plan.budget.first?.byMonth.first?.minorUnits == 9)
     #expect(plan.goals.revenueTarget?.minorUnits == 1_000)
   }
 
   @Test func messagesNameTheFileAndTheKey() throws {
     let share = try folder.write("a.toml", planText(goals: "online_share = \"145%\""))
-    #expect(throws: PlanError.invalid(file: share, key: "goals.online_share", problem: "145.0% is not between 0% and 100%")) {
+    #expect(throws: PlanError.invalidAt(file: share, line: 5, key: "goals.online_share", problem: "145.0% is not between 0% and 100%")) {
       try Plan.load(from: URL(fileURLWithPath: share))
     }
     let growth = try folder.write("b.toml", planText(goals: "revenue_growth = 20"))
-    #expect(throws: PlanError.invalid(file: growth, key: "goals.revenue_growth", problem: "2000.0% is outside −50%…+500%; write 0.20 or \"20%\" for +20%")) {
+    #expect(throws: PlanError.invalidAt(file: growth, line: 5, key: "goals.revenue_growth", problem: "2000.0% is outside −50%…+500%; write 0.20 or \"20%\" for +20%")) {
       try Plan.load(from: URL(fileURLWithPath: growth))
     }
     let missing = try folder.write("c.toml", "year = 2026\n")
@@ -73,12 +73,47 @@ import Testing
     #expect(config.outputFolder.path == folder.path("out"))
     #expect(config.language == .vi)
     let bad = try folder.write("bad.toml", "plan = \"p\"\ninputs = [\"x\"]\n[[channels]]\nid = \"store\"\nkind = \"shop\"\n")
-    #expect(throws: PlanError.invalid(file: bad, key: "channels[0].kind", problem: "`shop` is not \"online\" or \"offline\"")) {
+    #expect(throws: PlanError.invalidAt(file: bad, line: 5, key: "channels[0].kind", problem: "`shop` is not \"online\" or \"offline\"")) {
       try Config.load(from: URL(fileURLWithPath: bad))
     }
     let unknown = try folder.write("unknown.toml", "plan = \"p\"\ninputs = [\"x\"]\n[[channels]]\nid = \"store\"\nkind = \"offline\"\n[profile_channels]\nmeta-ads = \"web\"\n")
-    #expect(throws: PlanError.invalid(file: unknown, key: "profile_channels.meta-ads", problem: "channel `web` is not defined under [[channels]]")) {
+    #expect(throws: PlanError.invalidAt(file: unknown, line: 7, key: "profile_channels.meta-ads", problem: "channel `web` is not defined under [[channels]]")) {
       try Config.load(from: URL(fileURLWithPath: unknown))
+    }
+  }
+
+  @Test func theSixPartsRevisionsAndLinesInMessages() throws {
+    let plan = try Plan.load(from: Samples.folder.appendingPathComponent("plan-2026.toml"))
+    #expect(plan.budget.map(\.id) == ["marketing-web", "marketing-store", "purchasing", "rent", "salaries", "utilities"])
+    #expect(plan.actions.count == 3 && plan.resources.count == 3 && plan.risks.count == 4 && plan.kpis.count == 4)
+    #expect(plan.goals.revenueOverrides == [2: Money(minorUnits: 330_000_000)])
+    let july = try #require(Month(text: "2026-07")), june = try #require(Month(text: "2026-06"))
+    #expect(plan.revision(in: june) == nil)
+    #expect(plan.revision(in: july)?.note.hasPrefix("Giảm quảng cáo") == true)
+    #expect(plan.budget(in: june).first { $0.id == "marketing-web" }?.byMonth[5].minorUnits == 12_000_000)
+    #expect(plan.budget(in: july).first { $0.id == "marketing-web" }?.byMonth[6].minorUnits == 11_000_000)
+
+    let text = planText(goals: "online_share = 0.45") + """
+
+      [[risks]]
+      risk = "a"
+      kpi = "gross_margin"
+      threshold = "30%"
+      contingency = "x"
+
+      [[risks]]
+      risk = "b"
+      kpi = "margin"
+      threshold = "30%"
+      contingency = "y"
+      """
+    let path = try folder.write("risks.toml", text)
+    #expect(throws: PlanError.invalidAt(file: path, line: 19, key: "risks[1].kpi", problem: "`margin` is not one of revenue_vs_target, online_share, gross_margin, marketing_to_revenue, cost_coverage, budget_used")) {
+      try Plan.load(from: URL(fileURLWithPath: path))
+    }
+    let revision = try folder.write("revision.toml", planText(goals: "revenue_target = 1_200") + "\n[[revisions]]\nfrom = \"2026-06\"\n[revisions.revenue_overrides]\n\"2026-03\" = 100\n")
+    #expect(throws: PlanError.invalidAt(file: revision, line: 13, key: "revisions[0].revenue_overrides", problem: "month 3 is before the revision starts (2026-06): the past is not revised")) {
+      try Plan.load(from: URL(fileURLWithPath: revision))
     }
   }
 

@@ -32,6 +32,16 @@ public enum ConsoleSummary {
       lines.append("  " + amount("marketing", p.marketing, "budget"))
       lines.append("  " + ratio("marketing/revenue", p.marketingToRevenue, "ceiling"))
     }
+    if let o = r.outlook {
+      lines.append("outlook: \(money.format(o.atPlan)) at plan, \(o.atRunRate.map(money.format) ?? "no data") at the run-rate, against \(money.format(o.annualTarget))")
+      lines.append("  the remaining months need \(money.format(o.requiredRemaining))\(o.requiredOfPlan.map { " (\(percent($0.value)) of their plan)" } ?? "")")
+    }
+    for b in r.budget where b.overLimit {
+      lines.append("over budget: \(b.name): \(money.format(b.yearToDate.actual)) of \(money.format(b.yearToDate.plan ?? .zero)) so far; \(money.format(b.remaining)) left for the year")
+    }
+    for risk in r.risks where risk.triggered {
+      lines.append("risk triggered: \(risk.risk.risk) (\(risk.risk.kpi.rawValue) \(risk.value.map { percent($0.value) } ?? "") past \(percent(risk.risk.threshold.value))) → \(risk.risk.contingency)")
+    }
     let t = r.tally
     let refused = r.sources.filter { $0.status == .refused }.count
     lines.append("files: \(r.sources.count) (\(refused) refused); rows: \(t.read) read, \(t.accepted) accepted, \(t.rejected) rejected, \(t.duplicates) duplicate, \(t.skipped) skipped")

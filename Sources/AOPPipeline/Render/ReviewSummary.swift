@@ -2,10 +2,10 @@ import AOPKPIs
 import AOPLedger
 import Foundation
 
-/// The machine-readable summary of a review (`aop review --json`), schema `aop.review.v1`,
+/// The machine-readable summary of a review (`aop review --json`), schema `aop.review.v2`,
 /// documented in docs/json-summary.md. Money is in integer minor units; ratios are fractions or null.
 public struct ReviewSummary: Encodable, Sendable {
-  public static let schemaName = "aop.review.v1"
+  public static let schemaName = "aop.review.v2"
 
   struct Amount: Encodable {
     var actual: Int64
@@ -110,6 +110,78 @@ public struct ReviewSummary: Encodable, Sendable {
     enum CodingKeys: String, CodingKey { case sku, revenue, units, productName = "product_name" }
   }
 
+  struct BudgetEntry: Encodable {
+    var id: String
+    var name: String
+    var kind: String?
+    var month: Amount
+    var yearToDate: Amount
+    var annual: Int64
+    var originalAnnual: Int64
+    var remaining: Int64
+    var usedOfAnnual: Double?
+    var overLimit: Bool
+    enum CodingKeys: String, CodingKey {
+      case id, name, kind, month, annual, remaining
+      case yearToDate = "year_to_date", originalAnnual = "original_annual", usedOfAnnual = "used_of_annual", overLimit = "over_limit"
+    }
+  }
+
+  struct OutlookEntry: Encodable {
+    var annualTarget: Int64
+    var atPlan: Int64
+    var atRunRate: Int64?
+    var requiredRemaining: Int64
+    var remainingTarget: Int64
+    var requiredOfPlan: Double?
+    var requiredByMonth: [String: Int64]
+    var requiredOnlineShare: Double?
+    var requiredGrossMargin: Double?
+    var allowedMarketingToRevenue: Double?
+    enum CodingKeys: String, CodingKey {
+      case annualTarget = "annual_target", atPlan = "at_plan", atRunRate = "at_run_rate", requiredRemaining = "required_remaining"
+      case remainingTarget = "remaining_target", requiredOfPlan = "required_of_plan", requiredByMonth = "required_by_month"
+      case requiredOnlineShare = "required_online_share", requiredGrossMargin = "required_gross_margin"
+      case allowedMarketingToRevenue = "allowed_marketing_to_revenue"
+    }
+  }
+
+  struct RiskEntry: Encodable {
+    var risk: String
+    var kpi: String
+    var category: String?
+    var period: String
+    var threshold: Double
+    var value: Double?
+    var triggered: Bool
+    var contingency: String
+  }
+
+  struct KPIEntry: Encodable {
+    var kpi: String
+    var month: Double?
+    var yearToDate: Double?
+    var monthLight: String
+    var yearToDateLight: String
+    var green: Double
+    var amber: Double
+    enum CodingKeys: String, CodingKey {
+      case kpi, month, green, amber
+      case yearToDate = "year_to_date", monthLight = "month_light", yearToDateLight = "year_to_date_light"
+    }
+  }
+
+  struct PlanEntry: Encodable {
+    struct Action: Encodable { var action, owner, milestone: String }
+    struct Resource: Encodable { var person, role, capacity: String; var responsibilities: [String] }
+    struct Revision: Encodable { var from, note: String }
+    var actions: [Action]
+    var resources: [Resource]
+    var revisions: [Revision]
+    var revisionInForce: String?
+    enum CodingKeys: String, CodingKey { case actions, resources, revisions, revisionInForce = "revision_in_force" }
+  }
+
   struct Rows: Encodable {
     var read, accepted, rejected, duplicates, skipped: Int
   }
@@ -131,9 +203,14 @@ public struct ReviewSummary: Encodable, Sendable {
   var uncostedSkus: [Uncosted]
   var files: [FileEntry]
   var rows: Rows
+  var budget: [BudgetEntry]
+  var outlook: OutlookEntry?
+  var risks: [RiskEntry]
+  var kpis: [KPIEntry]
+  var plan: PlanEntry
 
   enum CodingKeys: String, CodingKey {
-    case schema, company, month, currency, status, workbook, phasing, channels, files, rows
+    case schema, company, month, currency, status, workbook, phasing, channels, files, rows, budget, outlook, risks, kpis, plan
     case currencyMinorDigits = "currency_minor_digits", exitCode = "exit_code", baselineYear = "baseline_year"
     case annualRevenueTarget = "annual_revenue_target", thisMonth = "month_kpis", yearToDate = "year_to_date_kpis"
     case uncostedSkus = "uncosted_skus_year_to_date"
@@ -165,6 +242,31 @@ public struct ReviewSummary: Encodable, Sendable {
     }
     let t = r.tally
     rows = Rows(read: t.read, accepted: t.accepted, rejected: t.rejected, duplicates: t.duplicates, skipped: t.skipped)
+    budget = r.budget.map {
+      BudgetEntry(id: $0.id, name: $0.name, kind: $0.kind?.rawValue, month: Amount($0.month), yearToDate: Amount($0.yearToDate), annual: $0.annual.minorUnits,
+                  originalAnnual: $0.originalAnnual.minorUnits, remaining: $0.remaining.minorUnits, usedOfAnnual: $0.usedOfAnnual?.value, overLimit: $0.overLimit)
+    }
+    outlook = r.outlook.map { o in
+      OutlookEntry(
+        annualTarget: o.annualTarget.minorUnits, atPlan: o.atPlan.minorUnits, atRunRate: o.atRunRate?.minorUnits, requiredRemaining: o.requiredRemaining.minorUnits,
+        remainingTarget: o.remainingTarget.minorUnits, requiredOfPlan: o.requiredOfPlan?.value,
+        requiredByMonth: Dictionary(uniqueKeysWithValues: o.requiredByMonth.map { ($0.0.description, $0.1.minorUnits) }),
+        requiredOnlineShare: o.requiredOnlineShare?.value, requiredGrossMargin: o.requiredGrossMargin?.value,
+        allowedMarketingToRevenue: o.allowedMarketingToRevenue?.value)
+    }
+    risks = r.risks.map {
+      RiskEntry(risk: $0.risk.risk, kpi: $0.risk.kpi.rawValue, category: $0.risk.category, period: $0.risk.period.rawValue,
+                threshold: $0.risk.threshold.value, value: $0.value?.value, triggered: $0.triggered, contingency: $0.risk.contingency)
+    }
+    kpis = r.kpis.map {
+      KPIEntry(kpi: $0.kpi.rawValue, month: $0.month?.value, yearToDate: $0.yearToDate?.value, monthLight: $0.monthLight.rawValue,
+               yearToDateLight: $0.yearToDateLight.rawValue, green: $0.green.value, amber: $0.amber.value)
+    }
+    plan = PlanEntry(
+      actions: r.plan.actions.map { .init(action: $0.action, owner: $0.owner, milestone: $0.milestone.description) },
+      resources: r.plan.resources.map { .init(person: $0.person, role: $0.role, capacity: $0.capacity, responsibilities: $0.responsibilities) },
+      revisions: r.plan.revisions.map { .init(from: $0.from.description, note: $0.note) },
+      revisionInForce: r.revision?.from.description)
   }
 
   /// Pretty-printed JSON with sorted keys: the same review gives the same text.

@@ -12,6 +12,58 @@ struct Labels {
   var sourcesSheet: String { t("Sources", "Nguồn dữ liệu") }
   var rejectsSheet: String { t("Rejected rows", "Dòng bị loại") }
 
+  var budgetSheet: String { t("Budget", "Ngân sách") }
+  var risksSheet: String { t("Risks and KPIs", "Rủi ro và KPI") }
+  var planSheet: String { t("Plan", "Kế hoạch") }
+  var outlook: String { t("Full-year outlook", "Dự báo cả năm") }
+  var atPlan: String { t("Year to date + remaining targets", "Lũy kế + kế hoạch các tháng còn lại") }
+  var atRunRate: String { t("At the current run-rate", "Theo tốc độ hiện tại") }
+  var requiredRemaining: String { t("Revenue the remaining months need", "Doanh thu các tháng còn lại cần đạt") }
+  var requiredOfPlan: String { t("… as a share of their plan", "… so với kế hoạch của các tháng đó") }
+  var requiredOnline: String { t("Online share they need", "Tỷ trọng online cần đạt") }
+  var requiredMargin: String { t("Gross margin they need", "Biên lợi nhuận gộp cần đạt") }
+  var allowedMarketing: String { t("Marketing / revenue they can afford", "Marketing / doanh thu tối đa") }
+  var requiredByMonth: String { t("Required revenue by month", "Doanh thu cần đạt theo tháng") }
+  var category: String { t("Category", "Hạng mục") }
+  var annualBudget: String { t("Annual budget", "Ngân sách năm") }
+  var originalBudget: String { t("Original annual budget", "Ngân sách năm ban đầu") }
+  var remainingYear: String { t("Remaining for the year", "Còn lại trong năm") }
+  var used: String { t("Used", "Đã dùng") }
+  var overLimit: String { t("Over limit", "Vượt ngân sách") }
+  var withinLimit: String { t("Within limit", "Trong ngân sách") }
+  var unbudgeted: String { t("Expenses no category claims", "Chi phí ngoài ngân sách") }
+  var risk: String { t("Risk", "Rủi ro") }
+  var threshold: String { t("Threshold", "Ngưỡng") }
+  var value: String { t("Value", "Giá trị") }
+  var triggered: String { t("Triggered", "Đã kích hoạt") }
+  var notTriggered: String { t("Not triggered", "Chưa") }
+  var contingency: String { t("Contingency", "Phương án dự phòng") }
+  var period: String { t("Period", "Kỳ") }
+  var light: String { t("Light", "Đèn") }
+  var green: String { t("Green at", "Xanh từ") }
+  var amber: String { t("Amber at", "Vàng từ") }
+  var actions: String { t("Actions", "Hành động") }
+  var action: String { t("Action", "Hành động") }
+  var owner: String { t("Owner", "Phụ trách") }
+  var milestone: String { t("Milestone", "Mốc") }
+  var resources: String { t("Resources", "Nguồn lực") }
+  var person: String { t("Person", "Nhân sự") }
+  var role: String { t("Role", "Vai trò") }
+  var responsibilities: String { t("Responsibilities", "Trách nhiệm") }
+  var capacity: String { t("Capacity", "Năng lực") }
+  var revisions: String { t("Revisions", "Điều chỉnh") }
+  var from: String { t("From", "Từ") }
+  var note: String { t("Note", "Ghi chú") }
+  var cadence: String { t("Review cadence", "Chu kỳ đánh giá") }
+  func lightName(_ raw: String) -> String {
+    switch raw {
+    case "green": return t("green", "xanh")
+    case "amber": return t("amber", "vàng")
+    case "red": return t("red", "đỏ")
+    default: return noData
+    }
+  }
+
   var reviewTitle: String { t("Monthly AOP review", "Đánh giá kế hoạch tháng") }
   var kpi: String { t("KPI", "Chỉ tiêu") }
   var thisMonth: String { t("Month", "Tháng") }

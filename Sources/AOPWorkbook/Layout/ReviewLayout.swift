@@ -12,7 +12,8 @@ public struct ReviewLayout: Sendable {
   var labels: Labels { Labels(language: language) }
 
   public func layOut(_ report: ReviewReport) -> [Sheet] {
-    [summary(report), channels(report), grossMargin(report), marketing(report), sources(report), rejects(report)]
+    [summary(report), channels(report), grossMargin(report), marketing(report), budget(report), risks(report), planSheet(report),
+     sources(report), rejects(report)]
   }
 
   // MARK: Shared pieces
@@ -85,6 +86,17 @@ public struct ReviewLayout: Sendable {
     ratioRow(l.marketingToRevenue, m.marketingToRevenue, y.marketingToRevenue)
     plainRow(l.orders, .integer(m.figures.orders), .integer(y.figures.orders))
     plainRow(l.units, .integer(m.figures.units), .integer(y.figures.units))
+    if let o = r.outlook {
+      s.blank()
+      s.append([Cell(.text(l.outlook), .subtitle)])
+      s.append([Cell(.text(l.atPlan)), Cell(.money(o.atPlan))])
+      s.append([Cell(.text(l.atRunRate)), Cell(o.atRunRate.map(CellValue.money) ?? .text(l.noData))])
+      s.append([Cell(.text(l.requiredRemaining)), Cell(.money(o.requiredRemaining))])
+      s.append([Cell(.text(l.requiredOfPlan)), Cell(.ratio(o.requiredOfPlan))])
+      s.append([Cell(.text(l.requiredOnline)), Cell(.ratio(o.requiredOnlineShare))])
+      s.append([Cell(.text(l.requiredMargin)), Cell(.ratio(o.requiredGrossMargin))])
+      s.append([Cell(.text(l.allowedMarketing)), Cell(.ratio(o.allowedMarketingToRevenue))])
+    }
     s.blank()
     s.append([Cell(.text(l.annualTarget)), Cell(r.annualRevenueTarget.map(CellValue.money) ?? .text(l.noData))])
     s.append([Cell(.text(l.phasing)), Cell(.text(r.phasing == .baselineSeasonality ? l.phasingSeasonal : l.phasingEven))])
@@ -219,6 +231,87 @@ public struct ReviewLayout: Sendable {
       s.append([Cell(.text(c.channel.name)), Cell(.money(c.monthFigures.marketing)), Cell(.ratio(c.monthFigures.marketingToRevenue)),
                 Cell(.money(c.yearToDateFigures.marketing)), Cell(.ratio(c.yearToDateFigures.marketingToRevenue))])
     }
+    return s
+  }
+
+  func budget(_ r: ReviewReport) -> Sheet {
+    let l = labels
+    var s = Sheet(name: l.budgetSheet)
+    s.columnWidths = [36, 18, 18, 18, 18, 18, 18, 18, 18, 12, 16]
+    s.append([Cell(.text("\(l.budgetSheet) — \(r.month)"), .title)])
+    if let revision = r.revision {
+      s.append([Cell(.text("\(l.revisions): \(l.from.lowercased()) \(revision.from) — \(revision.note)"), .note)])
+    }
+    s.blank()
+    s.append(header([l.category, "\(l.actual) \(r.month)", l.budget, l.remaining, "\(l.actual) \(l.yearToDate.lowercased())", l.budget,
+                     l.annualBudget, l.originalBudget, l.remainingYear, l.used, l.status]))
+    s.frozenRows = s.rows.count
+    for b in r.budget {
+      let n = s.rows.count
+      let annual = cellReference(row: n, column: 6), ytd = cellReference(row: n, column: 4)
+      let monthActual = cellReference(row: n, column: 1), monthBudget = cellReference(row: n, column: 2)
+      s.append([
+        Cell(.text(b.id == BudgetLine.unbudgetedID ? l.unbudgeted : b.name)), Cell(.money(b.month.actual)), Cell(.money(b.month.plan ?? .zero)),
+        Cell(.formula("\(monthBudget)-\(monthActual)", cached: .money(b.month.variance ?? .zero))),
+        Cell(.money(b.yearToDate.actual)), Cell(.money(b.yearToDate.plan ?? .zero)), Cell(.money(b.annual)), Cell(.money(b.originalAnnual)),
+        Cell(.formula("\(annual)-\(ytd)", cached: .money(b.remaining))),
+        Cell(.formula("IF(\(annual)=0,\"\",\(ytd)/\(annual))", cached: .ratio(b.usedOfAnnual))),
+        Cell(.text(b.overLimit ? l.overLimit : l.withinLimit)),
+      ])
+    }
+    return s
+  }
+
+  func risks(_ r: ReviewReport) -> Sheet {
+    let l = labels
+    var s = Sheet(name: l.risksSheet)
+    s.columnWidths = [44, 24, 14, 14, 14, 16, 60]
+    s.append([Cell(.text("\(l.risksSheet) — \(r.month)"), .title)])
+    s.blank()
+    s.append(header([l.risk, l.kpi, l.period, l.threshold, l.value, l.status, l.contingency]))
+    s.frozenRows = s.rows.count
+    for c in r.risks {
+      s.append([
+        Cell(.text(c.risk.risk)), Cell(.text(c.risk.kpi.rawValue + (c.risk.category.map { " (\($0))" } ?? ""))),
+        Cell(.text(c.risk.period == .month ? l.thisMonth : l.yearToDate)), Cell(.ratio(c.risk.threshold.ratio)), Cell(.ratio(c.value)),
+        Cell(.text(c.triggered ? l.triggered : l.notTriggered)), Cell(.text(c.risk.contingency)),
+      ])
+    }
+    s.blank()
+    s.append(header([l.kpi, "\(l.value) \(r.month)", l.light, "\(l.value) \(l.yearToDate.lowercased())", l.light, l.green, l.amber]))
+    for k in r.kpis {
+      s.append([
+        Cell(.text(k.kpi.rawValue)), Cell(.ratio(k.month)), Cell(.text(l.lightName(k.monthLight.rawValue))), Cell(.ratio(k.yearToDate)),
+        Cell(.text(l.lightName(k.yearToDateLight.rawValue))), Cell(.ratio(k.green.ratio)), Cell(.ratio(k.amber.ratio)),
+      ])
+    }
+    return s
+  }
+
+  func planSheet(_ r: ReviewReport) -> Sheet {
+    let l = labels
+    let p = r.plan
+    var s = Sheet(name: l.planSheet)
+    s.columnWidths = [44, 26, 16, 40, 24]
+    s.append([Cell(.text("\(l.planSheet) \(p.year)"), .title)])
+    s.blank()
+    s.append([Cell(.text(l.actions), .subtitle)])
+    s.append(header([l.action, l.owner, l.milestone, l.status]))
+    for a in p.actions.sorted(by: { $0.milestone < $1.milestone }) {
+      s.append([Cell(.text(a.action)), Cell(.text(a.owner)), Cell(.text(a.milestone.description)), Cell(.empty)])
+    }
+    s.blank()
+    s.append([Cell(.text(l.resources), .subtitle)])
+    s.append(header([l.person, l.role, l.capacity, l.responsibilities]))
+    for x in p.resources {
+      s.append([Cell(.text(x.person)), Cell(.text(x.role)), Cell(.text(x.capacity)), Cell(.text(x.responsibilities.joined(separator: ", ")))])
+    }
+    s.blank()
+    s.append([Cell(.text(l.revisions), .subtitle)])
+    s.append(header([l.from, l.note]))
+    for v in p.revisions { s.append([Cell(.text(v.from.description)), Cell(.text(v.note))]) }
+    s.blank()
+    s.append([Cell(.text(l.cadence)), Cell(.text("\(p.review.cadence), \(p.review.day)"))])
     return s
   }
 
