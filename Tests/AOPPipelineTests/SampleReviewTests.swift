@@ -119,7 +119,7 @@ import Testing
     let m = try #require(book.sheets["Marketing"])
     let october = try #require(book.row("Marketing", labelled: "2026-10"))
     #expect(m["B\(october)"]?.number == Double(current.sum("marketing", months: ["2026-10"])))
-    #expect(m["C\(october)"]?.number == 12_000_000)
+    #expect(m["C\(october)"]?.number == 13_000_000)  // the revised budget: web 11M + store 2M
     let marketingYTD = try #require(book.row("Marketing", labelled: "Lũy kế năm"))
     #expect(m["B\(marketingYTD)"]?.number == Double(current.sum("marketing", months: Self.months)))
   }
@@ -134,10 +134,51 @@ import Testing
     #expect(s["I\(total)"]?.number == Double(current.sum("revenue")))
   }
 
+  @Test func budgetCategoriesMatchTheIndependentFigures() throws {
+    func expenses(_ prefixes: [String], months: [String]) -> Int64 {
+      months.flatMap { expected.expenses_2026[$0] ?? [:] }.filter { e in prefixes.contains { e.key.hasPrefix($0) } }.map(\.value).reduce(0, +)
+    }
+    let ytd = Self.months
+    let lines = Dictionary(uniqueKeysWithValues: outcome.report.budget.map { ($0.id, $0) })
+    #expect(lines["rent"]?.yearToDate.actual.minorUnits == expenses(["Phiếu chi Thuê mặt bằng"], months: ytd))
+    #expect(lines["salaries"]?.yearToDate.actual.minorUnits == expenses(["Phiếu chi Lương nhân viên"], months: ytd))
+    #expect(lines["utilities"]?.month.actual.minorUnits == expenses(["Phiếu chi Tiền điện", "Phiếu chi Tiền nước"], months: ["2026-10"]))
+    #expect(lines[BudgetLine.unbudgetedID]?.yearToDate.actual.minorUnits == expenses(["Phiếu chi Sửa chữa"], months: ytd))
+    #expect(lines["purchasing"]?.yearToDate.actual.minorUnits == ytd.compactMap { expected.purchases_2026[$0] }.reduce(0, +))
+    #expect(lines["marketing-web"]?.yearToDate.actual.minorUnits == current.sum("marketing", months: ytd, channel: "web"))
+    #expect(lines["marketing-store"]?.month.actual.minorUnits == current.sum("marketing", months: ["2026-10"], channel: "store"))
+    // The revision from July: web ads 12M a month until June, 11M after; the original was 12M all year.
+    let webSoFar: Int64 = 6 * 12_000_000 + 4 * 11_000_000, webYear: Int64 = 6 * 12_000_000 + 6 * 11_000_000, webOriginal: Int64 = 12 * 12_000_000
+    #expect(lines["marketing-web"]?.yearToDate.plan?.minorUnits == webSoFar)
+    #expect(lines["marketing-web"]?.annual.minorUnits == webYear)
+    #expect(lines["marketing-web"]?.originalAnnual.minorUnits == webOriginal)
+    // The budget_used risk on web ads fires exactly when the year's spend so far is over its budget.
+    let webRisk = try #require(outcome.report.risks.first { $0.risk.kpi == .budgetUsed })
+    #expect(webRisk.triggered == (current.sum("marketing", months: ytd, channel: "web") > 6 * 12_000_000 + 4 * 11_000_000))
+    // In the workbook: the budget sheet's web line.
+    let sheet = try #require(book.sheets["Ngân sách"])
+    let row = try #require(book.row("Ngân sách", labelled: "Marketing — Website (Meta, Google)"))
+    #expect(sheet["E\(row)"]?.number == Double(current.sum("marketing", months: ytd, channel: "web")))
+    #expect(sheet["I\(row)"]?.formula == "G\(row)-E\(row)")
+  }
+
+  @Test func outlookAndRequiredRunRate() throws {
+    let o = try #require(outcome.report.outlook)
+    let actual = current.sum("revenue", months: Self.months)
+    let ytdTarget = try #require(outcome.report.yearToDate.revenue.plan).minorUnits
+    #expect(o.requiredRemaining.minorUnits == o.annualTarget.minorUnits - actual)
+    #expect(o.atPlan.minorUnits == actual + (o.annualTarget.minorUnits - ytdTarget))
+    #expect(o.requiredByMonth.map(\.0.description) == ["2026-11", "2026-12"])
+    #expect(o.requiredByMonth.map(\.1.minorUnits).reduce(0, +) == o.requiredRemaining.minorUnits)
+    let json = ReviewSummary(outcome, workbookShown: "w").json()
+    #expect(json.contains("\"schema\" : \"aop.review.v2\""))
+    #expect(json.contains("\"required_remaining\" : \(o.requiredRemaining.minorUnits)"))
+  }
+
   @Test func jsonSummaryCarriesTheSameFigures() throws {
     let text = ReviewSummary(outcome, workbookShown: "out/review-2026-10.xlsx").json()
     let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-    #expect(json["schema"] as? String == "aop.review.v1")
+    #expect(json["schema"] as? String == "aop.review.v2")
     #expect(json["exit_code"] as? Int == 65)
     let ytd = try #require(json["year_to_date_kpis"] as? [String: Any])
     #expect((ytd["revenue"] as? [String: Any])?["actual"] as? Int64 == current.sum("revenue", months: Self.months))

@@ -14,6 +14,9 @@ public enum Samples {
     public var files: [String: [String: Int]]
     public var uncosted_2026: [String: [String: Int64]]
     public var bad_row: [String: String]
+    /// Month → expense category → amount (not marketing).
+    public var expenses_2026: [String: [String: Int64]]
+    public var purchases_2026: [String: Int64]
   }
 
   public static func expected() throws -> Expected {

@@ -72,7 +72,7 @@ func aop(_ arguments: [String], in folder: URL = repositoryRoot) throws -> Run {
     try folder.write("aop.toml", "plan = \"plan.toml\"\ninputs = [\"x\"]\n[[channels]]\nid = \"store\"\nkind = \"store\"\n")
     let run = try aop(["review", "--config", "aop.toml", "--month", "2026-10"], in: folder.url)
     #expect(run.status == 78)
-    #expect(run.stderr.contains("aop.toml: `channels[0].kind`: `store` is not \"online\" or \"offline\""))
+    #expect(run.stderr.contains("aop.toml:5: `channels[0].kind`: `store` is not \"online\" or \"offline\""))
     let missing = try aop(["review", "--config", "nowhere.toml", "--month", "2026-10"], in: folder.url)
     #expect(missing.status == 78)
     #expect(missing.stderr.contains("nowhere.toml: no such file"))

@@ -35,10 +35,11 @@ public enum ImportPreview {
     }
     func accept(_ c: CostEntry) {
       lines.append("cost \(c.effectiveFrom.map(\.description) ?? "undated") sku=\(c.sku) unit_cost=\(c.unitCost) name=\(quoted(c.productName ?? ""))"
-        + " group=\(quoted(c.productGroup ?? "")) line=\(c.source.line)")
+        + " group=\(quoted(c.productGroup ?? ""))\(c.purchaseAmount.map { " purchase=\($0)" } ?? "") line=\(c.source.line)")
     }
     func accept(_ s: SpendLine) {
-      lines.append("spend \(s.firstDay)..\(s.lastDay) \(s.channel) amount=\(s.amount) label=\(quoted(s.label)) line=\(s.source.line)")
+      lines.append("\(s.isMarketing ? "spend" : "expense") \(s.firstDay)..\(s.lastDay) \(s.channel) amount=\(s.amount) label=\(quoted(s.label))"
+        + "\(s.category.map { " category=\(quoted($0))" } ?? "") line=\(s.source.line)")
     }
     func reject(_ r: Rejection) {
       lines.append("reject line=\(r.source.line) column=\(quoted(r.column ?? "")) reason=\(quoted(r.reason))")
