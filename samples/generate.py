@@ -487,7 +487,8 @@ def meta_rows(year, month, exp, vietnamese):
         rows.append((day, day, "Flash sale cuối tuần", rng.randint(150, 400) * 1000))
     out = []
     for f, l, name_, amount in rows:
-        exp.spend(f, l, "web", amount)
+        # The weekend flash sales send buyers to the Shopee shop (the config's campaign_channels rule).
+        exp.spend(f, l, "shopee" if name_.startswith("Flash sale") else "web", amount)
         reach = amount // 60
         impressions = int(reach * 1.8)
         if vietnamese:

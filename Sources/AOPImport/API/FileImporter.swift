@@ -19,12 +19,36 @@ public struct ImportSettings: Sendable {
   public var channelOverrides: [String: String]
   /// The code page of CSV files that are not UTF-8 (and have no byte-order mark), if the shop has them.
   public var legacyEncoding: TextEncoding?
+  /// Spend rows whose label matches a pattern (`*` and `?`, case ignored) go to its channel; first match wins.
+  public var campaignChannels: [CampaignRule]
+  /// Expense categories (prefixes) that are marketing, besides the profiles' own.
+  public var marketingCategories: [String]
 
-  public init(currency: Currency, channels: Set<String>, channelOverrides: [String: String] = [:], legacyEncoding: TextEncoding? = nil) {
+  /// A campaign-name pattern and the channel its spend belongs to.
+  public struct CampaignRule: Sendable, Hashable {
+    public var pattern: String
+    public var channel: String
+    public init(pattern: String, channel: String) {
+      self.pattern = pattern
+      self.channel = channel
+    }
+  }
+
+  public init(
+    currency: Currency, channels: Set<String>, channelOverrides: [String: String] = [:], legacyEncoding: TextEncoding? = nil,
+    campaignChannels: [CampaignRule] = [], marketingCategories: [String] = []
+  ) {
     self.currency = currency
     self.channels = channels
     self.channelOverrides = channelOverrides
     self.legacyEncoding = legacyEncoding
+    self.campaignChannels = campaignChannels
+    self.marketingCategories = marketingCategories.map(HeaderName.normalize)
+  }
+
+  /// The channel a spend row's label sends it to, if a rule matches.
+  func channel(forCampaign label: String) -> String? {
+    campaignChannels.first { fnmatch($0.pattern.lowercased(), label.lowercased(), 0) == 0 }?.channel
   }
 }
 

@@ -217,12 +217,14 @@ final class FileImport {
       }
       let text = HeaderName.normalize(try fields.text(.category))
       category = text
-      isMarketing = RowFields.status(text, matchesAnyOf: profile.marketingCategories)
+      isMarketing = RowFields.status(text, matchesAnyOf: profile.marketingCategories + importer.settings.marketingCategories)
       if label.isEmpty { label = text }
     }
     guard isFirstOccurrence(fields) else { return }
+    let spendChannel: String
+    if let ruled = importer.settings.channel(forCampaign: label) { spendChannel = ruled } else { spendChannel = try rowChannel(fields) }
     sink.accept(SpendLine(
-      firstDay: first, lastDay: last, channel: try rowChannel(fields), amount: amount, label: label, category: category,
+      firstDay: first, lastDay: last, channel: spendChannel, amount: amount, label: label, category: category,
       isMarketing: isMarketing, source: source(fields.record.line)))
     if isMarketing { spend += amount }
     tally.accepted += 1

@@ -55,10 +55,16 @@ public struct BudgetLine: Hashable, Sendable {
         yearToDate: VersusPlan(actual: ytdActual, plan: targets.budget(c.id, months: ytd), kind: .limit),
         annual: targets.budget(c.id, months: allMonths), originalAnnual: targets.budget(c.id, months: allMonths, original: true))
     }
-    // Expenses (not marketing) that no fixed or other category claims.
+    // Expenses that no fixed or other category claims, and marketing of channels no marketing category
+    // claims (when there is no category for all other marketing).
     func unclaimed(_ m: Month) -> Money {
-      let prefixes = plan.budget(in: m).filter { $0.kind == .fixed || $0.kind == .other }.flatMap(\.expenseCategories)
-      return (rollup.expenses[m] ?? [:]).filter { entry in !prefixes.contains { entry.key.hasPrefix($0) } }.values.sum()
+      let categories = plan.budget(in: m)
+      let prefixes = categories.filter { $0.kind == .fixed || $0.kind == .other }.flatMap(\.expenseCategories)
+      let expenses = (rollup.expenses[m] ?? [:]).filter { entry in !prefixes.contains { entry.key.hasPrefix($0) } }.values.sum()
+      let marketing = categories.filter { $0.kind == .marketing }
+      guard !marketing.contains(where: { $0.channel == nil }) else { return expenses }
+      let claimed = Set(marketing.compactMap(\.channel))
+      return expenses + rollup.total { $0.month == m && !claimed.contains($0.channel) }.marketing
     }
     let ytdUnclaimed = ytd.map(unclaimed).sum()
     if ytdUnclaimed != .zero {

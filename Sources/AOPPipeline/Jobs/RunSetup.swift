@@ -27,7 +27,9 @@ struct RunSetup {
       profiles: profiles,
       settings: ImportSettings(
         currency: plan.currency, channels: Set(config.channels.map(\.id)), channelOverrides: config.profileChannels,
-        legacyEncoding: config.legacyEncoding.flatMap(TextEncoding.init(rawValue:))))
+        legacyEncoding: config.legacyEncoding.flatMap(TextEncoding.init(rawValue:)),
+        campaignChannels: config.campaignChannels.map { .init(pattern: $0.pattern, channel: $0.channel) },
+        marketingCategories: config.marketingCategories))
   }
 
   /// Reads the baseline file named in the config, if any.

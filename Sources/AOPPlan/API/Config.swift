@@ -4,7 +4,7 @@ import Foundation
 /// The run's configuration (`aop.toml`): the plan to review against, where the exports are, where the
 /// workbook goes, the channels, and which profile books to which channel. Paths are relative to the
 /// config file's folder.
-public struct Config: Sendable {
+public struct Config: @unchecked Sendable {
   /// The labels' language in the workbook and summary.
   public enum Language: String, Sendable, Codable, CaseIterable { case en, vi }
 
@@ -22,6 +22,10 @@ public struct Config: Sendable {
   public var baselineYear: Int?
   /// The code page of CSV exports that are not UTF-8 (`windows-1258`, `windows-1252`), if any.
   public var legacyEncoding: String?
+  /// Spend rows whose label (campaign name) matches a pattern go to that channel, first match wins.
+  public var campaignChannels: [(pattern: String, channel: String)]
+  /// Expense categories (prefixes) that are marketing spend, besides those the profiles name.
+  public var marketingCategories: [String]
 
   /// The folder relative paths are resolved against.
   public var root: URL { file.deletingLastPathComponent() }
@@ -61,11 +65,15 @@ public struct Config: Sendable {
     if let e = raw.legacyEncoding, !["windows-1258", "windows-1252"].contains(e.lowercased()) {
       throw fail("legacy_encoding", "`\(e)` is not \"windows-1258\" or \"windows-1252\"")
     }
+    for (i, rule) in (raw.campaignChannels ?? []).enumerated() where !seen.contains(rule.channel) {
+      throw fail("campaign_channels[\(i)].channel", "channel `\(rule.channel)` is not defined under [[channels]]")
+    }
     return Config(
       file: url, planFile: resolve(raw.plan), outputFolder: resolve(raw.output ?? "out"), language: language,
       inputPatterns: raw.inputs, profileFolders: (raw.profileFolders ?? []).map(resolve), channels: channels,
       profileChannels: raw.profileChannels ?? [:], baselineFile: raw.baseline?.file.map(resolve),
-      baselineInputPatterns: raw.baseline?.inputs ?? [], baselineYear: raw.baseline?.year, legacyEncoding: raw.legacyEncoding?.lowercased())
+      baselineInputPatterns: raw.baseline?.inputs ?? [], baselineYear: raw.baseline?.year, legacyEncoding: raw.legacyEncoding?.lowercased(),
+      campaignChannels: (raw.campaignChannels ?? []).map { ($0.pattern, $0.channel) }, marketingCategories: raw.marketingCategories ?? [])
   }
 }
 
@@ -79,6 +87,13 @@ struct ConfigFile: Decodable {
   var profileChannels: [String: String]?
   var baseline: BaselineEntry?
   var legacyEncoding: String?
+  var campaignChannels: [CampaignRule]?
+  var marketingCategories: [String]?
+
+  struct CampaignRule: Decodable {
+    var pattern: String
+    var channel: String
+  }
 
   struct ChannelEntry: Decodable {
     var id: String
@@ -95,5 +110,6 @@ struct ConfigFile: Decodable {
   enum CodingKeys: String, CodingKey {
     case plan, output, language, inputs, channels, baseline
     case profileFolders = "profile_folders", profileChannels = "profile_channels", legacyEncoding = "legacy_encoding"
+    case campaignChannels = "campaign_channels", marketingCategories = "marketing_categories"
   }
 }
