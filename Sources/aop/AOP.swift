@@ -25,7 +25,7 @@ struct AOP: ParsableCommand {
       \(ExitStatus.table)
       """,
     version: "0.1.0",
-    subcommands: [Review.self, Baseline.self, Check.self, Profiles.self])
+    subcommands: [Review.self, Baseline.self, Check.self, Profiles.self, Init.self])
 }
 
 /// Options every command that reads a config shares.

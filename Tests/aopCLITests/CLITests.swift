@@ -120,3 +120,42 @@ func aop(_ arguments: [String], in folder: URL = repositoryRoot) throws -> Run {
     #expect(importers.count == 1, "\(importers)")
   }
 }
+
+@Suite struct InitAndBaselineCLITests {
+  @Test func initScaffoldsAValidPlanWithTargetsPhasedFromTheBaselineAndNeverOverwrites() throws {
+    let folder = try TemporaryFolder()
+    let run = try aop(["init", folder.url.path, "--year", "2026", "--language", "en", "--company", "Test Shop",
+                       "--baseline", "samples/baseline/baseline-2025.csv"])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("0 6 1 * * cd "))
+    for path in ["aop.toml", "plan-2026.toml", "baseline/baseline-2025.csv", "exports/2026-01", "profiles", "out"] {
+      #expect(FileManager.default.fileExists(atPath: folder.path(path)), "\(path)")
+    }
+    let plan = try String(contentsOfFile: folder.path("plan-2026.toml"), encoding: .utf8)
+    // The twelve phased months add up to the annual target: 2025's revenue × 1.2.
+    let months = plan.split(separator: "\n").filter { $0.hasPrefix("#   2026-") }
+    #expect(months.count == 12)
+    let amounts = months.compactMap { Int64($0.split(separator: " ").dropFirst(2).first?.replacingOccurrences(of: ",", with: "") ?? "") }
+    #expect(amounts.count == 12)
+    #expect(plan.contains("#   year     \(amounts.reduce(0, +).formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))) VND"))
+    // The scaffold passes the same validation as any plan (no export files yet: 66).
+    let check = try aop(["check", "--config", folder.path("aop.toml")])
+    #expect(check.status == 66)
+    #expect(check.stderr.contains("no export files found"))
+    let again = try aop(["init", folder.url.path, "--year", "2026"])
+    #expect(again.status == 73)
+    #expect(again.stderr.contains("exists already; aop init never overwrites a file"))
+  }
+
+  @Test func baselineAlsoWritesAWorkbook() throws {
+    let folder = try TemporaryFolder()
+    let out = folder.url.appendingPathComponent("b.csv").path
+    let run = try aop(["baseline", "--config", "samples/aop.toml", "--output", out, "-q"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let book = try WorkbookReadBack(path: folder.path("b.xlsx"))
+    let sheet = try #require(book.sheets["Năm gốc 2025"])
+    let total = try #require(book.row("Năm gốc 2025", labelled: "Tổng"))
+    // Store, Shopee, Website, then the total of the three (column E).
+    #expect(sheet["E\(total)"]?.number == Double(try Samples.expected().baseline_2025.sum("revenue")))
+  }
+}

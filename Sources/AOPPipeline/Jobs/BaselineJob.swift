@@ -1,6 +1,7 @@
 import AOPImport
 import AOPLedger
 import AOPPlan
+import AOPWorkbook
 import Foundation
 import Logging
 
@@ -27,6 +28,8 @@ public struct BaselineJob: Sendable {
     public var status: ExitStatus
     public var baseline: Baseline
     public var file: URL
+    /// The baseline as a workbook, beside the file.
+    public var workbook: URL
     public var sources: [SourceFile]
     public var rejections: [Rejection]
   }
@@ -55,9 +58,17 @@ public struct BaselineJob: Sendable {
     guard !rollup.cells.isEmpty else { throw JobError.noInput("no sales or spend dated \(year) in \(files.count) export files") }
     let baseline = Baseline(year: year, currency: setup.plan.currency.code, rollup: rollup)
     try AtomicFile.write(baseline.csv, to: target)
+    let workbook = target.deletingPathExtension().appendingPathExtension("xlsx")
+    let properties = WorkbookProperties(
+      title: "AOP baseline \(year)", company: setup.plan.company, subject: String(year),
+      created: Day(year: year + 1, month: 1, day: 1) ?? Day(ordinal: 0))
+    try AtomicFile.write(to: workbook) { path in
+      try XLSXWriter(currency: setup.plan.currency).write(
+        BaselineLayout(language: config.language).layOut(baseline, channels: config.channels), properties: properties, to: path)
+    }
     try imported.ledgerCSV?.commit()
     let status: ExitStatus = imported.hasProblems ? .rejectedRows : .ok
     logger.log(level: status == .ok ? .notice : .warning, "\(imported.summaryLine("baseline \(year)", output: target.path)) (exit \(status.rawValue))")
-    return Outcome(status: status, baseline: baseline, file: target, sources: imported.sources, rejections: imported.rejections)
+    return Outcome(status: status, baseline: baseline, file: target, workbook: workbook, sources: imported.sources, rejections: imported.rejections)
   }
 }
