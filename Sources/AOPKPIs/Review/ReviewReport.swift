@@ -18,6 +18,8 @@ public struct ReviewReport: Sendable {
     public var month: Month
     public var figures: Rollup.Figures
     public var revenueTarget: Money?
+    /// The target before any revision (equal to `revenueTarget` where none changed it).
+    public var originalRevenueTarget: Money?
     public var marketingBudget: Money
     public var onlineRevenue: Money
   }
@@ -101,6 +103,7 @@ public struct ReviewReport: Sendable {
     let monthLines = ytd.map { m in
       MonthLine(
         month: m, figures: rollup.figures(months: [m]), revenueTarget: targets.revenue(months: [m]),
+        originalRevenueTarget: targets.revenue(months: [m], original: true),
         marketingBudget: targets.marketing(months: [m]),
         onlineRevenue: rollup.total { $0.month == m && online.contains($0.channel) }.revenue)
     }

@@ -25,6 +25,7 @@ struct Labels {
   var allowedMarketing: String { t("Marketing / revenue they can afford", "Marketing / doanh thu tối đa") }
   var requiredByMonth: String { t("Required revenue by month", "Doanh thu cần đạt theo tháng") }
   var category: String { t("Category", "Hạng mục") }
+  var originalTarget: String { t("Original target", "Kế hoạch ban đầu") }
   var annualBudget: String { t("Annual budget", "Ngân sách năm") }
   var originalBudget: String { t("Original annual budget", "Ngân sách năm ban đầu") }
   var remainingYear: String { t("Remaining for the year", "Còn lại trong năm") }

@@ -143,7 +143,7 @@ public struct ReviewLayout: Sendable {
     // Months × channels: where the year's revenue came from.
     s.blank()
     s.append([Cell(.text(l.byMonth), .subtitle)])
-    s.append(header([l.month] + r.channels.map(\.name) + [l.total, l.target, l.variance]))
+    s.append(header([l.month] + r.channels.map(\.name) + [l.total, l.target, l.variance, l.originalTarget]))
     for line in r.monthLines {
       let row = s.rows.count
       var cells = [Cell(.text(line.month.description))]
@@ -156,6 +156,7 @@ public struct ReviewLayout: Sendable {
       if let t = line.revenueTarget {
         cells.append(Cell(.money(t)))
         cells.append(Cell(.formula("\(totalRef)-\(targetRef)", cached: .money(line.figures.revenue - t))))
+        cells.append(Cell(line.originalRevenueTarget.map(CellValue.money) ?? .empty))
       }
       s.append(cells)
     }
