@@ -7,17 +7,25 @@ SWIFT ?= swift
 # libcsv and libxlsxwriter for the two C wrappers; pkg-config finds libxlsxwriter's flags; libxml2 for
 # Foundation's XML parser, which the tests use to read workbooks back.
 APT_PACKAGES := libcsv-dev libxlsxwriter-dev pkg-config libxml2
+# The tests also open every workbook in LibreOffice (headless) through its Python bridge.
+TEST_PACKAGES := libreoffice-calc-nogui python3-uno
 BIN := .build/debug
 AOP := $(BIN)/aop
 DEMO_MONTH := 2026-10
 
-.PHONY: all deps build demo test samples clean
+.PHONY: all deps test-deps install-missing build demo test samples fixtures clean
 
 all: build
 
 deps:
+	@$(MAKE) --no-print-directory install-missing PACKAGES="$(APT_PACKAGES)"
+
+test-deps:
+	@$(MAKE) --no-print-directory install-missing PACKAGES="$(APT_PACKAGES) $(TEST_PACKAGES)"
+
+install-missing:
 	@missing=""; \
-	for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages:$$missing"; \
 	  sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
@@ -34,13 +42,18 @@ demo: build
 	@echo
 	@echo "The review workbook is $(CURDIR)/samples/out/review-$(DEMO_MONTH).xlsx"
 
-test: deps
+test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
 # Regenerates the sample exports and their expected figures (needs python3; the output is committed).
 samples:
 	python3 samples/generate.py
+
+# Regenerates the profile golden samples (then: RECORD_GOLDENS=1 swift test --filter ProfileGoldenTests,
+# and read the diff before committing).
+fixtures:
+	python3 Tests/Fixtures/make_fixtures.py
 
 clean:
 	rm -rf .build samples/out

@@ -50,7 +50,7 @@ let package = Package(
     .testTarget(name: "AOPPlanTests", dependencies: ["AOPPlan", "AOPTestSupport"]),
     .testTarget(name: "AOPKPIsTests", dependencies: ["AOPKPIs", "AOPTestSupport"]),
     .testTarget(name: "AOPWorkbookTests", dependencies: ["AOPWorkbook", "AOPTestSupport"]),
-    .testTarget(name: "AOPPipelineTests", dependencies: ["AOPPipeline", "AOPTestSupport"]),
+    .testTarget(name: "AOPPipelineTests", dependencies: ["AOPPipeline", "AOPWorkbook", "AOPTestSupport"]),
     .testTarget(name: "aopCLITests", dependencies: ["AOPTestSupport"]),
   ]
 )

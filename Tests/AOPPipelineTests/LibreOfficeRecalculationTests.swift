@@ -1,0 +1,69 @@
+import AOPLedger
+import AOPPipeline
+import AOPTestSupport
+import AOPWorkbook
+import Foundation
+import Testing
+
+/// The real client: LibreOffice (headless) opens each workbook, recalculates every formula, and each
+/// recalculated value must equal the value cached in the file, with no cell an error. The Makefile
+/// installs LibreOffice and its Python bridge for `make test`.
+@Suite(.serialized) struct LibreOfficeRecalculationTests {
+  struct FileResult: Decodable {
+    var file: String
+    var opened: Bool
+    var formulas: Int?
+    var mismatches: [[String: AnyCodable]]?
+    var errors: [[String: AnyCodable]]?
+  }
+
+  /// Any JSON value, kept only to be shown in a failure.
+  struct AnyCodable: Decodable, CustomStringConvertible {
+    var description: String
+    init(from decoder: Decoder) throws {
+      let c = try decoder.singleValueContainer()
+      if let s = try? c.decode(String.self) { description = s } else if let d = try? c.decode(Double.self) { description = String(d) } else if let o = try? c.decode([String: AnyCodable].self) {
+        description = o.description
+      } else { description = "?" }
+    }
+  }
+
+  func recalculate(_ paths: [String]) throws -> [FileResult] {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+    process.arguments = [repositoryRoot.appendingPathComponent("Tests/Tools/recalc_check.py").path] + paths
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0, "\(String(decoding: data, as: UTF8.self))")
+    return try JSONDecoder().decode([FileResult].self, from: data)
+  }
+
+  @Test func everySampleWorkbookRecalculatesToTheNumbersWritten() throws {
+    let folder = try TemporaryFolder()
+    let review = try ReviewJob(configPath: Samples.config, month: Month(year: 2026, month: 10)!, outputFolder: folder.url).run()
+    let baseline = try BaselineJob(configPath: Samples.config, year: nil, outputFile: folder.url.appendingPathComponent("baseline.csv")).run()
+    let results = try recalculate([review.workbook.path, baseline.workbook.path])
+    #expect(results.count == 2)
+    for r in results {
+      #expect(r.opened, "\(r.file) did not open")
+      #expect((r.formulas ?? 0) > 10, "\(r.file): \(r.formulas ?? 0) formulas")
+      #expect(r.mismatches?.isEmpty == true, "\(r.file): \(r.mismatches ?? [])")
+      #expect(r.errors?.isEmpty == true, "\(r.file): \(r.errors ?? [])")
+    }
+  }
+
+  @Test func theCheckItselfCatchesAWrongCachedValueAndAnErrorCell() throws {
+    let folder = try TemporaryFolder()
+    var sheet = Sheet(name: "T")
+    sheet.rows = [[Cell(.money(Money(minorUnits: 21))), Cell(.formula("A1*2", cached: .money(Money(minorUnits: 41)))), Cell(.formula("A1/0", cached: .integer(0)))]]
+    let path = folder.path("wrong.xlsx")
+    try XLSXWriter(currency: .vnd).write([sheet], properties: WorkbookProperties(title: "t", company: "c", subject: "s", created: Day(iso: "2026-01-01")!), to: path)
+    let result = try #require(try recalculate([path]).first)
+    #expect(result.mismatches?.count == 1)
+    #expect(result.errors?.count == 1)
+  }
+}
