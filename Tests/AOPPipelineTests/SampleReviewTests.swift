@@ -179,6 +179,31 @@ import Testing
     #expect(json.contains("\"required_remaining\" : \(o.requiredRemaining.minorUnits)"))
   }
 
+  @Test func sourcesCarryEachFilesSHA256AsSha256sumComputesIt() throws {
+    let s = try #require(book.sheets["Nguồn dữ liệu"])
+    let row = 4  // the first file, in the order read
+    let file = try #require(s["A\(row)"]?.value)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+    process.arguments = [Samples.folder.appendingPathComponent(file).path]
+    let out = Pipe()
+    process.standardOutput = out
+    try process.run()
+    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(s["L\(row)"]?.value == String(text.prefix(64)))
+  }
+
+  @Test func keyFiguresHaveNamesAndActionsAStatusList() throws {
+    let workbook = try #require(book.parts["xl/workbook.xml"])
+    let revenueRow = try #require(book.row("Tổng quan", labelled: "Doanh thu thuần"))
+    #expect(workbook.contains("<definedName name=\"RevenueYTD\">'Tổng quan'!$F$\(revenueRow)</definedName>"))
+    #expect(workbook.contains("<definedName name=\"GrossMarginYTD\">"))
+    let plan = try #require(book.sheetOrder.firstIndex(of: "Kế hoạch"))
+    let sheetXML = try #require(book.parts["xl/worksheets/sheet\(plan + 1).xml"])
+    #expect(sheetXML.contains("<formula1>\"Chưa bắt đầu,Đang làm,Xong,Dừng\"</formula1>"))
+  }
+
   @Test func jsonSummaryCarriesTheSameFigures() throws {
     let text = ReviewSummary(outcome, workbookShown: "out/review-2026-10.xlsx").json()
     let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])

@@ -128,6 +128,21 @@ public struct FileImporter: Sendable {
   ///   - displayPath: how to name it in reports (relative to the run's folder).
   /// - Returns: the file's account; `status == .refused` with a message when it could not be read.
   public func importFile(at path: String, displayPath: String, into sink: ImportSink) -> SourceFile {
+    var file = importRows(at: path, displayPath: displayPath, into: sink)
+    file.sha256 = Self.sha256(of: path)
+    return file
+  }
+
+  /// The file's SHA-256, read in chunks; `nil` when it cannot be read.
+  static func sha256(of path: String) -> String? {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+    defer { try? handle.close() }
+    var hash = SHA256()
+    while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty { hash.update(chunk) }
+    return hash.hexDigest()
+  }
+
+  private func importRows(at path: String, displayPath: String, into sink: ImportSink) -> SourceFile {
     let attempts = self.attempts(for: path)
     var refusal: SourceFile?
     for (n, attempt) in attempts.enumerated() {

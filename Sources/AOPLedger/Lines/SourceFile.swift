@@ -21,6 +21,8 @@ public struct SourceFile: Hashable, Sendable, Codable {
   public var spend: Money
   /// Where this file's duplicate rows were first seen, per earlier file.
   public var duplicatesOf: [DuplicateSummary] = []
+  /// SHA-256 of the file's bytes, so a reader can tell which export exactly was read.
+  public var sha256: String?
 
   public init(path: String, profile: String?, kind: String?, status: Status, message: String? = nil, tally: FileTally, revenue: Money = .zero, spend: Money = .zero) {
     self.path = path

@@ -96,8 +96,9 @@ public struct ReviewSummary: Encodable, Sendable {
     var revenue: Int64
     var spend: Int64
     var duplicatesOf: [DuplicateSummary]
+    var sha256: String?
     enum CodingKeys: String, CodingKey {
-      case path, profile, status, message, read, accepted, rejected, duplicates, skipped, revenue, spend
+      case path, profile, status, message, read, accepted, rejected, duplicates, skipped, revenue, spend, sha256
       case duplicatesOf = "duplicates_of"
     }
   }
@@ -238,7 +239,7 @@ public struct ReviewSummary: Encodable, Sendable {
     files = r.sources.map {
       FileEntry(path: $0.path, profile: $0.profile, status: $0.status.rawValue, message: $0.message, read: $0.tally.read, accepted: $0.tally.accepted,
                 rejected: $0.tally.rejected, duplicates: $0.tally.duplicates, skipped: $0.tally.skipped, revenue: $0.revenue.minorUnits, spend: $0.spend.minorUnits,
-                duplicatesOf: $0.duplicatesOf)
+                duplicatesOf: $0.duplicatesOf, sha256: $0.sha256)
     }
     let t = r.tally
     rows = Rows(read: t.read, accepted: t.accepted, rejected: t.rejected, duplicates: t.duplicates, skipped: t.skipped)

@@ -43,6 +43,7 @@ struct Labels {
   var light: String { t("Light", "Đèn") }
   var green: String { t("Green at", "Xanh từ") }
   var amber: String { t("Amber at", "Vàng từ") }
+  var actionStatuses: [String] { language == .vi ? ["Chưa bắt đầu", "Đang làm", "Xong", "Dừng"] : ["Not started", "In progress", "Done", "Dropped"] }
   var actions: String { t("Actions", "Hành động") }
   var action: String { t("Action", "Hành động") }
   var owner: String { t("Owner", "Phụ trách") }

@@ -65,25 +65,33 @@ public struct ReviewLayout: Sendable {
                      "\(l.status) (\(l.thisMonth.lowercased()))", "\(l.status) (\(l.yearToDate.lowercased()))"]))
     s.frozenRows = s.rows.count
 
-    func amountRow(_ label: String, _ m: VersusPlan, _ y: VersusPlan) {
+    func amountRow(_ label: String, _ m: VersusPlan, _ y: VersusPlan, name: String? = nil) {
       let row = s.rows.count
+      if let name {
+        s.definedNames.append(DefinedName(name: "\(name)Month", row: row, column: 1))
+        s.definedNames.append(DefinedName(name: "\(name)YTD", row: row, column: 5))
+      }
       s.append([Cell(.text(label))] + amountCells(m, row: row, column: 1) + amountCells(y, row: row, column: 5)
                + [Cell(statusText(m.onTrack)), Cell(statusText(y.onTrack))])
     }
-    func ratioRow(_ label: String, _ m: RatioVersusGoal, _ y: RatioVersusGoal) {
+    func ratioRow(_ label: String, _ m: RatioVersusGoal, _ y: RatioVersusGoal, name: String? = nil) {
+      if let name {
+        s.definedNames.append(DefinedName(name: "\(name)Month", row: s.rows.count, column: 1))
+        s.definedNames.append(DefinedName(name: "\(name)YTD", row: s.rows.count, column: 5))
+      }
       s.append([Cell(.text(label))] + ratioCells(m) + ratioCells(y) + [Cell(statusText(m.onTrack)), Cell(statusText(y.onTrack))])
     }
     func plainRow(_ label: String, _ m: CellValue, _ y: CellValue) {
       s.append([Cell(.text(label)), Cell(m), Cell(.empty), Cell(.empty), Cell(.empty), Cell(y)])
     }
     let m = r.thisMonth, y = r.yearToDate
-    amountRow(l.revenue, m.revenue, y.revenue)
-    ratioRow(l.onlineShare, m.onlineShare, y.onlineShare)
-    ratioRow(l.grossMargin, m.grossMargin, y.grossMargin)
+    amountRow(l.revenue, m.revenue, y.revenue, name: "Revenue")
+    ratioRow(l.onlineShare, m.onlineShare, y.onlineShare, name: "OnlineShare")
+    ratioRow(l.grossMargin, m.grossMargin, y.grossMargin, name: "GrossMargin")
     plainRow(l.costCoverage, .ratio(m.figures.costCoverage), .ratio(y.figures.costCoverage))
     plainRow(l.cogs, .money(m.figures.cogs), .money(y.figures.cogs))
-    amountRow("\(l.marketing) / \(l.budget.lowercased())", m.marketing, y.marketing)
-    ratioRow(l.marketingToRevenue, m.marketingToRevenue, y.marketingToRevenue)
+    amountRow("\(l.marketing) / \(l.budget.lowercased())", m.marketing, y.marketing, name: "Marketing")
+    ratioRow(l.marketingToRevenue, m.marketingToRevenue, y.marketingToRevenue, name: "MarketingToRevenue")
     plainRow(l.orders, .integer(m.figures.orders), .integer(y.figures.orders))
     plainRow(l.units, .integer(m.figures.units), .integer(y.figures.units))
     if let o = r.outlook {
@@ -298,8 +306,13 @@ public struct ReviewLayout: Sendable {
     s.blank()
     s.append([Cell(.text(l.actions), .subtitle)])
     s.append(header([l.action, l.owner, l.milestone, l.status]))
+    let firstAction = s.rows.count
     for a in p.actions.sorted(by: { $0.milestone < $1.milestone }) {
       s.append([Cell(.text(a.action)), Cell(.text(a.owner)), Cell(.text(a.milestone.description)), Cell(.empty)])
+    }
+    if s.rows.count > firstAction {
+      // The status is the accountant's to fill in, from a fixed list.
+      s.listValidations.append(ListValidation(firstRow: firstAction, lastRow: s.rows.count - 1, column: 3, options: l.actionStatuses))
     }
     s.blank()
     s.append([Cell(.text(l.resources), .subtitle)])
@@ -319,10 +332,10 @@ public struct ReviewLayout: Sendable {
   func sources(_ r: ReviewReport) -> Sheet {
     let l = labels
     var s = Sheet(name: l.sourcesSheet)
-    s.columnWidths = [44, 24, 12, 9, 10, 10, 11, 10, 18, 16, 60]
+    s.columnWidths = [44, 24, 12, 9, 10, 10, 11, 10, 18, 16, 60, 66]
     s.append([Cell(.text(l.sourcesSheet), .title)])
     s.blank()
-    s.append(header([l.file, l.profile, l.status, l.read, l.accepted, l.rejected, l.duplicates, l.skipped, l.revenue, l.spend, l.message]))
+    s.append(header([l.file, l.profile, l.status, l.read, l.accepted, l.rejected, l.duplicates, l.skipped, l.revenue, l.spend, l.message, "SHA-256"]))
     s.frozenRows = s.rows.count
     let first = s.rows.count
     for f in r.sources {
@@ -331,6 +344,7 @@ public struct ReviewLayout: Sendable {
         Cell(.integer(f.tally.read)), Cell(.integer(f.tally.accepted)), Cell(.integer(f.tally.rejected)),
         Cell(.integer(f.tally.duplicates)), Cell(.integer(f.tally.skipped)), Cell(.money(f.revenue)), Cell(.money(f.spend)),
         Cell(.text(([f.message].compactMap { $0 } + f.duplicatesOf.map(\.description)).joined(separator: "; "))),
+        Cell(.text(f.sha256 ?? "")),
       ])
     }
     let last = s.rows.count - 1
@@ -344,7 +358,7 @@ public struct ReviewLayout: Sendable {
       totals.append(Cell(.formula(formula, cached: cached), .total))
     }
     s.append(totals)
-    if last >= first { s.filter = (first - 1, last, 11) }
+    if last >= first { s.filter = (first - 1, last, 12) }
     return s
   }
 

@@ -51,6 +51,10 @@ public struct Sheet: Hashable, Sendable {
   }
   private var filterRange: [Int]?
   public var landscape = true
+  /// Cells whose value must be one of a list (a status column to fill in).
+  public var listValidations: [ListValidation] = []
+  /// Workbook-level names for key cells (`RevenueYTD`), so formulas and readers can refer to them.
+  public var definedNames: [DefinedName] = []
 
   public init(name: String) { self.name = name }
 
@@ -78,4 +82,19 @@ public func cellReference(row: Int, column: Int) -> String {
     c = c / 26 - 1
   } while c >= 0
   return "\(name)\(row + 1)"
+}
+
+/// A range of one column whose cells can only hold one of `options` (a drop-down in Excel).
+public struct ListValidation: Hashable, Sendable {
+  public var firstRow: Int
+  public var lastRow: Int
+  public var column: Int
+  public var options: [String]
+}
+
+/// A name for one cell of a sheet.
+public struct DefinedName: Hashable, Sendable {
+  public var name: String
+  public var row: Int
+  public var column: Int
 }

@@ -53,10 +53,18 @@ public struct XLSXWriter: Sendable {
 
     try setProperties(properties, on: workbook, path: path)
     var formats = FormatCache(workbook: workbook, currency: currency)
+    var used = Set<String>()
     for sheet in sheets {
-      let name = sanitizedSheetName(sheet.name)
+      let name = uniqueSheetName(sanitizedSheetName(sheet.name), used: &used)
       guard let worksheet = workbook_add_worksheet(workbook, name) else { throw WorkbookError.badSheetName(sheet.name) }
       try write(sheet, to: worksheet, formats: &formats, path: path, properties: properties)
+      for n in sheet.definedNames {
+        let reference = "='\(name.replacingOccurrences(of: "'", with: "''"))'!\(absoluteReference(row: n.row, column: n.column))"
+        let result = workbook_define_name(workbook, n.name, reference)
+        guard result == LXW_NO_ERROR else {
+          throw WorkbookError.writeFailed(path: path, sheet: name, cell: n.name, code: Int(result.rawValue), message: String(cString: lxw_strerror(result)))
+        }
+      }
     }
     closed = true
     let result = workbook_close(workbook)
@@ -103,6 +111,18 @@ public struct XLSXWriter: Sendable {
     try check(worksheet_set_header(ws, "&L\(headerText(properties.company))&R\(headerText(properties.subject))"), 0, 0)
     try check(worksheet_set_footer(ws, "&L\(headerText(sheet.name))&RPage &P / &N"), 0, 0)
 
+    for v in sheet.listValidations {
+      let options = v.options.map { strdup(clean($0)) }
+      defer { options.forEach { free($0) } }
+      var list: [UnsafeMutablePointer<CChar>?] = options + [nil]
+      var validation = lxw_data_validation()
+      validation.validate = UInt8(LXW_VALIDATION_TYPE_LIST.rawValue)
+      let result = list.withUnsafeMutableBufferPointer { buffer in
+        validation.value_list = buffer.baseAddress
+        return worksheet_data_validation_range(ws, lxw_row_t(v.firstRow), lxw_col_t(v.column), lxw_row_t(v.lastRow), lxw_col_t(v.column), &validation)
+      }
+      try check(result, v.firstRow, v.column)
+    }
     for (r, cells) in sheet.rows.enumerated() {
       for (c, cell) in cells.enumerated() {
         let row = lxw_row_t(r), col = lxw_col_t(c)
@@ -154,6 +174,25 @@ public struct XLSXWriter: Sendable {
 
   /// Header/footer text with `&` escaped (it starts a control code there).
   private func headerText(_ text: String) -> String { String(clean(text).prefix(60)).replacingOccurrences(of: "&", with: "&&") }
+
+  /// `name`, or `name (2)`… when an earlier sheet has it (compared as Excel does, ignoring case).
+  private func uniqueSheetName(_ name: String, used: inout Set<String>) -> String {
+    var candidate = name
+    var n = 2
+    while used.contains(candidate.lowercased()) {
+      let suffix = " (\(n))"
+      candidate = String(name.prefix(31 - suffix.count)) + suffix
+      n += 1
+    }
+    used.insert(candidate.lowercased())
+    return candidate
+  }
+
+  private func absoluteReference(row: Int, column: Int) -> String {
+    let plain = cellReference(row: row, column: column)
+    let letters = plain.prefix { $0.isLetter }
+    return "$\(letters)$\(plain.dropFirst(letters.count))"
+  }
 
   private func sanitizedSheetName(_ name: String) -> String {
     let forbidden = Set("[]:*?/\\")
