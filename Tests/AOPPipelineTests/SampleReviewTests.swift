@@ -108,6 +108,23 @@ import Testing
     #expect(ytdTarget == Double(try #require(outcome.report.yearToDate.revenue.plan).minorUnits))
   }
 
+  @Test func channelTotalsAreLiveSumsOverTheDataTableOfEveryLine() throws {
+    let s = try #require(book.sheets["Doanh thu theo kênh"])
+    let store = try #require(book.row("Doanh thu theo kênh", labelled: "Cửa hàng"))
+    let formula = try #require(s["C\(store)"]?.formula)
+    #expect(formula.hasPrefix("SUMIFS('Dữ liệu'!$J$3:$J$"))
+    #expect(formula.hasSuffix(",\"store\",'Dữ liệu'!$A$3:$A$\(outcome.report.data.lines.count + 2),\"2026-10\")"))
+    // The data sheet: one row per sale or return line of the year, adding up to the year's revenue.
+    let data = try #require(book.sheets["Dữ liệu"])
+    var revenue: Double = 0
+    for (reference, cell) in data where reference.hasPrefix("J") && Int(reference.dropFirst()).map({ $0 >= 3 }) == true {
+      revenue += cell.number ?? 0
+    }
+    #expect(revenue == Double(current.sum("revenue", months: Self.months)))
+    #expect(book.parts.keys.contains { $0.hasPrefix("xl/tables/table") })
+    #expect(data["L3"]?.value.hasPrefix("exports/2026-01/") == true)  // every line names its file and line
+  }
+
   @Test func grossMarginAndMarketingSheets() throws {
     let g = try #require(book.sheets["Lợi nhuận gộp"])
     let ytd = try #require(book.row("Lợi nhuận gộp", labelled: "Lũy kế năm"))

@@ -67,6 +67,8 @@ public struct ReviewReport: Sendable {
   public var outlook: Outlook?
   public var risks: [RiskCheck]
   public var kpis: [KPIStatus]
+  /// The line-level detail of the year to date (empty when not asked for).
+  public var data: DataSheet
   /// The revision in force in the month reviewed, if any.
   public var revision: Plan.Revision? { plan.revision(in: month) }
 
@@ -76,7 +78,7 @@ public struct ReviewReport: Sendable {
   /// Computes the review of `month` from the rolled-up ledger and the plan's targets.
   public static func compute(
     month: Month, rollup: Rollup, plan: Plan, targets: Targets, channels: [Channel], baseline: Baseline?,
-    sources: [SourceFile], rejections: [Rejection]
+    sources: [SourceFile], rejections: [Rejection], data: DataSheet = DataSheet(lines: [], truncated: false)
   ) -> ReviewReport {
     let online = Set(channels.filter { $0.kind == .online }.map(\.id))
     func period(_ months: [Month]) -> Period {
@@ -128,7 +130,7 @@ public struct ReviewReport: Sendable {
       sources: sources, rejections: rejections, plan: plan, budget: budget,
       outlook: Outlook.compute(month: month, rollup: rollup, plan: plan, targets: targets, onlineChannels: online),
       risks: checkRisks(plan, month: thisMonth, yearToDate: yearToDate, budget: budget),
-      kpis: kpiStatuses(plan, month: thisMonth, yearToDate: yearToDate, budget: budget))
+      kpis: kpiStatuses(plan, month: thisMonth, yearToDate: yearToDate, budget: budget), data: data)
   }
 }
 

@@ -33,11 +33,20 @@ public struct Ledger: Sendable {
   private var names: [String: String] = [:]
   private var groups: [String: String] = [:]
   public private(set) var costs = CostBook()
+  /// The sale and return lines themselves, kept (up to `keepLimit`) for the workbook's data sheet.
+  public private(set) var keptLines: [SaleLine] = []
+  /// True when more lines arrived than were kept.
+  public private(set) var linesTruncated = false
+  private let keepLimit: Int
 
-  public init() {}
+  /// - Parameter keepingLinesUpTo: how many sale lines to keep for line-level detail (0: none).
+  public init(keepingLinesUpTo keepLimit: Int = 0) { self.keepLimit = keepLimit }
 
   /// Adds an accepted sale or return line.
   public mutating func add(_ line: SaleLine) {
+    if keepLimit > 0 {
+      if keptLines.count < keepLimit { keptLines.append(line) } else { linesTruncated = true }
+    }
     let key = SalesKey(day: line.day, channel: line.channel, sku: line.sku)
     var bucket = sales[key] ?? SalesBucket()
     bucket.quantity += line.quantity
@@ -71,6 +80,11 @@ public struct Ledger: Sendable {
         expenses[month, default: [:]][line.category ?? "", default: .zero] += amount
       }
     }
+  }
+
+  /// The cost of goods of one line, by the cost known on its day; `nil` when none is.
+  public func cogs(of line: SaleLine) -> Money? {
+    (line.unitCost ?? costs.unitCost(of: line.sku, on: line.day)).map { $0.times(line.quantity) }
   }
 
   /// The product group of a SKU, as named by a cost source.

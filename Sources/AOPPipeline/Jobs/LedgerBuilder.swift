@@ -5,7 +5,10 @@ import Logging
 
 /// Receives what the importer accepts into the ledger, and keeps the rejections in file order.
 final class LedgerBuilder: ImportSink {
-  private(set) var ledger = Ledger()
+  private(set) var ledger: Ledger
+
+  init(keepingLinesUpTo limit: Int = 0) { ledger = Ledger(keepingLinesUpTo: limit) }
+
   private(set) var rejections: [Rejection] = []
 
   func accept(_ line: SaleLine) { ledger.add(line) }
@@ -38,9 +41,10 @@ public let silentLogger = Logger(label: "aop", factory: { _ in SwiftLogNoOpLogHa
 /// account: refusals and rejected rows as warnings, the rest as info.
 /// - Parameter ledgerCSV: where to write the normalised ledger as CSV, if anywhere.
 func importAll(
-  _ files: [InputFiles.Found], importer: FileImporter, progress: ProgressReporter?, logger: Logger, ledgerCSV: URL? = nil
+  _ files: [InputFiles.Found], importer: FileImporter, progress: ProgressReporter?, logger: Logger, ledgerCSV: URL? = nil,
+  keepingLinesUpTo keep: Int = 0
 ) throws -> ImportResult {
-  let builder = LedgerBuilder()
+  let builder = LedgerBuilder(keepingLinesUpTo: keep)
   let csv = try ledgerCSV.map { try LedgerCSVWriter(target: $0, currency: importer.settings.currency, next: builder) }
   let sink: ImportSink = csv ?? builder
   var sources: [SourceFile] = []

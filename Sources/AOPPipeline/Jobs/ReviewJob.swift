@@ -51,7 +51,8 @@ public struct ReviewJob: Sendable {
     guard !files.isEmpty else {
       throw JobError.noInput("no export files found in \(config.inputPatterns.joined(separator: ", ")) (relative to \(config.root.path))")
     }
-    let imported = try importAll(files, importer: setup.importer(), progress: progress, logger: logger, ledgerCSV: ledgerCSV)
+    let imported = try importAll(
+      files, importer: setup.importer(), progress: progress, logger: logger, ledgerCSV: ledgerCSV, keepingLinesUpTo: DataSheet.limit)
     let rollup = imported.ledger.rollUp()
     let monthFigures = rollup.figures(months: [month])
     guard monthFigures.revenue != .zero || monthFigures.units != 0 || monthFigures.marketing != .zero else {
@@ -60,13 +61,13 @@ public struct ReviewJob: Sendable {
     let targets = Targets(plan: setup.plan, baseline: baseline, channels: config.channels)
     let report = ReviewReport.compute(
       month: month, rollup: rollup, plan: setup.plan, targets: targets, channels: config.channels, baseline: baseline,
-      sources: imported.sources, rejections: imported.rejections)
+      sources: imported.sources, rejections: imported.rejections, data: DataSheet.of(imported.ledger, through: month))
     let sheets = ReviewLayout(language: config.language).layOut(report)
     let target = folder.appendingPathComponent("review-\(month).xlsx")
     let properties = WorkbookProperties(
       title: "AOP review \(month)", company: setup.plan.company, subject: month.description, created: month.next.firstDay)
     try AtomicFile.write(to: target) { path in
-      try XLSXWriter(currency: setup.plan.currency).write(sheets, properties: properties, to: path)
+      try XLSXWriter.forSize(of: sheets, currency: setup.plan.currency).write(sheets, properties: properties, to: path)
     }
     // The rejected rows also as CSV beside the workbook, for whoever fixes the exports; an empty one
     // (header only) says there were none this time.

@@ -25,6 +25,12 @@ struct Labels {
   var allowedMarketing: String { t("Marketing / revenue they can afford", "Marketing / doanh thu tối đa") }
   var requiredByMonth: String { t("Required revenue by month", "Doanh thu cần đạt theo tháng") }
   var category: String { t("Category", "Hạng mục") }
+  var dataSheet: String { t("Data", "Dữ liệu") }
+  var date: String { t("Date", "Ngày") }
+  var kindSale: String { t("sale", "bán") }
+  var kindReturn: String { t("return", "trả") }
+  var order: String { t("Order", "Mã đơn") }
+  var dataTruncated: String { t("Only the first rows are here; the full ledger is in the --ledger CSV.", "Chỉ có các dòng đầu; toàn bộ sổ ở tệp CSV --ledger.") }
   var originalTarget: String { t("Original target", "Kế hoạch ban đầu") }
   var annualBudget: String { t("Annual budget", "Ngân sách năm") }
   var originalBudget: String { t("Original annual budget", "Ngân sách năm ban đầu") }

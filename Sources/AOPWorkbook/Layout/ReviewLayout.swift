@@ -13,7 +13,7 @@ public struct ReviewLayout: Sendable {
 
   public func layOut(_ report: ReviewReport) -> [Sheet] {
     [summary(report), channels(report), grossMargin(report), marketing(report), budget(report), risks(report), planSheet(report),
-     sources(report), rejects(report)]
+     sources(report), rejects(report)] + (report.data.lines.isEmpty ? [] : [data(report)])
   }
 
   // MARK: Shared pieces
@@ -124,10 +124,15 @@ public struct ReviewLayout: Sendable {
                      "\(l.actual) \(l.yearToDate.lowercased())", l.target, l.variance, l.variancePercent]))
     s.frozenRows = s.rows.count
     let first = s.rows.count
+    let data = DataRefs(report: r, labels: l)
     for c in r.channelLines {
       let row = s.rows.count
-      s.append([Cell(.text(c.channel.name)), Cell(.text(c.channel.kind == .online ? l.online : l.offline))]
-               + amountCells(c.month, row: row, column: 2) + amountCells(c.yearToDate, row: row, column: 6))
+      var month = amountCells(c.month, row: row, column: 2)
+      var ytd = amountCells(c.yearToDate, row: row, column: 6)
+      // The actual revenue as a live sum over the data sheet's lines, so it leads to its rows.
+      if let f = data.revenue(channel: c.channel.id, month: r.month) { month[0].value = .formula(f, cached: .money(c.month.actual)) }
+      if let f = data.revenue(channel: c.channel.id, month: nil) { ytd[0].value = .formula(f, cached: .money(c.yearToDate.actual)) }
+      s.append([Cell(.text(c.channel.name)), Cell(.text(c.channel.kind == .online ? l.online : l.offline))] + month + ytd)
     }
     let last = s.rows.count - 1
     let totalRow = s.rows.count
@@ -156,7 +161,8 @@ public struct ReviewLayout: Sendable {
       let row = s.rows.count
       var cells = [Cell(.text(line.month.description))]
       for c in r.channels {
-        cells.append(Cell(.money(r.channelMonths[ChannelMonth(channel: c.id, month: line.month)]?.revenue ?? .zero)))
+        let value = r.channelMonths[ChannelMonth(channel: c.id, month: line.month)]?.revenue ?? .zero
+        cells.append(Cell(data.revenue(channel: c.id, month: line.month).map { .formula($0, cached: .money(value)) } ?? .money(value)))
       }
       let from = cellReference(row: row, column: 1), to = cellReference(row: row, column: r.channels.count)
       let totalRef = cellReference(row: row, column: r.channels.count + 1), targetRef = cellReference(row: row, column: r.channels.count + 2)
@@ -168,6 +174,48 @@ public struct ReviewLayout: Sendable {
       }
       s.append(cells)
     }
+    return s
+  }
+
+  /// Sums over the data sheet's columns, when it holds every line of the year to date.
+  struct DataRefs {
+    let sheet: String
+    let last: Int
+    let usable: Bool
+
+    init(report: ReviewReport, labels: Labels) {
+      sheet = "'\(labels.dataSheet)'"
+      last = report.data.lines.count + 2  // a title row, the header row, then the lines (1-based)
+      usable = !report.data.lines.isEmpty && !report.data.truncated
+    }
+
+    /// `SUMIFS` of the revenue column for a channel (and a month, or the whole year to date).
+    func revenue(channel: String, month: Month?) -> String? {
+      guard usable else { return nil }
+      func column(_ letter: String) -> String { "\(sheet)!$\(letter)$3:$\(letter)$\(last)" }
+      var formula = "SUMIFS(\(column("J")),\(column("C")),\"\(channel)\""
+      if let month { formula += ",\(column("A")),\"\(month)\"" }
+      return formula + ")"
+    }
+  }
+
+  func data(_ r: ReviewReport) -> Sheet {
+    let l = labels
+    var s = Sheet(name: l.dataSheet)
+    s.columnWidths = [10, 12, 10, 8, 18, 20, 36, 22, 8, 16, 16, 48, 8]
+    s.append([Cell(.text(r.data.truncated ? l.dataTruncated : "\(l.dataSheet) — \(r.month.year)-01…\(r.month)"), .title)])
+    let columns = [l.month, l.date, l.channel, l.kind, l.order, l.sku, l.productName, l.productGroup, l.units, l.revenue, l.cogs, l.file, l.line]
+    s.append(header(columns))
+    s.frozenRows = s.rows.count
+    for d in r.data.lines {
+      let x = d.line
+      s.append([
+        Cell(.text(d.month.description)), Cell(.day(x.day)), Cell(.text(x.channel)), Cell(.text(x.isReturn ? l.kindReturn : l.kindSale)),
+        Cell(.text(x.orderID)), Cell(.text(x.sku)), Cell(.text(x.productName)), Cell(.text(d.productGroup)), Cell(.integer(x.quantity)),
+        Cell(.money(x.netRevenue)), Cell(d.cogs.map(CellValue.money) ?? .empty), Cell(.text(x.source.file)), Cell(.integer(x.source.line)),
+      ])
+    }
+    s.table = Table(name: "Ledger", headerRow: 1, lastRow: s.rows.count - 1, columns: columns)
     return s
   }
 

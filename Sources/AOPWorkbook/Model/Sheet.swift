@@ -9,6 +9,8 @@ public indirect enum CellValue: Hashable, Sendable {
   /// A percentage-point difference (2.5 for +2.5 pp).
   case points(Double?)
   case integer(Int)
+  /// A calendar day, written as a real date.
+  case day(Day)
   case empty
   /// A live formula (US-English function names) written with its computed value, so viewers that do
   /// not recalculate still show the number.
@@ -55,6 +57,9 @@ public struct Sheet: Hashable, Sendable {
   public var listValidations: [ListValidation] = []
   /// Workbook-level names for key cells (`RevenueYTD`), so formulas and readers can refer to them.
   public var definedNames: [DefinedName] = []
+  /// An Excel table (with its own filter buttons and banding) over a block of rows; its header row
+  /// holds `columns`.
+  public var table: Table?
 
   public init(name: String) { self.name = name }
 
@@ -97,4 +102,12 @@ public struct DefinedName: Hashable, Sendable {
   public var name: String
   public var row: Int
   public var column: Int
+}
+
+/// An Excel table: a named block whose first row is the header.
+public struct Table: Hashable, Sendable {
+  public var name: String
+  public var headerRow: Int
+  public var lastRow: Int
+  public var columns: [String]
 }

@@ -37,16 +37,32 @@ public enum WorkbookError: Error, Hashable, LocalizedError {
   }
 }
 
-/// Writes sheets to an .xlsx file with libxlsxwriter in constant-memory mode (rows stream to disk).
+/// Writes sheets to an .xlsx file with libxlsxwriter.
+///
+/// In constant-memory mode rows stream to disk and memory stays flat however large the sheets, but
+/// libxlsxwriter then cannot make Excel tables: a sheet's table becomes an autofiltered range.
 public struct XLSXWriter: Sendable {
   public let currency: Currency
+  public let constantMemory: Bool
 
-  public init(currency: Currency) { self.currency = currency }
+  public init(currency: Currency, constantMemory: Bool = true) {
+    self.currency = currency
+    self.constantMemory = constantMemory
+  }
+
+  /// Constant memory when the sheets hold more cells than this (an Excel table is kept below it).
+  public static let constantMemoryAboveCells = 600_000
+
+  /// A writer in the mode the size of `sheets` calls for.
+  public static func forSize(of sheets: [Sheet], currency: Currency) -> XLSXWriter {
+    let cells = sheets.reduce(0) { $0 + $1.rows.reduce(0) { $0 + $1.count } }
+    return XLSXWriter(currency: currency, constantMemory: cells > constantMemoryAboveCells)
+  }
 
   /// Writes `sheets` to `path` (which is replaced).
   /// - Throws: `WorkbookError` with the sheet and cell of the first failure.
   public func write(_ sheets: [Sheet], properties: WorkbookProperties, to path: String) throws {
-    var options = lxw_workbook_options(constant_memory: 1, tmpdir: nil, use_zip64: 0)
+    var options = lxw_workbook_options(constant_memory: constantMemory ? 1 : 0, tmpdir: nil, use_zip64: 0)
     guard let workbook = workbook_new_opt(path, &options) else { throw WorkbookError.cannotCreate(path: path) }
     var closed = false
     defer { if !closed { _ = workbook_close(workbook) } }
@@ -105,6 +121,10 @@ public struct XLSXWriter: Sendable {
     if let f = sheet.filter {
       try check(worksheet_autofilter(ws, lxw_row_t(f.headerRow), 0, lxw_row_t(f.lastRow), lxw_col_t(f.columns - 1)), f.headerRow, 0)
     }
+    let table = constantMemory ? nil : sheet.table
+    if constantMemory, let t = sheet.table {
+      try check(worksheet_autofilter(ws, lxw_row_t(t.headerRow), 0, lxw_row_t(t.lastRow), lxw_col_t(t.columns.count - 1)), t.headerRow, 0)
+    }
     if sheet.landscape { worksheet_set_landscape(ws) }
     worksheet_set_paper(ws, 9)  // A4
     worksheet_fit_to_pages(ws, 1, 0)
@@ -124,6 +144,10 @@ public struct XLSXWriter: Sendable {
       try check(result, v.firstRow, v.column)
     }
     for (r, cells) in sheet.rows.enumerated() {
+      if let table, r == table.headerRow {
+        try addTable(table, to: ws, formats: &formats, check: check)  // it writes the header row itself
+        continue
+      }
       for (c, cell) in cells.enumerated() {
         let row = lxw_row_t(r), col = lxw_col_t(c)
         let format = formats.format(role: cell.role, kind: NumberKind(cell.value.shown))
@@ -145,6 +169,36 @@ public struct XLSXWriter: Sendable {
     }
   }
 
+  private func addTable(
+    _ table: Table, to ws: UnsafeMutablePointer<lxw_worksheet>, formats: inout FormatCache, check: (lxw_error, Int, Int) throws -> Void
+  ) throws {
+    let headers = table.columns.map { strdup(clean($0)) }
+    let name = strdup(table.name)
+    defer {
+      headers.forEach { free($0) }
+      free(name)
+    }
+    var columns = headers.map { header -> lxw_table_column in
+      var column = lxw_table_column()
+      column.header = header
+      column.header_format = formats.format(role: .header, kind: .none)
+      return column
+    }
+    try columns.withUnsafeMutableBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return }
+      var pointers: [UnsafeMutablePointer<lxw_table_column>?] = (0..<buffer.count).map { base + $0 } + [nil]
+      try pointers.withUnsafeMutableBufferPointer { list in
+        var options = lxw_table_options()
+        options.name = name
+        options.style_type = UInt8(LXW_TABLE_STYLE_TYPE_LIGHT.rawValue)
+        options.style_type_number = 9
+        options.columns = list.baseAddress
+        try check(worksheet_add_table(
+          ws, lxw_row_t(table.headerRow), 0, lxw_row_t(table.lastRow), lxw_col_t(table.columns.count - 1), &options), table.headerRow, 0)
+      }
+    }
+  }
+
   /// The value Excel stores: money divided once by the currency's scale; never NaN or infinite.
   private func number(_ value: CellValue) -> Double? {
     let n: Double?
@@ -153,10 +207,14 @@ public struct XLSXWriter: Sendable {
     case .ratio(let r?): n = r.value
     case .points(let p?): n = p
     case .integer(let i): n = Double(i)
+    case .day(let d): n = Double(d.ordinal - XLSXWriter.excelEpoch)
     default: n = nil
     }
     return n.flatMap { $0.isFinite ? $0 : nil }
   }
+
+  /// 1899-12-30, day 0 of Excel's serial dates (for days after February 1900).
+  static let excelEpoch = Day(year: 1899, month: 12, day: 30)?.ordinal ?? 0
 
   /// Text safe for the file: no NUL or other XML-illegal control characters, at most 32,767 UTF-16 units.
   private func clean(_ text: String) -> String {
@@ -203,10 +261,11 @@ public struct XLSXWriter: Sendable {
 
 /// The number format a cell's value needs.
 enum NumberKind: Hashable {
-  case none, money, ratio, points, integer
+  case none, money, ratio, points, integer, date
 
   init(_ value: CellValue) {
     switch value {
+    case .day: self = .date
     case .money: self = .money
     case .ratio: self = .ratio
     case .points: self = .points
@@ -243,6 +302,7 @@ private struct FormatCache {
     case .ratio: format_set_num_format(f, "0.0%")
     case .points: format_set_num_format(f, "+0.0\" pp\";[Red]-0.0\" pp\";0.0\" pp\"")
     case .integer: format_set_num_format(f, "#,##0")
+    case .date: format_set_num_format(f, "yyyy-mm-dd")
     case .none: break
     }
     switch role {
