@@ -219,6 +219,11 @@ import Testing
     let plan = try #require(book.sheetOrder.firstIndex(of: "Kế hoạch"))
     let sheetXML = try #require(book.parts["xl/worksheets/sheet\(plan + 1).xml"])
     #expect(sheetXML.contains("<formula1>\"Chưa bắt đầu,Đang làm,Xong,Dừng\"</formula1>"))
+    // Three charts (revenue by channel against target, margin against its floor, marketing against its
+    // ceiling) and colour rules for the lights and the budget.
+    #expect(book.parts.keys.filter { $0.hasPrefix("xl/charts/chart") }.count == 3)
+    let budget = try #require(book.sheetOrder.firstIndex(of: "Ngân sách"))
+    #expect(book.parts["xl/worksheets/sheet\(budget + 1).xml"]?.contains("<formula>\"Vượt ngân sách\"</formula>") == true)
   }
 
   @Test func jsonSummaryCarriesTheSameFigures() throws {

@@ -94,6 +94,9 @@ public struct ReviewLayout: Sendable {
     ratioRow(l.marketingToRevenue, m.marketingToRevenue, y.marketingToRevenue, name: "MarketingToRevenue")
     plainRow(l.orders, .integer(m.figures.orders), .integer(y.figures.orders))
     plainRow(l.units, .integer(m.figures.units), .integer(y.figures.units))
+    for (text, color) in [(l.onTrack, Highlight.green), (l.offTrack, Highlight.red)] {
+      s.highlights.append(Highlight(firstRow: s.frozenRows, lastRow: s.rows.count - 1, firstColumn: 9, lastColumn: 10, text: text, color: color))
+    }
     if let o = r.outlook {
       s.blank()
       s.append([Cell(.text(l.outlook), .subtitle)])
@@ -111,13 +114,14 @@ public struct ReviewLayout: Sendable {
     s.append([Cell(.text(l.baselineYear)), Cell(r.baselineYear.map { CellValue.text(String($0)) } ?? .text(l.noData))])
     let t = r.tally
     s.append([Cell(.text(l.rowsAccount)), Cell(.text("\(t.read) / \(t.accepted) / \(t.rejected) / \(t.duplicates) / \(t.skipped)"))])
+    if r.data.truncated { s.append([Cell(.text(l.dataTruncated), .note)]) }
     return s
   }
 
   func channels(_ r: ReviewReport) -> Sheet {
     let l = labels
     var s = Sheet(name: l.channelSheet)
-    s.columnWidths = [24, 10, 18, 18, 18, 13, 18, 18, 18, 13]
+    s.columnWidths = [24, 18, 18, 18, 18, 18, 18, 18, 18, 18]
     s.append([Cell(.text("\(l.channelSheet) — \(r.month)"), .title)])
     s.blank()
     s.append(header([l.channel, l.kind, "\(l.actual) \(r.month)", l.target, l.variance, l.variancePercent,
@@ -157,6 +161,7 @@ public struct ReviewLayout: Sendable {
     s.blank()
     s.append([Cell(.text(l.byMonth), .subtitle)])
     s.append(header([l.month] + r.channels.map(\.name) + [l.total, l.target, l.variance, l.originalTarget]))
+    let firstMonth = s.rows.count
     for line in r.monthLines {
       let row = s.rows.count
       var cells = [Cell(.text(line.month.description))]
@@ -174,6 +179,15 @@ public struct ReviewLayout: Sendable {
       }
       s.append(cells)
     }
+    let lastMonth = s.rows.count - 1
+    let monthColumn = ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: 0)
+    var series = r.channels.enumerated().map { i, c in Chart.Series(name: c.name, values: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: i + 1)) }
+    series.append(Chart.Series(name: l.total, values: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: r.channels.count + 1)))
+    if r.monthLines.contains(where: { $0.revenueTarget != nil }) {
+      series.append(Chart.Series(name: l.target, values: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: r.channels.count + 2)))
+    }
+    s.charts.append(Chart(kind: .line, title: "\(l.revenue): \(l.byChannel.lowercased()) / \(l.target.lowercased())", row: lastMonth + 2, column: 0,
+                          categories: monthColumn, series: series))
     return s
   }
 
@@ -226,8 +240,9 @@ public struct ReviewLayout: Sendable {
     s.append([Cell(.text("\(l.marginSheet) — \(r.month)"), .title)])
     s.blank()
     let columns = [l.revenue, l.coveredRevenue, l.cogs, l.grossProfit, l.grossMargin, l.costCoverage]
-    s.append(header([l.month] + columns))
+    s.append(header([l.month] + columns + [l.goal]))
     s.frozenRows = s.rows.count
+    let firstMonth = s.rows.count
     func figuresRow(_ label: String, _ f: Rollup.Figures, role: CellRole = .body) {
       let row = s.rows.count
       let covered = cellReference(row: row, column: 2), cogs = cellReference(row: row, column: 3)
@@ -239,8 +254,18 @@ public struct ReviewLayout: Sendable {
         Cell(.formula("IF(\(revenue)=0,\"\",\(covered)/\(revenue))", cached: .ratio(f.costCoverage)), role),
       ])
     }
-    for line in r.monthLines { figuresRow(line.month.description, line.figures) }
+    for line in r.monthLines {
+      figuresRow(line.month.description, line.figures)
+      if let floor = r.plan.goals.grossMarginFloor { s.rows[s.rows.count - 1].append(Cell(.ratio(floor.ratio))) }
+    }
+    let lastMonth = s.rows.count - 1
     figuresRow(l.yearToDate, r.yearToDate.figures, role: .total)
+    var marginSeries = [Chart.Series(name: l.grossMargin, values: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: 5))]
+    if r.plan.goals.grossMarginFloor != nil {
+      marginSeries.append(Chart.Series(name: l.goal, values: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: 7)))
+    }
+    s.charts.append(Chart(kind: .line, title: l.grossMargin, row: 1, column: 9,
+                          categories: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: 0), series: marginSeries))
     s.blank()
     s.append([Cell(.text(l.byChannel), .subtitle)])
     s.append(header([l.channel] + columns))
@@ -264,8 +289,9 @@ public struct ReviewLayout: Sendable {
     s.columnWidths = [24, 24, 28, 24, 28, 22]
     s.append([Cell(.text("\(l.marketingSheet) — \(r.month)"), .title)])
     s.blank()
-    s.append(header([l.month, l.marketing, l.budget, l.remaining, l.revenue, l.marketingToRevenue]))
+    s.append(header([l.month, l.marketing, l.budget, l.remaining, l.revenue, l.marketingToRevenue, l.goal]))
     s.frozenRows = s.rows.count
+    let firstMonth = s.rows.count
     func row(_ label: String, spend: Money, budget: Money, revenue: Money, role: CellRole = .body) {
       let n = s.rows.count
       let sp = cellReference(row: n, column: 1), b = cellReference(row: n, column: 2), rv = cellReference(row: n, column: 4)
@@ -277,7 +303,15 @@ public struct ReviewLayout: Sendable {
     }
     for line in r.monthLines {
       row(line.month.description, spend: line.figures.marketing, budget: line.marketingBudget, revenue: line.figures.revenue)
+      if let ceiling = r.plan.goals.marketingToRevenueCeiling { s.rows[s.rows.count - 1].append(Cell(.ratio(ceiling.ratio))) }
     }
+    let lastMonth = s.rows.count - 1
+    var ratioSeries = [Chart.Series(name: l.marketingToRevenue, values: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: 5))]
+    if r.plan.goals.marketingToRevenueCeiling != nil {
+      ratioSeries.append(Chart.Series(name: l.goal, values: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: 6)))
+    }
+    s.charts.append(Chart(kind: .line, title: l.marketingToRevenue, row: 1, column: 8,
+                          categories: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: 0), series: ratioSeries))
     let y = r.yearToDate
     row(l.yearToDate, spend: y.figures.marketing, budget: y.marketing.plan ?? .zero, revenue: y.figures.revenue, role: .total)
     s.blank()
@@ -316,6 +350,11 @@ public struct ReviewLayout: Sendable {
         Cell(.text(b.overLimit ? l.overLimit : l.withinLimit)),
       ])
     }
+    let firstBudget = s.frozenRows
+    if s.rows.count > firstBudget {
+      s.highlights.append(Highlight(firstRow: firstBudget, lastRow: s.rows.count - 1, firstColumn: 10, lastColumn: 10, text: l.overLimit, color: Highlight.red))
+      s.highlights.append(Highlight(firstRow: firstBudget, lastRow: s.rows.count - 1, firstColumn: 10, lastColumn: 10, text: l.withinLimit, color: Highlight.green))
+    }
     return s
   }
 
@@ -334,8 +373,15 @@ public struct ReviewLayout: Sendable {
         Cell(.text(c.triggered ? l.triggered : l.notTriggered)), Cell(.text(c.risk.contingency)),
       ])
     }
+    if !r.risks.isEmpty {
+      s.highlights.append(Highlight(firstRow: s.frozenRows, lastRow: s.rows.count - 1, firstColumn: 5, lastColumn: 5, text: l.triggered, color: Highlight.red))
+    }
     s.blank()
     s.append(header([l.kpi, "\(l.value) \(r.month)", l.light, "\(l.value) \(l.yearToDate.lowercased())", l.light, l.green, l.amber]))
+    let firstKPI = s.rows.count
+    for (light, color) in [("green", Highlight.green), ("amber", Highlight.amber), ("red", Highlight.red)] where !r.kpis.isEmpty {
+      s.highlights.append(Highlight(firstRow: firstKPI, lastRow: firstKPI + r.kpis.count - 1, firstColumn: 2, lastColumn: 4, text: l.lightName(light), color: color))
+    }
     for k in r.kpis {
       s.append([
         Cell(.text(k.kpi.rawValue)), Cell(.ratio(k.month)), Cell(.text(l.lightName(k.monthLight.rawValue))), Cell(.ratio(k.yearToDate)),

@@ -60,6 +60,10 @@ public struct Sheet: Hashable, Sendable {
   /// An Excel table (with its own filter buttons and banding) over a block of rows; its header row
   /// holds `columns`.
   public var table: Table?
+  /// Charts drawn over ranges of this sheet.
+  public var charts: [Chart] = []
+  /// Cells whose text calls for a colour (a traffic light, over budget).
+  public var highlights: [Highlight] = []
 
   public init(name: String) { self.name = name }
 
@@ -110,4 +114,41 @@ public struct Table: Hashable, Sendable {
   public var headerRow: Int
   public var lastRow: Int
   public var columns: [String]
+}
+
+/// A block of cells in one column (`firstRow`…`lastRow`), 0-based.
+public struct ColumnRange: Hashable, Sendable {
+  public var firstRow: Int
+  public var lastRow: Int
+  public var column: Int
+}
+
+/// A chart of some columns of a sheet against a category column.
+public struct Chart: Hashable, Sendable {
+  public enum Kind: Hashable, Sendable { case line, column }
+  public struct Series: Hashable, Sendable {
+    public var name: String
+    public var values: ColumnRange
+  }
+  public var kind: Kind
+  public var title: String
+  /// The top-left cell the chart is drawn at.
+  public var row: Int
+  public var column: Int
+  public var categories: ColumnRange
+  public var series: [Series]
+}
+
+/// Cells equal to `text` are filled with a colour (0xRRGGBB).
+public struct Highlight: Hashable, Sendable {
+  public var firstRow: Int
+  public var lastRow: Int
+  public var firstColumn: Int
+  public var lastColumn: Int
+  public var text: String
+  public var color: UInt32
+
+  public static let green: UInt32 = 0xC6EFCE
+  public static let amber: UInt32 = 0xFFEB9C
+  public static let red: UInt32 = 0xFFC7CE
 }

@@ -73,7 +73,7 @@ public struct XLSXWriter: Sendable {
     for sheet in sheets {
       let name = uniqueSheetName(sanitizedSheetName(sheet.name), used: &used)
       guard let worksheet = workbook_add_worksheet(workbook, name) else { throw WorkbookError.badSheetName(sheet.name) }
-      try write(sheet, to: worksheet, formats: &formats, path: path, properties: properties)
+      try write(sheet, named: name, to: worksheet, formats: &formats, path: path, properties: properties)
       for n in sheet.definedNames {
         let reference = "='\(name.replacingOccurrences(of: "'", with: "''"))'!\(absoluteReference(row: n.row, column: n.column))"
         let result = workbook_define_name(workbook, n.name, reference)
@@ -104,7 +104,10 @@ public struct XLSXWriter: Sendable {
     }
   }
 
-  private func write(_ sheet: Sheet, to ws: UnsafeMutablePointer<lxw_worksheet>, formats: inout FormatCache, path: String, properties: WorkbookProperties) throws {
+  private func write(
+    _ sheet: Sheet, named sheetName: String, to ws: UnsafeMutablePointer<lxw_worksheet>, formats: inout FormatCache, path: String,
+    properties: WorkbookProperties
+  ) throws {
     func check(_ result: lxw_error, _ row: Int, _ column: Int) throws {
       guard result == LXW_NO_ERROR else {
         throw WorkbookError.writeFailed(path: path, sheet: sheet.name, cell: cellReference(row: row, column: column),
@@ -131,6 +134,34 @@ public struct XLSXWriter: Sendable {
     try check(worksheet_set_header(ws, "&L\(headerText(properties.company))&R\(headerText(properties.subject))"), 0, 0)
     try check(worksheet_set_footer(ws, "&L\(headerText(sheet.name))&RPage &P / &N"), 0, 0)
 
+    for h in sheet.highlights {
+      let text = strdup("\"" + clean(h.text).replacingOccurrences(of: "\"", with: "\"\"") + "\"")
+      defer { free(text) }
+      var rule = lxw_conditional_format()
+      rule.type = UInt8(LXW_CONDITIONAL_TYPE_CELL.rawValue)
+      rule.criteria = UInt8(LXW_CONDITIONAL_CRITERIA_EQUAL_TO.rawValue)
+      rule.value_string = text
+      rule.format = formats.fill(h.color)
+      try check(worksheet_conditional_format_range(
+        ws, lxw_row_t(h.firstRow), lxw_col_t(h.firstColumn), lxw_row_t(h.lastRow), lxw_col_t(h.lastColumn), &rule), h.firstRow, h.firstColumn)
+    }
+    for (n, c) in sheet.charts.enumerated() {
+      guard let chart = workbook_add_chart(formats.workbook, UInt8((c.kind == .line ? LXW_CHART_LINE : LXW_CHART_COLUMN).rawValue)) else {
+        throw WorkbookError.writeFailed(path: path, sheet: sheet.name, cell: "chart \(n + 1)", code: 0, message: "cannot create the chart")
+      }
+      chart_title_set_name(chart, clean(c.title))
+      for series in c.series {
+        guard let line = chart_add_series(chart, nil, nil) else {
+          throw WorkbookError.writeFailed(path: path, sheet: sheet.name, cell: "chart \(n + 1)", code: 0, message: "cannot add a series")
+        }
+        chart_series_set_categories(
+          line, sheetName, lxw_row_t(c.categories.firstRow), lxw_col_t(c.categories.column), lxw_row_t(c.categories.lastRow), lxw_col_t(c.categories.column))
+        chart_series_set_values(
+          line, sheetName, lxw_row_t(series.values.firstRow), lxw_col_t(series.values.column), lxw_row_t(series.values.lastRow), lxw_col_t(series.values.column))
+        chart_series_set_name(line, clean(series.name))
+      }
+      try check(worksheet_insert_chart(ws, lxw_row_t(c.row), lxw_col_t(c.column), chart), c.row, c.column)
+    }
     for v in sheet.listValidations {
       let options = v.options.map { strdup(clean($0)) }
       defer { options.forEach { free($0) } }
@@ -290,6 +321,16 @@ private struct FormatCache {
     if currency.code == "VND" { return "#,##0 \"₫\";[Red]-#,##0 \"₫\"" }
     let decimals = currency.minorDigits > 0 ? "." + String(repeating: "0", count: currency.minorDigits) : ""
     return "#,##0\(decimals) \"\(currency.code)\";[Red]-#,##0\(decimals) \"\(currency.code)\""
+  }
+
+  /// A fill colour for conditional formats.
+  mutating func fill(_ color: UInt32) -> UnsafeMutablePointer<lxw_format>? {
+    let key = "fill-\(color)"
+    if let f = cache[key] { return f }
+    guard let f = workbook_add_format(workbook) else { return nil }
+    format_set_bg_color(f, color)
+    cache[key] = f
+    return f
   }
 
   mutating func format(role: CellRole, kind: NumberKind) -> UnsafeMutablePointer<lxw_format>? {
