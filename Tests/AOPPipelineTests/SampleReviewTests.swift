@@ -79,7 +79,11 @@ import Testing
     #expect(s["D\(revenueRow)"]?.formula == "B\(revenueRow)-C\(revenueRow)")
     #expect(s["D\(revenueRow)"]?.number == Double(current.sum("revenue", months: ["2026-10"])) - target)
 
+    // Each figure leads to the sheet it comes from, which leads to the data rows.
+    let total = try #require(book.row("Doanh thu theo kênh", labelled: "Tổng"))
+    #expect(s["F\(revenueRow)"]?.formula == "'Doanh thu theo kênh'!G\(total)")
     let cogsRow = try #require(book.row("Tổng quan", labelled: "Giá vốn hàng bán"))
+    #expect(s["F\(cogsRow)"]?.formula?.hasPrefix("'Lợi nhuận gộp'!D") == true)
     #expect(s["F\(cogsRow)"]?.number == Double(current.sum("cogs", months: Self.months)))
     let marginRow = try #require(book.row("Tổng quan", labelled: "Biên lợi nhuận gộp %"))
     let covered = Double(current.sum("covered_revenue", months: Self.months))
@@ -103,6 +107,9 @@ import Testing
     #expect(s["C\(total)"]?.formula == "SUM(C4:C6)")
     #expect(s["C\(total)"]?.number == Double(current.sum("revenue", months: ["2026-10"])))
     #expect(s["G\(total)"]?.number == Double(current.sum("revenue", months: Self.months)))
+    // Beside each month, the baseline year's same month.
+    let october = try #require(book.row("Doanh thu theo kênh", labelled: "2026-10"))
+    #expect(s["I\(october)"]?.number == Double(expected.baseline_2025.sum("revenue", months: ["2025-10"])))
     // The monthly targets add up to the year-to-date target exactly.
     let ytdTarget = try #require(s["H\(total)"]?.number)
     #expect(ytdTarget == Double(try #require(outcome.report.yearToDate.revenue.plan).minorUnits))

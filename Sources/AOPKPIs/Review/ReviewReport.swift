@@ -20,6 +20,8 @@ public struct ReviewReport: Sendable {
     public var revenueTarget: Money?
     /// The target before any revision (equal to `revenueTarget` where none changed it).
     public var originalRevenueTarget: Money?
+    /// The same month's revenue in the baseline year, when there is a baseline.
+    public var baselineRevenue: Money?
     public var marketingBudget: Money
     public var onlineRevenue: Money
   }
@@ -106,6 +108,7 @@ public struct ReviewReport: Sendable {
       MonthLine(
         month: m, figures: rollup.figures(months: [m]), revenueTarget: targets.revenue(months: [m]),
         originalRevenueTarget: targets.revenue(months: [m], original: true),
+        baselineRevenue: baseline.map { b in b.rollup.total { $0.month.month == m.month }.revenue },
         marketingBudget: targets.marketing(months: [m]),
         onlineRevenue: rollup.total { $0.month == m && online.contains($0.channel) }.revenue)
     }

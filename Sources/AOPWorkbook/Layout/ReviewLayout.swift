@@ -51,8 +51,28 @@ public struct ReviewLayout: Sendable {
 
   // MARK: Sheets
 
+  /// Where the summary's figures come from on the detail sheets (which lead on to the data rows). The
+  /// positions follow the detail sheets' fixed layout: a title row, a blank row, the header, then rows.
+  struct Links {
+    let channelSheet: String, marginSheet: String, marketingSheet: String
+    let channelTotalRow: Int  // 1-based
+    let lastMonthRow: Int, yearToDateRow: Int  // 1-based, on the margin and marketing sheets
+
+    init(_ r: ReviewReport, _ l: Labels) {
+      channelSheet = "'\(l.channelSheet)'"
+      marginSheet = "'\(l.marginSheet)'"
+      marketingSheet = "'\(l.marketingSheet)'"
+      channelTotalRow = 3 + r.channelLines.count + 1
+      lastMonthRow = 3 + r.monthLines.count
+      yearToDateRow = lastMonthRow + 1
+    }
+
+    func link(_ sheet: String, _ column: String, _ row: Int, _ value: CellValue) -> CellValue { .formula("\(sheet)!\(column)\(row)", cached: value) }
+  }
+
   func summary(_ r: ReviewReport) -> Sheet {
     let l = labels
+    let links = Links(r, l)
     var s = Sheet(name: l.summarySheet)
     s.columnWidths = [34, 18, 18, 18, 14, 18, 18, 18, 14, 22, 22]
     s.append([Cell(.text("\(r.company.isEmpty ? "" : r.company + " — ")\(l.reviewTitle) \(r.month)"), .title)])
@@ -65,14 +85,18 @@ public struct ReviewLayout: Sendable {
                      "\(l.status) (\(l.thisMonth.lowercased()))", "\(l.status) (\(l.yearToDate.lowercased()))"]))
     s.frozenRows = s.rows.count
 
-    func amountRow(_ label: String, _ m: VersusPlan, _ y: VersusPlan, name: String? = nil) {
+    func amountRow(_ label: String, _ m: VersusPlan, _ y: VersusPlan, name: String? = nil, from source: (month: CellValue, ytd: CellValue)? = nil) {
       let row = s.rows.count
       if let name {
         s.definedNames.append(DefinedName(name: "\(name)Month", row: row, column: 1))
         s.definedNames.append(DefinedName(name: "\(name)YTD", row: row, column: 5))
       }
-      s.append([Cell(.text(label))] + amountCells(m, row: row, column: 1) + amountCells(y, row: row, column: 5)
-               + [Cell(statusText(m.onTrack)), Cell(statusText(y.onTrack))])
+      var month = amountCells(m, row: row, column: 1), ytd = amountCells(y, row: row, column: 5)
+      if let source {
+        month[0].value = source.month
+        ytd[0].value = source.ytd
+      }
+      s.append([Cell(.text(label))] + month + ytd + [Cell(statusText(m.onTrack)), Cell(statusText(y.onTrack))])
     }
     func ratioRow(_ label: String, _ m: RatioVersusGoal, _ y: RatioVersusGoal, name: String? = nil) {
       if let name {
@@ -85,12 +109,17 @@ public struct ReviewLayout: Sendable {
       s.append([Cell(.text(label)), Cell(m), Cell(.empty), Cell(.empty), Cell(.empty), Cell(y)])
     }
     let m = r.thisMonth, y = r.yearToDate
-    amountRow(l.revenue, m.revenue, y.revenue, name: "Revenue")
+    amountRow(l.revenue, m.revenue, y.revenue, name: "Revenue", from: (
+      links.link(links.channelSheet, "C", links.channelTotalRow, .money(m.revenue.actual)),
+      links.link(links.channelSheet, "G", links.channelTotalRow, .money(y.revenue.actual))))
     ratioRow(l.onlineShare, m.onlineShare, y.onlineShare, name: "OnlineShare")
     ratioRow(l.grossMargin, m.grossMargin, y.grossMargin, name: "GrossMargin")
     plainRow(l.costCoverage, .ratio(m.figures.costCoverage), .ratio(y.figures.costCoverage))
-    plainRow(l.cogs, .money(m.figures.cogs), .money(y.figures.cogs))
-    amountRow("\(l.marketing) / \(l.budget.lowercased())", m.marketing, y.marketing, name: "Marketing")
+    plainRow(l.cogs, links.link(links.marginSheet, "D", links.lastMonthRow, .money(m.figures.cogs)),
+             links.link(links.marginSheet, "D", links.yearToDateRow, .money(y.figures.cogs)))
+    amountRow("\(l.marketing) / \(l.budget.lowercased())", m.marketing, y.marketing, name: "Marketing", from: (
+      links.link(links.marketingSheet, "B", links.lastMonthRow, .money(m.marketing.actual)),
+      links.link(links.marketingSheet, "B", links.yearToDateRow, .money(y.marketing.actual))))
     ratioRow(l.marketingToRevenue, m.marketingToRevenue, y.marketingToRevenue, name: "MarketingToRevenue")
     plainRow(l.orders, .integer(m.figures.orders), .integer(y.figures.orders))
     plainRow(l.units, .integer(m.figures.units), .integer(y.figures.units))
@@ -160,7 +189,7 @@ public struct ReviewLayout: Sendable {
     // Months × channels: where the year's revenue came from.
     s.blank()
     s.append([Cell(.text(l.byMonth), .subtitle)])
-    s.append(header([l.month] + r.channels.map(\.name) + [l.total, l.target, l.variance, l.originalTarget]))
+    s.append(header([l.month] + r.channels.map(\.name) + [l.total, l.target, l.variance, l.originalTarget, l.baselineYear]))
     let firstMonth = s.rows.count
     for line in r.monthLines {
       let row = s.rows.count
@@ -176,7 +205,10 @@ public struct ReviewLayout: Sendable {
         cells.append(Cell(.money(t)))
         cells.append(Cell(.formula("\(totalRef)-\(targetRef)", cached: .money(line.figures.revenue - t))))
         cells.append(Cell(line.originalRevenueTarget.map(CellValue.money) ?? .empty))
+      } else {
+        cells += [Cell(.empty), Cell(.empty), Cell(.empty)]
       }
+      cells.append(Cell(line.baselineRevenue.map(CellValue.money) ?? .empty))
       s.append(cells)
     }
     let lastMonth = s.rows.count - 1
