@@ -73,3 +73,32 @@ import Testing
     #expect(cellReference(row: 0, column: 702) == "AAA1")
   }
 }
+
+@Suite struct HostileTextTests {
+  @Test func textThatLooksLikeFormulasOrEscapesStaysAsTyped() throws {
+    let folder = try TemporaryFolder()
+    var s = Sheet(name: "T")
+    let long = String(repeating: "ệ", count: 40_000)
+    s.rows = [[Cell(.text("=HYPERLINK(\"http://x\",\"click\")")), Cell(.text("+84901234567")), Cell(.text("@SUM(A1)")), Cell(.text("a_x0041_b")),
+               Cell(.text(long)), Cell(.text("nul\u{0}here\u{7}"))]]
+    let path = folder.path("hostile.xlsx")
+    try XLSXWriter(currency: .vnd).write([s], properties: WorkbookProperties(title: "t", company: "c", subject: "s", created: Day(iso: "2026-01-01")!), to: path)
+    let book = try WorkbookReadBack(path: path)
+    let cells = try #require(book.sheets["T"])
+    for ref in ["A1", "B1", "C1"] { #expect(cells[ref]?.formula == nil, "\(ref) must stay text") }
+    #expect(cells["A1"]?.value == "=HYPERLINK(\"http://x\",\"click\")")
+    #expect(cells["B1"]?.value == "+84901234567")
+    // Stored escaped, so that Excel shows the underscore sequence as typed.
+    let sheetXML = try #require(book.parts["xl/worksheets/sheet1.xml"])
+    #expect(sheetXML.contains("a_x005F_x0041_b"))
+    #expect(cells["E1"]?.value.hasSuffix(" …[cut]") == true)
+    #expect((cells["E1"]?.value.utf16.count ?? 0) <= 32_767)
+    #expect(cells["F1"]?.value == "nulhere")
+  }
+
+  @Test func escapingOnlyTouchesRealEscapeSequences() {
+    #expect(XLSXWriter.escapeLiteralEscapes("a_x0041_b") == "a_x005F_x0041_b")
+    #expect(XLSXWriter.escapeLiteralEscapes("_xyz_ and _x12_ and _x12345") == "_xyz_ and _x12_ and _x12345")
+    #expect(XLSXWriter.escapeLiteralEscapes("plain") == "plain")
+  }
+}

@@ -247,18 +247,44 @@ public struct XLSXWriter: Sendable {
   /// 1899-12-30, day 0 of Excel's serial dates (for days after February 1900).
   static let excelEpoch = Day(year: 1899, month: 12, day: 30)?.ordinal ?? 0
 
-  /// Text safe for the file: no NUL or other XML-illegal control characters, at most 32,767 UTF-16 units.
-  private func clean(_ text: String) -> String {
+  /// Text safe for the file: no NUL or other XML-illegal control characters; a literal `_xHHHH_` escaped
+  /// so Excel shows it as typed (libxlsxwriter leaves it, and Excel would read it as an escape); at most
+  /// 32,767 UTF-16 units (Excel's limit; libxlsxwriter counts code points), longer text cut with a mark.
+  func clean(_ text: String) -> String {
+    let limit = 32_767
+    let mark = " …[cut]"
     var scalars = String.UnicodeScalarView()
     var units = 0
+    var cut = false
     for s in text.unicodeScalars {
       if s.value < 0x20, s != "\t", s != "\n", s != "\r" { continue }
       if s.value == 0xFFFE || s.value == 0xFFFF { continue }
+      if units + s.utf16.count > limit - mark.utf16.count {
+        cut = true
+        break
+      }
       units += s.utf16.count
-      if units > 32_767 { break }
       scalars.append(s)
     }
-    return String(scalars)
+    var result = String(scalars)
+    if cut { result += mark }
+    return XLSXWriter.escapeLiteralEscapes(result)
+  }
+
+  /// `_x0041_` typed as text becomes `_x005F_x0041_`, which Excel shows as `_x0041_`.
+  static func escapeLiteralEscapes(_ text: String) -> String {
+    guard text.contains("_x") else { return text }
+    var out = ""
+    var rest = Substring(text)
+    while let range = rest.range(of: "_x") {
+      let after = rest[range.upperBound...]
+      let hex = after.prefix(4)
+      let isEscape = hex.count == 4 && hex.allSatisfy(\.isHexDigit) && after.dropFirst(4).first == "_"
+      out += rest[..<range.lowerBound]
+      out += isEscape ? "_x005F_x" : "_x"
+      rest = after
+    }
+    return out + rest
   }
 
   /// Header/footer text with `&` escaped (it starts a control code there).
