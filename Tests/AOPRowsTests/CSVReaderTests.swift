@@ -93,3 +93,23 @@ private func events(_ path: String, options: CSVOptions = CSVOptions()) throws -
     #expect(raws == ["a;b", "\"x\";1.234,5"])
   }
 }
+
+@Suite struct CSVLimitTests {
+  @Test func overLongFieldsWideRowsAndEndlessLinesAreRefusedNotHeld() throws {
+    let folder = try TemporaryFolder()
+    let wide = (0..<50).map(String.init).joined(separator: ",")
+    let path = try folder.write("limits.csv", "a,b\n1,\(String(repeating: "x", count: 300))\n\(wide)\n\(String(repeating: "y", count: 5_000))\n2,ok\n")
+    var out: [String] = []
+    let options = CSVOptions(chunkSize: 64, maxFieldBytes: 200, maxFieldsPerRecord: 20, maxLineBytes: 1_000)
+    try CSVReader(path: path, options: options).read { event in
+      switch event {
+      case .record(let r): out.append("\(r.line): \(r.fields.joined(separator: "|"))")
+      case .malformed(let m): out.append("\(m.line): \(m.reason)")
+      }
+    }
+    #expect(out == [
+      "1: a|b", "2: field 2 has 300 bytes, more than the limit of 200", "3: 50 fields, more than the limit of 20",
+      "4: a line longer than 1000 bytes", "5: 2|ok",
+    ])
+  }
+}

@@ -23,6 +23,8 @@ public struct ImportSettings: Sendable {
   public var campaignChannels: [CampaignRule]
   /// Expense categories (prefixes) that are marketing, besides the profiles' own.
   public var marketingCategories: [String]
+  /// Limits of the CSV reader (field and line length, fields per row).
+  public var csvLimits = CSVOptions()
 
   /// A campaign-name pattern and the channel its spend belongs to.
   public struct CampaignRule: Sendable, Hashable {
@@ -74,7 +76,7 @@ public struct FileImporter: Sendable {
       var records: [RawRecord] = []
       let needed = profiles.recordsNeededToIdentify
       do {
-        try RowSource.read(path: path, sheet: attempt.sheet, encoding: attempt.encoding) { event in
+        try RowSource.read(path: path, sheet: attempt.sheet, encoding: attempt.encoding, limits: settings.csvLimits) { event in
           if case .record(let r) = event { records.append(r) }
           if records.count >= needed { throw StopReading() }
         }
@@ -150,7 +152,7 @@ public struct FileImporter: Sendable {
         importer: self, profiles: attempt.profiles, displayPath: displayPath, fileName: (path as NSString).lastPathComponent, sink: sink)
       let more = n + 1 < attempts.count
       do {
-        try RowSource.read(path: path, sheet: attempt.sheet, encoding: attempt.encoding) { try run.handle($0) }
+        try RowSource.read(path: path, sheet: attempt.sheet, encoding: attempt.encoding, limits: settings.csvLimits) { try run.handle($0) }
         try run.finish()
         return run.result
       } catch RowsError.notUTF8 where more {

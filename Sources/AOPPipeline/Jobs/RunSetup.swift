@@ -23,13 +23,15 @@ struct RunSetup {
   }
 
   func importer() -> FileImporter {
-    FileImporter(
-      profiles: profiles,
-      settings: ImportSettings(
+    var settings = ImportSettings(
         currency: plan.currency, channels: Set(config.channels.map(\.id)), channelOverrides: config.profileChannels,
         legacyEncoding: config.legacyEncoding.flatMap(TextEncoding.init(rawValue:)),
         campaignChannels: config.campaignChannels.map { .init(pattern: $0.pattern, channel: $0.channel) },
-        marketingCategories: config.marketingCategories))
+        marketingCategories: config.marketingCategories)
+    if let v = config.maxFieldBytes { settings.csvLimits.maxFieldBytes = v }
+    if let v = config.maxLineBytes { settings.csvLimits.maxLineBytes = v }
+    if let v = config.maxFieldsPerRow { settings.csvLimits.maxFieldsPerRecord = v }
+    return FileImporter(profiles: profiles, settings: settings)
   }
 
   /// Reads the baseline file named in the config, if any.

@@ -26,6 +26,10 @@ public struct Config: @unchecked Sendable {
   public var campaignChannels: [(pattern: String, channel: String)]
   /// Expense categories (prefixes) that are marketing spend, besides those the profiles name.
   public var marketingCategories: [String]
+  /// CSV limits: the longest field and line (bytes), the most fields in a row; `nil` keeps the default.
+  public var maxFieldBytes: Int?
+  public var maxLineBytes: Int?
+  public var maxFieldsPerRow: Int?
 
   /// The folder relative paths are resolved against.
   public var root: URL { file.deletingLastPathComponent() }
@@ -65,6 +69,9 @@ public struct Config: @unchecked Sendable {
     if let e = raw.legacyEncoding, !["windows-1258", "windows-1252"].contains(e.lowercased()) {
       throw fail("legacy_encoding", "`\(e)` is not \"windows-1258\" or \"windows-1252\"")
     }
+    for (key, value) in [("max_field_bytes", raw.limits?.maxFieldBytes), ("max_line_bytes", raw.limits?.maxLineBytes), ("max_fields_per_row", raw.limits?.maxFieldsPerRow)] {
+      if let v = value, v < 1 { throw fail("limits.\(key)", "must be at least 1") }
+    }
     for (i, rule) in (raw.campaignChannels ?? []).enumerated() where !seen.contains(rule.channel) {
       throw fail("campaign_channels[\(i)].channel", "channel `\(rule.channel)` is not defined under [[channels]]")
     }
@@ -73,7 +80,8 @@ public struct Config: @unchecked Sendable {
       inputPatterns: raw.inputs, profileFolders: (raw.profileFolders ?? []).map(resolve), channels: channels,
       profileChannels: raw.profileChannels ?? [:], baselineFile: raw.baseline?.file.map(resolve),
       baselineInputPatterns: raw.baseline?.inputs ?? [], baselineYear: raw.baseline?.year, legacyEncoding: raw.legacyEncoding?.lowercased(),
-      campaignChannels: (raw.campaignChannels ?? []).map { ($0.pattern, $0.channel) }, marketingCategories: raw.marketingCategories ?? [])
+      campaignChannels: (raw.campaignChannels ?? []).map { ($0.pattern, $0.channel) }, marketingCategories: raw.marketingCategories ?? [],
+      maxFieldBytes: raw.limits?.maxFieldBytes, maxLineBytes: raw.limits?.maxLineBytes, maxFieldsPerRow: raw.limits?.maxFieldsPerRow)
   }
 }
 
@@ -89,6 +97,16 @@ struct ConfigFile: Decodable {
   var legacyEncoding: String?
   var campaignChannels: [CampaignRule]?
   var marketingCategories: [String]?
+  var limits: Limits?
+
+  struct Limits: Decodable {
+    var maxFieldBytes: Int?
+    var maxLineBytes: Int?
+    var maxFieldsPerRow: Int?
+    enum CodingKeys: String, CodingKey {
+      case maxFieldBytes = "max_field_bytes", maxLineBytes = "max_line_bytes", maxFieldsPerRow = "max_fields_per_row"
+    }
+  }
 
   struct CampaignRule: Decodable {
     var pattern: String
@@ -108,7 +126,7 @@ struct ConfigFile: Decodable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case plan, output, language, inputs, channels, baseline
+    case plan, output, language, inputs, channels, baseline, limits
     case profileFolders = "profile_folders", profileChannels = "profile_channels", legacyEncoding = "legacy_encoding"
     case campaignChannels = "campaign_channels", marketingCategories = "marketing_categories"
   }

@@ -14,12 +14,24 @@ public struct CSVOptions: Sendable, Hashable {
   public var maxLinesPerRecord: Int
   /// Bytes read from the file at a time.
   public var chunkSize: Int
+  /// A field longer than this is refused (the record is reported as malformed).
+  public var maxFieldBytes: Int
+  /// A record with more fields than this is refused.
+  public var maxFieldsPerRecord: Int
+  /// A physical line longer than this is refused without being held in memory.
+  public var maxLineBytes: Int
 
-  public init(delimiter: UInt8? = nil, encoding: TextEncoding? = nil, maxLinesPerRecord: Int = 200, chunkSize: Int = 1 << 20) {
+  public init(
+    delimiter: UInt8? = nil, encoding: TextEncoding? = nil, maxLinesPerRecord: Int = 200, chunkSize: Int = 1 << 20,
+    maxFieldBytes: Int = 1 << 20, maxFieldsPerRecord: Int = 4_096, maxLineBytes: Int = 16 << 20
+  ) {
     self.delimiter = delimiter
     self.encoding = encoding
     self.maxLinesPerRecord = maxLinesPerRecord
     self.chunkSize = chunkSize
+    self.maxFieldBytes = maxFieldBytes
+    self.maxFieldsPerRecord = maxFieldsPerRecord
+    self.maxLineBytes = maxLineBytes
   }
 }
 
@@ -45,6 +57,8 @@ public final class CSVReader {
   private var pendingLines: [[UInt8]] = []
   private var pendingFirstLine = 1
   private var partialLine: [UInt8] = []
+  /// True while skipping the rest of a line over the length limit.
+  private var skippingLongLine = false
   private var visit: ((RowEvent) throws -> Void)?
   private var visitError: Error?
 
@@ -109,6 +123,13 @@ public final class CSVReader {
       while start < buffer.count {
         guard let hit = memchr(base + start, 0x0A, buffer.count - start) else { break }
         let end = base.distance(to: UnsafeRawPointer(hit)) + 1
+        if skippingLongLine {
+          // The end of a line over the limit: it becomes one malformed record, never held whole.
+          skippingLongLine = false
+          pendingFeed.append([])
+          start = end
+          continue
+        }
         if partialLine.isEmpty {
           pendingFeed.append(Array(buffer[start..<end]))
         } else {
@@ -118,10 +139,18 @@ public final class CSVReader {
         }
         start = end
       }
-      if start < buffer.count { partialLine.append(contentsOf: buffer[start...]) }
+      if start < buffer.count, !skippingLongLine { partialLine.append(contentsOf: buffer[start...]) }
+      if partialLine.count > options.maxLineBytes {
+        partialLine = []
+        skippingLongLine = true
+      }
     }
     for line in pendingFeed {
       lineNumber += 1
+      if line.isEmpty {
+        try report(malformed: "a line longer than \(options.maxLineBytes) bytes", lines: [Array("(not kept)".utf8)], first: lineNumber)
+        continue
+      }
       try feed(line: line, number: lineNumber)
     }
     pendingFeed.removeAll(keepingCapacity: true)
@@ -193,6 +222,14 @@ public final class CSVReader {
         line: pendingFirstLine, lastLine: lastLine, bytes: c.bytes, fieldEnds: c.fieldEnds[fieldStart..<end],
         fieldBase: base, raw: raw)
       fieldStart = end
+      if record.count > options.maxFieldsPerRecord {
+        try report(malformed: "\(record.count) fields, more than the limit of \(options.maxFieldsPerRecord)", lines: pendingLines, first: pendingFirstLine)
+        continue
+      }
+      if let long = (0..<record.count).first(where: { record.bytes($0).count > options.maxFieldBytes }) {
+        try report(malformed: "field \(long + 1) has \(record.bytes(long).count) bytes, more than the limit of \(options.maxFieldBytes)", lines: pendingLines, first: pendingFirstLine)
+        continue
+      }
       if !record.isBlank { try visit(.record(record)) }
     }
     c.clear()
