@@ -13,7 +13,7 @@ BIN := .build/debug
 AOP := $(BIN)/aop
 DEMO_MONTH := 2026-10
 
-.PHONY: all deps test-deps install-missing build demo test samples fixtures clean
+.PHONY: all deps test-deps install-missing build demo test fuzz samples fixtures clean
 
 all: build
 
@@ -45,6 +45,19 @@ demo: build
 test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# Mutation fuzzing of the readers for FUZZ_SECONDS per reader (CSV path with profile mapping, the
+# .xlsx sheet scanner, whole .xlsx files), seeded from the golden samples. A crash saves its input to
+# fuzz-crashes/ and fails; the closing lines give executions per second and in all.
+FUZZ_SECONDS ?= 120
+fuzz:
+	@$(MAKE) --no-print-directory install-missing PACKAGES="$(APT_PACKAGES) unzip"
+	$(SWIFT) build -c release --product aop-fuzz
+	@rm -rf .build/fuzz-seeds && mkdir -p .build/fuzz-seeds && for f in Tests/Fixtures/profiles/*/*.xlsx samples/exports/2026-10/*.xlsx; do \
+	  unzip -q -o -d ".build/fuzz-seeds/$$(basename "$$f" .xlsx)" "$$f" 'xl/worksheets/*.xml'; done
+	.build/release/aop-fuzz csv $(FUZZ_SECONDS) Tests/Fixtures/profiles/*/*.csv
+	.build/release/aop-fuzz xml $(FUZZ_SECONDS) .build/fuzz-seeds/*/xl/worksheets/*.xml
+	.build/release/aop-fuzz xlsx $(FUZZ_SECONDS) Tests/Fixtures/profiles/*/*.xlsx
 
 # Regenerates the sample exports and their expected figures (needs python3; the output is committed).
 samples:

@@ -7,7 +7,8 @@ let package = Package(
   name: "aop",
   platforms: [.macOS(.v14)],
   products: [
-    .executable(name: "aop", targets: ["aop"])
+    .executable(name: "aop", targets: ["aop"]),
+    .executable(name: "aop-fuzz", targets: ["aop-fuzz"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -24,7 +25,8 @@ let package = Package(
     .target(
       name: "AOPTemplates", path: ".",
       exclude: ["Sources/CCSV", "Sources/CXLSXWriter", "Sources/AOPLedger", "Sources/AOPRows", "Sources/AOPImport",
-                "Sources/AOPPlan", "Sources/AOPKPIs", "Sources/AOPWorkbook", "Sources/AOPPipeline", "Sources/aop"],
+                "Sources/AOPPlan", "Sources/AOPKPIs", "Sources/AOPWorkbook", "Sources/AOPPipeline", "Sources/aop", "Sources/aop-fuzz",
+                "Tests", "samples", "docs", "Makefile", "README.md"],
       sources: ["Sources/AOPTemplates"],
       resources: [.copy("templates")],
       publicHeadersPath: "Sources/AOPTemplates"),
@@ -42,6 +44,9 @@ let package = Package(
       "AOPPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       .product(name: "Logging", package: "swift-log"),
     ]),
+
+    // Mutation fuzzing of the readers (`make fuzz`): seeds from the samples and fixtures.
+    .executableTarget(name: "aop-fuzz", dependencies: ["AOPImport", "AOPRows", "AOPLedger"]),
 
     .target(name: "AOPTestSupport", dependencies: ["AOPLedger", .product(name: "ZIPFoundation", package: "ZIPFoundation")], path: "Tests/AOPTestSupport"),
     .testTarget(name: "AOPLedgerTests", dependencies: ["AOPLedger"]),

@@ -96,6 +96,21 @@ import Testing
     #expect(cells["F1"]?.value == "nulhere")
   }
 
+  @Test func sheetNamesAreCleanedAndUniqueAndNaNNeverReachesTheFile() throws {
+    let folder = try TemporaryFolder()
+    var a = Sheet(name: "Shopee [HCM]: 10/2026*?")
+    a.rows = [[Cell(.ratio(Ratio(numerator: 1, denominator: 3))), Cell(.points(.nan)), Cell(.points(.infinity))]]
+    let b = Sheet(name: "shopee HCM 102026")  // the same name once cleaned, compared as Excel does (any case)
+    let c = Sheet(name: String(repeating: "Doanh thu theo kênh ", count: 3))
+    let path = folder.path("names.xlsx")
+    try XLSXWriter(currency: .vnd).write([a, b, c], properties: WorkbookProperties(title: "t", company: "c", subject: "s", created: Day(iso: "2026-01-01")!), to: path)
+    let book = try WorkbookReadBack(path: path)
+    #expect(book.sheetOrder == ["Shopee HCM 102026", "shopee HCM 102026 (2)", String(String(repeating: "Doanh thu theo kênh ", count: 3).prefix(31))])
+    let cells = try #require(book.sheets["Shopee HCM 102026"])
+    #expect(cells["B1"] == nil && cells["C1"] == nil)  // not NAN/INF, which would corrupt the file
+    #expect(book.parts["xl/worksheets/sheet1.xml"]?.contains("NAN") == false)
+  }
+
   @Test func escapingOnlyTouchesRealEscapeSequences() {
     #expect(XLSXWriter.escapeLiteralEscapes("a_x0041_b") == "a_x005F_x0041_b")
     #expect(XLSXWriter.escapeLiteralEscapes("_xyz_ and _x12_ and _x12345") == "_xyz_ and _x12_ and _x12345")

@@ -97,6 +97,21 @@ public final class XLSXReader {
     }
   }
 
+  /// Reads the rows of a sheet part's XML alone (no workbook around it: no shared strings, no styles),
+  /// for fuzzing and tests of the sheet scanner.
+  /// - Throws: `RowsError.notAWorkbook` for XML the scanner refuses.
+  public static func readSheetXML(_ xml: [UInt8], _ visit: @escaping (RowEvent) throws -> Void) throws {
+    let rows = SheetRows(parts: WorkbookParts()) { try visit(.record($0)) }
+    do {
+      try rows.feed(Data(xml))
+      try rows.finish()
+    } catch let error as XMLScanner.Malformed {
+      throw RowsError.notAWorkbook(path: "(sheet XML)", reason: error.reason)
+    } catch let error as SheetRows.TooWide {
+      throw RowsError.notAWorkbook(path: "(sheet XML)", reason: "row \(error.row) has more than \(error.columns - 1) columns")
+    }
+  }
+
   /// A small part (workbook, relationships, shared strings, styles) read whole, within the limits.
   private func small(_ archive: Archive, _ name: String, required: Bool) throws -> [UInt8] {
     guard let entry = archive[name] else {

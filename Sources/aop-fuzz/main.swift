@@ -1,0 +1,141 @@
+// aop-fuzz: mutation fuzzing of the input readers, as a corpus-replay harness (libFuzzer is not wired
+// into SwiftPM here). Seeds are real-shaped exports; each execution mutates one (flip, insert a byte that
+// matters to CSV or XML, delete, duplicate, splice, truncate) and runs it through the reader and the
+// profile mapping. Anything but a clean result or a clean refusal is a crash: the input that caused it
+// is written to fuzz-crashes/ by a signal handler, to become a regression test.
+//
+// Usage: aop-fuzz csv|xml|xlsx SECONDS SEED_FILE...
+import AOPImport
+import AOPLedger
+import AOPRows
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A small, fast, seeded PRNG (splitmix64): the same seed gives the same run.
+struct Random {
+  var state: UInt64
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+  mutating func below(_ n: Int) -> Int { n <= 1 ? 0 : Int(next() % UInt64(n)) }
+}
+
+/// Bytes that steer CSV and XML parsers into their corners.
+let interesting: [[UInt8]] = [
+  [0x22], [0x2C], [0x3B], [0x09], [0x0A], [0x0D, 0x0A], [0x0D], [0x00], [0xFF], [0xC3], [0xEF, 0xBB, 0xBF], [0xFF, 0xFE],
+  Array("\"\"".utf8), Array("<".utf8), Array(">".utf8), Array("&amp;".utf8), Array("<!DOCTYPE x>".utf8), Array("_x0041_".utf8),
+  Array("<row r=\"999999999\">".utf8), Array("<c r=\"XFE1\" t=\"s\"><v>99999</v></c>".utf8), Array("1.234.567".utf8), Array("-".utf8),
+  Array("31/02/2026".utf8), Array("Total:".utf8), Array("99999999999999999999".utf8),
+]
+
+func mutate(_ input: [UInt8], seeds: [[UInt8]], random: inout Random) -> [UInt8] {
+  var data = input
+  for _ in 0...random.below(4) {
+    switch random.below(7) {
+    case 0 where !data.isEmpty: data[random.below(data.count)] ^= UInt8(1 << random.below(8))
+    case 1: data.insert(contentsOf: interesting[random.below(interesting.count)], at: random.below(data.count + 1))
+    case 2 where !data.isEmpty:
+      let start = random.below(data.count)
+      data.removeSubrange(start..<min(data.count, start + 1 + random.below(64)))
+    case 3 where !data.isEmpty:
+      let start = random.below(data.count)
+      let piece = Array(data[start..<min(data.count, start + 1 + random.below(256))])
+      data.insert(contentsOf: piece, at: random.below(data.count + 1))
+    case 4:
+      let other = seeds[random.below(seeds.count)]
+      if !other.isEmpty {
+        let start = random.below(other.count)
+        data.insert(contentsOf: other[start..<min(other.count, start + 1 + random.below(512))], at: random.below(data.count + 1))
+      }
+    case 5 where !data.isEmpty: data.removeLast(random.below(data.count))
+    default: if !data.isEmpty { data[random.below(data.count)] = UInt8(truncatingIfNeeded: random.next()) }
+    }
+  }
+  return data
+}
+
+// The input of the execution in progress, kept where a signal handler can write it out.
+nonisolated(unsafe) var current = UnsafeMutableRawPointer.allocate(byteCount: 1 << 22, alignment: 8)
+nonisolated(unsafe) var currentCount = 0
+nonisolated(unsafe) var crashPath: [CChar] = Array("fuzz-crashes/crash.bin".utf8CString)
+
+func installCrashHandler() {
+  for sig in [SIGSEGV, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE] {
+    signal(sig) { number in
+      crashPath.withUnsafeBufferPointer { path in
+        let fd = open(path.baseAddress!, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        if fd >= 0 {
+          _ = write(fd, current, currentCount)
+          close(fd)
+        }
+      }
+      let message = "aop-fuzz: crashed (signal \(number)); input saved to fuzz-crashes/crash.bin\n"
+      _ = message.withCString { write(2, $0, strlen($0)) }
+      _exit(70)
+    }
+  }
+}
+
+final class NullSink: ImportSink {
+  var lines = 0
+  func accept(_ line: SaleLine) { lines += 1 }
+  func accept(_ entry: CostEntry) { lines += 1 }
+  func accept(_ line: SpendLine) { lines += 1 }
+  func reject(_ rejection: Rejection) { lines += 1 }
+}
+
+let arguments = CommandLine.arguments
+guard arguments.count >= 4, let seconds = Double(arguments[2]) else {
+  FileHandle.standardError.write(Data("usage: aop-fuzz csv|xml|xlsx SECONDS SEED_FILE...\n".utf8))
+  exit(64)
+}
+let mode = arguments[1]
+let seeds = arguments.dropFirst(3).compactMap { FileManager.default.contents(atPath: $0).map { [UInt8]($0) } }.filter { $0.count < 1 << 21 }
+guard !seeds.isEmpty else {
+  FileHandle.standardError.write(Data("aop-fuzz: no readable seed files\n".utf8))
+  exit(66)
+}
+try? FileManager.default.createDirectory(atPath: "fuzz-crashes", withIntermediateDirectories: true)
+installCrashHandler()
+
+let scratch = (FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()) + "/aop-fuzz-\(getpid()).\(mode == "xlsx" ? "xlsx" : "csv")"
+let importer = FileImporter(
+  profiles: (try? ProfileSet.load()) ?? ProfileSet([]),
+  settings: ImportSettings(currency: .vnd, channels: ["store", "shopee", "web", "tiktok", "lazada"], legacyEncoding: .windows1258))
+var random = Random(state: 0xA0_2026)
+let started = Date()
+var executions = 0
+var accepted = 0
+while Date().timeIntervalSince(started) < seconds {
+  for _ in 0..<200 {
+    let input = mutate(seeds[random.below(seeds.count)], seeds: seeds, random: &random)
+    currentCount = min(input.count, 1 << 22)
+    input.withUnsafeBytes { current.copyMemory(from: $0.baseAddress!, byteCount: currentCount) }
+    switch mode {
+    case "xml":
+      // The sheet scanner alone, on XML bytes: every byte mutation reaches the parser.
+      var rows = 0
+      do {
+        try XLSXReader.readSheetXML(input) { _ in rows += 1 }
+        accepted += 1
+      } catch {}
+    default:
+      FileManager.default.createFile(atPath: scratch, contents: Data(input))
+      let sink = NullSink()
+      let file = importer.importFile(at: scratch, displayPath: "fuzz", into: sink)
+      if file.status == .read { accepted += 1 }
+      precondition(file.status == .refused || file.tally.balances, "a file's rows do not add up")
+    }
+    executions += 1
+  }
+}
+let elapsed = Date().timeIntervalSince(started)
+print("aop-fuzz \(mode): \(executions) executions in \(String(format: "%.1f", elapsed)) s (\(Int(Double(executions) / elapsed)) exec/s), \(accepted) inputs read by a profile, no crash")
+try? FileManager.default.removeItem(atPath: scratch)
