@@ -20,8 +20,13 @@ let aopBinary: URL = {
 }()
 
 func aop(_ arguments: [String], in folder: URL = repositoryRoot) throws -> Run {
+  try run(aopBinary, arguments, in: folder)
+}
+
+/// Runs a program and collects its output and exit status.
+func run(_ executable: URL, _ arguments: [String], in folder: URL = repositoryRoot) throws -> Run {
   let process = Process()
-  process.executableURL = aopBinary
+  process.executableURL = executable
   process.arguments = arguments
   process.currentDirectoryURL = folder
   let out = Pipe(), err = Pipe()

@@ -160,16 +160,5 @@ import Testing
 
 /// Runs a shell command line from the repository root.
 func shell(_ command: String) throws -> Run {
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: "/bin/bash")
-  process.arguments = ["-c", command]
-  process.currentDirectoryURL = repositoryRoot
-  let out = Pipe(), err = Pipe()
-  process.standardOutput = out
-  process.standardError = err
-  try process.run()
-  let stdout = out.fileHandleForReading.readDataToEndOfFile()
-  let stderr = err.fileHandleForReading.readDataToEndOfFile()
-  process.waitUntilExit()
-  return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+  try run(URL(fileURLWithPath: "/bin/bash"), ["-c", command])
 }

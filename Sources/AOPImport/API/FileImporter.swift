@@ -180,7 +180,6 @@ public struct FileImporter: Sendable {
     case .empty: return "the file is empty (no rows at all)"
     case .cannotOpen(_, let reason): return "cannot open: \(reason)"
     case .readFailed(_, let reason): return "read failed: \(reason)"
-    case .unsupportedEncoding(_, let detail): return detail
     case .parserInit: return "could not initialise the CSV parser"
     case .notAWorkbook(_, let reason): return reason
     case .notUTF8: return RowsError.notUTF8Advice

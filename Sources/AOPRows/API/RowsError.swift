@@ -6,7 +6,6 @@ public enum RowsError: Error, Equatable, LocalizedError {
   case cannotOpen(path: String, reason: String)
   case readFailed(path: String, reason: String)
   case empty(path: String)
-  case unsupportedEncoding(path: String, detail: String)
   case notAWorkbook(path: String, reason: String)
   case notUTF8(path: String)
 
@@ -19,7 +18,6 @@ public enum RowsError: Error, Equatable, LocalizedError {
     case .cannotOpen(let path, let reason): return "\(path): cannot open: \(reason)"
     case .readFailed(let path, let reason): return "\(path): read failed: \(reason)"
     case .empty(let path): return "\(path): the file is empty (no rows at all)"
-    case .unsupportedEncoding(let path, let detail): return "\(path): \(detail)"
     case .notAWorkbook(let path, let reason): return "\(path): \(reason)"
     case .notUTF8(let path): return "\(path): \(RowsError.notUTF8Advice)"
     }
