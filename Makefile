@@ -13,7 +13,7 @@ BIN := .build/debug
 AOP := $(BIN)/aop
 DEMO_MONTH := 2026-10
 
-.PHONY: all deps test-deps install-missing build demo test fuzz samples fixtures clean
+.PHONY: all deps test-deps install-missing build demo test fuzz bench samples fixtures clean
 
 all: build
 
@@ -58,6 +58,14 @@ fuzz:
 	.build/release/aop-fuzz csv $(FUZZ_SECONDS) Tests/Fixtures/profiles/*/*.csv
 	.build/release/aop-fuzz xml $(FUZZ_SECONDS) .build/fuzz-seeds/*/xl/worksheets/*.xml
 	.build/release/aop-fuzz xlsx $(FUZZ_SECONDS) Tests/Fixtures/profiles/*/*.xlsx
+
+# Throughput and memory on generated years of BENCH_SIZES sale lines, beside libcsv alone and, when
+# their Python packages are installed, DuckDB and pandas (docs/bench.md).
+BENCH_SIZES ?= 1000000,10000000
+bench: deps
+	$(SWIFT) build -c release --product aop
+	cc -O2 -o .build/bench-csvcount bench/csvcount.c -lcsv
+	python3 bench/run.py $(BENCH_SIZES)
 
 # Regenerates the sample exports and their expected figures (needs python3; the output is committed).
 samples:
