@@ -53,7 +53,7 @@ FUZZ_SECONDS ?= 120
 fuzz:
 	@$(MAKE) --no-print-directory install-missing PACKAGES="$(APT_PACKAGES) unzip"
 	$(SWIFT) build -c release --product aop-fuzz
-	@rm -rf .build/fuzz-seeds && mkdir -p .build/fuzz-seeds && for f in Tests/Fixtures/profiles/*/*.xlsx samples/exports/2026-10/*.xlsx; do \
+	@rm -rf .build/fuzz-seeds && mkdir -p .build/fuzz-seeds && for f in Tests/Fixtures/profiles/*/*.xlsx; do \
 	  unzip -q -o -d ".build/fuzz-seeds/$$(basename "$$f" .xlsx)" "$$f" 'xl/worksheets/*.xml'; done
 	.build/release/aop-fuzz csv $(FUZZ_SECONDS) Tests/Fixtures/profiles/*/*.csv
 	.build/release/aop-fuzz xml $(FUZZ_SECONDS) .build/fuzz-seeds/*/xl/worksheets/*.xml

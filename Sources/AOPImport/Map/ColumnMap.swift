@@ -4,8 +4,8 @@ import AOPRows
 struct ColumnMap: Sendable {
   /// The header as found (normalised), by column index.
   let headers: [String]
-  let index: [Field: Int]
-  let fallbackIndex: [Field: Int]
+  let index: FieldIndex
+  let fallbackIndex: FieldIndex
   let skipIfPresent: [Int]
 
   /// The header's column positions by name; of two equal names the first wins.
@@ -19,7 +19,7 @@ struct ColumnMap: Sendable {
   static func resolve(_ profile: Profile, headers: [String]) -> Result<ColumnMap, Mismatch> {
     let positions = positions(of: headers)
     var missing: [String] = profile.signature.filter { positions[$0] == nil }
-    var index: [Field: Int] = [:]
+    var index = FieldIndex()
     for (field, aliases) in profile.columns.sorted(by: { $0.key < $1.key }) {
       if let hit = aliases.lazy.compactMap({ positions[$0] }).first {
         index[field] = hit
@@ -28,7 +28,7 @@ struct ColumnMap: Sendable {
       }
     }
     guard missing.isEmpty else { return .failure(Mismatch(missing: Array(Set(missing)).sorted())) }
-    var fallbackIndex: [Field: Int] = [:]
+    var fallbackIndex = FieldIndex()
     for (field, aliases) in profile.fallbacks {
       if let hit = aliases.lazy.compactMap({ positions[$0] }).first { fallbackIndex[field] = hit }
     }

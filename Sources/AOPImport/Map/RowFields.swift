@@ -53,7 +53,9 @@ struct RowFields {
     if Mojibake.looksGarbled(s) {
       throw Failure(column: columns.header(of: field), reason: "`\(s)` looks garbled (UTF-8 text converted with the wrong encoding somewhere on its way); export the file again")
     }
-    // NFC, so that a name typed on one system and exported by another is the same key.
+    // NFC, so that a name typed on one system and exported by another is the same key. Text without a
+    // combining mark (U+0300–U+036F) is NFC already: skip the costly normalisation then.
+    guard s.unicodeScalars.contains(where: { (0x300...0x36F).contains($0.value) }) else { return s }
     return s.precomposedStringWithCanonicalMapping
   }
 
@@ -149,7 +151,7 @@ struct RowFields {
 
   /// A status matches a listed status when it starts with it (Shopee's status sentences carry dates).
   static func status(_ status: String, matchesAnyOf list: [String]) -> Bool {
-    guard !status.isEmpty else { return false }
+    guard !status.isEmpty, !list.isEmpty else { return false }
     let normalized = HeaderName.normalize(status)
     return list.contains { normalized.hasPrefix($0) }
   }

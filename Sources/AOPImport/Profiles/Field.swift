@@ -39,6 +39,32 @@ public enum Field: String, Sendable, Hashable, CaseIterable, Comparable {
 
   public static func < (a: Field, b: Field) -> Bool { a.rawValue < b.rawValue }
 
+  /// A small number per field, for array-backed lookups on the hot path (no hashing per row).
+  var ordinal: Int {
+    switch self {
+    case .orderID: return 0
+    case .lineID: return 1
+    case .date: return 2
+    case .status: return 3
+    case .sku: return 4
+    case .productName: return 5
+    case .productGroup: return 6
+    case .quantity: return 7
+    case .unitPrice: return 8
+    case .lineDiscount: return 9
+    case .lineNet: return 10
+    case .returnedQuantity: return 11
+    case .orderDiscount: return 12
+    case .unitCost: return 13
+    case .startDate: return 14
+    case .endDate: return 15
+    case .amount: return 16
+    case .label: return 17
+    case .channel: return 18
+    case .category: return 19
+    }
+  }
+
   /// The fields a profile of `kind` may map.
   static func allowed(for kind: ProfileKind) -> Set<Field> {
     switch kind {
@@ -57,5 +83,15 @@ public enum Field: String, Sendable, Hashable, CaseIterable, Comparable {
     case .spend: return [[.amount], [.date, .startDate]]
     case .ignored: return []
     }
+  }
+}
+
+/// Column positions by field, in an array: the lookup every cell read makes, without hashing.
+struct FieldIndex: Sendable {
+  private var slots = [Int](repeating: -1, count: Field.allCases.count)
+
+  subscript(field: Field) -> Int? {
+    get { slots[field.ordinal] >= 0 ? slots[field.ordinal] : nil }
+    set { slots[field.ordinal] = newValue ?? -1 }
   }
 }

@@ -4,7 +4,15 @@ import Foundation
 import AOPPlan
 
 /// A validated import profile: how to recognise one export format and what its columns mean.
-public struct Profile: Sendable, Identifiable, Hashable {
+///
+/// A class, immutable: every row read refers to its profile, and a reference costs nothing to pass.
+public final class Profile: Sendable, Identifiable, Hashable {
+  public static func == (a: Profile, b: Profile) -> Bool { a.id == b.id && a.origin == b.origin }
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(id)
+    hasher.combine(origin)
+  }
+
   public let id: String
   public let name: String
   public let kind: ProfileKind
