@@ -70,7 +70,8 @@ func installCrashHandler() {
   for sig in [SIGSEGV, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE] {
     signal(sig) { number in
       crashPath.withUnsafeBufferPointer { path in
-        let fd = open(path.baseAddress!, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard let name = path.baseAddress else { return }
+        let fd = open(name, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         if fd >= 0 {
           _ = write(fd, current, currentCount)
           close(fd)
@@ -117,7 +118,9 @@ while Date().timeIntervalSince(started) < seconds {
   for _ in 0..<200 {
     let input = mutate(seeds[random.below(seeds.count)], seeds: seeds, random: &random)
     currentCount = min(input.count, 1 << 22)
-    input.withUnsafeBytes { current.copyMemory(from: $0.baseAddress!, byteCount: currentCount) }
+    input.withUnsafeBytes { bytes in
+      if let base = bytes.baseAddress, currentCount > 0 { current.copyMemory(from: base, byteCount: currentCount) }
+    }
     switch mode {
     case "xml":
       // The sheet scanner alone, on XML bytes: every byte mutation reaches the parser.

@@ -18,6 +18,12 @@ public struct Ratio: Hashable, Sendable, Codable {
     self.denominator = denominator
   }
 
+  /// A share written in parts per million (a plan's `"45%"` is 450,000).
+  public init(partsPerMillion: Int64) {
+    numerator = partsPerMillion
+    denominator = 1_000_000
+  }
+
   /// The value as a fraction (0.35 for 35%), for display and comparison only.
   public var value: Double { Double(numerator) / Double(denominator) }
 

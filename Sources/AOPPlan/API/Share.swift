@@ -23,7 +23,7 @@ public struct Share: Hashable, Sendable, Decodable, CustomStringConvertible {
   }
 
   /// As a ratio, for comparing with actual ratios.
-  public var ratio: Ratio { Ratio(numerator: partsPerMillion, denominator: 1_000_000)! }
+  public var ratio: Ratio { Ratio(partsPerMillion: partsPerMillion) }
   public var value: Double { Double(partsPerMillion) / 1_000_000 }
   public var description: String { "\(Double(partsPerMillion) / 10_000)%" }
 }
