@@ -47,6 +47,7 @@ public struct BaselineLayout: Sendable {
       guard f.revenue != .zero || f.units != 0 else { continue }
       s.append([Cell(.text(g)), Cell(.money(f.revenue)), Cell(.money(f.cogs)), Cell(.ratio(f.grossMargin))])
     }
+    s.fitColumns()
     return [s]
   }
 }

@@ -12,8 +12,10 @@ public struct ReviewLayout: Sendable {
   var labels: Labels { Labels(language: language) }
 
   public func layOut(_ report: ReviewReport) -> [Sheet] {
-    [summary(report), channels(report), grossMargin(report), marketing(report), budget(report), risks(report), planSheet(report),
-     sources(report), rejects(report)] + (report.data.lines.isEmpty ? [] : [data(report)])
+    var sheets = [summary(report), channels(report), grossMargin(report), marketing(report), budget(report), risks(report), planSheet(report),
+                  sources(report), rejects(report)] + (report.data.lines.isEmpty ? [] : [data(report)])
+    for i in sheets.indices { sheets[i].fitColumns() }
+    return sheets
   }
 
   // MARK: Shared pieces

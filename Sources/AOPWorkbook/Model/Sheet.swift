@@ -79,6 +79,33 @@ public struct Sheet: Hashable, Sendable {
   }
 
   mutating func append(_ cells: [Cell]) { rows.append(cells) }
+
+  /// Widens each column to fit what it shows (titles and notes, which run across, aside), never
+  /// narrower than its set width, at most 70 characters.
+  mutating func fitColumns() {
+    var widths = columnWidths
+    for row in rows {
+      for (c, cell) in row.enumerated() where cell.role != .title && cell.role != .note && cell.role != .subtitle {
+        let needed = Double(Sheet.shownLength(cell.value.shown)) * 1.1 + 2
+        if c >= widths.count { widths += Array(repeating: 8.43, count: c - widths.count + 1) }
+        widths[c] = min(70, max(widths[c], needed))
+      }
+    }
+    columnWidths = widths
+  }
+
+  /// Roughly how many characters a value takes on screen.
+  static func shownLength(_ value: CellValue) -> Int {
+    switch value {
+    case .text(let t): return t.split(separator: "\n").map(\.count).max() ?? 0
+    case .money(let m): let digits = String(m.minorUnits.magnitude).count; return digits + (digits - 1) / 3 + 3
+    case .integer(let i): let digits = String(i.magnitude).count; return digits + (digits - 1) / 3 + 1
+    case .ratio, .points: return 8
+    case .day: return 10
+    case .empty: return 0
+    case .formula(_, let cached): return shownLength(cached)
+    }
+  }
   mutating func blank() { rows.append([]) }
 }
 
