@@ -24,12 +24,12 @@ public struct SHA256: Sendable {
   public mutating func update(_ bytes: some Collection<UInt8>) {
     length &+= UInt64(bytes.count)
     buffer.append(contentsOf: bytes)
-    var start = 0
-    while buffer.count - start >= 64 {
-      compress(buffer[start..<(start + 64)])
-      start += 64
+    let whole = buffer.count / 64 * 64
+    guard whole > 0 else { return }
+    buffer.withUnsafeBytes { raw in
+      for start in stride(from: 0, to: whole, by: 64) { compress(UnsafeRawBufferPointer(rebasing: raw[start..<(start + 64)])) }
     }
-    buffer.removeFirst(start)
+    buffer.removeFirst(whole)
   }
 
   /// The digest as 64 lowercase hex digits.
@@ -39,19 +39,22 @@ public struct SHA256: Sendable {
     tail.append(0x80)
     while tail.count % 64 != 56 { tail.append(0) }
     for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
-    var start = 0
-    while start < tail.count {
-      compress(tail[start..<(start + 64)])
-      start += 64
+    tail.withUnsafeBytes { raw in
+      for start in stride(from: 0, to: raw.count, by: 64) { compress(UnsafeRawBufferPointer(rebasing: raw[start..<(start + 64)])) }
     }
     buffer = []
     let hex = Array("0123456789abcdef")
     return String(state.flatMap { word in (0..<8).reversed().map { hex[Int((word >> UInt32($0 * 4)) & 0xF)] } })
   }
 
-  private mutating func compress(_ block: ArraySlice<UInt8>) {
-    var w = [UInt32](repeating: 0, count: 64)
-    let b = Array(block)
+  /// One 64-byte block; the message schedule lives on the stack, no allocation per block.
+  private mutating func compress(_ b: UnsafeRawBufferPointer) {
+    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+      compress(b, schedule: w)
+    }
+  }
+
+  private mutating func compress(_ b: UnsafeRawBufferPointer, schedule w: UnsafeMutableBufferPointer<UInt32>) {
     for i in 0..<16 {
       w[i] = UInt32(b[4 * i]) << 24 | UInt32(b[4 * i + 1]) << 16 | UInt32(b[4 * i + 2]) << 8 | UInt32(b[4 * i + 3])
     }

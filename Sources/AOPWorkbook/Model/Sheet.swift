@@ -81,10 +81,10 @@ public struct Sheet: Hashable, Sendable {
   mutating func append(_ cells: [Cell]) { rows.append(cells) }
 
   /// Widens each column to fit what it shows (titles and notes, which run across, aside), never
-  /// narrower than its set width, at most 70 characters.
-  mutating func fitColumns() {
+  /// narrower than its set width, at most 70 characters. Long sheets are measured on their first rows.
+  mutating func fitColumns(measuringRows limit: Int = 2_000) {
     var widths = columnWidths
-    for row in rows {
+    for row in rows.prefix(limit) {
       for (c, cell) in row.enumerated() where cell.role != .title && cell.role != .note && cell.role != .subtitle {
         let needed = Double(Sheet.shownLength(cell.value.shown)) * 1.1 + 2
         if c >= widths.count { widths += Array(repeating: 8.43, count: c - widths.count + 1) }
