@@ -233,6 +233,15 @@ import Testing
     #expect(book.parts["xl/worksheets/sheet\(budget + 1).xml"]?.contains("<formula>\"Vượt ngân sách\"</formula>") == true)
   }
 
+  @Test func consoleSummaryShowsTheIndependentFigures() throws {
+    let text = ConsoleSummary.render(outcome, workbookShown: "w.xlsx")
+    let october = current.sum("revenue", months: ["2026-10"])
+    #expect(text.contains("  revenue \(MoneyText(currency: .vnd).format(Money(minorUnits: october))) vs target"))
+    #expect(MoneyText(currency: .vnd).format(Money(minorUnits: -1_234_567)) == "-1,234,567 VND")
+    #expect(MoneyText(currency: Currency(code: "USD", minorDigits: 2)).format(Money(minorUnits: 120_05)) == "120.05 USD")
+    #expect(text.contains("workbook: w.xlsx"))
+  }
+
   @Test func jsonSummaryCarriesTheSameFigures() throws {
     let text = ReviewSummary(outcome, workbookShown: "out/review-2026-10.xlsx").json()
     let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
@@ -243,6 +252,11 @@ import Testing
     #expect(ytd["cogs"] as? Int64 == current.sum("cogs", months: Self.months))
     #expect((ytd["marketing"] as? [String: Any])?["actual"] as? Int64 == current.sum("marketing", months: Self.months))
     #expect(ytd["units"] as? Int == Int(current.sum("units", months: Self.months)))
+    let files = try #require(json["files"] as? [[String: Any]])
+    let repeated = try #require(files.first { ($0["duplicates"] as? Int ?? 0) > 0 })
+    let duplicateOf = try #require((repeated["duplicates_of"] as? [[String: Any]])?.first)
+    #expect(duplicateOf["count"] as? Int == repeated["duplicates"] as? Int)
+    #expect(duplicateOf["example_line"] as? Int != nil && duplicateOf["original_line"] as? Int != nil)
   }
 
   @Test func theSameInputsGiveTheSameBytes() throws {

@@ -2,7 +2,7 @@ import AOPLedger
 import AOPPlan
 
 /// Where the year is heading and what the remaining months must do to reach each annual goal.
-public struct Outlook: Hashable, Sendable {
+public struct Outlook: Sendable {
   /// The annual revenue target in force.
   public var annualTarget: Money
   /// Year-to-date actual plus the remaining months' targets.
@@ -24,12 +24,6 @@ public struct Outlook: Hashable, Sendable {
   public var requiredGrossMargin: Ratio?
   /// The marketing-to-revenue the remaining months can afford under the ceiling.
   public var allowedMarketingToRevenue: Ratio?
-
-  public static func == (a: Outlook, b: Outlook) -> Bool {
-    a.annualTarget == b.annualTarget && a.atPlan == b.atPlan && a.atRunRate == b.atRunRate && a.requiredRemaining == b.requiredRemaining
-      && a.requiredByMonth.map(\.0) == b.requiredByMonth.map(\.0) && a.requiredByMonth.map(\.1) == b.requiredByMonth.map(\.1)
-  }
-  public func hash(into h: inout Hasher) { h.combine(annualTarget); h.combine(atPlan) }
 
   /// `nil` when the plan has no revenue goal.
   static func compute(month: Month, rollup: Rollup, plan: Plan, targets: Targets, onlineChannels: Set<String>) -> Outlook? {

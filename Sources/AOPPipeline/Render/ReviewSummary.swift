@@ -95,11 +95,26 @@ public struct ReviewSummary: Encodable, Sendable {
     var read, accepted, rejected, duplicates, skipped: Int
     var revenue: Int64
     var spend: Int64
-    var duplicatesOf: [DuplicateSummary]
+    var duplicatesOf: [Duplicates]
     var sha256: String?
     enum CodingKeys: String, CodingKey {
       case path, profile, status, message, read, accepted, rejected, duplicates, skipped, revenue, spend, sha256
       case duplicatesOf = "duplicates_of"
+    }
+  }
+
+  /// The rows of a file that repeat an earlier file's, in the schema's snake_case.
+  struct Duplicates: Encodable {
+    var file: String
+    var count: Int
+    var exampleLine: Int
+    var originalLine: Int
+    enum CodingKeys: String, CodingKey { case file, count, exampleLine = "example_line", originalLine = "original_line" }
+    init(_ d: DuplicateSummary) {
+      file = d.file
+      count = d.count
+      exampleLine = d.exampleLine
+      originalLine = d.originalLine
     }
   }
 
@@ -239,7 +254,7 @@ public struct ReviewSummary: Encodable, Sendable {
     files = r.sources.map {
       FileEntry(path: $0.path, profile: $0.profile, status: $0.status.rawValue, message: $0.message, read: $0.tally.read, accepted: $0.tally.accepted,
                 rejected: $0.tally.rejected, duplicates: $0.tally.duplicates, skipped: $0.tally.skipped, revenue: $0.revenue.minorUnits, spend: $0.spend.minorUnits,
-                duplicatesOf: $0.duplicatesOf, sha256: $0.sha256)
+                duplicatesOf: $0.duplicatesOf.map(Duplicates.init), sha256: $0.sha256)
     }
     let t = r.tally
     rows = Rows(read: t.read, accepted: t.accepted, rejected: t.rejected, duplicates: t.duplicates, skipped: t.skipped)
