@@ -46,8 +46,12 @@ import Testing
     let folder = try TemporaryFolder()
     let review = try ReviewJob(configPath: Samples.config, month: Month(year: 2026, month: 10)!, outputFolder: folder.url).run()
     let baseline = try BaselineJob(configPath: Samples.config, year: nil, outputFile: folder.url.appendingPathComponent("baseline.csv")).run()
-    let results = try recalculate([review.workbook.path, baseline.workbook.path])
-    #expect(results.count == 2)
+    // And the review once more with its data sheet summed (as past the sheet's line limit).
+    var aggregatedJob = ReviewJob(configPath: Samples.config, month: Month(year: 2026, month: 10)!, outputFolder: folder.url.appendingPathComponent("aggregated"))
+    aggregatedJob.dataSheetLineLimit = 1_000
+    let aggregated = try aggregatedJob.run()
+    let results = try recalculate([review.workbook.path, baseline.workbook.path, aggregated.workbook.path])
+    #expect(results.count == 3)
     for r in results {
       #expect(r.opened, "\(r.file) did not open")
       #expect((r.formulas ?? 0) > 10, "\(r.file): \(r.formulas ?? 0) formulas")

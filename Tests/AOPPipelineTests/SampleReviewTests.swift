@@ -108,7 +108,7 @@ import Testing
     #expect(s["C\(total)"]?.number == Double(current.sum("revenue", months: ["2026-10"])))
     #expect(s["G\(total)"]?.number == Double(current.sum("revenue", months: Self.months)))
     // Beside each month, the baseline year's same month.
-    let october = try #require(book.row("Doanh thu theo kênh", labelled: "2026-10"))
+    let october = try #require(book.row("Doanh thu theo kênh", month: "2026-10"))
     #expect(s["I\(october)"]?.number == Double(expected.baseline_2025.sum("revenue", months: ["2025-10"])))
     // The monthly targets add up to the year-to-date target exactly.
     let ytdTarget = try #require(s["H\(total)"]?.number)
@@ -120,7 +120,7 @@ import Testing
     let store = try #require(book.row("Doanh thu theo kênh", labelled: "Cửa hàng"))
     let formula = try #require(s["C\(store)"]?.formula)
     #expect(formula.hasPrefix("SUMIFS('Dữ liệu'!$J$3:$J$"))
-    #expect(formula.hasSuffix(",\"store\",'Dữ liệu'!$A$3:$A$\(outcome.report.data.lines.count + 2),\"2026-10\")"))
+    #expect(formula.hasSuffix(",\"store\",'Dữ liệu'!$A$3:$A$\(outcome.report.data.lines.count + 2),DATE(2026,10,1))"))
     // The data sheet: one row per sale or return line of the year, adding up to the year's revenue.
     let data = try #require(book.sheets["Dữ liệu"])
     var revenue: Double = 0
@@ -141,7 +141,7 @@ import Testing
     let uncosted = try #require(book.row("Lợi nhuận gộp", labelled: "SET-QUA-TANG"))
     #expect(g["C\(uncosted)"]?.number == Double(try #require(expected.uncosted_2026["SET-QUA-TANG"]?["revenue"])))
     let m = try #require(book.sheets["Marketing"])
-    let october = try #require(book.row("Marketing", labelled: "2026-10"))
+    let october = try #require(book.row("Marketing", month: "2026-10"))
     #expect(m["B\(october)"]?.number == Double(current.sum("marketing", months: ["2026-10"])))
     #expect(m["C\(october)"]?.number == 13_000_000)  // the revised budget: web 11M + store 2M
     let marketingYTD = try #require(book.row("Marketing", labelled: "Lũy kế năm"))
@@ -227,10 +227,79 @@ import Testing
     let sheetXML = try #require(book.parts["xl/worksheets/sheet\(plan + 1).xml"])
     #expect(sheetXML.contains("<formula1>\"Chưa bắt đầu,Đang làm,Xong,Dừng\"</formula1>"))
     // Three charts (revenue by channel against target, margin against its floor, marketing against its
-    // ceiling) and colour rules for the lights and the budget.
-    #expect(book.parts.keys.filter { $0.hasPrefix("xl/charts/chart") }.count == 3)
-    let budget = try #require(book.sheetOrder.firstIndex(of: "Ngân sách"))
-    #expect(book.parts["xl/worksheets/sheet\(budget + 1).xml"]?.contains("<formula>\"Vượt ngân sách\"</formula>") == true)
+    // ceiling), their month axes shown as months.
+    let charts = book.parts.filter { $0.key.hasPrefix("xl/charts/chart") }
+    #expect(charts.count == 3)
+    #expect(charts.values.allSatisfy { $0.contains("formatCode=\"yyyy-mm\"") })
+  }
+
+  func sheetXML(_ name: String) throws -> String {
+    let index = try #require(book.sheetOrder.firstIndex(of: name))
+    return try #require(book.parts["xl/worksheets/sheet\(index + 1).xml"])
+  }
+
+  @Test func statusesAreTrafficLightsThatFollowTheFigures() throws {
+    let s = try #require(book.sheets["Tổng quan"])
+    let revenueRow = try #require(book.row("Tổng quan", labelled: "Doanh thu thuần"))
+    let report = outcome.report
+    func light(_ onTrack: Bool?) -> Double? { onTrack.map { $0 ? 2 : 0 } }
+    #expect(s["J\(revenueRow)"]?.number == light(report.thisMonth.revenue.onTrack))
+    #expect(s["K\(revenueRow)"]?.number == light(report.yearToDate.revenue.onTrack))
+    let marginRow = try #require(book.row("Tổng quan", labelled: "Biên lợi nhuận gộp %"))
+    #expect(s["K\(marginRow)"]?.number == light(report.yearToDate.grossMargin.onTrack))
+    #expect(book.numberFormat("Tổng quan", "J\(revenueRow)") == "[=2]\"Đạt\";[=1]\"Theo dõi\";\"Chưa đạt\"")
+    // Every sheet with lights has one icon set over them, anchored by its key (red and green).
+    for name in ["Tổng quan", "Ngân sách", "Rủi ro và KPI"] {
+      let xml = try sheetXML(name)
+      #expect(xml.components(separatedBy: "<cfRule type=\"iconSet\"").count == 2, "\(name)")
+      let key = try #require(book.row(name, labelled: "Chú giải"), "\(name)")
+      #expect(book.cell(name, "B\(key)")?.number == 2 && book.cell(name, "D\(key)")?.number == 0, "\(name)")
+    }
+    // The web ads budget is over its limit (the sample's risk fires): red light, red remaining cell.
+    let budget = try #require(book.sheets["Ngân sách"])
+    let web = try #require(book.row("Ngân sách", labelled: "Marketing — Website (Meta, Google)"))
+    #expect(budget["K\(web)"]?.number == 0)
+    #expect((budget["D\(web)"]?.number ?? 0) < 0)
+    #expect(try sheetXML("Ngân sách").contains("operator=\"lessThan\"><formula>0</formula>"))
+    let risks = try #require(book.sheets["Rủi ro và KPI"])
+    let webRisk = try #require(book.row("Rủi ro và KPI", labelled: "Vượt ngân sách marketing website"))
+    #expect(risks["F\(webRisk)"]?.number == 0)
+  }
+
+  @Test func eachChannelInEachMonthAgainstItsTargetAndTheBaselineMonth() throws {
+    let s = try #require(book.sheets["Doanh thu theo kênh"])
+    let title = try #require(book.row("Doanh thu theo kênh", labelled: "Theo tháng và kênh"))
+    let names = ["Cửa hàng": "store", "Shopee": "shopee", "Website": "web"]
+    var row = title + 2
+    var targets: Double = 0
+    for month in Self.months {
+      for name in ["Cửa hàng", "Shopee", "Website"] {
+        let id = try #require(names[name])
+        #expect(s["A\(row)"]?.number == WorkbookReadBack.serial(month: month), "row \(row)")
+        #expect(s["B\(row)"]?.value == name, "row \(row)")
+        #expect(s["C\(row)"]?.number == Double(current.sum("revenue", months: [month], channel: id)), "\(month) \(name)")
+        #expect(s["C\(row)"]?.formula?.hasPrefix("SUMIFS(") == true)
+        #expect(s["E\(row)"]?.formula == "C\(row)-D\(row)")
+        let baselineMonth = "2025" + month.dropFirst(4)
+        #expect(s["G\(row)"]?.number == Double(expected.baseline_2025.sum("revenue", months: [baselineMonth], channel: id)), "\(month) \(name)")
+        targets += s["D\(row)"]?.number ?? 0
+        row += 1
+      }
+    }
+    // The channels' monthly targets add up to the year-to-date target exactly.
+    #expect(targets == Double(try #require(outcome.report.yearToDate.revenue.plan).minorUnits))
+  }
+
+  @Test func marketingByChannelAgainstTheChannelsOwnBudget() throws {
+    let m = try #require(book.sheets["Marketing"])
+    let web = try #require(book.row("Marketing", labelled: "Website"))
+    #expect(m["B\(web)"]?.number == Double(current.sum("marketing", months: ["2026-10"], channel: "web")))
+    #expect(m["C\(web)"]?.number == 11_000_000)  // the revised budget from July
+    #expect(m["G\(web)"]?.number == Double(6 * 12_000_000 + 4 * 11_000_000))
+    #expect(m["H\(web)"]?.formula == "G\(web)-F\(web)")
+    let shopee = try #require(book.row("Marketing", labelled: "Shopee"))
+    #expect(m["C\(shopee)"] == nil)  // no budget of its own: the note says where it is counted
+    #expect(m.values.contains { $0.value.hasPrefix("Kênh không có ngân sách marketing riêng") })
   }
 
   @Test func consoleSummaryShowsTheIndependentFigures() throws {
@@ -294,5 +363,35 @@ import Testing
     }
     // `make demo` regenerates samples/baseline: the committed file must be exactly what aop writes.
     #expect(try String(contentsOf: out, encoding: .utf8) == String(contentsOf: Samples.folder.appendingPathComponent("baseline/baseline-2025.csv"), encoding: .utf8))
+  }
+}
+
+/// Past the data sheet's line limit the detail is summed by month × channel × product group: the totals
+/// still lead to rows (the same SUMIFS), the figures do not change, and the summary says so.
+@Suite struct SampleReviewPastTheDataSheetLimitTests {
+  @Test func theDataSheetIsAggregatedAndTheSumsStillLeadToIt() throws {
+    let expected = try Samples.expected().current_2026
+    let folder = try TemporaryFolder()
+    var job = ReviewJob(configPath: Samples.config, month: Month(year: 2026, month: 10)!, outputFolder: folder.url)
+    job.dataSheetLineLimit = 1_000
+    let outcome = try job.run()
+    #expect(outcome.report.data.isAggregated)
+    let book = try WorkbookReadBack(path: outcome.workbook.path)
+    let data = try #require(book.sheets["Dữ liệu"])
+    #expect(data["A1"]?.value.contains("cộng theo tháng, kênh và nhóm hàng") == true)
+    let rows = outcome.report.data.aggregate.count
+    #expect(rows > 0 && rows < 1_000)
+    var revenue: Double = 0
+    for r in 3..<(3 + rows) {
+      #expect(data["D\(r)"]?.value == "cộng gộp")
+      revenue += data["J\(r)"]?.number ?? 0
+    }
+    #expect(revenue == Double(expected.sum("revenue", months: SampleReviewTests.months)))
+    let channels = try #require(book.sheets["Doanh thu theo kênh"])
+    let store = try #require(book.row("Doanh thu theo kênh", labelled: "Cửa hàng"))
+    #expect(channels["C\(store)"]?.formula == "SUMIFS('Dữ liệu'!$J$3:$J$\(rows + 2),'Dữ liệu'!$C$3:$C$\(rows + 2),\"store\",'Dữ liệu'!$A$3:$A$\(rows + 2),DATE(2026,10,1))")
+    #expect(channels["C\(store)"]?.number == Double(expected.sum("revenue", months: ["2026-10"], channel: "store")))
+    let summary = try #require(book.sheets["Tổng quan"])
+    #expect(summary.values.contains { $0.value.hasPrefix("cộng theo tháng, kênh và nhóm hàng: sổ có 8.") })
   }
 }

@@ -1,3 +1,4 @@
+import AOPLedger
 import Foundation
 import ZIPFoundation
 
@@ -49,6 +50,29 @@ public struct WorkbookReadBack {
   public func row(_ sheet: String, labelled label: String) -> Int? {
     sheets[sheet]?.filter { $0.key.hasPrefix("A") && Int($0.key.dropFirst()) != nil && $0.value.value == label }
       .compactMap { Int($0.key.dropFirst()) }.min()
+  }
+
+  /// The number format a cell is shown with (`yyyy-mm`, `0.0%`…), from the workbook's styles; `nil`
+  /// for the general format.
+  public func numberFormat(_ sheet: String, _ reference: String) -> String? {
+    guard let style = cell(sheet, reference)?.style, let styles = parts["xl/styles.xml"],
+          let start = styles.range(of: "<cellXfs"), let end = styles.range(of: "</cellXfs>") else { return nil }
+    let formats = Dictionary(Self.matches("<numFmt numFmtId=\"(\\d+)\" formatCode=\"([^\"]*)\"", in: styles).map { ($0.0, Self.unescape($0.1)) },
+                             uniquingKeysWith: { a, _ in a })
+    let xfs = Self.matches("<xf numFmtId=\"(\\d+)\"", in: String(styles[start.lowerBound..<end.lowerBound])).map(\.0)
+    guard style < xfs.count else { return nil }
+    return formats[xfs[style]]
+  }
+
+  /// The row whose column A holds `month` (`2026-10`) as a real date: Excel's serial of its first day.
+  public func row(_ sheet: String, month: String) -> Int? {
+    Self.serial(month: month).flatMap { row(sheet, labelled: String(Int($0))) }
+  }
+
+  /// Excel's serial date of a month's first day (`2026-10` → 46296).
+  public static func serial(month: String) -> Double? {
+    guard let m = Month(text: month), let epoch = Day(year: 1899, month: 12, day: 30) else { return nil }
+    return Double(m.firstDay.ordinal - epoch.ordinal)
   }
 
   static func matches(_ pattern: String, in text: String) -> [(String, String)] {

@@ -74,6 +74,64 @@ import Testing
   }
 }
 
+@Suite struct LightsMonthsAndOverspendTests {
+  let properties = WorkbookProperties(title: "T", company: "C", subject: "2026-10", created: Day(iso: "2026-11-01")!)
+  let words = LightWords(green: "On track", amber: "Watch", red: "Off track")
+
+  func write(_ sheet: Sheet) throws -> (WorkbookReadBack, TemporaryFolder) {
+    let folder = try TemporaryFolder()
+    let path = folder.path("w.xlsx")
+    try XLSXWriter(currency: .vnd).write([sheet], properties: properties, to: path)
+    return (try WorkbookReadBack(path: path), folder)
+  }
+
+  @Test func lightsAreNumbersNamedByTheirFormatUnderOneIconSetThatTheKeyAnchors() throws {
+    var s = Sheet(name: "S")
+    s.rows = [
+      [Cell(.text("KPI")), Cell(.text("Status"))],
+      [Cell(.text("Revenue")), Cell(.light(Light(.red, words)))],
+      [Cell(.text("Margin")), Cell(.light(Light(.red, words)))],
+      [Cell(.text("Orders")), Cell(.text("No data"))],
+    ]
+    s.appendLightKey("Key", words: words)
+    let (book, _) = try write(s)
+    let cells = try #require(book.sheets["S"])
+    #expect(cells["B2"]?.number == 0 && cells["B3"]?.number == 0)
+    #expect(cells["B5"]?.number == 2 && cells["C5"]?.number == 1 && cells["D5"]?.number == 0)
+    #expect(book.numberFormat("S", "B2") == "[=2]\"On track\";[=1]\"Watch\";\"Off track\"")
+    // One rule over the lights and the key, so a sheet whose lights are all red still shows red icons.
+    let xml = try #require(book.parts["xl/worksheets/sheet1.xml"])
+    #expect(xml.contains("<conditionalFormatting sqref=\"B2:B3 B5:D5\"><cfRule type=\"iconSet\""))
+    #expect(xml.components(separatedBy: "type=\"iconSet\"").count == 2)
+  }
+
+  @Test func lightsWithoutAKeyAreRefusedRatherThanDrawnRelative() throws {
+    var s = Sheet(name: "S")
+    s.rows = [[Cell(.light(Light(.red, words))), Cell(.light(Light(.amber, words)))]]
+    #expect(throws: WorkbookError.lightsWithoutKey(sheet: "S")) { try write(s) }
+  }
+
+  @Test func monthsAreRealDatesShownAsYearAndMonth() throws {
+    var s = Sheet(name: "S")
+    s.rows = [[Cell(.month(Month(year: 2026, month: 10)!)), Cell(.month(Month(year: 2025, month: 1)!))]]
+    let (book, _) = try write(s)
+    #expect(book.cell("S", "A1")?.number == 46_296)  // 2026-10-01
+    #expect(book.cell("S", "B1")?.number == 45_658)  // 2025-01-01
+    #expect(book.numberFormat("S", "A1") == "yyyy-mm")
+    #expect(book.row("S", month: "2026-10") == 1)
+  }
+
+  @Test func overspentBudgetsTurnRedBelowZero() throws {
+    var s = Sheet(name: "S")
+    s.rows = [[Cell(.money(Money(minorUnits: -5)))], [Cell(.money(Money(minorUnits: 5)))]]
+    s.overspendWatch = [CellBlock(firstRow: 0, lastRow: 1, firstColumn: 0, lastColumn: 0)]
+    let (book, _) = try write(s)
+    let xml = try #require(book.parts["xl/worksheets/sheet1.xml"])
+    #expect(xml.contains("<conditionalFormatting sqref=\"A1:A2\"><cfRule type=\"cellIs\" dxfId=\"0\" priority=\"1\" operator=\"lessThan\"><formula>0</formula>"))
+    #expect(book.parts["xl/styles.xml"]?.contains("FFFFC7CE") == true)
+  }
+}
+
 @Suite struct HostileTextTests {
   @Test func textThatLooksLikeFormulasOrEscapesStaysAsTyped() throws {
     let folder = try TemporaryFolder()

@@ -7,6 +7,8 @@ public struct BudgetLine: Hashable, Sendable {
   public var id: String
   public var name: String
   public var kind: Plan.BudgetCategory.Kind?
+  /// The channel a marketing category is for (`nil`: shared, or not marketing).
+  public var channel: String?
   public var month: VersusPlan
   public var yearToDate: VersusPlan
   /// The year's budget in force (revisions applied) and as first planned.
@@ -50,7 +52,7 @@ public struct BudgetLine: Hashable, Sendable {
       let monthActual = inForce(month).map { actual($0, in: month) } ?? .zero
       let ytdActual = ytd.compactMap { m in inForce(m).map { actual($0, in: m) } }.sum()
       return BudgetLine(
-        id: c.id, name: c.name, kind: c.kind,
+        id: c.id, name: c.name, kind: c.kind, channel: c.channel,
         month: VersusPlan(actual: monthActual, plan: targets.budget(c.id, months: [month]), kind: .limit),
         yearToDate: VersusPlan(actual: ytdActual, plan: targets.budget(c.id, months: ytd), kind: .limit),
         annual: targets.budget(c.id, months: allMonths), originalAnnual: targets.budget(c.id, months: allMonths, original: true))
@@ -69,7 +71,7 @@ public struct BudgetLine: Hashable, Sendable {
     let ytdUnclaimed = ytd.map(unclaimed).sum()
     if ytdUnclaimed != .zero {
       lines.append(BudgetLine(
-        id: unbudgetedID, name: unbudgetedID, kind: nil,
+        id: unbudgetedID, name: unbudgetedID, kind: nil, channel: nil,
         month: VersusPlan(actual: unclaimed(month), plan: .zero, kind: .limit),
         yearToDate: VersusPlan(actual: ytdUnclaimed, plan: .zero, kind: .limit), annual: .zero, originalAnnual: .zero))
     }

@@ -26,6 +26,18 @@ public struct ReviewReport: Sendable {
     public var onlineRevenue: Money
   }
 
+  /// One channel in one month of the year to date: its figures, its revenue against the month's
+  /// target, and the same month of the baseline year.
+  public struct ChannelMonthLine: Hashable, Sendable {
+    public var channel: Channel
+    public var month: Month
+    public var figures: Rollup.Figures
+    public var revenue: VersusPlan
+    public var baselineRevenue: Money?
+    /// Revenue against the baseline month: 0.12 for 12% more; `nil` without a baseline or when it was zero.
+    public var growthOnBaseline: Ratio? { baselineRevenue.flatMap { Ratio(revenue.actual - $0, over: $0) } }
+  }
+
   /// One product group's figures for the month and year to date.
   public struct GroupLine: Hashable, Sendable {
     public var group: String
@@ -57,8 +69,8 @@ public struct ReviewReport: Sendable {
   public var channelLines: [ChannelLine]
   public var monthLines: [MonthLine]
   public var groupLines: [GroupLine]
-  /// Figures per channel and month of the year to date.
-  public var channelMonths: [ChannelMonth: Rollup.Figures]
+  /// Each month of the year to date, and in it each channel in the config's order.
+  public var channelMonthLines: [ChannelMonthLine]
   public var uncostedThisMonth: [Rollup.UncostedSKU]
   public var uncostedYearToDate: [Rollup.UncostedSKU]
   public var sources: [SourceFile]
@@ -80,7 +92,7 @@ public struct ReviewReport: Sendable {
   /// Computes the review of `month` from the rolled-up ledger and the plan's targets.
   public static func compute(
     month: Month, rollup: Rollup, plan: Plan, targets: Targets, channels: [Channel], baseline: Baseline?,
-    sources: [SourceFile], rejections: [Rejection], data: DataSheet = DataSheet(lines: [], truncated: false)
+    sources: [SourceFile], rejections: [Rejection], data: DataSheet = DataSheet(lines: [])
   ) -> ReviewReport {
     let online = Set(channels.filter { $0.kind == .online }.map(\.id))
     func period(_ months: [Month]) -> Period {
@@ -126,9 +138,15 @@ public struct ReviewReport: Sendable {
       phasing: targets.phasing, annualRevenueTarget: targets.annualRevenue,
       thisMonth: thisMonth, yearToDate: yearToDate, channelLines: channelLines, monthLines: monthLines,
       groupLines: groupLines,
-      channelMonths: Dictionary(uniqueKeysWithValues: channels.flatMap { c in
-        ytd.map { m in (ChannelMonth(channel: c.id, month: m), rollup.figures(months: [m], channel: c.id)) }
-      }),
+      channelMonthLines: ytd.flatMap { m in
+        channels.map { c in
+          let figures = rollup.figures(months: [m], channel: c.id)
+          return ChannelMonthLine(
+            channel: c, month: m, figures: figures,
+            revenue: VersusPlan(actual: figures.revenue, plan: targets.revenue(months: [m], channel: c.id), kind: .target),
+            baselineRevenue: baseline.map { b in b.rollup.total { $0.month.month == m.month && $0.channel == c.id }.revenue })
+        }
+      },
       uncostedThisMonth: rollup.uncosted(months: [month]), uncostedYearToDate: rollup.uncosted(months: ytd),
       sources: sources, rejections: rejections, plan: plan, budget: budget,
       outlook: Outlook.compute(month: month, rollup: rollup, plan: plan, targets: targets, onlineChannels: online),
@@ -137,12 +155,4 @@ public struct ReviewReport: Sendable {
   }
 }
 
-/// A channel in a month, as a key.
-public struct ChannelMonth: Hashable, Sendable {
-  public var channel: String
-  public var month: Month
-  public init(channel: String, month: Month) {
-    self.channel = channel
-    self.month = month
-  }
-}
+

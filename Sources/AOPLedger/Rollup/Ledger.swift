@@ -37,6 +37,8 @@ public struct Ledger: Sendable {
   public private(set) var keptLines: [SaleLine] = []
   /// True when more lines arrived than were kept.
   public private(set) var linesTruncated = false
+  /// Every sale and return line added, kept or not.
+  public private(set) var lineCount = 0
   private let keepLimit: Int
 
   /// - Parameter keepingLinesUpTo: how many sale lines to keep for line-level detail (0: none).
@@ -44,6 +46,7 @@ public struct Ledger: Sendable {
 
   /// Adds an accepted sale or return line.
   public mutating func add(_ line: SaleLine) {
+    lineCount += 1
     if keepLimit > 0 {
       if keptLines.count < keepLimit { keptLines.append(line) } else { linesTruncated = true }
     }

@@ -16,6 +16,8 @@ public struct ReviewJob: Sendable {
   public var ledgerCSV: URL?
   /// How long to wait for another run's lock on the output folder.
   public var lockWaitSeconds: Double
+  /// Beyond this many sale lines the workbook's data sheet is aggregated (lower only in tests).
+  public var dataSheetLineLimit = DataSheet.limit
 
   public init(configPath: String, month: Month, outputFolder: URL? = nil, ledgerCSV: URL? = nil, lockWaitSeconds: Double = 0) {
     self.configPath = configPath
@@ -52,7 +54,7 @@ public struct ReviewJob: Sendable {
       throw JobError.noInput("no export files found in \(config.inputPatterns.joined(separator: ", ")) (relative to \(config.root.path))")
     }
     let imported = try importAll(
-      files, importer: setup.importer(), progress: progress, logger: logger, ledgerCSV: ledgerCSV, keepingLinesUpTo: DataSheet.limit)
+      files, importer: setup.importer(), progress: progress, logger: logger, ledgerCSV: ledgerCSV, keepingLinesUpTo: dataSheetLineLimit)
     let rollup = imported.ledger.rollUp()
     let monthFigures = rollup.figures(months: [month])
     guard monthFigures.revenue != .zero || monthFigures.units != 0 || monthFigures.marketing != .zero else {
@@ -61,7 +63,7 @@ public struct ReviewJob: Sendable {
     let targets = Targets(plan: setup.plan, baseline: baseline, channels: config.channels)
     let report = ReviewReport.compute(
       month: month, rollup: rollup, plan: setup.plan, targets: targets, channels: config.channels, baseline: baseline,
-      sources: imported.sources, rejections: imported.rejections, data: DataSheet.of(imported.ledger, through: month))
+      sources: imported.sources, rejections: imported.rejections, data: DataSheet.of(imported.ledger, rollup: rollup, through: month))
     let sheets = ReviewLayout(language: config.language).layOut(report)
     let target = folder.appendingPathComponent("review-\(month).xlsx")
     let properties = WorkbookProperties(

@@ -22,7 +22,7 @@ public struct BaselineLayout: Sendable {
     for month in Month.allOf(year: baseline.year) {
       let f = r.figures(months: [month])
       let row = s.rows.count
-      var cells = [Cell(.text(month.description))]
+      var cells = [Cell(.month(month))]
       for c in channels { cells.append(Cell(.money(r.figures(months: [month], channel: c.id).revenue))) }
       let from = cellReference(row: row, column: 1), to = cellReference(row: row, column: channels.count)
       cells.append(Cell(.formula("SUM(\(from):\(to))", cached: .money(channels.map { r.figures(months: [month], channel: $0.id).revenue }.sum()))))

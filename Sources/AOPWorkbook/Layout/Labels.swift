@@ -30,7 +30,22 @@ struct Labels {
   var kindSale: String { t("sale", "bán") }
   var kindReturn: String { t("return", "trả") }
   var order: String { t("Order", "Mã đơn") }
-  var dataTruncated: String { t("Only the first rows are here; the full ledger is in the --ledger CSV.", "Chỉ có các dòng đầu; toàn bộ sổ ở tệp CSV --ledger.") }
+  /// 1234567 → `1,234,567` (English) or `1.234.567` (Vietnamese).
+  func grouped(_ n: Int) -> String {
+    let digits = Array(String(n.magnitude))
+    var out = ""
+    for (i, d) in digits.enumerated() {
+      if i > 0, (digits.count - i) % 3 == 0 { out += language == .vi ? "." : "," }
+      out.append(d)
+    }
+    return (n < 0 ? "-" : "") + out
+  }
+  func dataAggregated(lines: Int, limit: Int) -> String {
+    t("summed by month, channel and product group: the ledger has \(grouped(lines)) lines, more than the \(grouped(limit)) the data sheet takes. Every line: aop review --ledger FILE.csv",
+      "cộng theo tháng, kênh và nhóm hàng: sổ có \(grouped(lines)) dòng, nhiều hơn \(grouped(limit)) dòng trang dữ liệu chứa. Mọi dòng: aop review --ledger TỆP.csv")
+  }
+  var kindSummed: String { t("summed", "cộng gộp") }
+  var seeLedgerCSV: String { t("(every line: --ledger CSV)", "(mọi dòng: tệp CSV --ledger)") }
   var originalTarget: String { t("Original target", "Kế hoạch ban đầu") }
   var annualBudget: String { t("Annual budget", "Ngân sách năm") }
   var originalBudget: String { t("Original annual budget", "Ngân sách năm ban đầu") }
@@ -43,7 +58,7 @@ struct Labels {
   var threshold: String { t("Threshold", "Ngưỡng") }
   var value: String { t("Value", "Giá trị") }
   var triggered: String { t("Triggered", "Đã kích hoạt") }
-  var notTriggered: String { t("Not triggered", "Chưa") }
+  var notTriggered: String { t("Not triggered", "Chưa kích hoạt") }
   var contingency: String { t("Contingency", "Phương án dự phòng") }
   var period: String { t("Period", "Kỳ") }
   var light: String { t("Light", "Đèn") }
@@ -63,14 +78,16 @@ struct Labels {
   var from: String { t("From", "Từ") }
   var note: String { t("Note", "Ghi chú") }
   var cadence: String { t("Review cadence", "Chu kỳ đánh giá") }
-  func lightName(_ raw: String) -> String {
-    switch raw {
-    case "green": return t("green", "xanh")
-    case "amber": return t("amber", "vàng")
-    case "red": return t("red", "đỏ")
-    default: return noData
-    }
-  }
+  var key: String { t("Key", "Chú giải") }
+  private var watch: String { t("Watch", "Theo dõi") }
+  /// A goal or target: met or not.
+  var trackWords: LightWords { LightWords(green: onTrack, amber: watch, red: offTrack) }
+  /// A budget: spent within it or over it.
+  var limitWords: LightWords { LightWords(green: withinLimit, amber: t("Near limit", "Gần hết ngân sách"), red: overLimit) }
+  /// A risk: its trigger reached or not.
+  var riskWords: LightWords { LightWords(green: notTriggered, amber: watch, red: triggered) }
+  /// A KPI's own thresholds.
+  var kpiWords: LightWords { LightWords(green: t("green", "xanh"), amber: t("amber", "vàng"), red: t("red", "đỏ")) }
 
   var reviewTitle: String { t("Monthly AOP review", "Đánh giá kế hoạch tháng") }
   var kpi: String { t("KPI", "Chỉ tiêu") }
@@ -106,6 +123,12 @@ struct Labels {
   var total: String { t("Total", "Tổng") }
   var productGroup: String { t("Product group", "Nhóm hàng") }
   var byMonth: String { t("By month", "Theo tháng") }
+  var byMonthAndChannel: String { t("By month and channel", "Theo tháng và kênh") }
+  var versusBaseline: String { t("Versus baseline", "So với năm gốc") }
+  var sharedMarketingNote: String {
+    t("A channel without a marketing budget of its own is counted on the Budget sheet: in a shared marketing line, or in expenses no category claims.",
+      "Kênh không có ngân sách marketing riêng được tính ở trang Ngân sách: trong dòng marketing chung, hoặc chi phí ngoài ngân sách.")
+  }
   var byChannel: String { t("By channel", "Theo kênh") }
   var byGroup: String { t("By product group (year to date)", "Theo nhóm hàng (lũy kế)") }
   var uncosted: String { t("SKUs sold without a known cost (year to date)", "Mã hàng chưa có giá vốn (lũy kế)") }

@@ -13,7 +13,7 @@ public struct ReviewLayout: Sendable {
 
   public func layOut(_ report: ReviewReport) -> [Sheet] {
     var sheets = [summary(report), channels(report), grossMargin(report), marketing(report), budget(report), risks(report), planSheet(report),
-                  sources(report), rejects(report)] + (report.data.lines.isEmpty ? [] : [data(report)])
+                  sources(report), rejects(report)] + (report.data.isEmpty ? [] : [data(report)])
     for i in sheets.indices { sheets[i].fitColumns() }
     return sheets
   }
@@ -43,11 +43,18 @@ public struct ReviewLayout: Sendable {
     [Cell(.ratio(r.actual), role), Cell(.ratio(r.goal), role), Cell(.points(r.variancePoints), role), Cell(.empty, role)]
   }
 
-  private func statusText(_ onTrack: Bool?) -> CellValue {
-    switch onTrack {
-    case true?: return .text(labels.onTrack)
-    case false?: return .text(labels.offTrack)
-    case nil: return .text(labels.noData)
+  /// A light for a figure against its plan; "no data" as text (which no icon draws).
+  private func status(_ onTrack: Bool?) -> CellValue {
+    guard let onTrack else { return .text(labels.noData) }
+    return .light(Light(onTrack ? .green : .red, labels.trackWords))
+  }
+
+  private func light(_ kpiLight: KPIStatus.Light) -> CellValue {
+    switch kpiLight {
+    case .green: return .light(Light(.green, labels.kpiWords))
+    case .amber: return .light(Light(.amber, labels.kpiWords))
+    case .red: return .light(Light(.red, labels.kpiWords))
+    case .noData: return .text(labels.noData)
     }
   }
 
@@ -98,14 +105,14 @@ public struct ReviewLayout: Sendable {
         month[0].value = source.month
         ytd[0].value = source.ytd
       }
-      s.append([Cell(.text(label))] + month + ytd + [Cell(statusText(m.onTrack)), Cell(statusText(y.onTrack))])
+      s.append([Cell(.text(label))] + month + ytd + [Cell(status(m.onTrack)), Cell(status(y.onTrack))])
     }
     func ratioRow(_ label: String, _ m: RatioVersusGoal, _ y: RatioVersusGoal, name: String? = nil) {
       if let name {
         s.definedNames.append(DefinedName(name: "\(name)Month", row: s.rows.count, column: 1))
         s.definedNames.append(DefinedName(name: "\(name)YTD", row: s.rows.count, column: 5))
       }
-      s.append([Cell(.text(label))] + ratioCells(m) + ratioCells(y) + [Cell(statusText(m.onTrack)), Cell(statusText(y.onTrack))])
+      s.append([Cell(.text(label))] + ratioCells(m) + ratioCells(y) + [Cell(status(m.onTrack)), Cell(status(y.onTrack))])
     }
     func plainRow(_ label: String, _ m: CellValue, _ y: CellValue) {
       s.append([Cell(.text(label)), Cell(m), Cell(.empty), Cell(.empty), Cell(.empty), Cell(y)])
@@ -125,9 +132,7 @@ public struct ReviewLayout: Sendable {
     ratioRow(l.marketingToRevenue, m.marketingToRevenue, y.marketingToRevenue, name: "MarketingToRevenue")
     plainRow(l.orders, .integer(m.figures.orders), .integer(y.figures.orders))
     plainRow(l.units, .integer(m.figures.units), .integer(y.figures.units))
-    for (text, color) in [(l.onTrack, Highlight.green), (l.offTrack, Highlight.red)] {
-      s.highlights.append(Highlight(firstRow: s.frozenRows, lastRow: s.rows.count - 1, firstColumn: 9, lastColumn: 10, text: text, color: color))
-    }
+    s.appendLightKey(l.key, words: l.trackWords)
     if let o = r.outlook {
       s.blank()
       s.append([Cell(.text(l.outlook), .subtitle)])
@@ -145,7 +150,7 @@ public struct ReviewLayout: Sendable {
     s.append([Cell(.text(l.baselineYear)), Cell(r.baselineYear.map { CellValue.text(String($0)) } ?? .text(l.noData))])
     let t = r.tally
     s.append([Cell(.text(l.rowsAccount)), Cell(.text("\(t.read) / \(t.accepted) / \(t.rejected) / \(t.duplicates) / \(t.skipped)"))])
-    if r.data.truncated { s.append([Cell(.text(l.dataTruncated), .note)]) }
+    if let count = r.data.aggregatedLineCount { s.append([Cell(.text(l.dataAggregated(lines: count, limit: DataSheet.limit)), .note)]) }
     return s
   }
 
@@ -165,7 +170,7 @@ public struct ReviewLayout: Sendable {
       var month = amountCells(c.month, row: row, column: 2)
       var ytd = amountCells(c.yearToDate, row: row, column: 6)
       // The actual revenue as a live sum over the data sheet's lines, so it leads to its rows.
-      if let f = data.revenue(channel: c.channel.id, month: r.month) { month[0].value = .formula(f, cached: .money(c.month.actual)) }
+      if let f = data.revenue(channel: c.channel.id, month: DataRefs.date(r.month)) { month[0].value = .formula(f, cached: .money(c.month.actual)) }
       if let f = data.revenue(channel: c.channel.id, month: nil) { ytd[0].value = .formula(f, cached: .money(c.yearToDate.actual)) }
       s.append([Cell(.text(c.channel.name)), Cell(.text(c.channel.kind == .online ? l.online : l.offline))] + month + ytd)
     }
@@ -195,10 +200,11 @@ public struct ReviewLayout: Sendable {
     let firstMonth = s.rows.count
     for line in r.monthLines {
       let row = s.rows.count
-      var cells = [Cell(.text(line.month.description))]
+      var cells = [Cell(.month(line.month))]
+      let monthCell = "$" + cellReference(row: row, column: 0)
       for c in r.channels {
-        let value = r.channelMonths[ChannelMonth(channel: c.id, month: line.month)]?.revenue ?? .zero
-        cells.append(Cell(data.revenue(channel: c.id, month: line.month).map { .formula($0, cached: .money(value)) } ?? .money(value)))
+        let value = r.channelMonthLines.first { $0.month == line.month && $0.channel.id == c.id }?.revenue.actual ?? .zero
+        cells.append(Cell(data.revenue(channel: c.id, month: monthCell).map { .formula($0, cached: .money(value)) } ?? .money(value)))
       }
       let from = cellReference(row: row, column: 1), to = cellReference(row: row, column: r.channels.count)
       let totalRef = cellReference(row: row, column: r.channels.count + 1), targetRef = cellReference(row: row, column: r.channels.count + 2)
@@ -222,7 +228,30 @@ public struct ReviewLayout: Sendable {
     }
     s.charts.append(Chart(kind: .line, title: "\(l.revenue): \(l.byChannel.lowercased()) / \(l.target.lowercased())", row: lastMonth + 2, column: 0,
                           categories: monthColumn, series: series))
+    for _ in 0..<Chart.heightInRows + 2 { s.blank() }
+    channelMonths(r, data: data, into: &s)
     return s
+  }
+
+  /// Each channel in each month (the long form of the table above, one row per pair, so it filters and
+  /// pivots): actual as a live sum over the data, target, variance, and the baseline year's same month.
+  private func channelMonths(_ r: ReviewReport, data: DataRefs, into s: inout Sheet) {
+    let l = labels
+    s.append([Cell(.text(l.byMonthAndChannel), .subtitle)])
+    s.append(header([l.month, l.channel, l.actual, l.target, l.variance, l.variancePercent,
+                     r.baselineYear.map { "\(l.baselineYear) \($0)" } ?? l.baselineYear, l.versusBaseline]))
+    for line in r.channelMonthLines {
+      let row = s.rows.count
+      let monthCell = "$" + cellReference(row: row, column: 0)
+      var amounts = amountCells(line.revenue, row: row, column: 2)
+      if let f = data.revenue(channel: line.channel.id, month: monthCell) { amounts[0].value = .formula(f, cached: .money(line.revenue.actual)) }
+      let actual = cellReference(row: row, column: 2), base = cellReference(row: row, column: 6)
+      var cells = [Cell(.month(line.month)), Cell(.text(line.channel.name))] + amounts
+      if let baseline = line.baselineRevenue {
+        cells += [Cell(.money(baseline)), Cell(.formula("IF(\(base)=0,\"\",\(actual)/\(base)-1)", cached: .ratio(line.growthOnBaseline)))]
+      }
+      s.append(cells)
+    }
   }
 
   /// Sums over the data sheet's columns, when it holds every line of the year to date.
@@ -233,34 +262,49 @@ public struct ReviewLayout: Sendable {
 
     init(report: ReviewReport, labels: Labels) {
       sheet = "'\(labels.dataSheet)'"
-      last = report.data.lines.count + 2  // a title row, the header row, then the lines (1-based)
-      usable = !report.data.lines.isEmpty && !report.data.truncated
+      last = report.data.rowCount + 2  // a title row, the header row, then the rows (1-based)
+      usable = !report.data.isEmpty
     }
 
-    /// `SUMIFS` of the revenue column for a channel (and a month, or the whole year to date).
-    func revenue(channel: String, month: Month?) -> String? {
+    /// `SUMIFS` of the revenue column for a channel (and a month, or the whole year to date). The data
+    /// sheet's month column holds real dates (each month's first day); `month` is an expression giving
+    /// one: a cell holding it, or `DATE(…)`.
+    func revenue(channel: String, month: String?) -> String? {
       guard usable else { return nil }
       func column(_ letter: String) -> String { "\(sheet)!$\(letter)$3:$\(letter)$\(last)" }
       var formula = "SUMIFS(\(column("J")),\(column("C")),\"\(channel)\""
-      if let month { formula += ",\(column("A")),\"\(month)\"" }
+      if let month { formula += ",\(column("A")),\(month)" }
       return formula + ")"
     }
+
+    /// The first day of `month` as a formula expression.
+    static func date(_ month: Month) -> String { "DATE(\(month.year),\(month.month),1)" }
   }
 
+  /// The rows behind the totals: one per sale or return line, or (past the sheet's limit) one per
+  /// month × channel × product group. Either way month, channel and revenue stay in columns A, C and J,
+  /// where the other sheets' SUMIFS look.
   func data(_ r: ReviewReport) -> Sheet {
     let l = labels
     var s = Sheet(name: l.dataSheet)
     s.columnWidths = [10, 12, 10, 8, 18, 20, 36, 22, 8, 16, 16, 48, 8]
-    s.append([Cell(.text(r.data.truncated ? l.dataTruncated : "\(l.dataSheet) — \(r.month.year)-01…\(r.month)"), .title)])
+    let title = "\(l.dataSheet) — \(r.month.year)-01…\(r.month)"
+    s.append([Cell(.text(r.data.aggregatedLineCount.map { "\(title): \(l.dataAggregated(lines: $0, limit: DataSheet.limit))" } ?? title), .title)])
     let columns = [l.month, l.date, l.channel, l.kind, l.order, l.sku, l.productName, l.productGroup, l.units, l.revenue, l.cogs, l.file, l.line]
     s.append(header(columns))
     s.frozenRows = s.rows.count
     for d in r.data.lines {
       let x = d.line
       s.append([
-        Cell(.text(d.month.description)), Cell(.day(x.day)), Cell(.text(x.channel)), Cell(.text(x.isReturn ? l.kindReturn : l.kindSale)),
+        Cell(.month(d.month)), Cell(.day(x.day)), Cell(.text(x.channel)), Cell(.text(x.isReturn ? l.kindReturn : l.kindSale)),
         Cell(.text(x.orderID)), Cell(.text(x.sku)), Cell(.text(x.productName)), Cell(.text(d.productGroup)), Cell(.integer(x.quantity)),
         Cell(.money(x.netRevenue)), Cell(d.cogs.map(CellValue.money) ?? .empty), Cell(.text(x.source.file)), Cell(.integer(x.source.line)),
+      ])
+    }
+    for (key, f) in r.data.aggregate {
+      s.append([
+        Cell(.month(key.month)), Cell(.empty), Cell(.text(key.channel)), Cell(.text(l.kindSummed)), Cell(.empty), Cell(.empty), Cell(.empty),
+        Cell(.text(key.productGroup)), Cell(.integer(f.units)), Cell(.money(f.revenue)), Cell(.money(f.cogs)), Cell(.text(l.seeLedgerCSV)), Cell(.empty),
       ])
     }
     s.table = Table(name: "Ledger", headerRow: 1, lastRow: s.rows.count - 1, columns: columns)
@@ -277,23 +321,23 @@ public struct ReviewLayout: Sendable {
     s.append(header([l.month] + columns + [l.goal]))
     s.frozenRows = s.rows.count
     let firstMonth = s.rows.count
-    func figuresRow(_ label: String, _ f: Rollup.Figures, role: CellRole = .body) {
+    func figuresRow(_ label: CellValue, _ f: Rollup.Figures, role: CellRole = .body) {
       let row = s.rows.count
       let covered = cellReference(row: row, column: 2), cogs = cellReference(row: row, column: 3)
       let profit = cellReference(row: row, column: 4), revenue = cellReference(row: row, column: 1)
       s.append([
-        Cell(.text(label), role), Cell(.money(f.revenue), role), Cell(.money(f.coveredRevenue), role), Cell(.money(f.cogs), role),
+        Cell(label, role), Cell(.money(f.revenue), role), Cell(.money(f.coveredRevenue), role), Cell(.money(f.cogs), role),
         Cell(.formula("\(covered)-\(cogs)", cached: .money(f.coveredRevenue - f.cogs)), role),
         Cell(.formula("IF(\(covered)=0,\"\",\(profit)/\(covered))", cached: .ratio(f.grossMargin)), role),
         Cell(.formula("IF(\(revenue)=0,\"\",\(covered)/\(revenue))", cached: .ratio(f.costCoverage)), role),
       ])
     }
     for line in r.monthLines {
-      figuresRow(line.month.description, line.figures)
+      figuresRow(.month(line.month), line.figures)
       if let floor = r.plan.goals.grossMarginFloor { s.rows[s.rows.count - 1].append(Cell(.ratio(floor.ratio))) }
     }
     let lastMonth = s.rows.count - 1
-    figuresRow(l.yearToDate, r.yearToDate.figures, role: .total)
+    figuresRow(.text(l.yearToDate), r.yearToDate.figures, role: .total)
     var marginSeries = [Chart.Series(name: l.grossMargin, values: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: 5))]
     if r.plan.goals.grossMarginFloor != nil {
       marginSeries.append(Chart.Series(name: l.goal, values: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: 7)))
@@ -303,11 +347,11 @@ public struct ReviewLayout: Sendable {
     s.blank()
     s.append([Cell(.text(l.byChannel), .subtitle)])
     s.append(header([l.channel] + columns))
-    for c in r.channelLines { figuresRow(c.channel.name, c.yearToDateFigures) }
+    for c in r.channelLines { figuresRow(.text(c.channel.name), c.yearToDateFigures) }
     s.blank()
     s.append([Cell(.text(l.byGroup), .subtitle)])
     s.append(header([l.productGroup] + columns))
-    for g in r.groupLines { figuresRow(g.group, g.yearToDate) }
+    for g in r.groupLines { figuresRow(.text(g.group), g.yearToDate) }
     s.blank()
     s.append([Cell(.text(l.uncosted), .subtitle)])
     s.append(header([l.sku, l.productName, l.revenue, l.units]))
@@ -326,17 +370,17 @@ public struct ReviewLayout: Sendable {
     s.append(header([l.month, l.marketing, l.budget, l.remaining, l.revenue, l.marketingToRevenue, l.goal]))
     s.frozenRows = s.rows.count
     let firstMonth = s.rows.count
-    func row(_ label: String, spend: Money, budget: Money, revenue: Money, role: CellRole = .body) {
+    func row(_ label: CellValue, spend: Money, budget: Money, revenue: Money, role: CellRole = .body) {
       let n = s.rows.count
       let sp = cellReference(row: n, column: 1), b = cellReference(row: n, column: 2), rv = cellReference(row: n, column: 4)
       s.append([
-        Cell(.text(label), role), Cell(.money(spend), role), Cell(.money(budget), role),
+        Cell(label, role), Cell(.money(spend), role), Cell(.money(budget), role),
         Cell(.formula("\(b)-\(sp)", cached: .money(budget - spend)), role), Cell(.money(revenue), role),
         Cell(.formula("IF(\(rv)=0,\"\",\(sp)/\(rv))", cached: .ratio(Ratio(spend, over: revenue))), role),
       ])
     }
     for line in r.monthLines {
-      row(line.month.description, spend: line.figures.marketing, budget: line.marketingBudget, revenue: line.figures.revenue)
+      row(.month(line.month), spend: line.figures.marketing, budget: line.marketingBudget, revenue: line.figures.revenue)
       if let ceiling = r.plan.goals.marketingToRevenueCeiling { s.rows[s.rows.count - 1].append(Cell(.ratio(ceiling.ratio))) }
     }
     let lastMonth = s.rows.count - 1
@@ -347,15 +391,35 @@ public struct ReviewLayout: Sendable {
     s.charts.append(Chart(kind: .line, title: l.marketingToRevenue, row: 1, column: 8,
                           categories: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: 0), series: ratioSeries))
     let y = r.yearToDate
-    row(l.yearToDate, spend: y.figures.marketing, budget: y.marketing.plan ?? .zero, revenue: y.figures.revenue, role: .total)
+    row(.text(l.yearToDate), spend: y.figures.marketing, budget: y.marketing.plan ?? .zero, revenue: y.figures.revenue, role: .total)
+    s.overspendWatch.append(CellBlock(firstRow: firstMonth, lastRow: s.rows.count - 1, firstColumn: 3, lastColumn: 3))
     s.blank()
     s.append([Cell(.text(l.byChannel), .subtitle)])
-    s.append(header([l.channel, "\(l.marketing) \(r.month)", "\(l.marketingToRevenue) \(r.month)",
-                     "\(l.marketing) \(l.yearToDate.lowercased())", "\(l.marketingToRevenue) \(l.yearToDate.lowercased())"]))
+    let ytdLabel = l.yearToDate.lowercased()
+    s.append(header([l.channel, "\(l.marketing) \(r.month)", l.budget, l.remaining, "\(l.marketingToRevenue) \(r.month)",
+                     "\(l.marketing) \(ytdLabel)", "\(l.budget) \(ytdLabel)", l.remaining, "\(l.marketingToRevenue) \(ytdLabel)"]))
+    let firstChannel = s.rows.count
+    var shared = false
     for c in r.channelLines {
-      s.append([Cell(.text(c.channel.name)), Cell(.money(c.monthFigures.marketing)), Cell(.ratio(c.monthFigures.marketingToRevenue)),
-                Cell(.money(c.yearToDateFigures.marketing)), Cell(.ratio(c.yearToDateFigures.marketingToRevenue))])
+      let n = s.rows.count
+      // A channel's own marketing budget, when the plan gives it one in force this month.
+      let own = r.budget.first { $0.kind == .marketing && $0.channel == c.channel.id && $0.month.plan != nil }
+      shared = shared || own == nil
+      func spendCells(_ spend: Money, _ budget: Money?, _ ratio: Ratio?, column: Int) -> [Cell] {
+        let sp = cellReference(row: n, column: column), b = cellReference(row: n, column: column + 1)
+        guard let budget else { return [Cell(.money(spend)), Cell(.empty), Cell(.empty), Cell(.ratio(ratio))] }
+        return [Cell(.money(spend)), Cell(.money(budget)), Cell(.formula("\(b)-\(sp)", cached: .money(budget - spend))), Cell(.ratio(ratio))]
+      }
+      s.append([Cell(.text(c.channel.name))]
+        + spendCells(c.monthFigures.marketing, own?.month.plan, c.monthFigures.marketingToRevenue, column: 1)
+        + spendCells(c.yearToDateFigures.marketing, own?.yearToDate.plan, c.yearToDateFigures.marketingToRevenue, column: 5))
     }
+    if s.rows.count > firstChannel {
+      for column in [3, 7] {
+        s.overspendWatch.append(CellBlock(firstRow: firstChannel, lastRow: s.rows.count - 1, firstColumn: column, lastColumn: column))
+      }
+    }
+    if shared { s.append([Cell(.text(l.sharedMarketingNote), .note)]) }
     return s
   }
 
@@ -381,13 +445,15 @@ public struct ReviewLayout: Sendable {
         Cell(.money(b.yearToDate.actual)), Cell(.money(b.yearToDate.plan ?? .zero)), Cell(.money(b.annual)), Cell(.money(b.originalAnnual)),
         Cell(.formula("\(annual)-\(ytd)", cached: .money(b.remaining))),
         Cell(.formula("IF(\(annual)=0,\"\",\(ytd)/\(annual))", cached: .ratio(b.usedOfAnnual))),
-        Cell(.text(b.overLimit ? l.overLimit : l.withinLimit)),
+        Cell(.light(Light(b.overLimit ? .red : .green, l.limitWords))),
       ])
     }
     let firstBudget = s.frozenRows
     if s.rows.count > firstBudget {
-      s.highlights.append(Highlight(firstRow: firstBudget, lastRow: s.rows.count - 1, firstColumn: 10, lastColumn: 10, text: l.overLimit, color: Highlight.red))
-      s.highlights.append(Highlight(firstRow: firstBudget, lastRow: s.rows.count - 1, firstColumn: 10, lastColumn: 10, text: l.withinLimit, color: Highlight.green))
+      for column in [3, 8] {  // what is left of the month's and of the year's budget
+        s.overspendWatch.append(CellBlock(firstRow: firstBudget, lastRow: s.rows.count - 1, firstColumn: column, lastColumn: column))
+      }
+      s.appendLightKey(l.key, words: l.limitWords)
     }
     return s
   }
@@ -404,24 +470,19 @@ public struct ReviewLayout: Sendable {
       s.append([
         Cell(.text(c.risk.risk)), Cell(.text(c.risk.kpi.rawValue + (c.risk.category.map { " (\($0))" } ?? ""))),
         Cell(.text(c.risk.period == .month ? l.thisMonth : l.yearToDate)), Cell(.ratio(c.risk.threshold.ratio)), Cell(.ratio(c.value)),
-        Cell(.text(c.triggered ? l.triggered : l.notTriggered)), Cell(.text(c.risk.contingency)),
+        Cell(.light(Light(c.triggered ? .red : .green, l.riskWords))), Cell(.text(c.risk.contingency)),
       ])
     }
-    if !r.risks.isEmpty {
-      s.highlights.append(Highlight(firstRow: s.frozenRows, lastRow: s.rows.count - 1, firstColumn: 5, lastColumn: 5, text: l.triggered, color: Highlight.red))
-    }
+    if !r.risks.isEmpty { s.appendLightKey(l.key, words: l.riskWords) }
     s.blank()
     s.append(header([l.kpi, "\(l.value) \(r.month)", l.light, "\(l.value) \(l.yearToDate.lowercased())", l.light, l.green, l.amber]))
-    let firstKPI = s.rows.count
-    for (light, color) in [("green", Highlight.green), ("amber", Highlight.amber), ("red", Highlight.red)] where !r.kpis.isEmpty {
-      s.highlights.append(Highlight(firstRow: firstKPI, lastRow: firstKPI + r.kpis.count - 1, firstColumn: 2, lastColumn: 4, text: l.lightName(light), color: color))
-    }
     for k in r.kpis {
       s.append([
-        Cell(.text(k.kpi.rawValue)), Cell(.ratio(k.month)), Cell(.text(l.lightName(k.monthLight.rawValue))), Cell(.ratio(k.yearToDate)),
-        Cell(.text(l.lightName(k.yearToDateLight.rawValue))), Cell(.ratio(k.green.ratio)), Cell(.ratio(k.amber.ratio)),
+        Cell(.text(k.kpi.rawValue)), Cell(.ratio(k.month)), Cell(light(k.monthLight)), Cell(.ratio(k.yearToDate)),
+        Cell(light(k.yearToDateLight)), Cell(.ratio(k.green.ratio)), Cell(.ratio(k.amber.ratio)),
       ])
     }
+    if !r.kpis.isEmpty { s.appendLightKey(l.key, words: l.kpiWords) }
     return s
   }
 
@@ -436,7 +497,7 @@ public struct ReviewLayout: Sendable {
     s.append(header([l.action, l.owner, l.milestone, l.status]))
     let firstAction = s.rows.count
     for a in p.actions.sorted(by: { $0.milestone < $1.milestone }) {
-      s.append([Cell(.text(a.action)), Cell(.text(a.owner)), Cell(.text(a.milestone.description)), Cell(.empty)])
+      s.append([Cell(.text(a.action)), Cell(.text(a.owner)), Cell(.month(a.milestone)), Cell(.empty)])
     }
     if s.rows.count > firstAction {
       // The status is the accountant's to fill in, from a fixed list.
@@ -451,7 +512,7 @@ public struct ReviewLayout: Sendable {
     s.blank()
     s.append([Cell(.text(l.revisions), .subtitle)])
     s.append(header([l.from, l.note]))
-    for v in p.revisions { s.append([Cell(.text(v.from.description)), Cell(.text(v.note))]) }
+    for v in p.revisions { s.append([Cell(.month(v.from)), Cell(.text(v.note))]) }
     s.blank()
     s.append([Cell(.text(l.cadence)), Cell(.text("\(p.review.cadence), \(p.review.day)"))])
     return s

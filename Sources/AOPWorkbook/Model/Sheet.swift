@@ -11,6 +11,11 @@ public indirect enum CellValue: Hashable, Sendable {
   case integer(Int)
   /// A calendar day, written as a real date.
   case day(Day)
+  /// A calendar month, written as the real date of its first day and shown as `yyyy-mm`.
+  case month(Month)
+  /// A traffic light, written as a number (red 0, amber 1, green 2) that a sheet-wide icon set draws
+  /// and a number format names.
+  case light(Light)
   case empty
   /// A live formula (US-English function names) written with its computed value, so viewers that do
   /// not recalculate still show the number.
@@ -62,8 +67,8 @@ public struct Sheet: Hashable, Sendable {
   public var table: Table?
   /// Charts drawn over ranges of this sheet.
   public var charts: [Chart] = []
-  /// Cells whose text calls for a colour (a traffic light, over budget).
-  public var highlights: [Highlight] = []
+  /// Blocks of money left of a budget: filled red when below zero (overspent).
+  public var overspendWatch: [CellBlock] = []
 
   public init(name: String) { self.name = name }
 
@@ -102,11 +107,70 @@ public struct Sheet: Hashable, Sendable {
     case .integer(let i): let digits = String(i.magnitude).count; return digits + (digits - 1) / 3 + 1
     case .ratio, .points: return 8
     case .day: return 10
+    case .month: return 7
+    case .light(let light): return light.words.longest + 3  // the icon takes about three characters
     case .empty: return 0
     case .formula(_, let cached): return shownLength(cached)
     }
   }
   mutating func blank() { rows.append([]) }
+
+  /// Appends a key row: `label`, then one light of each colour named by `words`.
+  ///
+  /// Every sheet with lights needs one. The icon set's thresholds are relative to the lowest and
+  /// highest light of the sheet (libxlsxwriter sets them at 33% and 67% of that span), so a key that
+  /// holds both red and green pins the span to 0…2: amber then sits at 1 whatever the other lights are,
+  /// and a sheet of only red lights still shows red.
+  mutating func appendLightKey(_ label: String, words: LightWords) {
+    rows.append([Cell(.text(label), .note)] + [Light.Colour.green, .amber, .red].map { Cell(.light(Light($0, words))) })
+  }
+
+  /// Where the sheet's lights are (row, column), in reading order.
+  public var lightCells: [(row: Int, column: Int, colour: Light.Colour)] {
+    rows.enumerated().flatMap { r, cells in
+      cells.enumerated().compactMap { c, cell in
+        if case .light(let light) = cell.value.shown { return (r, c, light.colour) }
+        return nil
+      }
+    }
+  }
+}
+
+/// A traffic light and the words its colours say in its place (`On track`, `Over limit`…).
+public struct Light: Hashable, Sendable {
+  public enum Colour: Int, Hashable, Sendable, CaseIterable {
+    case red = 0, amber = 1, green = 2
+  }
+  public var colour: Colour
+  public var words: LightWords
+
+  public init(_ colour: Colour, _ words: LightWords) {
+    self.colour = colour
+    self.words = words
+  }
+}
+
+/// What green, amber and red mean in one place of the workbook.
+public struct LightWords: Hashable, Sendable {
+  public var green: String
+  public var amber: String
+  public var red: String
+
+  public init(green: String, amber: String, red: String) {
+    self.green = green
+    self.amber = amber
+    self.red = red
+  }
+
+  public func word(for colour: Light.Colour) -> String {
+    switch colour {
+    case .green: return green
+    case .amber: return amber
+    case .red: return red
+    }
+  }
+
+  var longest: Int { max(green.count, amber.count, red.count) }
 }
 
 /// `A1`-style reference of a 0-based row and column.
@@ -164,18 +228,16 @@ public struct Chart: Hashable, Sendable {
   public var column: Int
   public var categories: ColumnRange
   public var series: [Series]
+
+  /// The rows a chart covers at libxlsxwriter's default size (288 pixels, rows of 20), so a layout can
+  /// leave room below it.
+  public static let heightInRows = 15
 }
 
-/// Cells equal to `text` are filled with a colour (0xRRGGBB).
-public struct Highlight: Hashable, Sendable {
+/// A rectangle of cells, 0-based and inclusive.
+public struct CellBlock: Hashable, Sendable {
   public var firstRow: Int
   public var lastRow: Int
   public var firstColumn: Int
   public var lastColumn: Int
-  public var text: String
-  public var color: UInt32
-
-  public static let green: UInt32 = 0xC6EFCE
-  public static let amber: UInt32 = 0xFFEB9C
-  public static let red: UInt32 = 0xFFC7CE
 }

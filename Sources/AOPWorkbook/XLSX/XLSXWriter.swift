@@ -26,6 +26,8 @@ public enum WorkbookError: Error, Hashable, LocalizedError {
   case badSheetName(String)
   case writeFailed(path: String, sheet: String, cell: String, code: Int, message: String)
   case closeFailed(path: String, code: Int, message: String)
+  /// A sheet has traffic lights but no key holding both red and green (a layout mistake).
+  case lightsWithoutKey(sheet: String)
 
   public var errorDescription: String? {
     switch self {
@@ -33,6 +35,7 @@ public enum WorkbookError: Error, Hashable, LocalizedError {
     case .badSheetName(let name): return "`\(name)` is not a valid sheet name (at most 31 characters, none of []:*?/\\)"
     case .writeFailed(let path, let sheet, let cell, let code, let message): return "\(path): writing \(sheet)!\(cell) failed: \(message) (libxlsxwriter error \(code))"
     case .closeFailed(let path, let code, let message): return "\(path): saving the workbook failed: \(message) (libxlsxwriter error \(code))"
+    case .lightsWithoutKey(let sheet): return "sheet \(sheet): its traffic lights have no key with red and green, so the icons would be relative"
     }
   }
 }
@@ -134,22 +137,30 @@ public struct XLSXWriter: Sendable {
     try check(worksheet_set_header(ws, "&L\(headerText(properties.company))&R\(headerText(properties.subject))"), 0, 0)
     try check(worksheet_set_footer(ws, "&L\(headerText(sheet.name))&RPage &P / &N"), 0, 0)
 
-    for h in sheet.highlights {
-      let text = strdup("\"" + clean(h.text).replacingOccurrences(of: "\"", with: "\"\"") + "\"")
-      defer { free(text) }
+    for block in sheet.overspendWatch {
       var rule = lxw_conditional_format()
       rule.type = UInt8(LXW_CONDITIONAL_TYPE_CELL.rawValue)
-      rule.criteria = UInt8(LXW_CONDITIONAL_CRITERIA_EQUAL_TO.rawValue)
-      rule.value_string = text
-      rule.format = formats.fill(h.color)
+      rule.criteria = UInt8(LXW_CONDITIONAL_CRITERIA_LESS_THAN.rawValue)
+      rule.value = 0
+      rule.format = formats.overspent()
       try check(worksheet_conditional_format_range(
-        ws, lxw_row_t(h.firstRow), lxw_col_t(h.firstColumn), lxw_row_t(h.lastRow), lxw_col_t(h.lastColumn), &rule), h.firstRow, h.firstColumn)
+        ws, lxw_row_t(block.firstRow), lxw_col_t(block.firstColumn), lxw_row_t(block.lastRow), lxw_col_t(block.lastColumn), &rule),
+        block.firstRow, block.firstColumn)
     }
+    try addTrafficLights(sheet, to: ws, check: check)
     for (n, c) in sheet.charts.enumerated() {
       guard let chart = workbook_add_chart(formats.workbook, UInt8((c.kind == .line ? LXW_CHART_LINE : LXW_CHART_COLUMN).rawValue)) else {
         throw WorkbookError.writeFailed(path: path, sheet: sheet.name, cell: "chart \(n + 1)", code: 0, message: "cannot create the chart")
       }
       chart_title_set_name(chart, clean(c.title))
+      // Axes show what their cells show (LibreOffice otherwise labels months with date serials).
+      if let axis = chart.pointee.x_axis, let format = axisFormat(sheet.cell(c.categories.firstRow, c.categories.column)) {
+        chart_axis_set_num_format(axis, format)
+      }
+      if let axis = chart.pointee.y_axis, let first = c.series.first,
+         let format = axisFormat(sheet.cell(first.values.firstRow, first.values.column)) {
+        chart_axis_set_num_format(axis, format)
+      }
       for series in c.series {
         guard let line = chart_add_series(chart, nil, nil) else {
           throw WorkbookError.writeFailed(path: path, sheet: sheet.name, cell: "chart \(n + 1)", code: 0, message: "cannot add a series")
@@ -200,6 +211,56 @@ public struct XLSXWriter: Sendable {
     }
   }
 
+  /// The number format of a chart axis over cells like `cell`: months, whole money, percentages.
+  private func axisFormat(_ cell: Cell?) -> String? {
+    switch cell?.value.shown {
+    case .month?: return "yyyy-mm"
+    case .money?: return "#,##0"
+    case .ratio?: return "0%"
+    default: return nil
+    }
+  }
+
+  /// One icon set over every light of the sheet (a multi-range rule, so that its thresholds are
+  /// measured over all of them, key included: see `Sheet.appendLightKey`).
+  private func addTrafficLights(_ sheet: Sheet, to ws: UnsafeMutablePointer<lxw_worksheet>, check: (lxw_error, Int, Int) throws -> Void) throws {
+    let lights = sheet.lightCells.sorted { ($0.column, $0.row) < ($1.column, $1.row) }
+    guard let first = lights.first else { return }
+    let colours = Set(lights.map(\.colour))
+    guard colours.contains(.red), colours.contains(.green) else { throw WorkbookError.lightsWithoutKey(sheet: sheet.name) }
+    var runs: [CellBlock] = []
+    for cell in lights {
+      if let last = runs.last, last.firstColumn == cell.column, last.lastRow + 1 == cell.row {
+        runs[runs.count - 1].lastRow = cell.row
+      } else {
+        runs.append(CellBlock(firstRow: cell.row, lastRow: cell.row, firstColumn: cell.column, lastColumn: cell.column))
+      }
+    }
+    // Side by side runs of the same rows (a key) become one block.
+    var blocks: [CellBlock] = []
+    for run in runs.sorted(by: { ($0.firstRow, $0.firstColumn) < ($1.firstRow, $1.firstColumn) }) {
+      if let i = blocks.firstIndex(where: { $0.firstRow == run.firstRow && $0.lastRow == run.lastRow && $0.lastColumn + 1 == run.firstColumn }) {
+        blocks[i].lastColumn = run.lastColumn
+      } else {
+        blocks.append(run)
+      }
+    }
+    runs = blocks
+    let ranges = runs.map { run in
+      let top = cellReference(row: run.firstRow, column: run.firstColumn)
+      return run.lastRow == run.firstRow && run.lastColumn == run.firstColumn ? top : "\(top):\(cellReference(row: run.lastRow, column: run.lastColumn))"
+    }
+    let multiRange = strdup(ranges.joined(separator: " "))
+    defer { free(multiRange) }
+    var rule = lxw_conditional_format()
+    rule.type = UInt8(LXW_CONDITIONAL_TYPE_ICON_SETS.rawValue)
+    rule.icon_style = UInt8(LXW_CONDITIONAL_ICONS_3_TRAFFIC_LIGHTS_UNRIMMED.rawValue)
+    if runs.count > 1 { rule.multi_range = multiRange }
+    try check(worksheet_conditional_format_range(
+      ws, lxw_row_t(runs[0].firstRow), lxw_col_t(runs[0].firstColumn), lxw_row_t(runs[0].lastRow), lxw_col_t(runs[0].lastColumn), &rule),
+      first.row, first.column)
+  }
+
   private func addTable(
     _ table: Table, to ws: UnsafeMutablePointer<lxw_worksheet>, formats: inout FormatCache, check: (lxw_error, Int, Int) throws -> Void
   ) throws {
@@ -239,6 +300,8 @@ public struct XLSXWriter: Sendable {
     case .points(let p?): n = p
     case .integer(let i): n = Double(i)
     case .day(let d): n = Double(d.ordinal - XLSXWriter.excelEpoch)
+    case .month(let m): n = Double(m.firstDay.ordinal - XLSXWriter.excelEpoch)
+    case .light(let light): n = Double(light.colour.rawValue)
     default: n = nil
     }
     return n.flatMap { $0.isFinite ? $0 : nil }
@@ -318,11 +381,14 @@ public struct XLSXWriter: Sendable {
 
 /// The number format a cell's value needs.
 enum NumberKind: Hashable {
-  case none, money, ratio, points, integer, date
+  case none, money, ratio, points, integer, date, month
+  case light(LightWords)
 
   init(_ value: CellValue) {
     switch value {
     case .day: self = .date
+    case .month: self = .month
+    case .light(let light): self = .light(light.words)
     case .money: self = .money
     case .ratio: self = .ratio
     case .points: self = .points
@@ -349,14 +415,21 @@ private struct FormatCache {
     return "#,##0\(decimals) \"\(currency.code)\";[Red]-#,##0\(decimals) \"\(currency.code)\""
   }
 
-  /// A fill colour for conditional formats.
-  mutating func fill(_ color: UInt32) -> UnsafeMutablePointer<lxw_format>? {
-    let key = "fill-\(color)"
+  /// The look of an overspent budget: Excel's light red fill with dark red text.
+  mutating func overspent() -> UnsafeMutablePointer<lxw_format>? {
+    let key = "overspent"
     if let f = cache[key] { return f }
     guard let f = workbook_add_format(workbook) else { return nil }
-    format_set_bg_color(f, color)
+    format_set_bg_color(f, 0xFFC7CE)
+    format_set_font_color(f, 0x9C0006)
     cache[key] = f
     return f
+  }
+
+  /// Names a light's number: `[=2]"On track";[=1]"Watch";"Off track"` (a condition per section).
+  static func lightFormat(_ words: LightWords) -> String {
+    func quoted(_ word: String) -> String { "\"" + word.filter { $0 != "\"" && $0 != "\\" } + "\"" }
+    return "[=2]\(quoted(words.green));[=1]\(quoted(words.amber));\(quoted(words.red))"
   }
 
   mutating func format(role: CellRole, kind: NumberKind) -> UnsafeMutablePointer<lxw_format>? {
@@ -370,6 +443,12 @@ private struct FormatCache {
     case .points: format_set_num_format(f, "+0.0\" pp\";[Red]-0.0\" pp\";0.0\" pp\"")
     case .integer: format_set_num_format(f, "#,##0")
     case .date: format_set_num_format(f, "yyyy-mm-dd")
+    case .month: format_set_num_format(f, "yyyy-mm")
+    case .light(let words):
+      format_set_num_format(f, FormatCache.lightFormat(words))
+      // The word just after its icon (LibreOffice draws the icon over the first characters without an indent).
+      format_set_align(f, UInt8(LXW_ALIGN_LEFT.rawValue))
+      format_set_indent(f, 1)
     case .none: break
     }
     switch role {
