@@ -129,7 +129,8 @@ import Testing
     }
     #expect(revenue == Double(current.sum("revenue", months: Self.months)))
     #expect(book.parts.keys.contains { $0.hasPrefix("xl/tables/table") })
-    #expect(data["L3"]?.value.hasPrefix("exports/2026-01/") == true)  // every line names its file and line
+    #expect(data["M3"]?.value.hasPrefix("exports/2026-01/") == true)  // every line names its file and line
+    #expect(data["N3"]?.number != nil)
   }
 
   @Test func grossMarginAndMarketingSheets() throws {
@@ -288,6 +289,63 @@ import Testing
     }
     // The channels' monthly targets add up to the year-to-date target exactly.
     #expect(targets == Double(try #require(outcome.report.yearToDate.revenue.plan).minorUnits))
+  }
+
+  @Test func everySummaryFigureIsALinkOrASumThatLeadsToRows() throws {
+    let s = try #require(book.sheets["Tổng quan"])
+    for (label, month, ytd) in [
+      ("Tỷ trọng online", "SUMIFS('Doanh thu theo kênh'!C4:C6,'Doanh thu theo kênh'!B4:B6,\"online\")", "SUMIFS('Doanh thu theo kênh'!G4:G6"),
+      ("Biên lợi nhuận gộp %", "'Lợi nhuận gộp'!F13", "'Lợi nhuận gộp'!F14"),
+      ("Tỷ lệ có giá vốn", "'Lợi nhuận gộp'!G13", "'Lợi nhuận gộp'!G14"),
+      ("Marketing / doanh thu", "'Marketing'!F13", "'Marketing'!F14"),
+      ("Số lượng", "SUMIFS('Dữ liệu'!$I$3:", "SUM('Dữ liệu'!$I$3:"),
+    ] {
+      let row = try #require(book.row("Tổng quan", labelled: label))
+      #expect(s["B\(row)"]?.formula?.contains(month) == true, "\(label): \(s["B\(row)"]?.formula ?? "")")
+      #expect(s["F\(row)"]?.formula?.contains(ytd) == true, "\(label): \(s["F\(row)"]?.formula ?? "")")
+    }
+    let units = try #require(book.row("Tổng quan", labelled: "Số lượng"))
+    #expect(s["F\(units)"]?.number == Double(current.sum("units", months: Self.months)))
+    // The risks the figures triggered, each value a link to its row on the risks sheet.
+    let fired = try #require(book.row("Tổng quan", labelled: "Rủi ro đã kích hoạt"))
+    let triggered = outcome.report.risks.filter(\.triggered)
+    #expect(!triggered.isEmpty)
+    for (i, risk) in triggered.enumerated() {
+      #expect(s["A\(fired + 2 + i)"]?.value == risk.risk.risk)
+      #expect(s["B\(fired + 2 + i)"]?.formula?.hasPrefix("'Rủi ro và KPI'!E") == true)
+      #expect(abs((s["B\(fired + 2 + i)"]?.number ?? 0) - (risk.value?.value ?? 1)) < 1e-12)
+    }
+  }
+
+  @Test func marginAndMarketingFiguresAreSumsOverTheDataSheets() throws {
+    let g = try #require(book.sheets["Lợi nhuận gộp"])
+    let october = try #require(book.row("Lợi nhuận gộp", month: "2026-10"))
+    #expect(g["B\(october)"]?.formula?.hasPrefix("SUMIFS('Dữ liệu'!$J$3:") == true)
+    #expect(g["C\(october)"]?.formula?.hasPrefix("SUMIFS('Dữ liệu'!$K$3:") == true)
+    #expect(g["D\(october)"]?.formula?.hasPrefix("SUMIFS('Dữ liệu'!$L$3:") == true)
+    #expect(g["D\(october)"]?.number == Double(current.sum("cogs", months: ["2026-10"])))
+    let shopee = try #require(book.row("Lợi nhuận gộp", labelled: "Shopee"))
+    #expect(g["B\(shopee)"]?.formula?.contains("\"shopee\"") == true)
+    #expect(g["B\(shopee)"]?.number == Double(current.sum("revenue", months: Self.months, channel: "shopee")))
+
+    let m = try #require(book.sheets["Marketing"])
+    let marketingOctober = try #require(book.row("Marketing", month: "2026-10"))
+    #expect(m["B\(marketingOctober)"]?.formula?.hasPrefix("SUMIFS('Dữ liệu chi phí'!$H$3:") == true)
+    let web = try #require(book.row("Marketing", labelled: "Website"))
+    #expect(m["F\(web)"]?.formula?.contains("\"web\"") == true)
+    #expect(m["F\(web)"]?.number == Double(current.sum("marketing", months: Self.months, channel: "web")))
+
+    // The spend sheet: each spend line's part in each month, naming its file and line.
+    let spend = try #require(book.sheets["Dữ liệu chi phí"])
+    var marketing: Double = 0
+    var rows = 0
+    for (reference, cell) in spend where reference.hasPrefix("H") && Int(reference.dropFirst()).map({ $0 >= 3 }) == true {
+      rows += 1
+      if spend["C\(reference.dropFirst())"]?.value == "marketing" { marketing += cell.number ?? 0 }
+      #expect(spend["I\(reference.dropFirst())"]?.value.hasPrefix("exports/2026-") == true, "\(reference)")
+    }
+    #expect(rows == outcome.report.data.spend.count)
+    #expect(marketing == Double(current.sum("marketing", months: Self.months)))
   }
 
   @Test func marketingByChannelAgainstTheChannelsOwnBudget() throws {

@@ -1,9 +1,10 @@
 import AOPLedger
 
-/// The detail behind the review's figures, for the workbook's data sheet (the rows every total is
-/// traced to): every sale and return line of the year to date, with its cost of goods and source; or,
-/// when the year has more lines than the sheet takes, the same figures summed by month × channel ×
-/// product group (the `--ledger` CSV then holds every line).
+/// The detail behind the review's figures, for the workbook's data sheets (the rows every total is
+/// traced to): every sale and return line of the year to date with its cost of goods and source, and
+/// every spend line's part in each month. When the year has more lines than a sheet takes, that detail
+/// is summed instead (sales by month × channel × product group, spend by month × channel × category) and
+/// the `--ledger` CSV holds every line.
 public struct DataSheet: Sendable {
   public struct Line: Hashable, Sendable {
     public var month: Month
@@ -13,43 +14,82 @@ public struct DataSheet: Sendable {
     public var cogs: Money?
   }
 
+  /// One spend line's part in one month (a line over several months has a part in each).
+  public struct SpendPart: Hashable, Sendable {
+    public var month: Month
+    public var amount: Money
+    public var channel: String
+    public var isMarketing: Bool
+    public var category: String
+    /// The line it is part of; `nil` for a sum of lines.
+    public var line: SpendLine?
+  }
+
   /// Lines of the year to date, in the order read (empty when the detail is aggregated).
   public var lines: [Line]
   /// The year to date by month, channel and product group, when there were too many lines.
   public var aggregate: [(key: Rollup.Key, figures: Rollup.Figures)]
-  /// How many lines the ledger had when the detail was aggregated (more than `limit`); else `nil`.
+  /// How many sale lines the ledger had when the detail was aggregated (more than `limit`); else `nil`.
   public var aggregatedLineCount: Int?
+  /// Spend of the year to date: each line's part in each month, or (past the limit) sums.
+  public var spend: [SpendPart]
+  /// How many spend lines the ledger had when they were summed; else `nil`.
+  public var aggregatedSpendCount: Int?
 
   public var isAggregated: Bool { aggregatedLineCount != nil }
   public var isEmpty: Bool { lines.isEmpty && aggregate.isEmpty }
-  /// The rows the sheet shows.
+  /// The rows the sales sheet shows.
   public var rowCount: Int { isAggregated ? aggregate.count : lines.count }
 
-  public init(lines: [Line]) {
+  public init(lines: [Line], spend: [SpendPart] = []) {
     self.lines = lines
     aggregate = []
     aggregatedLineCount = nil
+    self.spend = spend
+    aggregatedSpendCount = nil
   }
 
-  public init(aggregate: [(key: Rollup.Key, figures: Rollup.Figures)], lineCount: Int) {
+  public init(aggregate: [(key: Rollup.Key, figures: Rollup.Figures)], lineCount: Int, spend: [SpendPart] = [], spendCount: Int? = nil) {
     lines = []
     self.aggregate = aggregate
     aggregatedLineCount = lineCount
+    self.spend = spend
+    aggregatedSpendCount = spendCount
   }
 
   /// The year-to-date detail of `ledger` (which must have kept its lines, up to `limit`): its lines, or
-  /// `rollup`'s sales cells when the ledger had more lines than it kept.
+  /// `rollup`'s cells when the ledger had more lines than it kept.
   public static func of(_ ledger: Ledger, rollup: Rollup, through month: Month) -> DataSheet {
     let months = Set(month.yearToDate)
-    guard !ledger.linesTruncated else {
+    var data: DataSheet
+    if ledger.linesTruncated {
       // Cells with sales (marketing and order counts sit in cells of their own, without units or revenue).
       let cells = rollup.cells.filter { months.contains($0.key.month) && ($0.value.revenue != .zero || $0.value.units != 0) }
-      return DataSheet(aggregate: cells.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, lineCount: ledger.lineCount)
+      data = DataSheet(aggregate: cells.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, lineCount: ledger.lineCount)
+    } else {
+      data = DataSheet(lines: ledger.keptLines.filter { months.contains($0.day.monthOf) }.map {
+        Line(month: $0.day.monthOf, line: $0, productGroup: ledger.productGroup(of: $0.sku), cogs: ledger.cogs(of: $0))
+      })
     }
-    let lines = ledger.keptLines.filter { months.contains($0.day.monthOf) }.map {
-      Line(month: $0.day.monthOf, line: $0, productGroup: ledger.productGroup(of: $0.sku), cogs: ledger.cogs(of: $0))
+    if ledger.spendTruncated {
+      let marketing = rollup.cells.filter { months.contains($0.key.month) && $0.value.marketing != .zero }.sorted { $0.key < $1.key }.map {
+        SpendPart(month: $0.key.month, amount: $0.value.marketing, channel: $0.key.channel, isMarketing: true, category: "", line: nil)
+      }
+      let expenses = month.yearToDate.flatMap { m in
+        (rollup.expenses[m] ?? [:]).sorted { $0.key < $1.key }.map {
+          SpendPart(month: m, amount: $0.value, channel: "", isMarketing: false, category: $0.key, line: nil)
+        }
+      }
+      data.spend = marketing + expenses
+      data.aggregatedSpendCount = ledger.spendCount
+    } else {
+      data.spend = ledger.keptSpend.flatMap { line in
+        line.spreadByMonth().filter { months.contains($0.0) }.map {
+          SpendPart(month: $0.0, amount: $0.1, channel: line.channel, isMarketing: line.isMarketing, category: line.category ?? "", line: line)
+        }
+      }
     }
-    return DataSheet(lines: lines)
+    return data
   }
 
   /// The most line rows the sheet takes (Excel's limit is 1,048,576; a few hundred thousand keep the

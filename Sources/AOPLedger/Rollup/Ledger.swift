@@ -39,6 +39,11 @@ public struct Ledger: Sendable {
   public private(set) var linesTruncated = false
   /// Every sale and return line added, kept or not.
   public private(set) var lineCount = 0
+  /// The spend lines (marketing and expenses), kept up to `keepLimit` like the sale lines.
+  public private(set) var keptSpend: [SpendLine] = []
+  public private(set) var spendTruncated = false
+  /// Every spend line added, kept or not.
+  public private(set) var spendCount = 0
   private let keepLimit: Int
 
   /// - Parameter keepingLinesUpTo: how many sale lines to keep for line-level detail (0: none).
@@ -76,6 +81,10 @@ public struct Ledger: Sendable {
 
   /// Adds marketing spend, spread over the days it covers.
   public mutating func add(_ line: SpendLine) {
+    spendCount += 1
+    if keepLimit > 0 {
+      if keptSpend.count < keepLimit { keptSpend.append(line) } else { spendTruncated = true }
+    }
     for (month, amount) in line.spreadByMonth() {
       if line.isMarketing {
         spend[OrderKey(month: month, channel: line.channel), default: .zero] += amount

@@ -44,6 +44,16 @@ struct Labels {
     t("summed by month, channel and product group: the ledger has \(grouped(lines)) lines, more than the \(grouped(limit)) the data sheet takes. Every line: aop review --ledger FILE.csv",
       "cộng theo tháng, kênh và nhóm hàng: sổ có \(grouped(lines)) dòng, nhiều hơn \(grouped(limit)) dòng trang dữ liệu chứa. Mọi dòng: aop review --ledger TỆP.csv")
   }
+  func spendAggregated(lines: Int, limit: Int) -> String {
+    t("summed by month, channel and category: the ledger has \(grouped(lines)) spend lines, more than the \(grouped(limit)) the sheet takes. Every line: aop review --ledger FILE.csv",
+      "cộng theo tháng, kênh và hạng mục: sổ có \(grouped(lines)) dòng chi phí, nhiều hơn \(grouped(limit)) dòng trang này chứa. Mọi dòng: aop review --ledger TỆP.csv")
+  }
+  var spendSheet: String { t("Spend data", "Dữ liệu chi phí") }
+  var kindMarketing: String { t("marketing", "marketing") }
+  var kindExpense: String { t("expense", "chi phí") }
+  var label: String { t("Label", "Diễn giải") }
+  var to: String { t("To", "Đến") }
+  var amountInMonth: String { t("Amount in the month", "Số tiền trong tháng") }
   var kindSummed: String { t("summed", "cộng gộp") }
   var seeLedgerCSV: String { t("(every line: --ledger CSV)", "(mọi dòng: tệp CSV --ledger)") }
   var originalTarget: String { t("Original target", "Kế hoạch ban đầu") }
@@ -54,6 +64,8 @@ struct Labels {
   var overLimit: String { t("Over limit", "Vượt ngân sách") }
   var withinLimit: String { t("Within limit", "Trong ngân sách") }
   var unbudgeted: String { t("Expenses no category claims", "Chi phí ngoài ngân sách") }
+  var risksFired: String { t("Risks triggered", "Rủi ro đã kích hoạt") }
+  var noRiskFired: String { t("No risk of the plan is triggered.", "Không có rủi ro nào của kế hoạch bị kích hoạt.") }
   var risk: String { t("Risk", "Rủi ro") }
   var threshold: String { t("Threshold", "Ngưỡng") }
   var value: String { t("Value", "Giá trị") }

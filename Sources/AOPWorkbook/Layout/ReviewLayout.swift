@@ -14,6 +14,7 @@ public struct ReviewLayout: Sendable {
   public func layOut(_ report: ReviewReport) -> [Sheet] {
     var sheets = [summary(report), channels(report), grossMargin(report), marketing(report), budget(report), risks(report), planSheet(report),
                   sources(report), rejects(report)] + (report.data.isEmpty ? [] : [data(report)])
+      + (report.data.spend.isEmpty ? [] : [spendData(report)])
     for i in sheets.indices { sheets[i].fitColumns() }
     return sheets
   }
@@ -76,6 +77,9 @@ public struct ReviewLayout: Sendable {
       yearToDateRow = lastMonthRow + 1
     }
 
+    /// The risks sheet's first risk row (1-based): a title row, a blank row, the header.
+    static let firstRiskRow = 4
+
     func link(_ sheet: String, _ column: String, _ row: Int, _ value: CellValue) -> CellValue { .formula("\(sheet)!\(column)\(row)", cached: value) }
   }
 
@@ -107,12 +111,22 @@ public struct ReviewLayout: Sendable {
       }
       s.append([Cell(.text(label))] + month + ytd + [Cell(status(m.onTrack)), Cell(status(y.onTrack))])
     }
-    func ratioRow(_ label: String, _ m: RatioVersusGoal, _ y: RatioVersusGoal, name: String? = nil) {
+    func ratioRow(_ label: String, _ m: RatioVersusGoal, _ y: RatioVersusGoal, name: String? = nil, from source: (month: CellValue, ytd: CellValue)) {
       if let name {
         s.definedNames.append(DefinedName(name: "\(name)Month", row: s.rows.count, column: 1))
         s.definedNames.append(DefinedName(name: "\(name)YTD", row: s.rows.count, column: 5))
       }
-      s.append([Cell(.text(label))] + ratioCells(m) + ratioCells(y) + [Cell(status(m.onTrack)), Cell(status(y.onTrack))])
+      var month = ratioCells(m), ytd = ratioCells(y)
+      month[0].value = source.month
+      ytd[0].value = source.ytd
+      s.append([Cell(.text(label))] + month + ytd + [Cell(status(m.onTrack)), Cell(status(y.onTrack))])
+    }
+    /// Online revenue over all revenue, from the channel sheet's rows (online channels by their kind).
+    func onlineShare(_ column: String, _ value: Ratio?) -> CellValue {
+      let first = 4, last = links.channelTotalRow - 1  // 1-based: the channel rows under the header
+      let sheet = links.channelSheet, total = "\(sheet)!\(column)\(links.channelTotalRow)"
+      let online = "SUMIFS(\(sheet)!\(column)\(first):\(column)\(last),\(sheet)!B\(first):B\(last),\"\(l.online)\")"
+      return .formula("IF(\(total)=0,\"\",\(online)/\(total))", cached: .ratio(value))
     }
     func plainRow(_ label: String, _ m: CellValue, _ y: CellValue) {
       s.append([Cell(.text(label)), Cell(m), Cell(.empty), Cell(.empty), Cell(.empty), Cell(y)])
@@ -121,18 +135,27 @@ public struct ReviewLayout: Sendable {
     amountRow(l.revenue, m.revenue, y.revenue, name: "Revenue", from: (
       links.link(links.channelSheet, "C", links.channelTotalRow, .money(m.revenue.actual)),
       links.link(links.channelSheet, "G", links.channelTotalRow, .money(y.revenue.actual))))
-    ratioRow(l.onlineShare, m.onlineShare, y.onlineShare, name: "OnlineShare")
-    ratioRow(l.grossMargin, m.grossMargin, y.grossMargin, name: "GrossMargin")
-    plainRow(l.costCoverage, .ratio(m.figures.costCoverage), .ratio(y.figures.costCoverage))
+    ratioRow(l.onlineShare, m.onlineShare, y.onlineShare, name: "OnlineShare",
+             from: (onlineShare("C", m.onlineShare.actual), onlineShare("G", y.onlineShare.actual)))
+    ratioRow(l.grossMargin, m.grossMargin, y.grossMargin, name: "GrossMargin", from: (
+      links.link(links.marginSheet, "F", links.lastMonthRow, .ratio(m.grossMargin.actual)),
+      links.link(links.marginSheet, "F", links.yearToDateRow, .ratio(y.grossMargin.actual))))
+    plainRow(l.costCoverage, links.link(links.marginSheet, "G", links.lastMonthRow, .ratio(m.figures.costCoverage)),
+             links.link(links.marginSheet, "G", links.yearToDateRow, .ratio(y.figures.costCoverage)))
     plainRow(l.cogs, links.link(links.marginSheet, "D", links.lastMonthRow, .money(m.figures.cogs)),
              links.link(links.marginSheet, "D", links.yearToDateRow, .money(y.figures.cogs)))
     amountRow("\(l.marketing) / \(l.budget.lowercased())", m.marketing, y.marketing, name: "Marketing", from: (
       links.link(links.marketingSheet, "B", links.lastMonthRow, .money(m.marketing.actual)),
       links.link(links.marketingSheet, "B", links.yearToDateRow, .money(y.marketing.actual))))
-    ratioRow(l.marketingToRevenue, m.marketingToRevenue, y.marketingToRevenue, name: "MarketingToRevenue")
+    ratioRow(l.marketingToRevenue, m.marketingToRevenue, y.marketingToRevenue, name: "MarketingToRevenue", from: (
+      links.link(links.marketingSheet, "F", links.lastMonthRow, .ratio(m.marketingToRevenue.actual)),
+      links.link(links.marketingSheet, "F", links.yearToDateRow, .ratio(y.marketingToRevenue.actual))))
     plainRow(l.orders, .integer(m.figures.orders), .integer(y.figures.orders))
-    plainRow(l.units, .integer(m.figures.units), .integer(y.figures.units))
+    let data = DataSums(sales: r, labels: l)
+    plainRow(l.units, data.sum(.units, where: [(.month, .firstDay(of: r.month))]).map { .formula($0, cached: .integer(m.figures.units)) } ?? .integer(m.figures.units),
+             data.sum(.units, where: []).map { .formula($0, cached: .integer(y.figures.units)) } ?? .integer(y.figures.units))
     s.appendLightKey(l.key, words: l.trackWords)
+    risksFired(r, into: &s)
     if let o = r.outlook {
       s.blank()
       s.append([Cell(.text(l.outlook), .subtitle)])
@@ -154,6 +177,29 @@ public struct ReviewLayout: Sendable {
     return s
   }
 
+  /// The plan's risks whose trigger the figures reached, each value and threshold a link to its row on
+  /// the risks sheet, with the contingency the plan set for it.
+  private func risksFired(_ r: ReviewReport, into s: inout Sheet) {
+    let l = labels
+    s.blank()
+    s.append([Cell(.text(l.risksFired), .subtitle)])
+    let fired = r.risks.enumerated().filter { $0.element.triggered }
+    guard !fired.isEmpty else {
+      s.append([Cell(.text(l.noRiskFired), .note)])
+      return
+    }
+    s.append(header([l.risk, l.value, l.threshold, l.period, l.contingency]))
+    let sheet = "'\(l.risksSheet)'"
+    for (i, c) in fired {
+      let row = Links.firstRiskRow + i
+      s.append([
+        Cell(.text(c.risk.risk)), Cell(.formula("\(sheet)!E\(row)", cached: .ratio(c.value))),
+        Cell(.formula("\(sheet)!D\(row)", cached: .ratio(c.risk.threshold.ratio))),
+        Cell(.text(c.risk.period == .month ? l.thisMonth : l.yearToDate)), Cell(.text(c.risk.contingency)),
+      ])
+    }
+  }
+
   func channels(_ r: ReviewReport) -> Sheet {
     let l = labels
     var s = Sheet(name: l.channelSheet)
@@ -164,14 +210,14 @@ public struct ReviewLayout: Sendable {
                      "\(l.actual) \(l.yearToDate.lowercased())", l.target, l.variance, l.variancePercent]))
     s.frozenRows = s.rows.count
     let first = s.rows.count
-    let data = DataRefs(report: r, labels: l)
+    let data = DataSums(sales: r, labels: l)
     for c in r.channelLines {
       let row = s.rows.count
       var month = amountCells(c.month, row: row, column: 2)
       var ytd = amountCells(c.yearToDate, row: row, column: 6)
       // The actual revenue as a live sum over the data sheet's lines, so it leads to its rows.
-      if let f = data.revenue(channel: c.channel.id, month: DataRefs.date(r.month)) { month[0].value = .formula(f, cached: .money(c.month.actual)) }
-      if let f = data.revenue(channel: c.channel.id, month: nil) { ytd[0].value = .formula(f, cached: .money(c.yearToDate.actual)) }
+      if let f = data.sum(.revenue, where: [(.channel, .text(c.channel.id)), (.month, .firstDay(of: r.month))]) { month[0].value = .formula(f, cached: .money(c.month.actual)) }
+      if let f = data.sum(.revenue, where: [(.channel, .text(c.channel.id))]) { ytd[0].value = .formula(f, cached: .money(c.yearToDate.actual)) }
       s.append([Cell(.text(c.channel.name)), Cell(.text(c.channel.kind == .online ? l.online : l.offline))] + month + ytd)
     }
     let last = s.rows.count - 1
@@ -204,7 +250,7 @@ public struct ReviewLayout: Sendable {
       let monthCell = "$" + cellReference(row: row, column: 0)
       for c in r.channels {
         let value = r.channelMonthLines.first { $0.month == line.month && $0.channel.id == c.id }?.revenue.actual ?? .zero
-        cells.append(Cell(data.revenue(channel: c.id, month: monthCell).map { .formula($0, cached: .money(value)) } ?? .money(value)))
+        cells.append(Cell(data.sum(.revenue, where: [(.channel, .text(c.id)), (.month, .expression(monthCell))]).map { .formula($0, cached: .money(value)) } ?? .money(value)))
       }
       let from = cellReference(row: row, column: 1), to = cellReference(row: row, column: r.channels.count)
       let totalRef = cellReference(row: row, column: r.channels.count + 1), targetRef = cellReference(row: row, column: r.channels.count + 2)
@@ -235,7 +281,7 @@ public struct ReviewLayout: Sendable {
 
   /// Each channel in each month (the long form of the table above, one row per pair, so it filters and
   /// pivots): actual as a live sum over the data, target, variance, and the baseline year's same month.
-  private func channelMonths(_ r: ReviewReport, data: DataRefs, into s: inout Sheet) {
+  private func channelMonths(_ r: ReviewReport, data: DataSums<SalesColumn>, into s: inout Sheet) {
     let l = labels
     s.append([Cell(.text(l.byMonthAndChannel), .subtitle)])
     s.append(header([l.month, l.channel, l.actual, l.target, l.variance, l.variancePercent,
@@ -244,7 +290,7 @@ public struct ReviewLayout: Sendable {
       let row = s.rows.count
       let monthCell = "$" + cellReference(row: row, column: 0)
       var amounts = amountCells(line.revenue, row: row, column: 2)
-      if let f = data.revenue(channel: line.channel.id, month: monthCell) { amounts[0].value = .formula(f, cached: .money(line.revenue.actual)) }
+      if let f = data.sum(.revenue, where: [(.channel, .text(line.channel.id)), (.month, .expression(monthCell))]) { amounts[0].value = .formula(f, cached: .money(line.revenue.actual)) }
       let actual = cellReference(row: row, column: 2), base = cellReference(row: row, column: 6)
       var cells = [Cell(.month(line.month)), Cell(.text(line.channel.name))] + amounts
       if let baseline = line.baselineRevenue {
@@ -254,43 +300,16 @@ public struct ReviewLayout: Sendable {
     }
   }
 
-  /// Sums over the data sheet's columns, when it holds every line of the year to date.
-  struct DataRefs {
-    let sheet: String
-    let last: Int
-    let usable: Bool
-
-    init(report: ReviewReport, labels: Labels) {
-      sheet = "'\(labels.dataSheet)'"
-      last = report.data.rowCount + 2  // a title row, the header row, then the rows (1-based)
-      usable = !report.data.isEmpty
-    }
-
-    /// `SUMIFS` of the revenue column for a channel (and a month, or the whole year to date). The data
-    /// sheet's month column holds real dates (each month's first day); `month` is an expression giving
-    /// one: a cell holding it, or `DATE(…)`.
-    func revenue(channel: String, month: String?) -> String? {
-      guard usable else { return nil }
-      func column(_ letter: String) -> String { "\(sheet)!$\(letter)$3:$\(letter)$\(last)" }
-      var formula = "SUMIFS(\(column("J")),\(column("C")),\"\(channel)\""
-      if let month { formula += ",\(column("A")),\(month)" }
-      return formula + ")"
-    }
-
-    /// The first day of `month` as a formula expression.
-    static func date(_ month: Month) -> String { "DATE(\(month.year),\(month.month),1)" }
-  }
-
   /// The rows behind the totals: one per sale or return line, or (past the sheet's limit) one per
-  /// month × channel × product group. Either way month, channel and revenue stay in columns A, C and J,
-  /// where the other sheets' SUMIFS look.
+  /// month × channel × product group. Either way in the same columns, which `DataSums` reads.
   func data(_ r: ReviewReport) -> Sheet {
     let l = labels
     var s = Sheet(name: l.dataSheet)
-    s.columnWidths = [10, 12, 10, 8, 18, 20, 36, 22, 8, 16, 16, 48, 8]
+    s.columnWidths = [10, 12, 10, 8, 18, 20, 36, 22, 8, 16, 16, 16, 48, 8]
     let title = "\(l.dataSheet) — \(r.month.year)-01…\(r.month)"
     s.append([Cell(.text(r.data.aggregatedLineCount.map { "\(title): \(l.dataAggregated(lines: $0, limit: DataSheet.limit))" } ?? title), .title)])
-    let columns = [l.month, l.date, l.channel, l.kind, l.order, l.sku, l.productName, l.productGroup, l.units, l.revenue, l.cogs, l.file, l.line]
+    let columns = [l.month, l.date, l.channel, l.kind, l.order, l.sku, l.productName, l.productGroup, l.units, l.revenue, l.coveredRevenue, l.cogs,
+                   l.file, l.line]
     s.append(header(columns))
     s.frozenRows = s.rows.count
     for d in r.data.lines {
@@ -298,16 +317,41 @@ public struct ReviewLayout: Sendable {
       s.append([
         Cell(.month(d.month)), Cell(.day(x.day)), Cell(.text(x.channel)), Cell(.text(x.isReturn ? l.kindReturn : l.kindSale)),
         Cell(.text(x.orderID)), Cell(.text(x.sku)), Cell(.text(x.productName)), Cell(.text(d.productGroup)), Cell(.integer(x.quantity)),
-        Cell(.money(x.netRevenue)), Cell(d.cogs.map(CellValue.money) ?? .empty), Cell(.text(x.source.file)), Cell(.integer(x.source.line)),
+        Cell(.money(x.netRevenue)), Cell(d.cogs == nil ? .empty : .money(x.netRevenue)), Cell(d.cogs.map(CellValue.money) ?? .empty),
+        Cell(.text(x.source.file)), Cell(.integer(x.source.line)),
       ])
     }
     for (key, f) in r.data.aggregate {
       s.append([
         Cell(.month(key.month)), Cell(.empty), Cell(.text(key.channel)), Cell(.text(l.kindSummed)), Cell(.empty), Cell(.empty), Cell(.empty),
-        Cell(.text(key.productGroup)), Cell(.integer(f.units)), Cell(.money(f.revenue)), Cell(.money(f.cogs)), Cell(.text(l.seeLedgerCSV)), Cell(.empty),
+        Cell(.text(key.productGroup)), Cell(.integer(f.units)), Cell(.money(f.revenue)), Cell(.money(f.coveredRevenue)), Cell(.money(f.cogs)),
+        Cell(.text(l.seeLedgerCSV)), Cell(.empty),
       ])
     }
     s.table = Table(name: "Ledger", headerRow: 1, lastRow: s.rows.count - 1, columns: columns)
+    return s
+  }
+
+  /// Every spend line's part in each month of the year to date (or, past the sheet's limit, sums by
+  /// month × channel × category), in the columns `DataSums<SpendColumn>` reads.
+  func spendData(_ r: ReviewReport) -> Sheet {
+    let l = labels
+    var s = Sheet(name: l.spendSheet)
+    s.columnWidths = [10, 10, 12, 30, 36, 12, 12, 16, 48, 8]
+    let title = "\(l.spendSheet) — \(r.month.year)-01…\(r.month)"
+    s.append([Cell(.text(r.data.aggregatedSpendCount.map { "\(title): \(l.spendAggregated(lines: $0, limit: DataSheet.limit))" } ?? title), .title)])
+    let columns = [l.month, l.channel, l.kind, l.category, l.label, l.from, l.to, l.amountInMonth, l.file, l.line]
+    s.append(header(columns))
+    s.frozenRows = s.rows.count
+    for part in r.data.spend {
+      let line = part.line
+      s.append([
+        Cell(.month(part.month)), Cell(.text(part.channel)), Cell(.text(part.isMarketing ? l.kindMarketing : l.kindExpense)), Cell(.text(part.category)),
+        Cell(.text(line?.label ?? l.seeLedgerCSV)), Cell(line.map { .day($0.firstDay) } ?? .empty), Cell(line.map { .day($0.lastDay) } ?? .empty),
+        Cell(.money(part.amount)), Cell(.text(line?.source.file ?? "")), Cell(line.map { .integer($0.source.line) } ?? .empty),
+      ])
+    }
+    s.table = Table(name: "Spend", headerRow: 1, lastRow: s.rows.count - 1, columns: columns)
     return s
   }
 
@@ -321,23 +365,35 @@ public struct ReviewLayout: Sendable {
     s.append(header([l.month] + columns + [l.goal]))
     s.frozenRows = s.rows.count
     let firstMonth = s.rows.count
-    func figuresRow(_ label: CellValue, _ f: Rollup.Figures, role: CellRole = .body) {
+    let data = DataSums(sales: r, labels: l)
+    /// A row of figures; revenue, covered revenue and COGS are sums over the data sheet's rows that
+    /// match `matches` (or, given `sums`, over rows of this sheet).
+    func figuresRow(_ label: CellValue, _ f: Rollup.Figures, role: CellRole = .body, matches: [(SalesColumn, DataMatch)] = [],
+                    sums: (first: Int, last: Int)? = nil) {
       let row = s.rows.count
       let covered = cellReference(row: row, column: 2), cogs = cellReference(row: row, column: 3)
       let profit = cellReference(row: row, column: 4), revenue = cellReference(row: row, column: 1)
+      func amount(_ column: SalesColumn, at sheetColumn: Int, _ value: Money) -> Cell {
+        if let sums {
+          let range = "\(cellReference(row: sums.first, column: sheetColumn)):\(cellReference(row: sums.last, column: sheetColumn))"
+          return Cell(.formula("SUM(\(range))", cached: .money(value)), role)
+        }
+        guard !matches.isEmpty, let formula = data.sum(column, where: matches) else { return Cell(.money(value), role) }
+        return Cell(.formula(formula, cached: .money(value)), role)
+      }
       s.append([
-        Cell(label, role), Cell(.money(f.revenue), role), Cell(.money(f.coveredRevenue), role), Cell(.money(f.cogs), role),
+        Cell(label, role), amount(.revenue, at: 1, f.revenue), amount(.coveredRevenue, at: 2, f.coveredRevenue), amount(.cogs, at: 3, f.cogs),
         Cell(.formula("\(covered)-\(cogs)", cached: .money(f.coveredRevenue - f.cogs)), role),
         Cell(.formula("IF(\(covered)=0,\"\",\(profit)/\(covered))", cached: .ratio(f.grossMargin)), role),
         Cell(.formula("IF(\(revenue)=0,\"\",\(covered)/\(revenue))", cached: .ratio(f.costCoverage)), role),
       ])
     }
     for line in r.monthLines {
-      figuresRow(.month(line.month), line.figures)
+      figuresRow(.month(line.month), line.figures, matches: [(.month, .expression("$" + cellReference(row: s.rows.count, column: 0)))])
       if let floor = r.plan.goals.grossMarginFloor { s.rows[s.rows.count - 1].append(Cell(.ratio(floor.ratio))) }
     }
     let lastMonth = s.rows.count - 1
-    figuresRow(.text(l.yearToDate), r.yearToDate.figures, role: .total)
+    figuresRow(.text(l.yearToDate), r.yearToDate.figures, role: .total, sums: (firstMonth, lastMonth))
     var marginSeries = [Chart.Series(name: l.grossMargin, values: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: 5))]
     if r.plan.goals.grossMarginFloor != nil {
       marginSeries.append(Chart.Series(name: l.goal, values: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: 7)))
@@ -347,11 +403,11 @@ public struct ReviewLayout: Sendable {
     s.blank()
     s.append([Cell(.text(l.byChannel), .subtitle)])
     s.append(header([l.channel] + columns))
-    for c in r.channelLines { figuresRow(.text(c.channel.name), c.yearToDateFigures) }
+    for c in r.channelLines { figuresRow(.text(c.channel.name), c.yearToDateFigures, matches: [(.channel, .text(c.channel.id))]) }
     s.blank()
     s.append([Cell(.text(l.byGroup), .subtitle)])
     s.append(header([l.productGroup] + columns))
-    for g in r.groupLines { figuresRow(.text(g.group), g.yearToDate) }
+    for g in r.groupLines { figuresRow(.text(g.group), g.yearToDate, matches: [(.group, .text(g.group))]) }
     s.blank()
     s.append([Cell(.text(l.uncosted), .subtitle)])
     s.append(header([l.sku, l.productName, l.revenue, l.units]))
@@ -370,12 +426,23 @@ public struct ReviewLayout: Sendable {
     s.append(header([l.month, l.marketing, l.budget, l.remaining, l.revenue, l.marketingToRevenue, l.goal]))
     s.frozenRows = s.rows.count
     let firstMonth = s.rows.count
-    func row(_ label: CellValue, spend: Money, budget: Money, revenue: Money, role: CellRole = .body) {
+    let sales = DataSums(sales: r, labels: l), spending = DataSums(spend: r, labels: l)
+    /// A month's (or, given `total`, the sum of the month rows') spend, budget and revenue; spend and
+    /// revenue as sums over the data sheets' rows.
+    func row(_ label: CellValue, spend: Money, budget: Money, revenue: Money, role: CellRole = .body, total: (first: Int, last: Int)? = nil) {
       let n = s.rows.count
       let sp = cellReference(row: n, column: 1), b = cellReference(row: n, column: 2), rv = cellReference(row: n, column: 4)
+      func live(_ value: Money, column: Int, _ formula: String?) -> Cell {
+        if let total {
+          return Cell(.formula("SUM(\(cellReference(row: total.first, column: column)):\(cellReference(row: total.last, column: column)))", cached: .money(value)), role)
+        }
+        return Cell(formula.map { .formula($0, cached: .money(value)) } ?? .money(value), role)
+      }
+      let month = DataMatch.expression("$" + cellReference(row: n, column: 0))
       s.append([
-        Cell(label, role), Cell(.money(spend), role), Cell(.money(budget), role),
-        Cell(.formula("\(b)-\(sp)", cached: .money(budget - spend)), role), Cell(.money(revenue), role),
+        Cell(label, role), live(spend, column: 1, spending.sum(.amount, where: [(.month, month), (.kind, .text(l.kindMarketing))])),
+        live(budget, column: 2, nil),
+        Cell(.formula("\(b)-\(sp)", cached: .money(budget - spend)), role), live(revenue, column: 4, sales.sum(.revenue, where: [(.month, month)])),
         Cell(.formula("IF(\(rv)=0,\"\",\(sp)/\(rv))", cached: .ratio(Ratio(spend, over: revenue))), role),
       ])
     }
@@ -391,7 +458,8 @@ public struct ReviewLayout: Sendable {
     s.charts.append(Chart(kind: .line, title: l.marketingToRevenue, row: 1, column: 8,
                           categories: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: 0), series: ratioSeries))
     let y = r.yearToDate
-    row(.text(l.yearToDate), spend: y.figures.marketing, budget: y.marketing.plan ?? .zero, revenue: y.figures.revenue, role: .total)
+    row(.text(l.yearToDate), spend: y.figures.marketing, budget: y.marketing.plan ?? .zero, revenue: y.figures.revenue, role: .total,
+        total: (firstMonth, lastMonth))
     s.overspendWatch.append(CellBlock(firstRow: firstMonth, lastRow: s.rows.count - 1, firstColumn: 3, lastColumn: 3))
     s.blank()
     s.append([Cell(.text(l.byChannel), .subtitle)])
@@ -405,14 +473,16 @@ public struct ReviewLayout: Sendable {
       // A channel's own marketing budget, when the plan gives it one in force this month.
       let own = r.budget.first { $0.kind == .marketing && $0.channel == c.channel.id && $0.month.plan != nil }
       shared = shared || own == nil
-      func spendCells(_ spend: Money, _ budget: Money?, _ ratio: Ratio?, column: Int) -> [Cell] {
+      func spendCells(_ spend: Money, _ budget: Money?, _ ratio: Ratio?, column: Int, month: Month?) -> [Cell] {
         let sp = cellReference(row: n, column: column), b = cellReference(row: n, column: column + 1)
-        guard let budget else { return [Cell(.money(spend)), Cell(.empty), Cell(.empty), Cell(.ratio(ratio))] }
-        return [Cell(.money(spend)), Cell(.money(budget)), Cell(.formula("\(b)-\(sp)", cached: .money(budget - spend))), Cell(.ratio(ratio))]
+        let matches: [(SpendColumn, DataMatch)] = [(.channel, .text(c.channel.id)), (.kind, .text(l.kindMarketing))] + (month.map { [(.month, .firstDay(of: $0))] } ?? [])
+        let spent = Cell(spending.sum(.amount, where: matches).map { .formula($0, cached: .money(spend)) } ?? .money(spend))
+        guard let budget else { return [spent, Cell(.empty), Cell(.empty), Cell(.ratio(ratio))] }
+        return [spent, Cell(.money(budget)), Cell(.formula("\(b)-\(sp)", cached: .money(budget - spend))), Cell(.ratio(ratio))]
       }
       s.append([Cell(.text(c.channel.name))]
-        + spendCells(c.monthFigures.marketing, own?.month.plan, c.monthFigures.marketingToRevenue, column: 1)
-        + spendCells(c.yearToDateFigures.marketing, own?.yearToDate.plan, c.yearToDateFigures.marketingToRevenue, column: 5))
+        + spendCells(c.monthFigures.marketing, own?.month.plan, c.monthFigures.marketingToRevenue, column: 1, month: r.month)
+        + spendCells(c.yearToDateFigures.marketing, own?.yearToDate.plan, c.yearToDateFigures.marketingToRevenue, column: 5, month: nil))
     }
     if s.rows.count > firstChannel {
       for column in [3, 7] {

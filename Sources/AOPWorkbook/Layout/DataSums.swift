@@ -1,0 +1,81 @@
+import AOPKPIs
+import AOPLedger
+
+/// The sales data sheet's columns that sums read or match on.
+enum SalesColumn: String {
+  case month = "A", channel = "C", group = "H", units = "I", revenue = "J", coveredRevenue = "K", cogs = "L"
+}
+
+/// The spend data sheet's columns that sums read or match on.
+enum SpendColumn: String {
+  case month = "A", channel = "B", kind = "C", amount = "H"
+}
+
+/// A condition on a column: a text it must equal, or an expression (a cell, `DATE(…)`) it must equal.
+enum DataMatch {
+  case text(String)
+  case expression(String)
+
+  /// The first day of `month`, as the month columns hold it.
+  static func firstDay(of month: Month) -> DataMatch { .expression("DATE(\(month.year),\(month.month),1)") }
+}
+
+/// `SUMIFS` over a data sheet's columns: how the detail sheets' figures lead to the rows behind them.
+/// The data sheets' layout is known here and in their `ReviewLayout` functions only; the other sheets
+/// ask for sums by month, channel, product group or kind.
+struct DataSums<Column: RawRepresentable> where Column.RawValue == String {
+  let sheet: String
+  let last: Int
+  let usable: Bool
+  /// Texts that more than one name turns into when case is ignored, as SUMIFS ignores it.
+  private let ambiguous: Set<String>
+
+  /// - Parameters: `rows`: the data rows under the sheet's title and header rows; `names`: every text a
+  ///   sum may match on (channel ids, product groups), to find those that differ only by case.
+  init(sheet name: String, rows: Int, names: [String]) {
+    sheet = "'\(name)'"
+    last = rows + 2  // a title row, the header row, then the rows (1-based)
+    usable = rows > 0
+    var seen: [String: Set<String>] = [:]
+    for name in names { seen[name.lowercased(), default: []].insert(name) }
+    ambiguous = Set(seen.filter { $0.value.count > 1 }.keys)
+  }
+
+  /// `SUMIFS(column, …)` where every match holds (`SUM` without matches); `nil` when the sheet has no
+  /// rows, or when a text could not be matched exactly (SUMIFS reads `*`, `?`, `~` as wildcards, a
+  /// leading `<`, `>` or `=` as a comparison, and ignores case): the figure is then written as a number.
+  func sum(_ column: Column, where matches: [(Column, DataMatch)]) -> String? {
+    guard usable else { return nil }
+    guard !matches.isEmpty else { return "SUM(\(range(column)))" }
+    var formula = "SUMIFS(\(range(column))"
+    for (c, match) in matches {
+      switch match {
+      case .expression(let e): formula += ",\(range(c)),\(e)"
+      case .text(let t):
+        guard Self.matchesExactly(t), !ambiguous.contains(t.lowercased()) else { return nil }
+        formula += ",\(range(c)),\"\(t.replacingOccurrences(of: "\"", with: "\"\""))\""
+      }
+    }
+    return formula + ")"
+  }
+
+  static func matchesExactly(_ text: String) -> Bool {
+    !text.isEmpty && !text.contains { "*?~".contains($0) } && !(text.first.map { "<>=".contains($0) } ?? false)
+  }
+
+  private func range(_ column: Column) -> String { "\(sheet)!$\(column.rawValue)$3:$\(column.rawValue)$\(last)" }
+}
+
+extension DataSums where Column == SalesColumn {
+  /// Sums over the sales data sheet of `report`.
+  init(sales report: ReviewReport, labels: Labels) {
+    self.init(sheet: labels.dataSheet, rows: report.data.rowCount, names: report.channels.map(\.id) + report.groupLines.map(\.group))
+  }
+}
+
+extension DataSums where Column == SpendColumn {
+  /// Sums over the spend data sheet of `report`.
+  init(spend report: ReviewReport, labels: Labels) {
+    self.init(sheet: labels.spendSheet, rows: report.data.spend.count, names: report.channels.map(\.id) + [labels.kindMarketing, labels.kindExpense])
+  }
+}
