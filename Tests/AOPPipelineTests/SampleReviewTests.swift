@@ -2,6 +2,7 @@ import AOPKPIs
 import AOPLedger
 import AOPPipeline
 import AOPTestSupport
+import AOPWorkbook
 import Foundation
 import Testing
 
@@ -451,5 +452,35 @@ import Testing
     #expect(channels["C\(store)"]?.number == Double(expected.sum("revenue", months: ["2026-10"], channel: "store")))
     let summary = try #require(book.sheets["Tổng quan"])
     #expect(summary.values.contains { $0.value.hasPrefix("cộng theo tháng, kênh và nhóm hàng: sổ có 8.") })
+  }
+}
+
+/// The sample review laid out in English (the config's `language = "en"`).
+enum EnglishSampleReview {
+  static func write(_ report: ReviewReport, to path: String) throws {
+    let sheets = ReviewLayout(language: .en).layOut(report)
+    let properties = WorkbookProperties(title: "Monthly AOP review", company: report.company, subject: report.month.description,
+                                        created: report.month.next.firstDay)
+    try XLSXWriter.forSize(of: sheets, currency: report.currency).write(sheets, properties: properties, to: path)
+  }
+}
+
+@Suite struct EnglishWorkbookTests {
+  @Test func labelsLightsAndSumsAreInEnglish() throws {
+    let outcome = try ReviewJob(configPath: Samples.config, month: Month(year: 2026, month: 10)!, outputFolder: TemporaryFolder().url).run()
+    let folder = try TemporaryFolder()
+    let path = folder.path("en.xlsx")
+    try EnglishSampleReview.write(outcome.report, to: path)
+    let book = try WorkbookReadBack(path: path)
+    #expect(book.sheetOrder == ["Summary", "Revenue by channel", "Gross margin", "Marketing", "Budget", "Risks and KPIs", "Plan", "Sources",
+                                "Rejected rows", "Data", "Spend data"])
+    let revenue = try #require(book.row("Summary", labelled: "Net revenue"))
+    #expect(book.numberFormat("Summary", "J\(revenue)") == "[=2]\"On track\";[=1]\"Watch\";\"Off track\"")
+    #expect(book.cell("Summary", "F\(revenue)")?.formula?.hasPrefix("'Revenue by channel'!G") == true)
+    let store = try #require(book.row("Revenue by channel", labelled: "Cửa hàng"))  // channel names are the config's
+    #expect(book.cell("Revenue by channel", "C\(store)")?.formula?.hasPrefix("SUMIFS('Data'!$J$3:") == true)
+    let budget = try #require(book.row("Budget", labelled: "Key"))
+    #expect(book.numberFormat("Budget", "B\(budget)") == "[=2]\"Within limit\";[=1]\"Near limit\";\"Over limit\"")
+    #expect(book.cell("Spend data", "C3")?.value == "marketing" || book.cell("Spend data", "C3")?.value == "expense")
   }
 }

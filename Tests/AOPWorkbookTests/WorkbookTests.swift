@@ -132,6 +132,26 @@ import Testing
   }
 }
 
+@Suite struct DataSumsTests {
+  let sums = DataSums<SalesColumn>(sheet: "Data", rows: 5, names: ["Sữa", "sữa", "Tã", "store"])
+
+  @Test func sumsMatchTextsAndExpressionsOverTheDataRows() {
+    #expect(sums.sum(.revenue, where: [(.group, .text("Tã")), (.month, .firstDay(of: Month(year: 2026, month: 3)!))])
+      == "SUMIFS('Data'!$J$3:$J$7,'Data'!$H$3:$H$7,\"Tã\",'Data'!$A$3:$A$7,DATE(2026,3,1))")
+    #expect(sums.sum(.units, where: []) == "SUM('Data'!$I$3:$I$7)")
+    #expect(sums.sum(.cogs, where: [(.channel, .text("Nhà \"A\""))]) == "SUMIFS('Data'!$L$3:$L$7,'Data'!$C$3:$C$7,\"Nhà \"\"A\"\"\")")
+  }
+
+  @Test func textsSumifsWouldNotMatchExactlyGiveNoFormula() {
+    // Wildcards, comparisons, and names that differ only by case (SUMIFS ignores case) would sum other rows.
+    for text in ["*sale", "a?b", "x~", ">3 tuổi", "=A", "<5", "", "Sữa", "sữa"] {
+      #expect(sums.sum(.revenue, where: [(.group, .text(text))]) == nil, "\(text)")
+    }
+    #expect(sums.sum(.revenue, where: [(.group, .text("3 > 2"))]) != nil)
+    #expect(DataSums<SalesColumn>(sheet: "Data", rows: 0, names: []).sum(.revenue, where: []) == nil)
+  }
+}
+
 @Suite struct HostileTextTests {
   @Test func textThatLooksLikeFormulasOrEscapesStaysAsTyped() throws {
     let folder = try TemporaryFolder()
