@@ -50,11 +50,13 @@ import Testing
     var aggregatedJob = ReviewJob(configPath: Samples.config, month: Month(year: 2026, month: 10)!, outputFolder: folder.url.appendingPathComponent("aggregated"))
     aggregatedJob.dataSheetLineLimit = 1_000
     let aggregated = try aggregatedJob.run()
-    // And laid out in English, whose formulas name the English sheets.
-    let english = folder.path("review-en.xlsx")
-    try EnglishSampleReview.write(review.report, to: english)
-    let results = try recalculate([review.workbook.path, baseline.workbook.path, aggregated.workbook.path, english])
-    #expect(results.count == 4)
+    // And laid out in English, whose formulas name the English sheets; and written in constant-memory
+    // mode, as large inputs are (inline strings, the data tables as autofiltered ranges).
+    let english = folder.path("review-en.xlsx"), streamed = folder.path("review-constant-memory.xlsx")
+    try SampleReviewVariant.write(review.report, to: english)
+    try SampleReviewVariant.write(review.report, language: .vi, constantMemory: true, to: streamed)
+    let results = try recalculate([review.workbook.path, baseline.workbook.path, aggregated.workbook.path, english, streamed])
+    #expect(results.count == 5)
     for r in results {
       #expect(r.opened, "\(r.file) did not open")
       #expect((r.formulas ?? 0) > 10, "\(r.file): \(r.formulas ?? 0) formulas")

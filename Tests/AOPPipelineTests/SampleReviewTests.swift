@@ -1,6 +1,7 @@
 import AOPKPIs
 import AOPLedger
 import AOPPipeline
+import AOPPlan
 import AOPTestSupport
 import AOPWorkbook
 import Foundation
@@ -455,13 +456,14 @@ import Testing
   }
 }
 
-/// The sample review laid out in English (the config's `language = "en"`).
-enum EnglishSampleReview {
-  static func write(_ report: ReviewReport, to path: String) throws {
-    let sheets = ReviewLayout(language: .en).layOut(report)
+/// The sample review written another way than its config says: in English (`language = "en"`), or in
+/// constant-memory mode (as for inputs past `XLSXWriter.constantMemoryAboveCells`).
+enum SampleReviewVariant {
+  static func write(_ report: ReviewReport, language: Config.Language = .en, constantMemory: Bool = false, to path: String) throws {
+    let sheets = ReviewLayout(language: language).layOut(report)
     let properties = WorkbookProperties(title: "Monthly AOP review", company: report.company, subject: report.month.description,
                                         created: report.month.next.firstDay)
-    try XLSXWriter.forSize(of: sheets, currency: report.currency).write(sheets, properties: properties, to: path)
+    try XLSXWriter(currency: report.currency, constantMemory: constantMemory).write(sheets, properties: properties, to: path)
   }
 }
 
@@ -470,7 +472,7 @@ enum EnglishSampleReview {
     let outcome = try ReviewJob(configPath: Samples.config, month: Month(year: 2026, month: 10)!, outputFolder: TemporaryFolder().url).run()
     let folder = try TemporaryFolder()
     let path = folder.path("en.xlsx")
-    try EnglishSampleReview.write(outcome.report, to: path)
+    try SampleReviewVariant.write(outcome.report, to: path)
     let book = try WorkbookReadBack(path: path)
     #expect(book.sheetOrder == ["Summary", "Revenue by channel", "Gross margin", "Marketing", "Budget", "Risks and KPIs", "Plan", "Sources",
                                 "Rejected rows", "Data", "Spend data"])
