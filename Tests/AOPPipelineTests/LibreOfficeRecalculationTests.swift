@@ -57,6 +57,9 @@ import Testing
     try SampleReviewVariant.write(review.report, language: .vi, constantMemory: true, to: streamed)
     let results = try recalculate([review.workbook.path, baseline.workbook.path, aggregated.workbook.path, english, streamed])
     #expect(results.count == 5)
+    let streamedBook = try WorkbookReadBack(path: streamed)
+    #expect(streamedBook.parts["xl/worksheets/sheet1.xml"]?.contains("<cfRule type=\"iconSet\"") == true)
+    #expect(!streamedBook.parts.keys.contains { $0.hasPrefix("xl/tables/") })
     for r in results {
       #expect(r.opened, "\(r.file) did not open")
       #expect((r.formulas ?? 0) > 10, "\(r.file): \(r.formulas ?? 0) formulas")
