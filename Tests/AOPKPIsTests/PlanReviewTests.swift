@@ -76,6 +76,55 @@ import Testing
     #expect(b[BudgetLine.unbudgetedID]?.yearToDate.actual.minorUnits == 20)
   }
 
+  @Test func eachPieceOfSpendCountsTowardOneBudgetLine() throws {
+    let march = m("2026-03")
+    func line(_ spend: BudgetLine.Spend, _ p: Plan = plan()) -> String { BudgetLine.lineID(of: spend, in: march, plan: p) }
+    #expect(line(.marketing(channel: "web")) == "marketing-web")  // the channel's own category
+    #expect(line(.marketing(channel: "store")) == "marketing")  // else the one for all other channels
+    #expect(line(.expense(category: "Rent March")) == "rent")  // an expense category starts with `Rent`
+    #expect(line(.expense(category: "Repair")) == BudgetLine.unbudgetedID)
+    // Without a category for other channels, their marketing is unbudgeted; two categories claiming
+    // the same expense: the first in the plan takes it, so nothing counts twice.
+    var p = plan()
+    p.budget.removeAll { $0.id == "marketing" }
+    p.budget.append(.init(id: "rent-2", name: "Rent again", kind: .other, expenseCategories: ["Rent M"], byMonth: every(10)))
+    #expect(line(.marketing(channel: "store"), p) == BudgetLine.unbudgetedID)
+    #expect(line(.expense(category: "Rent March"), p) == "rent")
+    let b = Dictionary(uniqueKeysWithValues: review(p).budget.map { ($0.id, $0) })
+    #expect(b["rent-2"]?.month.actual == .zero)
+    #expect(b[BudgetLine.unbudgetedID]?.month.actual.minorUnits == 60)  // the repair (20) and the store's leaflets (40)
+  }
+
+  @Test func theSpendSheetMarksEachPartWithItsBudgetLine() throws {
+    var l = Ledger(keepingLinesUpTo: 100)
+    for spend in [
+      SpendLine(firstDay: d("2026-02-20"), lastDay: d("2026-03-11"), channel: "web", amount: money(200), label: "Meta", source: ref),
+      SpendLine(firstDay: d("2026-03-01"), lastDay: d("2026-03-01"), channel: "store", amount: money(30), label: "Rent", category: "Rent March", isMarketing: false, source: ref),
+    ] { l.add(spend) }
+    let data = DataSheet.of(l, rollup: l.rollUp(), plan: plan(), through: m("2026-03"))
+    // Meta's 20 days: 9 in February, 11 in March (200 = 20 × 10).
+    #expect(data.spend.map(\.month.description) == ["2026-02", "2026-03", "2026-03"])
+    #expect(data.spend.map(\.amount.minorUnits) == [90, 110, 30])
+    #expect(data.spend.map(\.budgetLine) == ["marketing-web", "marketing-web", "rent"])
+    #expect(data.spend.allSatisfy { $0.line != nil })
+  }
+
+  @Test func pastTheLimitTheDetailIsSummedAndSaysHowManyLines() throws {
+    var l = Ledger(keepingLinesUpTo: 2)
+    for (i, channel) in ["store", "store", "web"].enumerated() {
+      l.add(SaleLine(day: d("2026-03-0\(i + 1)"), channel: channel, orderID: "\(i)", sku: "A", productName: "A", quantity: 1, netRevenue: money(100), source: ref))
+    }
+    for day in ["2026-03-01", "2026-03-02", "2026-03-03"] {
+      l.add(SpendLine(firstDay: d(day), lastDay: d(day), channel: "web", amount: money(5), label: "Meta", source: ref))
+    }
+    let data = DataSheet.of(l, rollup: l.rollUp(), plan: plan(), through: m("2026-03"))
+    #expect(data.aggregatedLineCount == 3 && data.aggregatedSpendCount == 3)
+    #expect(data.aggregate.map(\.key.channel) == ["store", "web"])
+    #expect(data.aggregate.map(\.figures.revenue.minorUnits) == [200, 100])
+    #expect(data.spend.map(\.amount.minorUnits) == [15])
+    #expect(data.spend.first?.budgetLine == "marketing-web" && data.spend.first?.line == nil)
+  }
+
   @Test func outlookAndTheRunRateTheRestOfTheYearNeeds() throws {
     let o = try #require(review(plan()).outlook)
     // Year to date 270 against 300 of an even 1200.

@@ -191,6 +191,14 @@ import Testing
     let row = try #require(book.row("Ngân sách", labelled: "Marketing — Website (Meta, Google)"))
     #expect(sheet["E\(row)"]?.number == Double(current.sum("marketing", months: ytd, channel: "web")))
     #expect(sheet["I\(row)"]?.formula == "G\(row)-E\(row)")
+    // Each actual is a sum over the spend sheet's rows, which name the budget line they count toward.
+    #expect(sheet["E\(row)"]?.formula == "SUMIFS('Dữ liệu chi phí'!$I$3:$I$\(outcome.report.data.spend.count + 2),'Dữ liệu chi phí'!$E$3:$E$\(outcome.report.data.spend.count + 2),\"Marketing — Website (Meta, Google)\")")
+    let unbudgeted = try #require(book.row("Ngân sách", labelled: "Chi phí ngoài ngân sách"))
+    #expect(sheet["E\(unbudgeted)"]?.formula?.hasPrefix("SUMIFS(") == true)
+    #expect(sheet["E\(unbudgeted)"]?.number == Double(lines[BudgetLine.unbudgetedID]?.yearToDate.actual.minorUnits ?? -1))
+    let purchasingName = try #require(lines["purchasing"]?.name)
+    let purchasing = try #require(book.row("Ngân sách", labelled: purchasingName))
+    #expect(sheet["E\(purchasing)"]?.formula == nil)  // purchases are not spend lines
   }
 
   @Test func outlookAndRequiredRunRate() throws {
@@ -332,7 +340,7 @@ import Testing
 
     let m = try #require(book.sheets["Marketing"])
     let marketingOctober = try #require(book.row("Marketing", month: "2026-10"))
-    #expect(m["B\(marketingOctober)"]?.formula?.hasPrefix("SUMIFS('Dữ liệu chi phí'!$H$3:") == true)
+    #expect(m["B\(marketingOctober)"]?.formula?.hasPrefix("SUMIFS('Dữ liệu chi phí'!$I$3:") == true)
     let web = try #require(book.row("Marketing", labelled: "Website"))
     #expect(m["F\(web)"]?.formula?.contains("\"web\"") == true)
     #expect(m["F\(web)"]?.number == Double(current.sum("marketing", months: Self.months, channel: "web")))
@@ -341,10 +349,10 @@ import Testing
     let spend = try #require(book.sheets["Dữ liệu chi phí"])
     var marketing: Double = 0
     var rows = 0
-    for (reference, cell) in spend where reference.hasPrefix("H") && Int(reference.dropFirst()).map({ $0 >= 3 }) == true {
+    for (reference, cell) in spend where reference.hasPrefix("I") && Int(reference.dropFirst()).map({ $0 >= 3 }) == true {
       rows += 1
       if spend["C\(reference.dropFirst())"]?.value == "marketing" { marketing += cell.number ?? 0 }
-      #expect(spend["I\(reference.dropFirst())"]?.value.hasPrefix("exports/2026-") == true, "\(reference)")
+      #expect(spend["J\(reference.dropFirst())"]?.value.hasPrefix("exports/2026-") == true, "\(reference)")
     }
     #expect(rows == outcome.report.data.spend.count)
     #expect(marketing == Double(current.sum("marketing", months: Self.months)))

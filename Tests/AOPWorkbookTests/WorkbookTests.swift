@@ -133,7 +133,7 @@ import Testing
 }
 
 @Suite struct DataSumsTests {
-  let sums = DataSums<SalesColumn>(sheet: "Data", rows: 5, names: ["Sữa", "sữa", "Tã", "store"])
+  let sums = DataSums<SalesColumn>(sheet: "Data", rows: 5, names: [.group: ["Sữa", "sữa", "Tã", "store"], .channel: ["store", "web"]])
 
   @Test func sumsMatchTextsAndExpressionsOverTheDataRows() {
     #expect(sums.sum(.revenue, where: [(.group, .text("Tã")), (.month, .firstDay(of: Month(year: 2026, month: 3)!))])
@@ -148,7 +148,8 @@ import Testing
       #expect(sums.sum(.revenue, where: [(.group, .text(text))]) == nil, "\(text)")
     }
     #expect(sums.sum(.revenue, where: [(.group, .text("3 > 2"))]) != nil)
-    #expect(DataSums<SalesColumn>(sheet: "Data", rows: 0, names: []).sum(.revenue, where: []) == nil)
+    #expect(sums.sum(.revenue, where: [(.channel, .text("store"))]) != nil)  // a group of the same name is another column
+    #expect(DataSums<SalesColumn>(sheet: "Data", rows: 0, names: [:]).sum(.revenue, where: []) == nil)
   }
 }
 

@@ -24,6 +24,29 @@ public struct BudgetLine: Hashable, Sendable {
   /// The id of the line that gathers expenses no category of the plan claims.
   public static let unbudgetedID = "unbudgeted"
 
+  /// A piece of spend as the budget sees it: marketing of a channel, or an expense of a category (as
+  /// the exports name it).
+  public enum Spend: Hashable, Sendable {
+    case marketing(channel: String)
+    case expense(category: String)
+  }
+
+  /// The budget line that `spend` in month `m` counts toward: a channel's own marketing category, else
+  /// the marketing category for all other channels; the first fixed or other category one of whose
+  /// expense categories starts the expense's category; else `unbudgetedID`. Every piece of spend counts
+  /// toward one line only.
+  public static func lineID(of spend: Spend, in m: Month, plan: Plan) -> String {
+    let categories = plan.budget(in: m)
+    switch spend {
+    case .marketing(let channel):
+      let marketing = categories.filter { $0.kind == .marketing }
+      return (marketing.first { $0.channel == channel } ?? marketing.first { $0.channel == nil })?.id ?? unbudgetedID
+    case .expense(let category):
+      let claiming = categories.first { c in (c.kind == .fixed || c.kind == .other) && c.expenseCategories.contains { category.hasPrefix($0) } }
+      return claiming?.id ?? unbudgetedID
+    }
+  }
+
   /// Every budget category of the plan year with its actuals, plus a line for expenses no category
   /// claims (when there are any).
   static func compute(month: Month, rollup: Rollup, plan: Plan, targets: Targets) -> [BudgetLine] {
@@ -34,45 +57,34 @@ public struct BudgetLine: Hashable, Sendable {
     for m in allMonths {
       for c in plan.budget(in: m) where !ids.contains(where: { $0.id == c.id }) { ids.append(c) }
     }
-    func actual(_ category: Plan.BudgetCategory, in m: Month) -> Money {
-      switch category.kind {
-      case .marketing:
-        if let channel = category.channel { return rollup.figures(months: [m], channel: channel).marketing }
-        // All marketing not claimed by a channel's own category in force that month.
-        let claimed = Set(plan.budget(in: m).filter { $0.kind == .marketing }.compactMap(\.channel))
-        return rollup.total { $0.month == m && !claimed.contains($0.channel) }.marketing
-      case .purchasing:
-        return rollup.purchases[m] ?? .zero
-      case .fixed, .other:
-        return (rollup.expenses[m] ?? [:]).filter { entry in category.expenseCategories.contains { entry.key.hasPrefix($0) } }.values.sum()
+    /// Each budget line's spend in month `m`; purchases go to the first purchasing category in force.
+    func actuals(in m: Month) -> [String: Money] {
+      var byLine: [String: Money] = [:]
+      for (key, figures) in rollup.cells where key.month == m && figures.marketing != .zero {
+        byLine[lineID(of: .marketing(channel: key.channel), in: m, plan: plan), default: .zero] += figures.marketing
       }
+      for (category, amount) in rollup.expenses[m] ?? [:] {
+        byLine[lineID(of: .expense(category: category), in: m, plan: plan), default: .zero] += amount
+      }
+      if let purchasing = plan.budget(in: m).first(where: { $0.kind == .purchasing }) {
+        byLine[purchasing.id, default: .zero] += rollup.purchases[m] ?? .zero
+      }
+      return byLine
     }
+    let byMonth = Dictionary(uniqueKeysWithValues: ytd.map { ($0, actuals(in: $0)) })
+    func actual(_ id: String, months: [Month]) -> Money { months.map { byMonth[$0]?[id] ?? .zero }.sum() }
     var lines = ids.map { c -> BudgetLine in
-      let inForce = { (m: Month) -> Plan.BudgetCategory? in plan.budget(in: m).first { $0.id == c.id } }
-      let monthActual = inForce(month).map { actual($0, in: month) } ?? .zero
-      let ytdActual = ytd.compactMap { m in inForce(m).map { actual($0, in: m) } }.sum()
-      return BudgetLine(
+      BudgetLine(
         id: c.id, name: c.name, kind: c.kind, channel: c.channel,
-        month: VersusPlan(actual: monthActual, plan: targets.budget(c.id, months: [month]), kind: .limit),
-        yearToDate: VersusPlan(actual: ytdActual, plan: targets.budget(c.id, months: ytd), kind: .limit),
+        month: VersusPlan(actual: actual(c.id, months: [month]), plan: targets.budget(c.id, months: [month]), kind: .limit),
+        yearToDate: VersusPlan(actual: actual(c.id, months: ytd), plan: targets.budget(c.id, months: ytd), kind: .limit),
         annual: targets.budget(c.id, months: allMonths), originalAnnual: targets.budget(c.id, months: allMonths, original: true))
     }
-    // Expenses that no fixed or other category claims, and marketing of channels no marketing category
-    // claims (when there is no category for all other marketing).
-    func unclaimed(_ m: Month) -> Money {
-      let categories = plan.budget(in: m)
-      let prefixes = categories.filter { $0.kind == .fixed || $0.kind == .other }.flatMap(\.expenseCategories)
-      let expenses = (rollup.expenses[m] ?? [:]).filter { entry in !prefixes.contains { entry.key.hasPrefix($0) } }.values.sum()
-      let marketing = categories.filter { $0.kind == .marketing }
-      guard !marketing.contains(where: { $0.channel == nil }) else { return expenses }
-      let claimed = Set(marketing.compactMap(\.channel))
-      return expenses + rollup.total { $0.month == m && !claimed.contains($0.channel) }.marketing
-    }
-    let ytdUnclaimed = ytd.map(unclaimed).sum()
+    let ytdUnclaimed = actual(unbudgetedID, months: ytd)
     if ytdUnclaimed != .zero {
       lines.append(BudgetLine(
         id: unbudgetedID, name: unbudgetedID, kind: nil, channel: nil,
-        month: VersusPlan(actual: unclaimed(month), plan: .zero, kind: .limit),
+        month: VersusPlan(actual: actual(unbudgetedID, months: [month]), plan: .zero, kind: .limit),
         yearToDate: VersusPlan(actual: ytdUnclaimed, plan: .zero, kind: .limit), annual: .zero, originalAnnual: .zero))
     }
     return lines

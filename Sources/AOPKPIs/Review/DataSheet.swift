@@ -1,4 +1,5 @@
 import AOPLedger
+import AOPPlan
 
 /// The detail behind the review's figures, for the workbook's data sheets (the rows every total is
 /// traced to): every sale and return line of the year to date with its cost of goods and source, and
@@ -21,6 +22,8 @@ public struct DataSheet: Sendable {
     public var channel: String
     public var isMarketing: Bool
     public var category: String
+    /// The id of the budget line it counts toward (`BudgetLine.lineID`).
+    public var budgetLine: String
     /// The line it is part of; `nil` for a sum of lines.
     public var line: SpendLine?
   }
@@ -58,8 +61,9 @@ public struct DataSheet: Sendable {
   }
 
   /// The year-to-date detail of `ledger` (which must have kept its lines, up to `limit`): its lines, or
-  /// `rollup`'s cells when the ledger had more lines than it kept.
-  public static func of(_ ledger: Ledger, rollup: Rollup, through month: Month) -> DataSheet {
+  /// `rollup`'s cells when the ledger had more lines than it kept. Spend is marked with the budget line
+  /// of `plan` it counts toward.
+  public static func of(_ ledger: Ledger, rollup: Rollup, plan: Plan, through month: Month) -> DataSheet {
     let months = Set(month.yearToDate)
     var data: DataSheet
     if ledger.linesTruncated {
@@ -73,19 +77,23 @@ public struct DataSheet: Sendable {
     }
     if ledger.spendTruncated {
       let marketing = rollup.cells.filter { months.contains($0.key.month) && $0.value.marketing != .zero }.sorted { $0.key < $1.key }.map {
-        SpendPart(month: $0.key.month, amount: $0.value.marketing, channel: $0.key.channel, isMarketing: true, category: "", line: nil)
+        SpendPart(month: $0.key.month, amount: $0.value.marketing, channel: $0.key.channel, isMarketing: true, category: "",
+                  budgetLine: BudgetLine.lineID(of: .marketing(channel: $0.key.channel), in: $0.key.month, plan: plan), line: nil)
       }
       let expenses = month.yearToDate.flatMap { m in
         (rollup.expenses[m] ?? [:]).sorted { $0.key < $1.key }.map {
-          SpendPart(month: m, amount: $0.value, channel: "", isMarketing: false, category: $0.key, line: nil)
+          SpendPart(month: m, amount: $0.value, channel: "", isMarketing: false, category: $0.key,
+                    budgetLine: BudgetLine.lineID(of: .expense(category: $0.key), in: m, plan: plan), line: nil)
         }
       }
       data.spend = marketing + expenses
       data.aggregatedSpendCount = ledger.spendCount
     } else {
       data.spend = ledger.keptSpend.flatMap { line in
-        line.spreadByMonth().filter { months.contains($0.0) }.map {
-          SpendPart(month: $0.0, amount: $0.1, channel: line.channel, isMarketing: line.isMarketing, category: line.category ?? "", line: line)
+        line.spreadByMonth().filter { months.contains($0.0) }.map { m, amount in
+          let spend: BudgetLine.Spend = line.isMarketing ? .marketing(channel: line.channel) : .expense(category: line.category ?? "")
+          return SpendPart(month: m, amount: amount, channel: line.channel, isMarketing: line.isMarketing, category: line.category ?? "",
+                           budgetLine: BudgetLine.lineID(of: spend, in: m, plan: plan), line: line)
         }
       }
     }

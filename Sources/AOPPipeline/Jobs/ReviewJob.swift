@@ -63,7 +63,7 @@ public struct ReviewJob: Sendable {
     let targets = Targets(plan: setup.plan, baseline: baseline, channels: config.channels)
     let report = ReviewReport.compute(
       month: month, rollup: rollup, plan: setup.plan, targets: targets, channels: config.channels, baseline: baseline,
-      sources: imported.sources, rejections: imported.rejections, data: DataSheet.of(imported.ledger, rollup: rollup, through: month))
+      sources: imported.sources, rejections: imported.rejections, data: DataSheet.of(imported.ledger, rollup: rollup, plan: setup.plan, through: month))
     let sheets = ReviewLayout(language: config.language).layOut(report)
     let target = folder.appendingPathComponent("review-\(month).xlsx")
     let properties = WorkbookProperties(

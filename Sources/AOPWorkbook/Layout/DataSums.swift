@@ -8,7 +8,7 @@ enum SalesColumn: String {
 
 /// The spend data sheet's columns that sums read or match on.
 enum SpendColumn: String {
-  case month = "A", channel = "B", kind = "C", amount = "H"
+  case month = "A", channel = "B", kind = "C", budgetLine = "E", amount = "I"
 }
 
 /// A condition on a column: a text it must equal, or an expression (a cell, `DATE(…)`) it must equal.
@@ -23,22 +23,25 @@ enum DataMatch {
 /// `SUMIFS` over a data sheet's columns: how the detail sheets' figures lead to the rows behind them.
 /// The data sheets' layout is known here and in their `ReviewLayout` functions only; the other sheets
 /// ask for sums by month, channel, product group or kind.
-struct DataSums<Column: RawRepresentable> where Column.RawValue == String {
+struct DataSums<Column: RawRepresentable & Hashable> where Column.RawValue == String {
   let sheet: String
   let last: Int
   let usable: Bool
-  /// Texts that more than one name turns into when case is ignored, as SUMIFS ignores it.
-  private let ambiguous: Set<String>
+  /// Per column, texts that more than one name turns into when case is ignored, as SUMIFS ignores it.
+  private let ambiguous: [Column: Set<String>]
 
-  /// - Parameters: `rows`: the data rows under the sheet's title and header rows; `names`: every text a
-  ///   sum may match on (channel ids, product groups), to find those that differ only by case.
-  init(sheet name: String, rows: Int, names: [String]) {
+  /// - Parameters: `rows`: the data rows under the sheet's title and header rows; `names`: per column,
+  ///   every text a sum may match on, one per thing named (channel ids, product groups), to find the
+  ///   names that stand for more than one thing once case is ignored.
+  init(sheet name: String, rows: Int, names: [Column: [String]]) {
     sheet = "'\(name)'"
     last = rows + 2  // a title row, the header row, then the rows (1-based)
     usable = rows > 0
-    var seen: [String: Set<String>] = [:]
-    for name in names { seen[name.lowercased(), default: []].insert(name) }
-    ambiguous = Set(seen.filter { $0.value.count > 1 }.keys)
+    ambiguous = names.mapValues { list in
+      var seen: [String: Int] = [:]
+      for name in list { seen[name.lowercased(), default: 0] += 1 }
+      return Set(seen.filter { $0.value > 1 }.keys)
+    }
   }
 
   /// `SUMIFS(column, …)` where every match holds (`SUM` without matches); `nil` when the sheet has no
@@ -52,7 +55,7 @@ struct DataSums<Column: RawRepresentable> where Column.RawValue == String {
       switch match {
       case .expression(let e): formula += ",\(range(c)),\(e)"
       case .text(let t):
-        guard Self.matchesExactly(t), !ambiguous.contains(t.lowercased()) else { return nil }
+        guard Self.matchesExactly(t), ambiguous[c]?.contains(t.lowercased()) != true else { return nil }
         formula += ",\(range(c)),\"\(t.replacingOccurrences(of: "\"", with: "\"\""))\""
       }
     }
@@ -69,13 +72,16 @@ struct DataSums<Column: RawRepresentable> where Column.RawValue == String {
 extension DataSums where Column == SalesColumn {
   /// Sums over the sales data sheet of `report`.
   init(sales report: ReviewReport, labels: Labels) {
-    self.init(sheet: labels.dataSheet, rows: report.data.rowCount, names: report.channels.map(\.id) + report.groupLines.map(\.group))
+    self.init(sheet: labels.dataSheet, rows: report.data.rowCount, names: [.channel: report.channels.map(\.id), .group: report.groupLines.map(\.group)])
   }
 }
 
 extension DataSums where Column == SpendColumn {
   /// Sums over the spend data sheet of `report`.
   init(spend report: ReviewReport, labels: Labels) {
-    self.init(sheet: labels.spendSheet, rows: report.data.spend.count, names: report.channels.map(\.id) + [labels.kindMarketing, labels.kindExpense])
+    self.init(sheet: labels.spendSheet, rows: report.data.spend.count, names: [
+      .channel: report.channels.map(\.id), .kind: [labels.kindMarketing, labels.kindExpense],
+      .budgetLine: report.budget.map { $0.id == BudgetLine.unbudgetedID ? labels.unbudgeted : $0.name },
+    ])
   }
 }

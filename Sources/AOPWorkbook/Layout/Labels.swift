@@ -52,6 +52,7 @@ struct Labels {
   var kindMarketing: String { t("marketing", "marketing") }
   var kindExpense: String { t("expense", "chi phí") }
   var label: String { t("Label", "Diễn giải") }
+  var budgetLine: String { t("Budget line", "Dòng ngân sách") }
   var to: String { t("To", "Đến") }
   var amountInMonth: String { t("Amount in the month", "Số tiền trong tháng") }
   var kindSummed: String { t("summed", "cộng gộp") }

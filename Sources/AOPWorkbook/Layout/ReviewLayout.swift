@@ -332,22 +332,27 @@ public struct ReviewLayout: Sendable {
     return s
   }
 
+  /// A budget line as the budget sheet names it.
+  func budgetLineName(_ id: String, _ r: ReviewReport) -> String {
+    id == BudgetLine.unbudgetedID ? labels.unbudgeted : r.budget.first { $0.id == id }?.name ?? id
+  }
+
   /// Every spend line's part in each month of the year to date (or, past the sheet's limit, sums by
   /// month × channel × category), in the columns `DataSums<SpendColumn>` reads.
   func spendData(_ r: ReviewReport) -> Sheet {
     let l = labels
     var s = Sheet(name: l.spendSheet)
-    s.columnWidths = [10, 10, 12, 30, 36, 12, 12, 16, 48, 8]
+    s.columnWidths = [10, 10, 12, 30, 30, 36, 12, 12, 16, 48, 8]
     let title = "\(l.spendSheet) — \(r.month.year)-01…\(r.month)"
     s.append([Cell(.text(r.data.aggregatedSpendCount.map { "\(title): \(l.spendAggregated(lines: $0, limit: DataSheet.limit))" } ?? title), .title)])
-    let columns = [l.month, l.channel, l.kind, l.category, l.label, l.from, l.to, l.amountInMonth, l.file, l.line]
+    let columns = [l.month, l.channel, l.kind, l.category, l.budgetLine, l.label, l.from, l.to, l.amountInMonth, l.file, l.line]
     s.append(header(columns))
     s.frozenRows = s.rows.count
     for part in r.data.spend {
       let line = part.line
       s.append([
         Cell(.month(part.month)), Cell(.text(part.channel)), Cell(.text(part.isMarketing ? l.kindMarketing : l.kindExpense)), Cell(.text(part.category)),
-        Cell(.text(line?.label ?? l.seeLedgerCSV)), Cell(line.map { .day($0.firstDay) } ?? .empty), Cell(line.map { .day($0.lastDay) } ?? .empty),
+        Cell(.text(budgetLineName(part.budgetLine, r))), Cell(.text(line?.label ?? l.seeLedgerCSV)), Cell(line.map { .day($0.firstDay) } ?? .empty), Cell(line.map { .day($0.lastDay) } ?? .empty),
         Cell(.money(part.amount)), Cell(.text(line?.source.file ?? "")), Cell(line.map { .integer($0.source.line) } ?? .empty),
       ])
     }
@@ -505,14 +510,24 @@ public struct ReviewLayout: Sendable {
     s.append(header([l.category, "\(l.actual) \(r.month)", l.budget, l.remaining, "\(l.actual) \(l.yearToDate.lowercased())", l.budget,
                      l.annualBudget, l.originalBudget, l.remainingYear, l.used, l.status]))
     s.frozenRows = s.rows.count
+    let spending = DataSums(spend: r, labels: l)
     for b in r.budget {
       let n = s.rows.count
       let annual = cellReference(row: n, column: 6), ytd = cellReference(row: n, column: 4)
       let monthActual = cellReference(row: n, column: 1), monthBudget = cellReference(row: n, column: 2)
+      let name = budgetLineName(b.id, r)
+      // Spend leads to its rows on the spend sheet, which names each row's budget line; purchases are
+      // not spend lines.
+      func actual(_ value: Money, month: Month?) -> Cell {
+        guard b.kind != .purchasing,
+              let f = spending.sum(.amount, where: [(.budgetLine, .text(name))] + (month.map { [(.month, .firstDay(of: $0))] } ?? []))
+        else { return Cell(.money(value)) }
+        return Cell(.formula(f, cached: .money(value)))
+      }
       s.append([
-        Cell(.text(b.id == BudgetLine.unbudgetedID ? l.unbudgeted : b.name)), Cell(.money(b.month.actual)), Cell(.money(b.month.plan ?? .zero)),
+        Cell(.text(name)), actual(b.month.actual, month: r.month), Cell(.money(b.month.plan ?? .zero)),
         Cell(.formula("\(monthBudget)-\(monthActual)", cached: .money(b.month.variance ?? .zero))),
-        Cell(.money(b.yearToDate.actual)), Cell(.money(b.yearToDate.plan ?? .zero)), Cell(.money(b.annual)), Cell(.money(b.originalAnnual)),
+        actual(b.yearToDate.actual, month: nil), Cell(.money(b.yearToDate.plan ?? .zero)), Cell(.money(b.annual)), Cell(.money(b.originalAnnual)),
         Cell(.formula("\(annual)-\(ytd)", cached: .money(b.remaining))),
         Cell(.formula("IF(\(annual)=0,\"\",\(ytd)/\(annual))", cached: .ratio(b.usedOfAnnual))),
         Cell(.light(Light(b.overLimit ? .red : .green, l.limitWords))),
