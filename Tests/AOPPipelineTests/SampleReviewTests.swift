@@ -314,6 +314,12 @@ import Testing
       #expect(s["B\(row)"]?.formula?.contains(month) == true, "\(label): \(s["B\(row)"]?.formula ?? "")")
       #expect(s["F\(row)"]?.formula?.contains(ytd) == true, "\(label): \(s["F\(row)"]?.formula ?? "")")
     }
+    // Ratio gaps in points, positive when better: online share above its goal, marketing below its ceiling.
+    let online = try #require(book.row("Tổng quan", labelled: "Tỷ trọng online"))
+    #expect(s["D\(online)"]?.formula == "IF(OR(B\(online)=\"\",C\(online)=\"\"),\"\",ROUND((B\(online)-C\(online))*100,6))")
+    let ratio = try #require(book.row("Tổng quan", labelled: "Marketing / doanh thu"))
+    #expect(s["H\(ratio)"]?.formula == "IF(OR(F\(ratio)=\"\",G\(ratio)=\"\"),\"\",ROUND((G\(ratio)-F\(ratio))*100,6))")
+    #expect(s["H\(ratio)"]?.number == outcome.report.yearToDate.marketingToRevenue.variancePoints)
     let units = try #require(book.row("Tổng quan", labelled: "Số lượng"))
     #expect(s["F\(units)"]?.number == Double(current.sum("units", months: Self.months)))
     // The risks the figures triggered, each value a link to its row on the risks sheet.

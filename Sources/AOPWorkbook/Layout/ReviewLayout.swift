@@ -39,9 +39,15 @@ public struct ReviewLayout: Sendable {
     ]
   }
 
-  /// Actual, goal, variance in points, status for a ratio KPI.
-  private func ratioCells(_ r: RatioVersusGoal, role: CellRole = .body) -> [Cell] {
-    [Cell(.ratio(r.actual), role), Cell(.ratio(r.goal), role), Cell(.points(r.variancePoints), role), Cell(.empty, role)]
+  /// Actual, goal, variance in points (a formula, positive when better than the goal) and an empty
+  /// cell for a ratio KPI at `row`, from `column`.
+  private func ratioCells(_ r: RatioVersusGoal, row: Int, column: Int, role: CellRole = .body) -> [Cell] {
+    let a = cellReference(row: row, column: column), g = cellReference(row: row, column: column + 1)
+    let gap = r.direction == .higherIsBetter ? "\(a)-\(g)" : "\(g)-\(a)"
+    return [
+      Cell(.ratio(r.actual), role), Cell(.ratio(r.goal), role),
+      Cell(.formula("IF(OR(\(a)=\"\",\(g)=\"\"),\"\",ROUND((\(gap))*100,6))", cached: .points(r.variancePoints)), role), Cell(.empty, role),
+    ]
   }
 
   /// A light for a figure against its plan; "no data" as text (which no icon draws).
@@ -116,7 +122,7 @@ public struct ReviewLayout: Sendable {
         s.definedNames.append(DefinedName(name: "\(name)Month", row: s.rows.count, column: 1))
         s.definedNames.append(DefinedName(name: "\(name)YTD", row: s.rows.count, column: 5))
       }
-      var month = ratioCells(m), ytd = ratioCells(y)
+      var month = ratioCells(m, row: s.rows.count, column: 1), ytd = ratioCells(y, row: s.rows.count, column: 5)
       month[0].value = source.month
       ytd[0].value = source.ytd
       s.append([Cell(.text(label))] + month + ytd + [Cell(status(m.onTrack)), Cell(status(y.onTrack))])
