@@ -68,4 +68,21 @@ import Testing
     // (−200 − −120) / −200 = 40%: a ratio of two negative sums, computed from the sums.
     #expect(f.grossMargin == Ratio(numerator: -80, denominator: -200))
   }
+
+  @Test func linesAreKeptUpToTheLimitAndNoneOncePastIt() throws {
+    var ledger = Ledger(keepingLinesUpTo: 2)
+    ledger.add(sale("2026-04-01", "store", "1", "A", 1, 100))
+    ledger.add(sale("2026-04-02", "store", "2", "A", 1, 100))
+    #expect(ledger.keptLines.count == 2 && !ledger.linesTruncated)
+    ledger.add(sale("2026-04-03", "store", "3", "A", 1, 100))
+    ledger.add(sale("2026-04-04", "store", "4", "A", 1, 100))
+    // Past the limit the sheet shows sums, so the lines kept so far are let go (memory stays flat).
+    #expect(ledger.keptLines.isEmpty && ledger.linesTruncated && ledger.lineCount == 4)
+    #expect(ledger.rollUp().figures(months: [try #require(Month(text: "2026-04"))]).revenue.minorUnits == 400)
+    var spend = Ledger(keepingLinesUpTo: 1)
+    for d in ["2026-04-01", "2026-04-02"] {
+      spend.add(SpendLine(firstDay: day(d), lastDay: day(d), channel: "web", amount: Money(minorUnits: 5), label: "x", source: ref))
+    }
+    #expect(spend.keptSpend.isEmpty && spend.spendTruncated && spend.spendCount == 2)
+  }
 }

@@ -33,13 +33,14 @@ public struct Ledger: Sendable {
   private var names: [String: String] = [:]
   private var groups: [String: String] = [:]
   public private(set) var costs = CostBook()
-  /// The sale and return lines themselves, kept (up to `keepLimit`) for the workbook's data sheet.
+  /// The sale and return lines themselves, kept for the workbook's data sheet while there are at most
+  /// `keepLimit` of them; past that none are kept (the sheet then shows sums).
   public private(set) var keptLines: [SaleLine] = []
-  /// True when more lines arrived than were kept.
+  /// True when more lines arrived than can be kept.
   public private(set) var linesTruncated = false
   /// Every sale and return line added, kept or not.
   public private(set) var lineCount = 0
-  /// The spend lines (marketing and expenses), kept up to `keepLimit` like the sale lines.
+  /// The spend lines (marketing and expenses), kept like the sale lines.
   public private(set) var keptSpend: [SpendLine] = []
   public private(set) var spendTruncated = false
   /// Every spend line added, kept or not.
@@ -52,8 +53,13 @@ public struct Ledger: Sendable {
   /// Adds an accepted sale or return line.
   public mutating func add(_ line: SaleLine) {
     lineCount += 1
-    if keepLimit > 0 {
-      if keptLines.count < keepLimit { keptLines.append(line) } else { linesTruncated = true }
+    if keepLimit > 0, !linesTruncated {
+      if keptLines.count < keepLimit {
+        keptLines.append(line)
+      } else {
+        linesTruncated = true
+        keptLines = []
+      }
     }
     let key = SalesKey(day: line.day, channel: line.channel, sku: line.sku)
     var bucket = sales[key] ?? SalesBucket()
@@ -82,8 +88,13 @@ public struct Ledger: Sendable {
   /// Adds marketing spend, spread over the days it covers.
   public mutating func add(_ line: SpendLine) {
     spendCount += 1
-    if keepLimit > 0 {
-      if keptSpend.count < keepLimit { keptSpend.append(line) } else { spendTruncated = true }
+    if keepLimit > 0, !spendTruncated {
+      if keptSpend.count < keepLimit {
+        keptSpend.append(line)
+      } else {
+        spendTruncated = true
+        keptSpend = []
+      }
     }
     for (month, amount) in line.spreadByMonth() {
       if line.isMarketing {
