@@ -154,5 +154,3 @@ public struct ReviewReport: Sendable {
       kpis: kpiStatuses(plan, month: thisMonth, yearToDate: yearToDate, budget: budget), data: data)
   }
 }
-
-

@@ -16,7 +16,7 @@ public struct ReviewJob: Sendable {
   public var ledgerCSV: URL?
   /// How long to wait for another run's lock on the output folder.
   public var lockWaitSeconds: Double
-  /// Beyond this many sale lines the workbook's data sheet is aggregated (lower only in tests).
+  /// Beyond this many sale (or spend) lines the workbook's data sheets hold sums (lower only in tests).
   public var dataSheetLineLimit = DataSheet.limit
 
   public init(configPath: String, month: Month, outputFolder: URL? = nil, ledgerCSV: URL? = nil, lockWaitSeconds: Double = 0) {
@@ -63,7 +63,8 @@ public struct ReviewJob: Sendable {
     let targets = Targets(plan: setup.plan, baseline: baseline, channels: config.channels)
     let report = ReviewReport.compute(
       month: month, rollup: rollup, plan: setup.plan, targets: targets, channels: config.channels, baseline: baseline,
-      sources: imported.sources, rejections: imported.rejections, data: DataSheet.of(imported.ledger, rollup: rollup, plan: setup.plan, through: month))
+      sources: imported.sources, rejections: imported.rejections,
+      data: DataSheet.of(imported.ledger, rollup: rollup, plan: setup.plan, through: month))
     let sheets = ReviewLayout(language: config.language).layOut(report)
     let target = folder.appendingPathComponent("review-\(month).xlsx")
     let properties = WorkbookProperties(

@@ -158,8 +158,8 @@ public struct ReviewLayout: Sendable {
       links.link(links.marketingSheet, "F", links.yearToDateRow, .ratio(y.marketingToRevenue.actual))))
     plainRow(l.orders, .integer(m.figures.orders), .integer(y.figures.orders))
     let data = DataSums(sales: r, labels: l)
-    plainRow(l.units, data.sum(.units, where: [(.month, .firstDay(of: r.month))]).map { .formula($0, cached: .integer(m.figures.units)) } ?? .integer(m.figures.units),
-             data.sum(.units, where: []).map { .formula($0, cached: .integer(y.figures.units)) } ?? .integer(y.figures.units))
+    plainRow(l.units, .live(data.sum(.units, where: [(.month, .firstDay(of: r.month))]), .integer(m.figures.units)),
+             .live(data.sum(.units, where: []), .integer(y.figures.units)))
     s.appendLightKey(l.key, words: l.trackWords)
     risksFired(r, into: &s)
     if let o = r.outlook {
@@ -222,8 +222,8 @@ public struct ReviewLayout: Sendable {
       var month = amountCells(c.month, row: row, column: 2)
       var ytd = amountCells(c.yearToDate, row: row, column: 6)
       // The actual revenue as a live sum over the data sheet's lines, so it leads to its rows.
-      if let f = data.sum(.revenue, where: [(.channel, .text(c.channel.id)), (.month, .firstDay(of: r.month))]) { month[0].value = .formula(f, cached: .money(c.month.actual)) }
-      if let f = data.sum(.revenue, where: [(.channel, .text(c.channel.id))]) { ytd[0].value = .formula(f, cached: .money(c.yearToDate.actual)) }
+      month[0].value = .live(data.sum(.revenue, where: [(.channel, .text(c.channel.id)), (.month, .firstDay(of: r.month))]), .money(c.month.actual))
+      ytd[0].value = .live(data.sum(.revenue, where: [(.channel, .text(c.channel.id))]), .money(c.yearToDate.actual))
       s.append([Cell(.text(c.channel.name)), Cell(.text(c.channel.kind == .online ? l.online : l.offline))] + month + ytd)
     }
     let last = s.rows.count - 1
@@ -256,7 +256,7 @@ public struct ReviewLayout: Sendable {
       let monthCell = "$" + cellReference(row: row, column: 0)
       for c in r.channels {
         let value = r.channelMonthLines.first { $0.month == line.month && $0.channel.id == c.id }?.revenue.actual ?? .zero
-        cells.append(Cell(data.sum(.revenue, where: [(.channel, .text(c.id)), (.month, .expression(monthCell))]).map { .formula($0, cached: .money(value)) } ?? .money(value)))
+        cells.append(Cell(.live(data.sum(.revenue, where: [(.channel, .text(c.id)), (.month, .expression(monthCell))]), .money(value))))
       }
       let from = cellReference(row: row, column: 1), to = cellReference(row: row, column: r.channels.count)
       let totalRef = cellReference(row: row, column: r.channels.count + 1), targetRef = cellReference(row: row, column: r.channels.count + 2)
@@ -296,7 +296,7 @@ public struct ReviewLayout: Sendable {
       let row = s.rows.count
       let monthCell = "$" + cellReference(row: row, column: 0)
       var amounts = amountCells(line.revenue, row: row, column: 2)
-      if let f = data.sum(.revenue, where: [(.channel, .text(line.channel.id)), (.month, .expression(monthCell))]) { amounts[0].value = .formula(f, cached: .money(line.revenue.actual)) }
+      amounts[0].value = .live(data.sum(.revenue, where: [(.channel, .text(line.channel.id)), (.month, .expression(monthCell))]), .money(line.revenue.actual))
       let actual = cellReference(row: row, column: 2), base = cellReference(row: row, column: 6)
       var cells = [Cell(.month(line.month)), Cell(.text(line.channel.name))] + amounts
       if let baseline = line.baselineRevenue {
@@ -358,7 +358,8 @@ public struct ReviewLayout: Sendable {
       let line = part.line
       s.append([
         Cell(.month(part.month)), Cell(.text(part.channel)), Cell(.text(part.isMarketing ? l.kindMarketing : l.kindExpense)), Cell(.text(part.category)),
-        Cell(.text(budgetLineName(part.budgetLine, r))), Cell(.text(line?.label ?? l.seeLedgerCSV)), Cell(line.map { .day($0.firstDay) } ?? .empty), Cell(line.map { .day($0.lastDay) } ?? .empty),
+        Cell(.text(budgetLineName(part.budgetLine, r))), Cell(.text(line?.label ?? l.seeLedgerCSV)),
+        Cell(line.map { .day($0.firstDay) } ?? .empty), Cell(line.map { .day($0.lastDay) } ?? .empty),
         Cell(.money(part.amount)), Cell(.text(line?.source.file ?? "")), Cell(line.map { .integer($0.source.line) } ?? .empty),
       ])
     }
@@ -389,8 +390,7 @@ public struct ReviewLayout: Sendable {
           let range = "\(cellReference(row: sums.first, column: sheetColumn)):\(cellReference(row: sums.last, column: sheetColumn))"
           return Cell(.formula("SUM(\(range))", cached: .money(value)), role)
         }
-        guard !matches.isEmpty, let formula = data.sum(column, where: matches) else { return Cell(.money(value), role) }
-        return Cell(.formula(formula, cached: .money(value)), role)
+        return Cell(.live(matches.isEmpty ? nil : data.sum(column, where: matches), .money(value)), role)
       }
       s.append([
         Cell(label, role), amount(.revenue, at: 1, f.revenue), amount(.coveredRevenue, at: 2, f.coveredRevenue), amount(.cogs, at: 3, f.cogs),
@@ -444,10 +444,9 @@ public struct ReviewLayout: Sendable {
       let n = s.rows.count
       let sp = cellReference(row: n, column: 1), b = cellReference(row: n, column: 2), rv = cellReference(row: n, column: 4)
       func live(_ value: Money, column: Int, _ formula: String?) -> Cell {
-        if let total {
-          return Cell(.formula("SUM(\(cellReference(row: total.first, column: column)):\(cellReference(row: total.last, column: column)))", cached: .money(value)), role)
-        }
-        return Cell(formula.map { .formula($0, cached: .money(value)) } ?? .money(value), role)
+        guard let total else { return Cell(.live(formula, .money(value)), role) }
+        let range = "\(cellReference(row: total.first, column: column)):\(cellReference(row: total.last, column: column))"
+        return Cell(.formula("SUM(\(range))", cached: .money(value)), role)
       }
       let month = DataMatch.expression("$" + cellReference(row: n, column: 0))
       s.append([
@@ -486,8 +485,9 @@ public struct ReviewLayout: Sendable {
       shared = shared || own == nil
       func spendCells(_ spend: Money, _ budget: Money?, _ ratio: Ratio?, column: Int, month: Month?) -> [Cell] {
         let sp = cellReference(row: n, column: column), b = cellReference(row: n, column: column + 1)
-        let matches: [(SpendColumn, DataMatch)] = [(.channel, .text(c.channel.id)), (.kind, .text(l.kindMarketing))] + (month.map { [(.month, .firstDay(of: $0))] } ?? [])
-        let spent = Cell(spending.sum(.amount, where: matches).map { .formula($0, cached: .money(spend)) } ?? .money(spend))
+        let matches: [(SpendColumn, DataMatch)] = [(.channel, .text(c.channel.id)), (.kind, .text(l.kindMarketing))]
+          + (month.map { [(.month, .firstDay(of: $0))] } ?? [])
+        let spent = Cell(.live(spending.sum(.amount, where: matches), .money(spend)))
         guard let budget else { return [spent, Cell(.empty), Cell(.empty), Cell(.ratio(ratio))] }
         return [spent, Cell(.money(budget)), Cell(.formula("\(b)-\(sp)", cached: .money(budget - spend))), Cell(.ratio(ratio))]
       }
@@ -525,10 +525,8 @@ public struct ReviewLayout: Sendable {
       // Spend leads to its rows on the spend sheet, which names each row's budget line; purchases are
       // not spend lines.
       func actual(_ value: Money, month: Month?) -> Cell {
-        guard b.kind != .purchasing,
-              let f = spending.sum(.amount, where: [(.budgetLine, .text(name))] + (month.map { [(.month, .firstDay(of: $0))] } ?? []))
-        else { return Cell(.money(value)) }
-        return Cell(.formula(f, cached: .money(value)))
+        let matches: [(SpendColumn, DataMatch)] = [(.budgetLine, .text(name))] + (month.map { [(.month, .firstDay(of: $0))] } ?? [])
+        return Cell(.live(b.kind == .purchasing ? nil : spending.sum(.amount, where: matches), .money(value)))
       }
       s.append([
         Cell(.text(name)), actual(b.month.actual, month: r.month), Cell(.money(b.month.plan ?? .zero)),

@@ -21,6 +21,11 @@ public indirect enum CellValue: Hashable, Sendable {
   /// not recalculate still show the number.
   case formula(String, cached: CellValue)
 
+  /// `formula` with `value` cached; `value` alone when there is no formula.
+  public static func live(_ formula: String?, _ value: CellValue) -> CellValue {
+    formula.map { .formula($0, cached: value) } ?? value
+  }
+
   /// The value a reader sees (the cached one for a formula).
   public var shown: CellValue {
     if case .formula(_, let cached) = self { return cached.shown }
@@ -126,7 +131,7 @@ public struct Sheet: Hashable, Sendable {
   }
 
   /// Where the sheet's lights are (row, column), in reading order.
-  public var lightCells: [(row: Int, column: Int, colour: Light.Colour)] {
+  var lightCells: [(row: Int, column: Int, colour: Light.Colour)] {
     rows.enumerated().flatMap { r, cells in
       cells.enumerated().compactMap { c, cell in
         if case .light(let light) = cell.value.shown { return (r, c, light.colour) }
@@ -138,7 +143,7 @@ public struct Sheet: Hashable, Sendable {
 
 /// A traffic light and the words its colours say in its place (`On track`, `Over limit`…).
 public struct Light: Hashable, Sendable {
-  public enum Colour: Int, Hashable, Sendable, CaseIterable {
+  public enum Colour: Int, Hashable, Sendable {
     case red = 0, amber = 1, green = 2
   }
   public var colour: Colour
@@ -160,14 +165,6 @@ public struct LightWords: Hashable, Sendable {
     self.green = green
     self.amber = amber
     self.red = red
-  }
-
-  public func word(for colour: Light.Colour) -> String {
-    switch colour {
-    case .green: return green
-    case .amber: return amber
-    case .red: return red
-    }
   }
 
   var longest: Int { max(green.count, amber.count, red.count) }

@@ -245,20 +245,19 @@ public struct XLSXWriter: Sendable {
         blocks.append(run)
       }
     }
-    runs = blocks
-    let ranges = runs.map { run in
-      let top = cellReference(row: run.firstRow, column: run.firstColumn)
-      return run.lastRow == run.firstRow && run.lastColumn == run.firstColumn ? top : "\(top):\(cellReference(row: run.lastRow, column: run.lastColumn))"
+    let ranges = blocks.map { b in
+      let top = cellReference(row: b.firstRow, column: b.firstColumn)
+      return b.lastRow == b.firstRow && b.lastColumn == b.firstColumn ? top : "\(top):\(cellReference(row: b.lastRow, column: b.lastColumn))"
     }
     let multiRange = strdup(ranges.joined(separator: " "))
     defer { free(multiRange) }
     var rule = lxw_conditional_format()
     rule.type = UInt8(LXW_CONDITIONAL_TYPE_ICON_SETS.rawValue)
     rule.icon_style = UInt8(LXW_CONDITIONAL_ICONS_3_TRAFFIC_LIGHTS_UNRIMMED.rawValue)
-    if runs.count > 1 { rule.multi_range = multiRange }
+    if blocks.count > 1 { rule.multi_range = multiRange }  // the first block is the rule's own range, and listed in it
+    let top = blocks[0]
     try check(worksheet_conditional_format_range(
-      ws, lxw_row_t(runs[0].firstRow), lxw_col_t(runs[0].firstColumn), lxw_row_t(runs[0].lastRow), lxw_col_t(runs[0].lastColumn), &rule),
-      first.row, first.column)
+      ws, lxw_row_t(top.firstRow), lxw_col_t(top.firstColumn), lxw_row_t(top.lastRow), lxw_col_t(top.lastColumn), &rule), first.row, first.column)
   }
 
   private func addTable(
