@@ -50,17 +50,21 @@ public struct Ledger: Sendable {
   /// - Parameter keepingLinesUpTo: how many sale lines to keep for line-level detail (0: none).
   public init(keepingLinesUpTo keepLimit: Int = 0) { self.keepLimit = keepLimit }
 
+  /// Keeps `line` while there are at most `limit` (0: none kept); past that, lets all go, for good.
+  private static func keep<Line>(_ line: Line, in kept: inout [Line], truncated: inout Bool, limit: Int) {
+    guard limit > 0, !truncated else { return }
+    if kept.count < limit {
+      kept.append(line)
+    } else {
+      truncated = true
+      kept = []
+    }
+  }
+
   /// Adds an accepted sale or return line.
   public mutating func add(_ line: SaleLine) {
     lineCount += 1
-    if keepLimit > 0, !linesTruncated {
-      if keptLines.count < keepLimit {
-        keptLines.append(line)
-      } else {
-        linesTruncated = true
-        keptLines = []
-      }
-    }
+    Self.keep(line, in: &keptLines, truncated: &linesTruncated, limit: keepLimit)
     let key = SalesKey(day: line.day, channel: line.channel, sku: line.sku)
     var bucket = sales[key] ?? SalesBucket()
     bucket.quantity += line.quantity
@@ -88,14 +92,7 @@ public struct Ledger: Sendable {
   /// Adds marketing spend, spread over the days it covers.
   public mutating func add(_ line: SpendLine) {
     spendCount += 1
-    if keepLimit > 0, !spendTruncated {
-      if keptSpend.count < keepLimit {
-        keptSpend.append(line)
-      } else {
-        spendTruncated = true
-        keptSpend = []
-      }
-    }
+    Self.keep(line, in: &keptSpend, truncated: &spendTruncated, limit: keepLimit)
     for (month, amount) in line.spreadByMonth() {
       if line.isMarketing {
         spend[OrderKey(month: month, channel: line.channel), default: .zero] += amount
