@@ -215,18 +215,25 @@ import Testing
   }
 
   @Test func sourcesCarryEachFilesSHA256AsSha256sumComputesIt() throws {
+    // Every file, CSV (hashed while imported) and workbook (hashed apart), against sha256sum.
     let s = try #require(book.sheets["Nguồn dữ liệu"])
-    let row = 4  // the first file, in the order read
-    let file = try #require(s["A\(row)"]?.value)
+    let files = outcome.report.sources.map(\.path)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-    process.arguments = [Samples.folder.appendingPathComponent(file).path]
+    process.arguments = files.map { Samples.folder.appendingPathComponent($0).path }
     let out = Pipe()
     process.standardOutput = out
     try process.run()
     let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
-    #expect(s["L\(row)"]?.value == String(text.prefix(64)))
+    let sums = text.split(separator: "\n").map { String($0.prefix(64)) }
+    #expect(sums.count == files.count)
+    #expect(files.contains { $0.hasSuffix(".xlsx") } && files.contains { $0.hasSuffix(".csv") })
+    for (i, sum) in sums.enumerated() {
+      let row = 4 + i  // the files, in the order read
+      #expect(s["A\(row)"]?.value == files[i])
+      #expect(s["L\(row)"]?.value == sum, "\(files[i])")
+    }
   }
 
   @Test func keyFiguresHaveNamesAndActionsAStatusList() throws {

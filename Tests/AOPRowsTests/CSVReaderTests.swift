@@ -81,6 +81,23 @@ private func events(_ path: String, options: CSVOptions = CSVOptions()) throws -
     #expect(whole == ["1: id|note", "2: 1|multi\r\nline", "4: 2|x,y", "5: 3|z"])
   }
 
+  @Test func theFileIsHashedAsItIsReadInAnyChunkSize() throws {
+    // printf 'id,note\r\n1,x\r\n' | sha256sum
+    let path = try folder.write("hash.csv", "id,note\r\n1,x\r\n")
+    let want = "e17d178ba48d35177cf6d8d64213e0fab0ac916be0e992ee677a7abf1ce12aeb"
+    for size in [1, 5, 1 << 20] {
+      let reader = CSVReader(path: path, options: CSVOptions(chunkSize: size))
+      #expect(reader.sha256 == nil)
+      try reader.read { _ in }
+      #expect(reader.sha256 == want, "chunks of \(size)")
+    }
+    // Not read to the end (the visitor stopped it): no hash.
+    let stopped = CSVReader(path: path)
+    struct Stop: Error {}
+    #expect(throws: Stop.self) { try stopped.read { _ in throw Stop() } }
+    #expect(stopped.sha256 == nil)
+  }
+
   @Test func emptyFileIsAnError() throws {
     let path = try folder.write("empty.csv", "")
     #expect(throws: RowsError.empty(path: path)) { try events(path) }

@@ -131,7 +131,8 @@ public struct FileImporter: Sendable {
   /// - Returns: the file's account; `status == .refused` with a message when it could not be read.
   public func importFile(at path: String, displayPath: String, into sink: ImportSink) -> SourceFile {
     var file = importRows(at: path, displayPath: displayPath, into: sink)
-    file.sha256 = Self.sha256(of: path)
+    // A CSV file is hashed as it is imported; a workbook or a refused file is read once more for it.
+    if file.sha256 == nil { file.sha256 = Self.sha256(of: path) }
     return file
   }
 
@@ -152,9 +153,11 @@ public struct FileImporter: Sendable {
         importer: self, profiles: attempt.profiles, displayPath: displayPath, fileName: (path as NSString).lastPathComponent, sink: sink)
       let more = n + 1 < attempts.count
       do {
-        try RowSource.read(path: path, sheet: attempt.sheet, encoding: attempt.encoding, limits: settings.csvLimits) { try run.handle($0) }
+        let sha256 = try RowSource.read(path: path, sheet: attempt.sheet, encoding: attempt.encoding, limits: settings.csvLimits) { try run.handle($0) }
         try run.finish()
-        return run.result
+        var file = run.result
+        file.sha256 = sha256
+        return file
       } catch RowsError.notUTF8 where more {
         refusal = run.refused(.unreadable(file: displayPath, reason: RowsError.notUTF8Advice))
       } catch ImportError.noProfile(let file, let headers) where more {

@@ -1,3 +1,4 @@
+import AOPLedger
 import Foundation
 
 #if canImport(Glibc)
@@ -50,6 +51,10 @@ public final class CSVReader {
   public private(set) var encoding: TextEncoding = .utf8
   /// Bytes read from the file so far.
   public private(set) var bytesRead = 0
+  /// The SHA-256 of the file's bytes, once `read` has read it to the end (hashed as it is read, so the
+  /// hash is of the very bytes parsed, and the file is not read a second time for it).
+  public private(set) var sha256: String?
+  private var hash = SHA256()
 
   private var tokenizer: LibCSVTokenizer?
   private var lineNumber = 0
@@ -89,6 +94,7 @@ public final class CSVReader {
       }
       if data.isEmpty { break }
       bytesRead += data.count
+      hash.update(data)
       try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
         var chunk = raw
         if transcoder == nil {
@@ -110,6 +116,7 @@ public final class CSVReader {
       }
     }
     guard bytesRead > 0 else { throw RowsError.empty(path: path) }
+    sha256 = hash.hexDigest()
     transcoder?.finish(into: &utf8)
     try consume(utf8)
     try finishInput()

@@ -2,21 +2,26 @@
 /// signature, not its name) or CSV text.
 public enum RowSource {
   /// Streams the file's rows to `visit`, in order.
-  /// - Parameter sheet: the workbook sheet to read (the first when `nil`); ignored for CSV.
-  /// - Throws: `RowsError` when the file cannot be read at all, or what `visit` throws.
   /// - Parameters:
+  ///   - sheet: the workbook sheet to read (the first when `nil`); ignored for CSV.
   ///   - encoding: the code page of a CSV without a byte-order mark (UTF-8 when `nil`).
   ///   - limits: the CSV reader's limits (field and line length, fields per record).
+  /// - Returns: the SHA-256 of a CSV file's bytes, hashed as they were read; `nil` for a workbook, whose
+  ///   reader jumps about the archive and does not read it once through.
+  /// - Throws: `RowsError` when the file cannot be read at all, or what `visit` throws.
+  @discardableResult
   public static func read(
     path: String, sheet: String? = nil, encoding: TextEncoding? = nil, limits: CSVOptions = CSVOptions(), _ visit: @escaping (RowEvent) throws -> Void
-  ) throws {
+  ) throws -> String? {
     if XLSXReader.looksLikeXLSX(path: path) {
       try XLSXReader(path: path).read(sheet: sheet, visit)
-    } else {
-      var options = limits
-      options.encoding = encoding
-      try CSVReader(path: path, options: options).read(visit)
+      return nil
     }
+    var options = limits
+    options.encoding = encoding
+    let reader = CSVReader(path: path, options: options)
+    try reader.read(visit)
+    return reader.sha256
   }
 
   /// The Excel serial day `text` (a number cell in a date column) as a day, 1900 date system.
