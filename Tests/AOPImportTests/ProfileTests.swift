@@ -49,6 +49,18 @@ import Testing
     }
   }
 
+  @Test func aMisspeltProfileKeyIsAnErrorNotADefault() throws {
+    // `thousand_mark` ignored would read 1.234.567 as a decimal: the profile must not load.
+    let folder = try TemporaryFolder()
+    let builtIn = try String(contentsOf: try #require(AOPImport.ProfileSet.load().profile(id: "kiotviet-products")).originURL, encoding: .utf8)
+    let path = try folder.write("mine.toml", builtIn.replacingOccurrences(of: "thousands_mark = ", with: "thousand_mark = "))
+    let line = try #require(builtIn.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("thousands_mark") }) + 1
+    #expect(throws: ProfileError.invalid(file: "\(path):\(line)", key: "read.thousand_mark", problem: "unknown key; did you mean `thousands_mark`?")) {
+      try Profile.load(from: URL(fileURLWithPath: path))
+    }
+    #expect(throws: ProfileError.self) { try ProfileSet.load(userFolders: [folder.url]) }
+  }
+
   @Test func aUserFolderReplacesABuiltInByID() throws {
     let folder = try TemporaryFolder()
     let builtIn = try String(contentsOf: try #require(AOPImport.ProfileSet.load().profile(id: "meta-ads")).originURL, encoding: .utf8)

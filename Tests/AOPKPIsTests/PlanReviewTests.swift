@@ -29,10 +29,10 @@ import Testing
 
   @Test func overridesAndARevisionRephaseTheRestOfTheYear() throws {
     // 1200 with February set to 300: the other 11 months share 900 = 11 × 81 + 9, so the first nine get 82.
-    let base = Targets(plan: plan(overrides: [2: money(300)]), baseline: nil, channels: channels)
+    let base = try Targets(plan: plan(overrides: [2: money(300)]), baseline: nil, channels: channels)
     #expect((1...12).map { base.revenue(months: [m(String(format: "2026-%02d", $0))])!.minorUnits } == [82, 300, 82, 82, 82, 82, 82, 82, 82, 82, 81, 81])
     // From July, September is set to 200: January–June stay (710), the rest 290 goes 58 to each of the five free months.
-    let revised = Targets(
+    let revised = try Targets(
       plan: plan(overrides: [2: money(300)], revisions: [.init(from: m("2026-07"), note: "n", budget: nil, revenueOverrides: [9: money(200)])]),
       baseline: nil, channels: channels)
     #expect((1...12).map { revised.revenue(months: [m(String(format: "2026-%02d", $0))])!.minorUnits } == [82, 300, 82, 82, 82, 82, 58, 58, 200, 58, 58, 58])
@@ -54,14 +54,14 @@ import Testing
     return l
   }
 
-  func review(_ p: Plan) -> ReviewReport {
+  func review(_ p: Plan) throws -> ReviewReport {
     ReviewReport.compute(
-      month: m("2026-03"), rollup: ledger().rollUp(), plan: p, targets: Targets(plan: p, baseline: nil, channels: channels), channels: channels,
+      month: m("2026-03"), rollup: ledger().rollUp(), plan: p, targets: try Targets(plan: p, baseline: nil, channels: channels), channels: channels,
       baseline: nil, sources: [], rejections: [])
   }
 
   @Test func budgetCategoriesAgainstWhatWasSpent() throws {
-    let b = Dictionary(uniqueKeysWithValues: review(plan()).budget.map { ($0.id, $0) })
+    let b = Dictionary(uniqueKeysWithValues: try review(plan()).budget.map { ($0.id, $0) })
     // Web ads: 120 in March against 100; the year to date against 3 × 100; 1200 − 120 left.
     #expect(b["marketing-web"]?.month.actual.minorUnits == 120)
     #expect(b["marketing-web"]?.month.variance?.minorUnits == -20)
@@ -90,7 +90,7 @@ import Testing
     p.budget.append(.init(id: "rent-2", name: "Rent again", kind: .other, expenseCategories: ["Rent M"], byMonth: every(10)))
     #expect(line(.marketing(channel: "store"), p) == BudgetLine.unbudgetedID)
     #expect(line(.expense(category: "Rent March"), p) == "rent")
-    let b = Dictionary(uniqueKeysWithValues: review(p).budget.map { ($0.id, $0) })
+    let b = Dictionary(uniqueKeysWithValues: try review(p).budget.map { ($0.id, $0) })
     #expect(b["rent-2"]?.month.actual == .zero)
     #expect(b[BudgetLine.unbudgetedID]?.month.actual.minorUnits == 60)  // the repair (20) and the store's leaflets (40)
   }
@@ -150,7 +150,7 @@ import Testing
       .init(risk: "web budget", kpi: .budgetUsed, threshold: Share(partsPerMillion: 1_000_000), category: "marketing-web", contingency: "shift"),
     ]
     let kpis: [Plan.KPIThresholds] = [.init(kpi: .onlineShare, green: Share(partsPerMillion: 450_000), amber: Share(partsPerMillion: 300_000))]
-    let r = review(plan(risks: risks, kpis: kpis))
+    let r = try review(plan(risks: risks, kpis: kpis))
     // Year to date 270 of 300: −10%, past −5%. March: marketing 160 over revenue 90 = 178% > 50%.
     // Web ads in March: 120 of 100 = 120% > 100%.
     #expect(r.risks.map(\.triggered) == [true, true, true])
@@ -158,7 +158,7 @@ import Testing
     // Online share: March 30/90 = 33% (amber, at or above 30%); the year to date 30/270 = 11% (red).
     #expect(r.kpis.first?.monthLight == .amber)
     #expect(r.kpis.first?.yearToDateLight == .red)
-    let calm = review(plan(risks: [.init(risk: "margin", kpi: .grossMargin, threshold: Share(partsPerMillion: 350_000), contingency: "c")]))
+    let calm = try review(plan(risks: [.init(risk: "margin", kpi: .grossMargin, threshold: Share(partsPerMillion: 350_000), contingency: "c")]))
     #expect(calm.risks.first?.triggered == false)  // March margin (90 − 20) / 90 = 78%
   }
 

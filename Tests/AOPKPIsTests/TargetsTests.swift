@@ -29,7 +29,7 @@ import Testing
   }
 
   @Test func growthOverTheBaselinePhasedBySeasonalityAndSplitByOnlineShare() throws {
-    let t = Targets(plan: plan(), baseline: baseline(), channels: channels)
+    let t = try Targets(plan: plan(), baseline: baseline(), channels: channels)
     // Annual: 2000 × 1.2 = 2400; January and February carry half each (1000 and 1000 in the baseline).
     #expect(t.annualRevenue?.minorUnits == 2400)
     #expect(t.phasing == .baselineSeasonality)
@@ -48,7 +48,7 @@ import Testing
   }
 
   @Test func withoutABaselineAnAbsoluteTargetIsSpreadEvenly() throws {
-    let t = Targets(plan: plan(growth: nil, target: 1_200_007, online: nil), baseline: nil, channels: channels)
+    let t = try Targets(plan: plan(growth: nil, target: 1_200_007, online: nil), baseline: nil, channels: channels)
     #expect(t.phasing == .even)
     // 1200007 / 12 = 100000.58: seven months get one unit more, the earliest first.
     #expect(t.revenue["store"]?.count == 12)
@@ -59,10 +59,39 @@ import Testing
     #expect(t.revenue(months: [try #require(Month(text: "2026-01"))], channel: "store")?.minorUnits == 33_334)
   }
 
-  @Test func growthWithoutABaselineGivesNoRevenueTarget() {
-    let t = Targets(plan: plan(), baseline: nil, channels: channels)
-    #expect(t.annualRevenue == nil)
-    #expect(t.revenue(months: Month.allOf(year: 2026)) == nil)
+  @Test func growthWithoutABaselineIsAPlanErrorNotAMissingGoal() {
+    // Growth is measured against the baseline year: without one there is no target to phase, and the
+    // goal must not silently disappear.
+    #expect(throws: Targets.Invalid.self) { try Targets(plan: plan(), baseline: nil, channels: channels) }
+    do {
+      _ = try Targets(plan: plan(), baseline: nil, channels: channels)
+    } catch {
+      #expect(error.key == "goals.revenue_growth")
+      #expect(error.problem.contains("names no baseline"))
+    }
+  }
+
+  @Test func monthsSetByHandMustLeaveTheOthersANonNegativeTarget() {
+    // 1,200 for the year with February set to 1,300: the other months would share −100.
+    var p = plan(growth: nil, target: 1_200, online: nil)
+    p.goals.revenueOverrides = [2: Money(minorUnits: 1_300)]
+    do {
+      _ = try Targets(plan: p, baseline: nil, channels: channels)
+      Issue.record("accepted overrides larger than the year")
+    } catch {
+      #expect(error.key == "goals.revenue_overrides")
+      #expect(error.problem.contains("negative target"))
+    }
+    // Twelve months set by hand must add up to the year.
+    p.goals.revenueOverrides = Dictionary(uniqueKeysWithValues: (1...12).map { ($0, Money(minorUnits: 90)) })
+    do {
+      _ = try Targets(plan: p, baseline: nil, channels: channels)
+      Issue.record("accepted twelve overrides that do not add up to the year")
+    } catch {
+      #expect(error.problem.contains("all twelve months"))
+    }
+    p.goals.revenueOverrides = Dictionary(uniqueKeysWithValues: (1...12).map { ($0, Money(minorUnits: 100)) })
+    #expect((try? Targets(plan: p, baseline: nil, channels: channels))?.annualRevenue == Money(minorUnits: 1_200))
   }
 }
 
@@ -102,7 +131,7 @@ import Testing
                     goals: .init(revenueGrowth: nil, revenueTarget: Money(minorUnits: 12_000), onlineShare: Share(partsPerMillion: 450_000),
                                  grossMarginFloor: Share(partsPerMillion: 350_000), marketingToRevenueCeiling: Share(partsPerMillion: 60_000)),
                     budget: [.init(id: "ads", name: "Ads", kind: .marketing, byMonth: Array(repeating: Money(minorUnits: 100), count: 12))])
-    let targets = Targets(plan: plan, baseline: nil, channels: channels)
+    let targets = try Targets(plan: plan, baseline: nil, channels: channels)
     let report = ReviewReport.compute(month: Month(year: 2026, month: 2)!, rollup: ledger.rollUp(), plan: plan, targets: targets,
                                       channels: channels, baseline: nil, sources: [], rejections: [])
     #expect(report.thisMonth.revenue.actual == .zero)

@@ -108,6 +108,8 @@ import Testing
       [[channels]]
       id = "web"
       kind = "online"
+      [baseline]
+      file = "\(Samples.folder.appendingPathComponent("baseline/baseline-2025.csv").path)"
       """)
     try FileManager.default.createDirectory(at: shop.url.appendingPathComponent("exports"), withIntermediateDirectories: true)
     try FileManager.default.copyItem(

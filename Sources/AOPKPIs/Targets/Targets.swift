@@ -24,7 +24,16 @@ public struct Targets: Sendable {
   public let phasing: Phasing
   private let plan: Plan
 
-  public init(plan: Plan, baseline: Baseline?, channels: [Channel]) {
+  /// A plan whose targets do not add up: the key at fault and what is wrong.
+  public struct Invalid: Error, Hashable, Sendable {
+    public var key: String
+    public var problem: String
+  }
+
+  /// - Throws: `Invalid` when the goals cannot be turned into monthly targets: a growth goal without a
+  ///   baseline year to grow from, a target too large to represent, or months set by hand that leave
+  ///   the others a negative target.
+  public init(plan: Plan, baseline: Baseline?, channels: [Channel]) throws(Invalid) {
     self.plan = plan
     year = plan.year
     let base = baseline?.rollup
@@ -33,8 +42,17 @@ public struct Targets: Sendable {
 
     if let absolute = plan.goals.revenueTarget {
       annualRevenue = absolute
-    } else if let growth = plan.goals.revenueGrowth, baseTotal > .zero {
-      annualRevenue = baseTotal.scaled(by: 1_000_000 + growth.partsPerMillion, over: 1_000_000)
+    } else if let growth = plan.goals.revenueGrowth {
+      guard let baseline else {
+        throw Invalid(key: "goals.revenue_growth", problem: "a growth goal is measured against the baseline year, and the config names no baseline; add [baseline] to the config and run `aop baseline`, or give `revenue_target` instead")
+      }
+      guard baseTotal > .zero else {
+        throw Invalid(key: "goals.revenue_growth", problem: "a growth goal is measured against the baseline year, and the baseline (\(baseline.year)) has no revenue; rebuild it with `aop baseline`, or give `revenue_target` instead")
+      }
+      guard let grown = baseTotal.scaled(by: 1_000_000 + growth.partsPerMillion, over: 1_000_000), grown.minorUnits <= Money.totalLimit else {
+        throw Invalid(key: "goals.revenue_growth", problem: "the baseline grown by \(growth) is too large to represent")
+      }
+      annualRevenue = grown
     } else {
       annualRevenue = nil
     }
@@ -46,24 +64,32 @@ public struct Targets: Sendable {
       return
     }
     let weights = seasonal ? baseMonths.map { max(0, $0.minorUnits) } : Array(repeating: Int64(1), count: 12)
-    let original = Targets.phase(annual, weights: weights, fixed: plan.goals.revenueOverrides)
+    let original = try Targets.phase(annual, weights: weights, fixed: plan.goals.revenueOverrides, key: "goals.revenue_overrides")
     // Each revision fixes the months before it as they were, and sets its own months; the rest is re-phased.
     var inForce = original
-    for revision in plan.revisions where !revision.revenueOverrides.isEmpty {
+    for (i, revision) in plan.revisions.enumerated() where !revision.revenueOverrides.isEmpty {
       var fixed: [Int: Money] = [:]
       for m in 1..<revision.from.month { fixed[m] = inForce[m - 1] }
       for (m, amount) in plan.goals.revenueOverrides where m >= revision.from.month { fixed[m] = amount }
       for (m, amount) in revision.revenueOverrides { fixed[m] = amount }
-      inForce = Targets.phase(annual, weights: weights, fixed: fixed)
+      inForce = try Targets.phase(annual, weights: weights, fixed: fixed, key: "revisions[\(i)].revenue_overrides")
     }
     revenue = Targets.split(inForce, plan: plan, base: base, channels: channels)
     originalRevenue = Targets.split(original, plan: plan, base: base, channels: channels)
   }
 
   /// 12 monthly amounts: the `fixed` months as given, the rest of `annual` over the others by `weights`.
-  static func phase(_ annual: Money, weights: [Int64], fixed: [Int: Money]) -> [Money] {
+  /// - Throws: `Invalid` at `key` when the fixed months leave the others less than nothing, or fix all
+  ///   twelve months at other than the annual target.
+  static func phase(_ annual: Money, weights: [Int64], fixed: [Int: Money], key: String) throws(Invalid) -> [Money] {
     let free = (1...12).filter { fixed[$0] == nil }
     let rest = annual - fixed.values.sum()
+    if rest < .zero {
+      throw Invalid(key: key, problem: "the months set by hand add up to \(fixed.values.sum()), more than the year's revenue target of \(annual): the other months would get a negative target")
+    }
+    if free.isEmpty, rest != .zero {
+      throw Invalid(key: key, problem: "all twelve months are set by hand and add up to \(fixed.values.sum()), not the year's revenue target of \(annual)")
+    }
     let parts = rest.allocate(weights: free.map { weights[$0 - 1] })
     var months = (1...12).map { fixed[$0] ?? .zero }
     for (m, part) in zip(free, parts) { months[m - 1] = part }

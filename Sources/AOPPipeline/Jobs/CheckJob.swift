@@ -19,8 +19,13 @@ public struct CheckJob: Sendable {
   public func run(progress: ProgressReporter? = nil, logger: Logger = silentLogger) throws -> Outcome {
     let setup = try RunSetup(configPath: configPath)
     let config = setup.config
-    // A baseline not made yet is no error for a dry run (`aop baseline` makes it); a broken one is.
-    if let file = config.baselineFile, FileManager.default.fileExists(atPath: file.path) { _ = try setup.loadBaseline() }
+    // A baseline not made yet is no error for a dry run (`aop baseline` makes it); a broken one is, and
+    // so is a plan whose goals do not add up to monthly targets.
+    if let file = config.baselineFile, !FileManager.default.fileExists(atPath: file.path) {
+      logger.notice("\(file.path): no baseline yet; `aop baseline` makes it")
+    } else {
+      _ = try setup.targets(baseline: try setup.loadBaseline())
+    }
     var sources: [SourceFile] = []
     var rejections: [Rejection] = []
     // The baseline year and the current year are separate runs, each de-duplicated on its own.

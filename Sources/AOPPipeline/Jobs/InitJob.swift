@@ -58,8 +58,8 @@ public struct InitJob: Sendable {
       created.append("aop.toml")
       let planTemplate = language == .vi ? "plan.vi.toml" : "plan.en.toml"
       var targets = "# " + (language == .vi
-        ? "Chưa có năm gốc: chạy `aop baseline` với dữ liệu năm \(year - 1); đến lúc đó kế hoạch tháng được chia đều."
-        : "No baseline yet: run `aop baseline` on \(year - 1)'s exports; until then the monthly targets are an even spread.") + "\n"
+        ? "Chưa có năm gốc: chạy `aop baseline` với dữ liệu năm \(year - 1) trước lần đánh giá đầu tiên (mục tiêu tăng trưởng được đo so với năm gốc)."
+        : "No baseline yet: run `aop baseline` on \(year - 1)'s exports before the first review (a growth goal is measured against it).") + "\n"
       if let baselineFile {
         let baseline = try loadBaseline(baselineFile)
         let copy = folder.appendingPathComponent("baseline/baseline-\(baseline.year).csv")
@@ -71,7 +71,13 @@ public struct InitJob: Sendable {
         defer { try? fm.removeItem(at: draft) }
         let plan = try Plan.load(from: draft)
         let channels = try Config.load(from: configURL).channels
-        targets = Self.targetsComment(Targets(plan: plan, baseline: baseline, channels: channels), year: year, baselineYear: baseline.year, language: language)
+        let phased: Targets
+        do {
+          phased = try Targets(plan: plan, baseline: baseline, channels: channels)
+        } catch {
+          throw JobError.badConfig("\(baselineFile.path): \(error.problem)")
+        }
+        targets = Self.targetsComment(phased, year: year, baselineYear: baseline.year, language: language)
       }
       try fill(planTemplate, targets: targets).write(to: planURL, atomically: true, encoding: .utf8)
       created.append(planURL.lastPathComponent)

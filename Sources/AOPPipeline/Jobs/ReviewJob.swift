@@ -60,7 +60,7 @@ public struct ReviewJob: Sendable {
     guard monthFigures.revenue != .zero || monthFigures.units != 0 || monthFigures.marketing != .zero else {
       throw JobError.noInput("no sales or spend for \(month) in \(files.count) export files; the last good workbook is left as it was")
     }
-    let targets = Targets(plan: setup.plan, baseline: baseline, channels: config.channels)
+    let targets = try setup.targets(baseline: baseline)
     let report = ReviewReport.compute(
       month: month, rollup: rollup, plan: setup.plan, targets: targets, channels: config.channels, baseline: baseline,
       sources: imported.sources, rejections: imported.rejections,

@@ -1,4 +1,5 @@
 import AOPImport
+import AOPKPIs
 import AOPLedger
 import AOPPlan
 import AOPRows
@@ -32,6 +33,16 @@ struct RunSetup {
     if let v = config.maxLineBytes { settings.csvLimits.maxLineBytes = v }
     if let v = config.maxFieldsPerRow { settings.csvLimits.maxFieldsPerRecord = v }
     return FileImporter(profiles: profiles, settings: settings)
+  }
+
+  /// The plan's goals as monthly targets, against `baseline`.
+  /// - Throws: `JobError.badConfig` naming the plan file and key when they do not add up.
+  func targets(baseline: Baseline?) throws -> Targets {
+    do {
+      return try Targets(plan: plan, baseline: baseline, channels: config.channels)
+    } catch {
+      throw JobError.badConfig("\(config.planFile.path): `\(error.key)`: \(error.problem)")
+    }
   }
 
   /// Reads the baseline file named in the config, if any.

@@ -14,8 +14,16 @@ extension Plan {
     guard let currency = raw.currencyDigits.map({ Currency(code: code, minorDigits: $0) }) ?? Currency.known(code) else {
       throw fail("currency", "`\(code)` is unknown; also give `currency_digits` (the number of minor digits)")
     }
+    guard (0...4).contains(currency.minorDigits) else { throw fail("currency_digits", "\(currency.minorDigits) is not 0 to 4") }
     let scale = currency.unitScale
-    func money(_ v: Int64) -> Money { Money(minorUnits: v * scale) }
+    /// A plan amount in minor units, within what one amount may be.
+    func money(_ v: Int64, _ key: String) throws -> Money {
+      let (units, overflow) = v.multipliedReportingOverflow(by: scale)
+      guard !overflow, units.magnitude <= Money.valueLimit.magnitude else {
+        throw fail(key, "\(v) is too large: a plan amount is at most \(Money.valueLimit / scale) \(currency.code)")
+      }
+      return Money(minorUnits: units)
+    }
 
     // 1. Goals
     let g = raw.goals
@@ -31,18 +39,21 @@ extension Plan {
       for (text, amount) in table ?? [:] {
         guard let m = Month(text: text), m.year == raw.year else { throw fail("\(key).\(text)", "not a month of \(raw.year) written YYYY-MM") }
         guard amount >= 0 else { throw fail("\(key).\(text)", "a target cannot be negative") }
-        result[m.month] = money(amount)
+        result[m.month] = try money(amount, "\(key).\(text)")
       }
       return result
     }
+    if let target = g.revenueTarget, target <= 0 {
+      throw fail("goals.revenue_target", "\(target) is not a revenue target: give the year's revenue, more than 0")
+    }
     let goals = Goals(
-      revenueGrowth: g.revenueGrowth, revenueTarget: g.revenueTarget.map(money), onlineShare: g.onlineShare, grossMarginFloor: g.grossMarginFloor,
+      revenueGrowth: g.revenueGrowth, revenueTarget: try g.revenueTarget.map { try money($0, "goals.revenue_target") }, onlineShare: g.onlineShare, grossMarginFloor: g.grossMarginFloor,
       marketingToRevenueCeiling: g.marketingToRevenueCeiling, revenueOverrides: try overrides(g.revenueOverrides, key: "goals.revenue_overrides"))
 
     // 2. Budget
     func budget(_ entries: [PlanFile.BudgetEntry], key: String) throws -> [BudgetCategory] {
       var seen = Set<String>()
-      return try entries.enumerated().map { i, e in
+      let categories = try entries.enumerated().map { i, e in
         let at = "\(key)[\(i)]"
         guard !e.id.isEmpty, seen.insert(e.id).inserted else { throw fail("\(at).id", "`\(e.id)` is empty or used twice") }
         guard let kind = BudgetCategory.Kind(rawValue: e.kind) else {
@@ -54,16 +65,20 @@ extension Plan {
         }
         let months: [Money]
         switch (e.monthly, e.annual, e.byMonth) {
-        case (let m?, nil, nil): months = Array(repeating: money(m), count: 12)
-        case (nil, let a?, nil): months = money(a).allocate(weights: Array(repeating: 1, count: 12))
+        case (let m?, nil, nil): months = Array(repeating: try money(m, "\(at).monthly"), count: 12)
+        case (nil, let a?, nil): months = try money(a, "\(at).annual").allocate(weights: Array(repeating: 1, count: 12))
         case (nil, nil, let list?):
           guard list.count == 12 else { throw fail("\(at).by_month", "give 12 amounts, January first (found \(list.count))") }
-          months = list.map(money)
+          months = try list.enumerated().map { try money($1, "\(at).by_month[\($0)]") }
         default: throw fail(at, "give one of monthly, annual or by_month")
         }
         guard !months.contains(where: { $0 < .zero }) else { throw fail(at, "a budget cannot be negative") }
         return BudgetCategory(id: e.id, name: e.name ?? e.id, kind: kind, channel: e.channel, expenseCategories: e.expenseCategories ?? [], byMonth: months)
       }
+      // Every amount is within its limit; their sum must be too, so that no total of them overflows.
+      let total = categories.reduce(0.0) { $0 + $1.byMonth.reduce(0.0) { $0 + Double($1.minorUnits) } }
+      guard total <= Double(Money.totalLimit) else { throw fail(key, "the budget adds up to more than can be represented") }
+      return categories
     }
     let original = try budget(raw.budget ?? [], key: "budget")
 
