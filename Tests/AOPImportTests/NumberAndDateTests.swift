@@ -40,10 +40,12 @@ private func parse(_ text: String, _ format: NumberFormat) -> DecimalNumber? {
   }
 
   @Test func minorUnitsAreExactOrRefused() {
-    #expect(DecimalNumber(significand: 15_000_000, scale: 2).minorUnits(digits: 0) == 150_000)  // 150000.00 VND
-    #expect(DecimalNumber(significand: 15, scale: 1).minorUnits(digits: 0) == nil)  // 1.5 VND does not exist
-    #expect(DecimalNumber(significand: 6210, scale: 2).minorUnits(digits: 2) == 6210)
-    #expect(DecimalNumber(significand: 5, scale: 0).minorUnits(digits: 2) == 500)
+    #expect(DecimalNumber(significand: 15_000_000, scale: 2).minorUnits(digits: 0) == .success(150_000))  // 150000.00 VND
+    #expect(DecimalNumber(significand: 15, scale: 1).minorUnits(digits: 0) == .failure(.tooManyDecimals))  // 1.5 VND does not exist
+    #expect(DecimalNumber(significand: 6210, scale: 2).minorUnits(digits: 2) == .success(6210))
+    #expect(DecimalNumber(significand: 5, scale: 0).minorUnits(digits: 2) == .success(500))
+    // 9.2 × 10^18 dollars in cents is beyond 64 bits: too large, not "too many decimals".
+    #expect(DecimalNumber(significand: 9_200_000_000_000_000_000, scale: 0).minorUnits(digits: 2) == .failure(.tooLarge))
     #expect(DecimalNumber(significand: 10, scale: 1).integer == 1)
     #expect(DecimalNumber(significand: 15, scale: 1).integer == nil)
   }

@@ -31,6 +31,21 @@ import Testing
     #expect(m(-5).scaled(by: 1, over: 2) == m(-3))
     #expect(m(10).scaled(by: 1, over: 3) == m(3))
     #expect(m(3_390_035_231).scaled(by: 1_200_000, over: 1_000_000) == m(4_068_042_277))  // +20%: 4068042277.2
+    #expect(m(7).scaled(by: -1, over: 2) == m(-4))
+    #expect(m(-7).scaled(by: -1, over: -2) == m(-4))
+  }
+
+  @Test func productsAndScalingThatCannotBeRepresentedAreNilNotATrap() {
+    // A 128-bit intermediate that divides back into range is exact…
+    #expect(m(4_000_000_000_000_000_000).scaled(by: 2_000_000, over: 1_000_000) == m(8_000_000_000_000_000_000))
+    // …one that does not is nil, as is a division by zero.
+    #expect(m(4_000_000_000_000_000_000).scaled(by: 3, over: 1) == nil)
+    #expect(m(Int64.max).scaled(by: Int64.max, over: 1) == nil)
+    #expect(m(Int64.min + 1).scaled(by: Int64.max, over: 2) == nil)
+    #expect(m(1).scaled(by: 1, over: 0) == nil)
+    #expect(m(9_000_000_000_000_000_000).times(checked: 2) == nil)
+    #expect(m(-3_000_000_000_000_000_000).times(checked: 3) == m(-9_000_000_000_000_000_000))
+    #expect(m(3).times(checked: Int.min) == nil)
   }
 
   @Test func ratiosAreNilWithoutADenominator() {

@@ -61,11 +61,14 @@ public struct FileImporter: Sendable {
   public let profiles: ProfileSet
   public let settings: ImportSettings
   public let deduplicator: Deduplicator
+  /// The run's accepted amounts so far, kept within what can be added up exactly.
+  public let magnitudes: RunMagnitudes
 
-  public init(profiles: ProfileSet, settings: ImportSettings, deduplicator: Deduplicator = Deduplicator()) {
+  public init(profiles: ProfileSet, settings: ImportSettings, deduplicator: Deduplicator = Deduplicator(), magnitudes: RunMagnitudes = RunMagnitudes()) {
     self.profiles = profiles
     self.settings = settings
     self.deduplicator = deduplicator
+    self.magnitudes = magnitudes
   }
 
   /// Every profile's verdict on a file, reading only its first rows.

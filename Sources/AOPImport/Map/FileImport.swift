@@ -174,6 +174,9 @@ final class FileImport {
       purchaseAmount: try fields.money(.amount),
       source: source(fields.record.line))
     guard isFirstOccurrence(fields) else { return }
+    if let refused = importer.magnitudes.admit(amounts: entry.purchaseAmount.map { [$0] } ?? [], unitCost: cost) {
+      throw RowFields.Failure(column: fields.columns.header(of: .unitCost), reason: refused)
+    }
     sink.accept(entry)
     tally.accepted += 1
   }
@@ -223,6 +226,7 @@ final class FileImport {
     guard isFirstOccurrence(fields) else { return }
     let spendChannel: String
     if let ruled = importer.settings.channel(forCampaign: label) { spendChannel = ruled } else { spendChannel = try rowChannel(fields) }
+    if let refused = importer.magnitudes.admit(amounts: [amount]) { throw RowFields.Failure(column: fields.columns.header(of: .amount), reason: refused) }
     sink.accept(SpendLine(
       firstDay: first, lastDay: last, channel: spendChannel, amount: amount, label: label, category: category,
       isMarketing: isMarketing, source: source(fields.record.line)))
@@ -242,6 +246,8 @@ final class FileImport {
   /// A sale row read and checked, waiting for the rest of its order.
   struct Draft {
     var line: Int
+    /// The row's bytes, for its rejection should the order's close refuse it.
+    var raw: [UInt8]
     var day: Day
     var status: String
     var sku: String
@@ -283,14 +289,17 @@ final class FileImport {
       value = try fields.requiredMoney(.lineNet)
     } else {
       let price = try fields.requiredMoney(.unitPrice)
-      value = price.times(quantity) - (try fields.money(.lineDiscount) ?? .zero).absolute
+      guard let gross = price.times(checked: quantity), gross.minorUnits.magnitude <= Money.valueLimit.magnitude else {
+        throw RowFields.Failure(column: fields.columns.header(of: .unitPrice), reason: "amount too large: \(quantity) × \(price) is more than \(fields.amountLimitText)")
+      }
+      value = gross - (try fields.money(.lineDiscount) ?? .zero).absolute
     }
     let returned = try fields.integer(.returnedQuantity) ?? 0
     guard returned >= 0, returned <= abs(quantity) else {
       throw RowFields.Failure(column: fields.columns.header(of: .returnedQuantity), reason: "\(returned) returned out of \(quantity) sold")
     }
     let draft = Draft(
-      line: fields.record.line, day: day, status: status, sku: sku, name: name, quantity: quantity, value: value,
+      line: fields.record.line, raw: fields.record.rawBytes, day: day, status: status, sku: sku, name: name, quantity: quantity, value: value,
       returned: returned, orderDiscount: try fields.money(.orderDiscount)?.absolute, unitCost: try fields.money(.unitCost),
       channel: try rowChannel(fields))
     guard isFirstOccurrence(fields) else { return }
@@ -311,20 +320,28 @@ final class FileImport {
     for (draft, share) in zip(live, shares) {
       let net = draft.value - share
       let ref = source(draft.line)
+      var lines: [SaleLine] = []
       if isReturnDocument || draft.quantity < 0 {
-        book(SaleLine(day: draft.day, channel: draft.channel, orderID: orderID, sku: draft.sku, productName: draft.name,
-                      quantity: -abs(draft.quantity), netRevenue: -net.absolute, unitCost: draft.unitCost, isReturn: true, source: ref))
+        lines.append(SaleLine(day: draft.day, channel: draft.channel, orderID: orderID, sku: draft.sku, productName: draft.name,
+                              quantity: -abs(draft.quantity), netRevenue: -net.absolute, unitCost: draft.unitCost, isReturn: true, source: ref))
       } else {
-        book(SaleLine(day: draft.day, channel: draft.channel, orderID: orderID, sku: draft.sku, productName: draft.name,
-                      quantity: draft.quantity, netRevenue: net, unitCost: draft.unitCost, source: ref))
+        lines.append(SaleLine(day: draft.day, channel: draft.channel, orderID: orderID, sku: draft.sku, productName: draft.name,
+                              quantity: draft.quantity, netRevenue: net, unitCost: draft.unitCost, source: ref))
         let returned = RowFields.status(draft.status, matchesAnyOf: profile.returnedStatuses) ? draft.quantity : draft.returned
-        if returned > 0 {
+        // The returned part of the line (at most all of it, so it is always representable).
+        if returned > 0, let part = net.scaled(by: Int64(returned), over: Int64(draft.quantity)) {
           // No return date in the export: the return is booked in the month of the sale.
-          book(SaleLine(day: draft.day, channel: draft.channel, orderID: orderID, sku: draft.sku, productName: draft.name,
-                        quantity: -returned, netRevenue: -net.scaled(by: Int64(returned), over: Int64(draft.quantity)),
-                        unitCost: draft.unitCost, isReturn: true, source: ref))
+          lines.append(SaleLine(day: draft.day, channel: draft.channel, orderID: orderID, sku: draft.sku, productName: draft.name,
+                                quantity: -returned, netRevenue: -part, unitCost: draft.unitCost, isReturn: true, source: ref))
         }
       }
+      if let refused = importer.magnitudes.admit(
+        amounts: lines.map(\.netRevenue), units: lines.reduce(0) { $0 + abs($1.quantity) }, unitCost: draft.unitCost)
+      {
+        reject(line: draft.line, column: nil, reason: refused, raw: RawRecord.text(ofRaw: draft.raw))
+        continue
+      }
+      lines.forEach(book)
       tally.accepted += 1
     }
   }

@@ -77,7 +77,14 @@ struct RowFields {
   func number(_ field: Field) throws(Failure) -> DecimalNumber? {
     let b = bytes(field)
     if b.isEmpty { return nil }
-    if kind(field) == .number, case .success(let n) = NumberFormat.canonical.parse(b) { return n.rounded(toScale: 9) }
+    if kind(field) == .number {
+      switch NumberFormat.spreadsheetCell(b, roundedTo: 9) {
+      case .success(let n): return n
+      case .failure(.tooLarge):
+        throw Failure(column: columns.header(of: field), reason: "amount too large: `\(String(decoding: b, as: UTF8.self))` is beyond what can be held exactly")
+      case .failure: break  // not a plain number after all: read it as the profile writes numbers
+      }
+    }
     switch profile.numbers.parse(b) {
     case .success(let n): return n
     case .failure(let f):
@@ -85,20 +92,39 @@ struct RowFields {
       let why: String
       switch f {
       case .badGrouping: why = "`\(shown)` does not group its digits as \(profile.numbers.example) (a number in another locale?)"
-      case .tooLarge: why = "`\(shown)` is too large"
+      case .tooLarge: why = "amount too large: `\(shown)` is beyond what can be held exactly"
       case .empty, .notANumber: why = "`\(shown)` is not a number like \(profile.numbers.example)"
       }
       throw Failure(column: columns.header(of: field), reason: why)
     }
   }
 
-  /// Money in the plan's currency; `nil` when empty.
+  /// Money in the plan's currency, within `Money.valueLimit`; `nil` when empty.
   func money(_ field: Field) throws(Failure) -> Money? {
     guard let n = try number(field) else { return nil }
-    guard let units = n.minorUnits(digits: currency.minorDigits) else {
-      throw Failure(column: columns.header(of: field), reason: "`\(String(decoding: bytes(field), as: UTF8.self))` has more decimals than \(currency.code) allows (\(currency.minorDigits))")
+    let shown = String(decoding: bytes(field), as: UTF8.self)
+    switch n.minorUnits(digits: currency.minorDigits) {
+    case .failure(.tooManyDecimals):
+      throw Failure(column: columns.header(of: field), reason: "`\(shown)` has more decimals than \(currency.code) allows (\(currency.minorDigits))")
+    case .failure(.tooLarge):
+      throw Failure(column: columns.header(of: field), reason: "amount too large: `\(shown)` is more than \(amountLimitText)")
+    case .success(let units):
+      guard units.magnitude <= Money.valueLimit.magnitude else {
+        throw Failure(column: columns.header(of: field), reason: "amount too large: `\(shown)` is more than \(amountLimitText)")
+      }
+      return Money(minorUnits: units)
     }
-    return Money(minorUnits: units)
+  }
+
+  /// The largest amount a value may have, in the currency's units (`1,000,000,000,000,000 VND`).
+  var amountLimitText: String {
+    let whole = String(Money.valueLimit / currency.unitScale)
+    var grouped = ""
+    for (i, ch) in whole.reversed().enumerated() {
+      if i > 0, i % 3 == 0 { grouped.append(",") }
+      grouped.append(ch)
+    }
+    return "\(String(grouped.reversed())) \(currency.code), the most one amount may be"
   }
 
   func requiredMoney(_ field: Field) throws(Failure) -> Money {
@@ -106,11 +132,14 @@ struct RowFields {
     return m
   }
 
-  /// A whole number; `nil` when empty.
+  /// A whole number of units, within `SaleLine.quantityLimit`; `nil` when empty.
   func integer(_ field: Field) throws(Failure) -> Int? {
     guard let n = try number(field) else { return nil }
     guard let i = n.integer else {
       throw Failure(column: columns.header(of: field), reason: "`\(String(decoding: bytes(field), as: UTF8.self))` is not a whole number")
+    }
+    guard i.magnitude <= SaleLine.quantityLimit.magnitude else {
+      throw Failure(column: columns.header(of: field), reason: "quantity too large: `\(String(decoding: bytes(field), as: UTF8.self))` is more than \(SaleLine.quantityLimit) units")
     }
     return i
   }

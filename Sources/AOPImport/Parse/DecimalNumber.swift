@@ -8,24 +8,32 @@ public struct DecimalNumber: Hashable, Sendable {
     self.scale = scale
   }
 
-  /// The value in minor units of a currency with `digits` minor digits, or `nil` when it has non-zero
-  /// digits beyond them (150000.00 is fine for VND, 1.5 is not).
-  public func minorUnits(digits: Int) -> Int64? {
+  /// Why a number is not a whole number of minor units.
+  public enum MinorUnitsFailure: Error, Hashable, Sendable {
+    /// Non-zero digits beyond the currency's (1.5 for VND).
+    case tooManyDecimals
+    /// Beyond what 64 bits hold.
+    case tooLarge
+  }
+
+  /// The value in minor units of a currency with `digits` minor digits (150000.00 is fine for VND, 1.5
+  /// is not).
+  public func minorUnits(digits: Int) -> Result<Int64, MinorUnitsFailure> {
     if scale <= digits {
       var v = significand
       for _ in scale..<digits {
         let (m, overflow) = v.multipliedReportingOverflow(by: 10)
-        if overflow { return nil }
+        if overflow { return .failure(.tooLarge) }
         v = m
       }
-      return v
+      return .success(v)
     }
     var v = significand
     for _ in digits..<scale {
-      guard v % 10 == 0 else { return nil }
+      guard v % 10 == 0 else { return .failure(.tooManyDecimals) }
       v /= 10
     }
-    return v
+    return .success(v)
   }
 
   /// The value rounded (half away from zero) to at most `digits` decimals: for numbers a spreadsheet
@@ -44,5 +52,5 @@ public struct DecimalNumber: Hashable, Sendable {
   }
 
   /// The value as a whole number, or `nil` when it has a non-zero fraction (`1.0` is 1).
-  public var integer: Int? { minorUnits(digits: 0).flatMap { Int(exactly: $0) } }
+  public var integer: Int? { (try? minorUnits(digits: 0).get()).flatMap { Int(exactly: $0) } }
 }

@@ -113,5 +113,38 @@ public struct NumberFormat: Hashable, Sendable {
     return .success(DecimalNumber(significand: negative ? -significand : significand, scale: scale))
   }
 
+  /// A spreadsheet's numeric cell (`150000`, `0.015`, `1.5E-2`, `9.2233720368547758E+18`), rounded to
+  /// `scale` decimals: the noise digits of binary floating point go, an exponent is applied exactly.
+  public static func spreadsheetCell(_ field: ArraySlice<UInt8>, roundedTo scale: Int) -> Result<DecimalNumber, Failure> {
+    guard let e = field.firstIndex(where: { $0 == UInt8(ascii: "E") || $0 == UInt8(ascii: "e") }) else {
+      return canonical.parse(field).map { $0.rounded(toScale: scale) }
+    }
+    guard case .success(let mantissa) = canonical.parse(field[..<e]) else { return .failure(.notANumber) }
+    var rest = field[(e + 1)...]
+    var negativeExponent = false
+    if let sign = rest.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
+      negativeExponent = sign == UInt8(ascii: "-")
+      rest = rest.dropFirst()
+    }
+    guard !rest.isEmpty, rest.count <= 4, rest.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return .failure(.notANumber) }
+    let exponent = rest.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+    if negativeExponent {
+      // Far below the smallest unit kept: zero.
+      guard mantissa.scale + exponent <= 40 else { return .success(DecimalNumber(significand: 0, scale: 0)) }
+      return .success(DecimalNumber(significand: mantissa.significand, scale: mantissa.scale + exponent).rounded(toScale: scale))
+    }
+    var n = mantissa
+    for _ in 0..<exponent {
+      if n.scale > 0 {
+        n.scale -= 1
+      } else {
+        let (m, overflow) = n.significand.multipliedReportingOverflow(by: 10)
+        guard !overflow else { return .failure(.tooLarge) }
+        n.significand = m
+      }
+    }
+    return .success(n.rounded(toScale: scale))
+  }
+
   static let currencySymbols: [[UInt8]] = [Array("₫".utf8), Array("VND".utf8), Array("đ".utf8), Array("$".utf8)]
 }

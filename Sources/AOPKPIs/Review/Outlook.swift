@@ -41,11 +41,12 @@ public struct Outlook: Sendable {
     let yearRevenue = actual + remainingTarget
     func shareOfRemaining(_ goal: Share?, _ needed: (Money) -> Money) -> Ratio? {
       guard let goal, remainingTarget > .zero else { return nil }
-      let atGoal = yearRevenue.scaled(by: goal.partsPerMillion, over: 1_000_000)
+      guard let atGoal = yearRevenue.scaled(by: goal.partsPerMillion, over: 1_000_000) else { return nil }
       return Ratio(needed(atGoal), over: remainingTarget)
     }
     return Outlook(
       annualTarget: annual, atPlan: actual + remainingTarget,
+      // Beyond what can be represented (a target phased almost to nothing so far), there is no run-rate to show.
       atRunRate: ytdTarget > .zero ? actual.scaled(by: annual.minorUnits, over: ytdTarget.minorUnits) : nil,
       requiredRemaining: required, remainingTarget: remainingTarget, requiredOfPlan: Ratio(required, over: remainingTarget),
       requiredByMonth: requiredByMonth,
@@ -54,7 +55,8 @@ public struct Outlook: Sendable {
         // Gross profit the year needs at the floor, on covered revenue so far plus the rest at plan.
         guard let floor = plan.goals.grossMarginFloor, remainingTarget > .zero else { return nil }
         let covered = figures.coveredRevenue + remainingTarget
-        let profitNeeded = covered.scaled(by: floor.partsPerMillion, over: 1_000_000) - (figures.coveredRevenue - figures.cogs)
+        guard let atFloor = covered.scaled(by: floor.partsPerMillion, over: 1_000_000) else { return nil }
+        let profitNeeded = atFloor - (figures.coveredRevenue - figures.cogs)
         return Ratio(profitNeeded, over: remainingTarget)
       }(),
       allowedMarketingToRevenue: shareOfRemaining(plan.goals.marketingToRevenueCeiling) { $0 - figures.marketing })

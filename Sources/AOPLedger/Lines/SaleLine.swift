@@ -2,6 +2,10 @@
 ///
 /// A return is a line with a negative quantity and negative revenue, booked on its own day.
 public struct SaleLine: Hashable, Sendable {
+  /// The most units one line may have sold or returned (a billion): beyond it a row is refused where it
+  /// is read, so that no count of units can overflow.
+  public static let quantityLimit = 1_000_000_000
+
   public var day: Day
   public var channel: String
   public var orderID: String

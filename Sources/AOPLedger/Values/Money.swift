@@ -15,21 +15,39 @@ public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConver
   public static func -= (a: inout Money, b: Money) { a.minorUnits -= b.minorUnits }
   public static func < (a: Money, b: Money) -> Bool { a.minorUnits < b.minorUnits }
 
-  /// `self × count`, e.g. unit price × quantity.
+  /// The largest magnitude one amount may have, in minor units (10^15: a quadrillion đồng, ten trillion
+  /// dollars): a row's amount, a unit cost, a plan figure. A larger value is refused where it is read.
+  public static let valueLimit: Int64 = 1_000_000_000_000_000
+
+  /// The largest magnitude the amounts of one run may add up to (10^18), and so any total, difference
+  /// or cost of goods made from them: far below `Int64.max` (about 9.2 × 10^18), so that no sum of the
+  /// report can overflow. Enforced where amounts enter a run (rows, plan, baseline).
+  public static let totalLimit: Int64 = 1_000_000_000_000_000_000
+
+  /// `self × count`, e.g. unit price × quantity; `nil` when the product cannot be represented.
+  public func times(checked count: Int) -> Money? {
+    let (product, overflow) = minorUnits.multipliedReportingOverflow(by: Int64(count))
+    return overflow ? nil : Money(minorUnits: product)
+  }
+
+  /// `self × count` where the bounds of the run's amounts keep the product in range (the cost of goods
+  /// of amounts that entered through the run's limits).
   public func times(_ count: Int) -> Money { Money(minorUnits: minorUnits * Int64(count)) }
 
-  /// `self × numerator / denominator`, rounded half away from zero. Used where a share of an amount is
-  /// needed once (a returned part of a line); sums that must add up use `allocate(_:weights:)` instead.
-  public func scaled(by numerator: Int64, over denominator: Int64) -> Money {
-    precondition(denominator != 0, "scaled over zero")
-    let product = minorUnits.multipliedFullWidth(by: numerator)
-    let (q, r) = denominator.dividingFullWidth(product)
-    var quotient = q
-    // Round half away from zero: compare 2|r| with |denominator|.
-    if r != 0, 2 * r.magnitude >= denominator.magnitude {
-      quotient += ((r < 0) != (denominator < 0)) ? -1 : 1
-    }
-    return Money(minorUnits: quotient)
+  /// `self × numerator / denominator`, rounded half away from zero; `nil` when the denominator is zero
+  /// or the result cannot be represented. Used where a share of an amount is needed once (a returned
+  /// part of a line, a run-rate); sums that must add up use `allocate(_:weights:)` instead.
+  public func scaled(by numerator: Int64, over denominator: Int64) -> Money? {
+    guard denominator != 0 else { return nil }
+    let negative = ((minorUnits < 0) != (numerator < 0)) != (denominator < 0)
+    let product = minorUnits.magnitude.multipliedFullWidth(by: numerator.magnitude)
+    let divisor = denominator.magnitude
+    guard product.high < divisor else { return nil }
+    let (q, r) = divisor.dividingFullWidth(product)
+    // Round half away from zero: on magnitudes, up when 2r ≥ divisor.
+    guard q < UInt64(Int64.max) else { return nil }
+    let quotient = r != 0 && r >= divisor - r ? q + 1 : q
+    return Money(minorUnits: negative ? -Int64(quotient) : Int64(quotient))
   }
 
   public var description: String { String(minorUnits) }

@@ -43,6 +43,8 @@ public struct Baseline: Sendable {
     var cells: [Rollup.Key: Rollup.Figures] = [:]
     var year: Int?
     var currency: String?
+    /// Per column, the sum of magnitudes so far: kept within `Money.totalLimit`, as a run's are.
+    var magnitudes = [Int64](repeating: 0, count: 6)
     for (line, f) in rows.dropFirst() {
       func fail(_ column: String, _ problem: String) -> PlanError { .invalid(file: file, key: "", problem: "line \(line), column \(column): \(problem)") }
       guard f.count == Baseline.columns.count else { throw fail("-", "expected \(Baseline.columns.count) fields, found \(f.count)") }
@@ -54,6 +56,9 @@ public struct Baseline: Sendable {
       var numbers: [Int64] = []
       for i in 4..<10 {
         guard let v = Int64(f[i]) else { throw fail(Baseline.columns[i], "`\(f[i])` is not a whole number of minor units") }
+        let (sum, overflow) = magnitudes[i - 4].addingReportingOverflow(Int64(v.magnitude))
+        guard !overflow, sum <= Money.totalLimit else { throw fail(Baseline.columns[i], "the column adds up to more than \(Money.totalLimit), beyond what can be added up exactly") }
+        magnitudes[i - 4] = sum
         numbers.append(v)
       }
       var figures = Rollup.Figures()

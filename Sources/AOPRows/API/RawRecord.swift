@@ -79,7 +79,13 @@ public struct RawRecord: Sendable {
   }
 
   /// The record as it stands in the file, line terminators removed at the end; invalid bytes shown as U+FFFD.
-  public var rawText: String {
+  public var rawText: String { Self.text(ofRaw: raw) }
+
+  /// The record's bytes as they stand in the file, to render with `text(ofRaw:)` only if needed.
+  public var rawBytes: [UInt8] { raw }
+
+  /// Raw record bytes as text: line terminators removed at the end, invalid bytes shown as U+FFFD.
+  public static func text(ofRaw raw: [UInt8]) -> String {
     var end = raw.count
     while end > 0, raw[end - 1] == 0x0A || raw[end - 1] == 0x0D { end -= 1 }
     return String(decoding: raw[..<end], as: UTF8.self)
