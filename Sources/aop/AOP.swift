@@ -62,7 +62,7 @@ struct WriteOptions: ParsableArguments {
 
 /// Writes a message to stderr.
 func printError(_ message: String) {
-  FileHandle.standardError.write(Data(("aop: " + message + "\n").utf8))
+  FileHandle.standardError.write(Data(("aop: " + Escaped.forTerminal(message) + "\n").utf8))
 }
 
 /// Runs a job body, mapping its failures to the documented exit codes.

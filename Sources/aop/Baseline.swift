@@ -27,7 +27,7 @@ struct Baseline: ParsableCommand {
         let rejected = outcome.rejections.count
         let refused = outcome.sources.filter { $0.status == .refused }.count
         print("baseline \(outcome.baseline.year): revenue \(MoneyText(currency: .init(code: outcome.baseline.currency, minorDigits: 0)).format(total.revenue)) over \(outcome.baseline.rollup.months.count) months; \(outcome.sources.count) files (\(refused) refused), \(rejected) rows rejected")
-        print("written: \(shown(outcome.file)) and \(shown(outcome.workbook))")
+        print("written: \(shown(outcome.file)) and \(shown(outcome.workbook))\(rejected > 0 ? "; the rejected rows: \(shown(outcome.rejectsFile))" : "")")
       }
       return outcome.status
     }

@@ -15,15 +15,16 @@ struct Check: ParsableCommand {
         for s in outcome.sources {
           let t = s.tally
           if s.status == .refused {
-            print("REFUSED  \(s.path): \(s.message ?? "")")
+            print(Escaped.forTerminal("REFUSED  \(s.path): \(s.message ?? "")"))
           } else {
-            print("\(s.tally.rejected > 0 ? "REJECTS " : "ok      ") \(s.path) [\(s.profile ?? "")] read \(t.read), accepted \(t.accepted), rejected \(t.rejected), duplicate \(t.duplicates), skipped \(t.skipped)")
-            for d in s.duplicatesOf { print("           \(d.description)") }
+            print("\(s.tally.rejected > 0 ? "REJECTS " : "ok      ") \(Escaped.forTerminal(s.path)) [\(s.profile ?? "")] read \(t.read), accepted \(t.accepted), rejected \(t.rejected), duplicate \(t.duplicates), skipped \(t.skipped)")
+            for d in s.duplicatesOf { print("           \(Escaped.forTerminal(d.description))") }
           }
         }
-        for r in outcome.rejections {
-          print("  \(r.source.file):\(r.source.line)\(r.column.map { " [\($0)]" } ?? ""): \(r.reason)")
+        for r in outcome.rejections.kept {
+          print(Escaped.forTerminal("  \(r.source.file):\(r.source.line)\(r.column.map { " [\($0)]" } ?? ""): \(r.reason)"))
         }
+        if outcome.rejections.notKept > 0 { print("  … and \(outcome.rejections.notKept) more rejected rows") }
       }
       return outcome.status
     }

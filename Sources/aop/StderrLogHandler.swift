@@ -1,6 +1,7 @@
 import Foundation
 import ArgumentParser
 import Logging
+import AOPPipeline
 
 /// Log lines on stderr, one per message: `aop: warning: …`. Results go to stdout, never here.
 struct StderrLogHandler: LogHandler {
@@ -14,7 +15,7 @@ struct StderrLogHandler: LogHandler {
 
   func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String, function: String, line: UInt) {
     let prefix = level >= .warning ? "\(level): " : ""
-    FileHandle.standardError.write(Data("aop: \(prefix)\(message)\n".utf8))
+    FileHandle.standardError.write(Data("aop: \(prefix)\(Escaped.forTerminal(message.description))\n".utf8))
   }
 }
 

@@ -28,7 +28,7 @@ import Testing
   @Test func theRunFinishesWithTheOneBadRowReported() throws {
     #expect(outcome.status == .rejectedRows)
     #expect(outcome.report.rejections.count == 1)
-    let bad = try #require(outcome.report.rejections.first)
+    let bad = try #require(outcome.report.rejections.kept.first)
     #expect(bad.source.file == expected.bad_row["file"])
     #expect(bad.column == expected.bad_row["column"])
     let rejects = try #require(book.sheets["Dòng bị loại"])
@@ -43,7 +43,7 @@ import Testing
     let lines = text.split(separator: "\n")
     #expect(lines.first == "file,line,column,reason,raw_text")
     #expect(lines.count == 2)
-    #expect(lines.last?.hasPrefix("\(expected.bad_row["file"] ?? ""),\(outcome.report.rejections[0].source.line),Thành tiền,") == true)
+    #expect(lines.last?.hasPrefix("\(expected.bad_row["file"] ?? ""),\(outcome.report.rejections.kept[0].source.line),Thành tiền,") == true)
   }
 
   @Test func overlappingExportsNameTheFileTheirDuplicatesRepeat() throws {

@@ -25,12 +25,16 @@ public struct WorkbookReadBack {
   /// Raw XML parts by path, for checks on formats, properties and the like.
   public var parts: [String: String] = [:]
 
+  /// Reads the workbook back.
+  /// - Throws: when it is not a zip archive, or when any of its XML parts is not well-formed XML (every
+  ///   test that reads a workbook back checks this, with libxml2 as the judge).
   public init(path: String) throws {
     let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
     for entry in archive where entry.type == .file {
       var data = Data()
       _ = try archive.extract(entry) { data.append($0) }
       parts[entry.path] = String(decoding: data, as: UTF8.self)
+      if let problem = WorkbookParts.wellFormednessProblem(data, part: entry.path) { throw NotWellFormed(description: "\(path): \(problem)") }
     }
     let shared = SharedStringsParser.parse(parts["xl/sharedStrings.xml"] ?? "")
     let workbook = parts["xl/workbook.xml"] ?? ""
@@ -86,6 +90,36 @@ public struct WorkbookReadBack {
   static func unescape(_ s: String) -> String {
     s.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
       .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&apos;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
+  }
+}
+
+/// A workbook part that is not well-formed XML.
+public struct NotWellFormed: Error, CustomStringConvertible {
+  public var description: String
+}
+
+/// Checks of a workbook's parts, independent of the tool's own check: libxml2 (through Foundation's
+/// XMLParser) says whether each XML part is well-formed.
+public enum WorkbookParts {
+  /// Why `data` (the part `part`) is not well-formed XML, or `nil` when it is.
+  public static func wellFormednessProblem(_ data: Data, part: String) -> String? {
+    guard part.hasSuffix(".xml") || part.hasSuffix(".rels") else { return nil }
+    let parser = XMLParser(data: data)
+    guard parser.parse() else {
+      return "\(part) is not well-formed XML: \(parser.parserError.map { "\($0)" } ?? "unknown error") at line \(parser.lineNumber), column \(parser.columnNumber)"
+    }
+    return nil
+  }
+
+  /// True when the file is a zip archive all of whose XML parts are well-formed.
+  public static func allWellFormed(_ path: String) throws -> Bool {
+    let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+    for entry in archive where entry.type == .file {
+      var data = Data()
+      _ = try archive.extract(entry) { data.append($0) }
+      if let problem = wellFormednessProblem(data, part: entry.path) { throw NotWellFormed(description: "\(path): \(problem)") }
+    }
+    return true
   }
 }
 

@@ -8,6 +8,12 @@ public protocol ImportSink: AnyObject {
   func accept(_ entry: CostEntry)
   func accept(_ line: SpendLine)
   func reject(_ rejection: Rejection)
+  /// A whole file was refused (no profile, several, unreadable); its rows were not read.
+  func refused(_ file: SourceFile)
+}
+
+extension ImportSink {
+  public func refused(_ file: SourceFile) {}
 }
 
 /// What an import needs from the config.
@@ -136,6 +142,7 @@ public struct FileImporter: Sendable {
     var file = importRows(at: path, displayPath: displayPath, into: sink)
     // A CSV file is hashed as it is imported; a workbook or a refused file is read once more for it.
     if file.sha256 == nil { file.sha256 = Self.sha256(of: path) }
+    if file.status == .refused { sink.refused(file) }
     return file
   }
 

@@ -74,7 +74,10 @@ public struct ReviewReport: Sendable {
   public var uncostedThisMonth: [Rollup.UncostedSKU]
   public var uncostedYearToDate: [Rollup.UncostedSKU]
   public var sources: [SourceFile]
-  public var rejections: [Rejection]
+  /// The rejected rows: all counted, the first ones kept (the rejects CSV beside the workbook has all).
+  public var rejections: RejectedRows
+  /// What the run found worth saying about its inputs (a folder of the config that matched nothing).
+  public var warnings: [String]
   /// The plan itself (actions, resources, revisions are shown as written).
   public var plan: Plan
   public var budget: [BudgetLine]
@@ -86,13 +89,16 @@ public struct ReviewReport: Sendable {
   /// The revision in force in the month reviewed, if any.
   public var revision: Plan.Revision? { plan.revision(in: month) }
 
+  /// The name of the CSV file beside the workbook that lists every rejected row of a review.
+  public static func rejectsFileName(_ month: Month) -> String { "rejects-\(month).csv" }
+
   /// Rows read / accepted / rejected / duplicate / skipped over every file.
   public var tally: FileTally { sources.tally }
 
   /// Computes the review of `month` from the rolled-up ledger and the plan's targets.
   public static func compute(
     month: Month, rollup: Rollup, plan: Plan, targets: Targets, channels: [Channel], baseline: Baseline?,
-    sources: [SourceFile], rejections: [Rejection], data: DataSheet = DataSheet(lines: [])
+    sources: [SourceFile], rejections: RejectedRows, warnings: [String] = [], data: DataSheet = DataSheet(lines: [])
   ) -> ReviewReport {
     let online = Set(channels.filter { $0.kind == .online }.map(\.id))
     func period(_ months: [Month]) -> Period {
@@ -148,7 +154,7 @@ public struct ReviewReport: Sendable {
         }
       },
       uncostedThisMonth: rollup.uncosted(months: [month]), uncostedYearToDate: rollup.uncosted(months: ytd),
-      sources: sources, rejections: rejections, plan: plan, budget: budget,
+      sources: sources, rejections: rejections, warnings: warnings, plan: plan, budget: budget,
       outlook: Outlook.compute(month: month, rollup: rollup, plan: plan, targets: targets, onlineChannels: online),
       risks: checkRisks(plan, month: thisMonth, yearToDate: yearToDate, budget: budget),
       kpis: kpiStatuses(plan, month: thisMonth, yearToDate: yearToDate, budget: budget), data: data)

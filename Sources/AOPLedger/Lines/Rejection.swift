@@ -14,3 +14,38 @@ public struct Rejection: Hashable, Sendable, Codable {
     self.rawText = rawText
   }
 }
+
+/// The rejected rows of a run: every one counted, the first `limit` kept for the workbook and the
+/// console. The complete list goes to the rejects CSV as the rows arrive, so a file of a million bad
+/// rows still gives a report, in bounded memory.
+public struct RejectedRows: Sendable, ExpressibleByArrayLiteral {
+  /// How many rejected rows the workbook's sheet lists (the rejects CSV has them all).
+  public static let keptLimit = 10_000
+
+  public private(set) var kept: [Rejection] = []
+  /// Every rejected row, kept or not.
+  public private(set) var count = 0
+  public let limit: Int
+
+  public init(limit: Int = RejectedRows.keptLimit) { self.limit = limit }
+
+  public init(arrayLiteral rows: Rejection...) {
+    self.init()
+    rows.forEach { add($0) }
+  }
+
+  public mutating func add(_ rejection: Rejection) {
+    count += 1
+    if kept.count < limit { kept.append(rejection) }
+  }
+
+  /// Another run's rejected rows after these (counted all, kept up to the limit).
+  public mutating func append(contentsOf other: RejectedRows) {
+    kept += other.kept.prefix(max(0, limit - kept.count))
+    count += other.count
+  }
+
+  /// Rows rejected beyond those kept.
+  public var notKept: Int { count - kept.count }
+  public var isEmpty: Bool { count == 0 }
+}

@@ -4,8 +4,10 @@ import Foundation
   import Glibc
 #endif
 
-/// Writes an output so that a crash or a full disk never leaves half a file in place of the last good
-/// one: write to a temporary file in the same folder, flush it to disk, then rename it over the target.
+/// Writes an output so that a crash, a full disk or a file-size limit never leaves half a file in place
+/// of the last good one: write to a temporary file in the same folder, checking every write, flush it to
+/// disk, then rename it over the target. Every failure names the file and the cause in plain words, and
+/// removes the temporary file.
 public enum AtomicFile {
   /// Calls `produce` with a temporary path next to `target`, then renames it over `target`.
   /// - Throws: `JobError.cannotWrite` naming the file; the temporary file is removed on failure.
@@ -23,11 +25,23 @@ public enum AtomicFile {
     }
   }
 
-  /// A temporary file next to its target, for outputs written piece by piece: `commit()` flushes it
-  /// and renames it over the target; `discard()` (or dropping it uncommitted) removes it.
+  /// Writes text atomically.
+  public static func write(_ text: String, to target: URL) throws {
+    let pending = try Pending(target: target)
+    pending.write(text)
+    try pending.commit()
+  }
+
+  /// A temporary file next to its target, written piece by piece (`write`) or by a library given its
+  /// path: `commit()` flushes it and renames it over the target; `discard()` (or dropping it
+  /// uncommitted) removes it. A failed write is remembered and reported by `commit()`.
   public final class Pending {
     public let target: URL
     public let path: String
+    private var descriptor: Int32
+    private var buffer: [UInt8] = []
+    /// The errno of the first failed write, if any.
+    private var failure: Int32?
     private var done = false
 
     public init(target: URL) throws {
@@ -40,22 +54,76 @@ public enum AtomicFile {
       }
       path = folder.appendingPathComponent(".\(target.lastPathComponent)\(AtomicFile.temporaryMarker)\(getpid())").path
       // Create it now, so a folder that cannot be written is reported plainly before any work.
-      let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-      guard fd >= 0 else {
-        throw JobError.cannotWrite("\(folder.path): cannot write \(target.lastPathComponent) here: \(String(cString: strerror(errno)))")
+      descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+      guard descriptor >= 0 else {
+        throw JobError.cannotWrite("\(folder.path): cannot write \(target.lastPathComponent) here: \(AtomicFile.plainCause(errno))")
       }
-      close(fd)
+      buffer.reserveCapacity(1 << 16)
     }
 
+    /// Appends bytes (buffered); a failure is reported by `commit()`.
+    public func write(_ bytes: some Sequence<UInt8>) {
+      buffer.append(contentsOf: bytes)
+      if buffer.count >= 1 << 16 { flushBuffer() }
+    }
+
+    public func write(_ text: String) { write(text.utf8) }
+
+    private func flushBuffer() {
+      defer { buffer.removeAll(keepingCapacity: true) }
+      guard failure == nil, !buffer.isEmpty else { return }
+      buffer.withUnsafeBytes { raw in
+        var offset = 0
+        while offset < raw.count {
+          let n = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+          if n < 0 {
+            if errno == EINTR { continue }
+            failure = errno
+            return
+          }
+          offset += n
+        }
+      }
+    }
+
+    /// Ends the writing: flushes the file to disk and closes it, so that a full disk is known before
+    /// any output is renamed into place.
+    /// - Throws: `JobError.cannotWrite` with the cause; the temporary file is then removed.
+    public func finishWriting() throws {
+      guard descriptor >= 0 else { return }
+      flushBuffer()
+      if failure == nil, fsync(descriptor) != 0 { failure = errno }
+      if close(descriptor) != 0, failure == nil { failure = errno }
+      descriptor = -1
+      if let failure {
+        discard()
+        throw JobError.cannotWrite(AtomicFile.notWritten(target, cause: AtomicFile.plainCause(failure)))
+      }
+    }
+
+    /// Finishes the writing and renames the file over the target (the folder's entry flushed too).
+    /// - Throws: `JobError.cannotWrite` with the cause; the target is then left as it was.
     public func commit() throws {
-      try AtomicFile.flush(path)
+      guard !done else { return }
+      try finishWriting()
       guard rename(path, target.path) == 0 else {
-        throw JobError.cannotWrite("\(target.path): cannot replace it: \(String(cString: strerror(errno)))")
+        let cause = AtomicFile.plainCause(errno)
+        discard()
+        throw JobError.cannotWrite(AtomicFile.notWritten(target, cause: cause))
       }
       done = true
+      let folder = open(target.deletingLastPathComponent().path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+      if folder >= 0 {
+        fsync(folder)
+        close(folder)
+      }
     }
 
     public func discard() {
+      if descriptor >= 0 {
+        close(descriptor)
+        descriptor = -1
+      }
       if !done { unlink(path) }
       done = true
     }
@@ -64,6 +132,26 @@ public enum AtomicFile {
   }
 
   static let temporaryMarker = ".tmp-"
+
+  /// `out/review-2026-10.xlsx: not written: the disk is full (…); the last good one is left as it was`.
+  static func notWritten(_ target: URL, cause: String) -> String {
+    "\(target.path): not written: \(cause); the last good one (if any) is left as it was"
+  }
+
+  /// An errno in plain words, with the system's own words after.
+  public static func plainCause(_ code: Int32) -> String {
+    let system = String(cString: strerror(code))
+    switch code {
+    case ENOSPC: return "the disk is full (\(system))"
+    case EFBIG: return "a file-size limit was reached (\(system)); see `ulimit -f`"
+    case EDQUOT: return "the disk quota is used up (\(system))"
+    case EROFS: return "the disk is read-only (\(system))"
+    case EACCES, EPERM: return "permission denied: the folder cannot be written (\(system))"
+    case EIO: return "an input/output error: the disk may be failing (\(system))"
+    case ENOENT: return "the folder does not exist (\(system))"
+    default: return system
+    }
+  }
 
   /// Removes temporary files a killed run left in `folder`. Call it only while holding the folder's
   /// `RunLock`, so no other run's file in progress is taken.
@@ -74,21 +162,5 @@ public enum AtomicFile {
     let leftovers = names.filter { $0.hasPrefix(".") && $0.contains(temporaryMarker) }.sorted()
     for name in leftovers { unlink(folder.appendingPathComponent(name).path) }
     return leftovers
-  }
-
-  /// Writes text atomically.
-  public static func write(_ text: String, to target: URL) throws {
-    try write(to: target) { path in
-      guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
-        throw JobError.cannotWrite("\(target.path): cannot write (\(String(cString: strerror(errno))))")
-      }
-    }
-  }
-
-  static func flush(_ path: String) throws {
-    let fd = open(path, O_RDONLY)
-    guard fd >= 0 else { throw JobError.cannotWrite("\(path): cannot reopen to flush") }
-    defer { close(fd) }
-    guard fsync(fd) == 0 else { throw JobError.cannotWrite("\(path): cannot flush to disk: \(String(cString: strerror(errno)))") }
   }
 }

@@ -11,20 +11,12 @@ final class LedgerCSVWriter: ImportSink {
 
   private let next: ImportSink
   private let currency: Currency
-  private let pending: AtomicFile.Pending
-  private let handle: FileHandle
-  private var buffer: [UInt8] = []
-  private var failure: String?
+  let pending: AtomicFile.Pending
 
   init(target: URL, currency: Currency, next: ImportSink) throws {
     self.next = next
     self.currency = currency
     pending = try AtomicFile.Pending(target: target)
-    guard FileManager.default.createFile(atPath: pending.path, contents: nil), let handle = FileHandle(forWritingAtPath: pending.path) else {
-      throw JobError.cannotWrite("\(target.path): cannot create (\(String(cString: strerror(errno))))")
-    }
-    self.handle = handle
-    buffer.reserveCapacity(1 << 16)
     row(Self.columns)
   }
 
@@ -48,37 +40,45 @@ final class LedgerCSVWriter: ImportSink {
   }
 
   func reject(_ rejection: Rejection) { next.reject(rejection) }
+  func refused(_ file: SourceFile) { next.refused(file) }
 
-  /// Flushes, then renames the file into place.
-  func commit() throws {
-    flushBuffer()
-    try? handle.close()
-    if let failure { throw JobError.cannotWrite("\(pending.target.path): \(failure)") }
-    try pending.commit()
+  private func row(_ fields: [String]) {
+    pending.write(CSVField.row(fields))
+    pending.write("\n")
+  }
+}
+
+/// Writes every rejected row and refused file to CSV as they arrive (file, line, column, reason, raw
+/// text), in file order, passing them on: the complete list, however many there are, while the workbook
+/// lists the first ones.
+final class RejectsCSVWriter: ImportSink {
+  static let header = ["file", "line", "column", "reason", "raw_text"]
+
+  private let next: ImportSink
+  let pending: AtomicFile.Pending
+
+  init(target: URL, next: ImportSink) throws {
+    self.next = next
+    pending = try AtomicFile.Pending(target: target)
+    row(Self.header)
+  }
+
+  func accept(_ line: SaleLine) { next.accept(line) }
+  func accept(_ entry: CostEntry) { next.accept(entry) }
+  func accept(_ line: SpendLine) { next.accept(line) }
+
+  func reject(_ r: Rejection) {
+    next.reject(r)
+    row([r.source.file, String(r.source.line), r.column ?? "", r.reason, r.rawText])
+  }
+
+  func refused(_ file: SourceFile) {
+    next.refused(file)
+    row([file.path, "", "", file.message ?? "refused", ""])
   }
 
   private func row(_ fields: [String]) {
-    for (i, f) in fields.enumerated() {
-      if i > 0 { buffer.append(UInt8(ascii: ",")) }
-      if f.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-        buffer.append(UInt8(ascii: "\""))
-        buffer.append(contentsOf: f.replacingOccurrences(of: "\"", with: "\"\"").utf8)
-        buffer.append(UInt8(ascii: "\""))
-      } else {
-        buffer.append(contentsOf: f.utf8)
-      }
-    }
-    buffer.append(0x0A)
-    if buffer.count >= 1 << 16 { flushBuffer() }
-  }
-
-  private func flushBuffer() {
-    guard failure == nil, !buffer.isEmpty else { return }
-    do {
-      try handle.write(contentsOf: buffer)
-    } catch {
-      failure = "write failed: \(error.localizedDescription)"
-    }
-    buffer.removeAll(keepingCapacity: true)
+    pending.write(CSVField.row(fields))
+    pending.write("\n")
   }
 }

@@ -31,7 +31,9 @@ public struct BaselineJob: Sendable {
     /// The baseline as a workbook, beside the file.
     public var workbook: URL
     public var sources: [SourceFile]
-    public var rejections: [Rejection]
+    public var rejections: RejectedRows
+    /// Every rejected row and refused file, as CSV beside the baseline.
+    public var rejectsFile: URL
   }
 
   public func run(progress: ProgressReporter? = nil, logger: Logger = silentLogger) throws -> Outcome {
@@ -52,23 +54,26 @@ public struct BaselineJob: Sendable {
     guard !files.isEmpty else {
       throw JobError.noInput("no export files found in \(config.baselineInputPatterns.joined(separator: ", ")) (relative to \(config.root.path))")
     }
-    let imported = try importAll(files, importer: setup.importer(), progress: progress, logger: logger, ledgerCSV: ledgerCSV)
+    let rejectsFile = folder.appendingPathComponent("rejects-baseline-\(year).csv")
+    let imported = try importAll(
+      files, importer: setup.importer(), progress: progress, logger: logger, ledgerCSV: ledgerCSV, rejectsCSV: rejectsFile)
     let all = imported.ledger.rollUp()
     let rollup = Rollup(cells: all.cells.filter { $0.key.month.year == year }, uncosted: all.uncosted.filter { $0.key.year == year })
     guard !rollup.cells.isEmpty else { throw JobError.noInput("no sales or spend dated \(year) in \(files.count) export files") }
     let baseline = Baseline(year: year, currency: setup.plan.currency.code, rollup: rollup)
-    try AtomicFile.write(baseline.csv, to: target)
+    let csv = try AtomicFile.Pending(target: target)
+    csv.write(baseline.csv)
     let workbook = target.deletingPathExtension().appendingPathExtension("xlsx")
     let properties = WorkbookProperties(
       title: "AOP baseline \(year)", company: setup.plan.company, subject: String(year),
       created: Day(year: year + 1, month: 1, day: 1) ?? Day(ordinal: 0))
-    try AtomicFile.write(to: workbook) { path in
-      try XLSXWriter(currency: setup.plan.currency).write(
-        BaselineLayout(language: config.language).layOut(baseline, channels: config.channels), properties: properties, to: path)
-    }
-    try imported.ledgerCSV?.commit()
+    let book = try WorkbookOutput.prepare(
+      BaselineLayout(language: config.language).layOut(baseline, channels: config.channels), properties: properties,
+      writer: XLSXWriter(currency: setup.plan.currency), target: workbook)
+    // Every output is complete and checked before any replaces its last good version.
+    for output in imported.outputs + [csv, book] { try output.commit() }
     let status: ExitStatus = imported.hasProblems ? .rejectedRows : .ok
     logger.log(level: status == .ok ? .notice : .warning, "\(imported.summaryLine("baseline \(year)", output: target.path)) (exit \(status.rawValue))")
-    return Outcome(status: status, baseline: baseline, file: target, workbook: workbook, sources: imported.sources, rejections: imported.rejections)
+    return Outcome(status: status, baseline: baseline, file: target, workbook: workbook, sources: imported.sources, rejections: imported.rejections, rejectsFile: rejectsFile)
   }
 }

@@ -13,7 +13,8 @@ public struct CheckJob: Sendable {
   public struct Outcome: Sendable {
     public var status: ExitStatus
     public var sources: [SourceFile]
-    public var rejections: [Rejection]
+    /// The rejected rows (the first kept, all counted).
+    public var rejections: RejectedRows
   }
 
   public func run(progress: ProgressReporter? = nil, logger: Logger = silentLogger) throws -> Outcome {
@@ -27,12 +28,12 @@ public struct CheckJob: Sendable {
       _ = try setup.targets(baseline: try setup.loadBaseline())
     }
     var sources: [SourceFile] = []
-    var rejections: [Rejection] = []
+    var rejections = RejectedRows()
     // The baseline year and the current year are separate runs, each de-duplicated on its own.
     for patterns in [config.baselineInputPatterns, config.inputPatterns] where !patterns.isEmpty {
       let result = try importAll(InputFiles.find(patterns: patterns, root: config.root), importer: setup.importer(), progress: progress, logger: logger)
       sources += result.sources
-      rejections += result.rejections
+      rejections.append(contentsOf: result.rejections)
     }
     guard !sources.isEmpty else { throw JobError.noInput("no export files found") }
     let problems = !rejections.isEmpty || sources.contains { $0.status == .refused }

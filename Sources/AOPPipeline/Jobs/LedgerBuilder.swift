@@ -3,27 +3,27 @@ import AOPLedger
 import Foundation
 import Logging
 
-/// Receives what the importer accepts into the ledger, and keeps the rejections in file order.
+/// Receives what the importer accepts into the ledger, and counts the rejections (keeping the first).
 final class LedgerBuilder: ImportSink {
   private(set) var ledger: Ledger
+  private(set) var rejections = RejectedRows()
 
   init(keepingLinesUpTo limit: Int = 0) { ledger = Ledger(keepingLinesUpTo: limit) }
-
-  private(set) var rejections: [Rejection] = []
 
   func accept(_ line: SaleLine) { ledger.add(line) }
   func accept(_ entry: CostEntry) { ledger.add(entry) }
   func accept(_ line: SpendLine) { ledger.add(line) }
-  func reject(_ rejection: Rejection) { rejections.append(rejection) }
+  func reject(_ rejection: Rejection) { rejections.add(rejection) }
 }
 
 /// The result of importing a set of files.
 public struct ImportResult {
   public var ledger: Ledger
   public var sources: [SourceFile]
-  public var rejections: [Rejection]
-  /// The ledger CSV being written, to commit when the job succeeds.
-  var ledgerCSV: LedgerCSVWriter?
+  public var rejections: RejectedRows
+  /// The CSV outputs written while importing (the ledger, the rejected rows), to commit with the run's
+  /// other outputs when the job succeeds; dropped uncommitted, they leave nothing behind.
+  var outputs: [AtomicFile.Pending]
 
   /// Rows rejected or files refused.
   public var hasProblems: Bool { !rejections.isEmpty || sources.contains { $0.status == .refused } }
@@ -39,14 +39,26 @@ public let silentLogger = Logger(label: "aop", factory: { _ in SwiftLogNoOpLogHa
 
 /// Imports `files` in order into one ledger, de-duplicating across all of them, and logs each file's
 /// account: refusals and rejected rows as warnings, the rest as info.
-/// - Parameter ledgerCSV: where to write the normalised ledger as CSV, if anywhere.
+/// - Parameters:
+///   - ledgerCSV: where to write the normalised ledger as CSV, if anywhere.
+///   - rejectsCSV: where to write every rejected row and refused file, if anywhere.
 func importAll(
   _ files: [InputFiles.Found], importer: FileImporter, progress: ProgressReporter?, logger: Logger, ledgerCSV: URL? = nil,
-  keepingLinesUpTo keep: Int = 0
+  rejectsCSV: URL? = nil, keepingLinesUpTo keep: Int = 0
 ) throws -> ImportResult {
   let builder = LedgerBuilder(keepingLinesUpTo: keep)
-  let csv = try ledgerCSV.map { try LedgerCSVWriter(target: $0, currency: importer.settings.currency, next: builder) }
-  let sink: ImportSink = csv ?? builder
+  var sink: ImportSink = builder
+  var outputs: [AtomicFile.Pending] = []
+  if let rejectsCSV {
+    let writer = try RejectsCSVWriter(target: rejectsCSV, next: sink)
+    outputs.append(writer.pending)
+    sink = writer
+  }
+  if let ledgerCSV {
+    let writer = try LedgerCSVWriter(target: ledgerCSV, currency: importer.settings.currency, next: sink)
+    outputs.append(writer.pending)
+    sink = writer
+  }
   var sources: [SourceFile] = []
   for (i, file) in files.enumerated() {
     progress?.starting(file: file.shown, index: i + 1, of: files.count)
@@ -61,7 +73,9 @@ func importAll(
     }
     sources.append(source)
   }
-  return ImportResult(ledger: builder.ledger, sources: sources, rejections: builder.rejections, ledgerCSV: csv)
+  // The CSV outputs are complete (or a full disk is known) before the report is made.
+  for output in outputs { try output.finishWriting() }
+  return ImportResult(ledger: builder.ledger, sources: sources, rejections: builder.rejections, outputs: outputs)
 }
 
 extension ImportResult {

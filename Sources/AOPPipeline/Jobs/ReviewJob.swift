@@ -53,8 +53,12 @@ public struct ReviewJob: Sendable {
     guard !files.isEmpty else {
       throw JobError.noInput("no export files found in \(config.inputPatterns.joined(separator: ", ")) (relative to \(config.root.path))")
     }
+    // The rejected rows also as CSV beside the workbook, for whoever fixes the exports (all of them,
+    // however many; the workbook lists the first); one with the header only says there were none.
+    let rejectsFile = folder.appendingPathComponent(ReviewReport.rejectsFileName(month))
     let imported = try importAll(
-      files, importer: setup.importer(), progress: progress, logger: logger, ledgerCSV: ledgerCSV, keepingLinesUpTo: dataSheetLineLimit)
+      files, importer: setup.importer(), progress: progress, logger: logger, ledgerCSV: ledgerCSV, rejectsCSV: rejectsFile,
+      keepingLinesUpTo: dataSheetLineLimit)
     let rollup = imported.ledger.rollUp()
     let monthFigures = rollup.figures(months: [month])
     guard monthFigures.revenue != .zero || monthFigures.units != 0 || monthFigures.marketing != .zero else {
@@ -69,14 +73,10 @@ public struct ReviewJob: Sendable {
     let target = folder.appendingPathComponent("review-\(month).xlsx")
     let properties = WorkbookProperties(
       title: "AOP review \(month)", company: setup.plan.company, subject: month.description, created: month.next.firstDay)
-    try AtomicFile.write(to: target) { path in
-      try XLSXWriter.forSize(of: sheets, currency: setup.plan.currency).write(sheets, properties: properties, to: path)
-    }
-    // The rejected rows also as CSV beside the workbook, for whoever fixes the exports; an empty one
-    // (header only) says there were none this time.
-    let rejectsFile = folder.appendingPathComponent("rejects-\(month).csv")
-    try AtomicFile.write(RejectsCSV.text(imported.rejections, refused: imported.sources.filter { $0.status == .refused }), to: rejectsFile)
-    try imported.ledgerCSV?.commit()
+    let workbook = try WorkbookOutput.prepare(
+      sheets, properties: properties, writer: XLSXWriter.forSize(of: sheets, currency: setup.plan.currency), target: target)
+    // Every output is complete and checked before any replaces its last good version.
+    for output in imported.outputs + [workbook] { try output.commit() }
     let status: ExitStatus = imported.hasProblems ? .rejectedRows : .ok
     logger.log(level: status == .ok ? .notice : .warning, "\(imported.summaryLine("review \(month)", output: target.path)) (exit \(status.rawValue))")
     return Outcome(status: status, report: report, workbook: target, rejectsFile: rejectsFile, language: config.language)

@@ -169,5 +169,9 @@ struct Labels {
   var reason: String { t("Reason", "Lý do") }
   var rawText: String { t("Raw text", "Nội dung gốc") }
   var noRejects: String { t("No row was rejected.", "Không có dòng nào bị loại.") }
+  func moreRejects(_ count: Int, listed: Int, file: String) -> String {
+    t("\(count) more rejected rows are not listed here (the first \(listed) are): \(file) beside this workbook has every one.",
+      "Còn \(count) dòng bị loại không liệt kê ở đây (chỉ liệt kê \(listed) dòng đầu): tệp \(file) cạnh sổ này có đủ mọi dòng.")
+  }
   var pointsNote: String { t("Ratio variances are in percentage points; money variances are positive when better than plan.", "Chênh lệch tỷ lệ tính theo điểm phần trăm; chênh lệch tiền dương là tốt hơn kế hoạch.") }
 }

@@ -649,13 +649,16 @@ public struct ReviewLayout: Sendable {
     s.append(header([l.file, l.line, l.column, l.reason, l.rawText]))
     s.frozenRows = s.rows.count
     let first = s.rows.count
-    for x in r.rejections {
+    for x in r.rejections.kept {
       s.append([Cell(.text(x.source.file)), Cell(.integer(x.source.line)), Cell(.text(x.column ?? "")), Cell(.text(x.reason)), Cell(.text(x.rawText))])
     }
     if r.rejections.isEmpty {
       s.append([Cell(.text(l.noRejects), .note)])
     } else {
       s.filter = (first - 1, s.rows.count - 1, 5)
+    }
+    if r.rejections.notKept > 0 {
+      s.append([Cell(.text(l.moreRejects(r.rejections.notKept, listed: r.rejections.kept.count, file: ReviewReport.rejectsFileName(r.month))), .note)])
     }
     return s
   }

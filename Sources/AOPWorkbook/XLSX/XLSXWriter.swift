@@ -25,7 +25,8 @@ public enum WorkbookError: Error, Hashable, LocalizedError {
   case cannotCreate(path: String)
   case badSheetName(String)
   case writeFailed(path: String, sheet: String, cell: String, code: Int, message: String)
-  case closeFailed(path: String, code: Int, message: String)
+  /// Saving failed; `systemError` is the errno the system gave, when it gave one (a full disk).
+  case closeFailed(path: String, code: Int, message: String, systemError: Int32 = 0)
   /// A sheet has traffic lights but no key holding both red and green (a layout mistake).
   case lightsWithoutKey(sheet: String)
 
@@ -34,7 +35,7 @@ public enum WorkbookError: Error, Hashable, LocalizedError {
     case .cannotCreate(let path): return "\(path): cannot create the workbook (out of memory?)"
     case .badSheetName(let name): return "`\(name)` is not a valid sheet name (at most 31 characters, none of []:*?/\\)"
     case .writeFailed(let path, let sheet, let cell, let code, let message): return "\(path): writing \(sheet)!\(cell) failed: \(message) (libxlsxwriter error \(code))"
-    case .closeFailed(let path, let code, let message): return "\(path): saving the workbook failed: \(message) (libxlsxwriter error \(code))"
+    case .closeFailed(let path, let code, let message, _): return "\(path): saving the workbook failed: \(message) (libxlsxwriter error \(code))"
     case .lightsWithoutKey(let sheet): return "sheet \(sheet): its traffic lights have no key with red and green, so the icons would be relative"
     }
   }
@@ -64,8 +65,15 @@ public struct XLSXWriter: Sendable {
 
   /// Writes `sheets` to `path` (which is replaced).
   /// - Throws: `WorkbookError` with the sheet and cell of the first failure.
+  ///
+  /// libxlsxwriter assembles the file from temporary files; they are made in the folder of `path` (the
+  /// output folder), not the system's temporary folder, so a full or small `/tmp` plays no part, and a
+  /// failure there is a failure of this output. It does not notice every failed write to them, so the
+  /// caller must check the finished file before using it (`WorkbookCheck` in AOPRows).
   public func write(_ sheets: [Sheet], properties: WorkbookProperties, to path: String) throws {
-    var options = lxw_workbook_options(constant_memory: constantMemory ? 1 : 0, tmpdir: nil, use_zip64: 0)
+    let folder = strdup((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent)
+    defer { free(folder) }
+    var options = lxw_workbook_options(constant_memory: constantMemory ? 1 : 0, tmpdir: folder, use_zip64: 0)
     guard let workbook = workbook_new_opt(path, &options) else { throw WorkbookError.cannotCreate(path: path) }
     var closed = false
     defer { if !closed { _ = workbook_close(workbook) } }
@@ -86,9 +94,11 @@ public struct XLSXWriter: Sendable {
       }
     }
     closed = true
+    errno = 0
     let result = workbook_close(workbook)
     guard result == LXW_NO_ERROR else {
-      throw WorkbookError.closeFailed(path: path, code: Int(result.rawValue), message: String(cString: lxw_strerror(result)))
+      // The system's reason too, where the library's is vague ("error creating output xlsx file").
+      throw WorkbookError.closeFailed(path: path, code: Int(result.rawValue), message: String(cString: lxw_strerror(result)), systemError: errno)
     }
   }
 
