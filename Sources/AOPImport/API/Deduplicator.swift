@@ -1,13 +1,33 @@
 import AOPLedger
 
 /// Remembers the identity of every source row seen in a run, so the same row in two overlapping
-/// exports counts once: the first occurrence (files in sorted order) wins.
+/// exports counts once: the first occurrence (files in sorted order) wins. It remembers every file's
+/// bytes too (size and SHA-256), so a file that is a copy of an earlier one (the same export downloaded
+/// twice, `… (1).csv`) counts once whatever its profile's row identity.
 public final class Deduplicator: @unchecked Sendable {
   private var firstSeen: [IdentityKey: (file: Int32, line: Int32)] = [:]
   private var files: [String] = []
   private var fileIndex: [String: Int32] = [:]
+  /// The files imported so far, by size: their account and SHA-256 (`nil` until it is needed).
+  private var bySize: [UInt64: [(file: SourceFile, path: String)]] = [:]
 
   public init() {}
+
+  /// The earlier file of the run with the same bytes as the file at `path`, if any. The file is hashed
+  /// only when an earlier file has its size (so a run reads each file once, as a rule).
+  func earlierCopy(of path: String, size: UInt64) -> (original: SourceFile, sha256: String)? {
+    guard var candidates = bySize[size], !candidates.isEmpty, let sha = FileImporter.sha256(of: path) else { return nil }
+    for i in candidates.indices where candidates[i].file.sha256 == nil {
+      candidates[i].file.sha256 = FileImporter.sha256(of: candidates[i].path)
+    }
+    bySize[size] = candidates
+    return candidates.first { $0.file.sha256 == sha }.map { ($0.file, sha) }
+  }
+
+  /// Records a file imported (or found to be a copy), for the files after it.
+  func recordFile(_ file: SourceFile, path: String, size: UInt64) {
+    bySize[size, default: []].append((file, path))
+  }
 
   /// Number of distinct identities seen.
   public var count: Int { firstSeen.count }

@@ -139,10 +139,32 @@ public struct FileImporter: Sendable {
   ///   - displayPath: how to name it in reports (relative to the run's folder).
   /// - Returns: the file's account; `status == .refused` with a message when it could not be read.
   public func importFile(at path: String, displayPath: String, into sink: ImportSink) -> SourceFile {
-    var file = importRows(at: path, displayPath: displayPath, into: sink)
-    // A CSV file is hashed as it is imported; a workbook or a refused file is read once more for it.
-    if file.sha256 == nil { file.sha256 = Self.sha256(of: path) }
+    var info = stat()
+    let size: UInt64? = stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG ? UInt64(info.st_size) : nil
+    var file: SourceFile
+    if let size, let (original, sha256) = deduplicator.earlierCopy(of: path, size: size) {
+      file = Self.copy(of: original, at: displayPath, sha256: sha256)
+    } else {
+      file = importRows(at: path, displayPath: displayPath, into: sink)
+      // A CSV file is hashed as it is imported; a workbook or a refused file is read once more for it.
+      if file.sha256 == nil { file.sha256 = Self.sha256(of: path) }
+    }
+    if let size { deduplicator.recordFile(file, path: path, size: size) }
     if file.status == .refused { sink.refused(file) }
+    return file
+  }
+
+  /// The account of a file whose bytes are an earlier file's: read by the same profile, every row it
+  /// read is a duplicate (the header and preamble rows are still rows skipped by rule), nothing booked.
+  static func copy(of original: SourceFile, at displayPath: String, sha256: String) -> SourceFile {
+    let o = original.tally
+    let rows = o.accepted + o.rejected + o.duplicates
+    var file = SourceFile(
+      path: displayPath, profile: original.profile, kind: original.kind, status: original.status,
+      message: "a copy of \(original.path) (the same bytes)" + (original.status == .refused ? ", refused like it: \(original.message ?? "")" : ""),
+      tally: original.status == .refused ? FileTally() : FileTally(read: o.read, accepted: 0, rejected: 0, duplicates: rows, skipped: o.skipped))
+    if rows > 0, original.status == .read { file.duplicatesOf = [DuplicateSummary(file: original.path, count: rows, exampleLine: 0, originalLine: 0)] }
+    file.sha256 = sha256
     return file
   }
 

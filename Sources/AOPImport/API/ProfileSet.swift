@@ -5,28 +5,39 @@ import Foundation
 /// A later folder's profile replaces an earlier one with the same id, so a user can adapt a built-in.
 public struct ProfileSet: Sendable {
   public let profiles: [Profile]
+  /// A profile folder of the config that does not exist or holds no profile.
+  public var warnings: [String] = []
 
   public init(_ profiles: [Profile]) { self.profiles = profiles }
 
   /// The deepest number of preamble lines any profile expects, plus the header.
   var recordsNeededToIdentify: Int { (profiles.map(\.preambleLines).max() ?? 0) + 1 }
 
-  /// Loads the built-in profiles and then those in `folders` (every `*.toml`, sorted by name).
-  /// - Throws: `ProfileError` for the first profile that cannot be used.
+  /// Loads the built-in profiles and then those in `folders` (every `*.toml`, sorted by name). A user
+  /// folder that does not exist or holds no profile is a warning (`warnings`), not an error.
+  /// - Throws: `ProfileError` for the first profile that cannot be used, or a folder that exists but
+  ///   cannot be listed.
   public static func load(userFolders folders: [URL] = []) throws -> ProfileSet {
     var byID: [String: Profile] = [:]
     var order: [String] = []
+    var warnings: [String] = []
     var all = [URL]()
     if let builtIn = Templates.profilesFolder { all.append(builtIn) }
     all += folders
     for (n, folder) in all.enumerated() {
       var seenHere: [String: String] = [:]
       let names: [String]
+      var isFolder: ObjCBool = false
+      if n > 0 || folders.contains(folder), !FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) {
+        warnings.append("the profile folder \(folder.path) does not exist: its profiles are not used")
+        continue
+      }
       do {
         names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".toml") }.sorted()
       } catch {
         throw ProfileError.unreadable(file: folder.path, reason: "cannot list the profile folder")
       }
+      if names.isEmpty, n > 0 || folders.contains(folder) { warnings.append("the profile folder \(folder.path) holds no profile (*.toml)") }
       for name in names {
         let url = folder.appendingPathComponent(name)
         let shown = n == 0 && !folders.contains(folder) ? "built-in:\(name)" : url.path
@@ -37,7 +48,9 @@ public struct ProfileSet: Sendable {
         byID[profile.id] = profile
       }
     }
-    return ProfileSet(order.compactMap { byID[$0] })
+    var set = ProfileSet(order.compactMap { byID[$0] })
+    set.warnings = warnings
+    return set
   }
 
   public func profile(id: String) -> Profile? { profiles.first { $0.id == id } }

@@ -164,7 +164,11 @@ public final class Profile: Sendable, Identifiable, Hashable {
       guard let f = Field(rawValue: name), mapped[f] != nil else { throw fail("identity.fields", "`\(name)` is not a mapped column") }
       return f
     }
-    if kind == .sales, identityFields.isEmpty { throw fail("identity.fields", "a sales profile needs the fields that identify a line (e.g. [\"order_id\", \"sku\"])") }
+    // Every profile that books something says what identifies a row, so overlapping exports never double.
+    if kind != .ignored, identityFields.isEmpty {
+      let example = kind == .sales ? "[\"order_id\", \"sku\"]" : kind == .costs ? "[\"sku\", \"unit_cost\"]" : "[\"date\", \"label\"]"
+      throw fail("identity.fields", "a \(kind.rawValue) profile needs the fields that identify a row, so that overlapping exports count once (e.g. \(example))")
+    }
   }
 
   /// Loads and validates one profile file.

@@ -41,7 +41,7 @@ public struct DuplicateSummary: Hashable, Sendable, Codable {
   /// The earlier file that has them.
   public var file: String
   public var count: Int
-  /// One example: a line of this file and the line of `file` it repeats.
+  /// One example: a line of this file and the line of `file` it repeats (both 0 for a whole copy).
   public var exampleLine: Int
   public var originalLine: Int
 
@@ -54,7 +54,7 @@ public struct DuplicateSummary: Hashable, Sendable, Codable {
 
   /// `12 rows repeat exports/2026-09/orders_export.csv (line 2 = line 130)`.
   public var description: String {
-    "\(count) row\(count == 1 ? "" : "s") repeat \(file) (line \(exampleLine) = line \(originalLine))"
+    "\(count) row\(count == 1 ? "" : "s") repeat \(file) " + (exampleLine > 0 ? "(line \(exampleLine) = line \(originalLine))" : "(the same file, line for line)")
   }
 }
 

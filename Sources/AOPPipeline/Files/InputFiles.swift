@@ -7,6 +7,12 @@ import Foundation
 /// Finds the export files a run reads: each configured pattern (a folder, or a glob of folders or files,
 /// relative to the config's folder) expanded and sorted, folders walked recursively, files sorted by
 /// path. Hidden files are left out. The order is fixed, so "first occurrence wins" is reproducible.
+///
+/// Nothing is read twice: a folder or file reached again (a symbolic link loop, a folder listed twice,
+/// a link to a file already found) is taken once, by the first path that reached it. A link met while
+/// walking a folder is followed only when it leads inside the config's folder or the folder the pattern
+/// named; a link elsewhere is left out with a warning (a pattern naming a place is followed wherever it
+/// leads: the config named it). A pattern that matches nothing is a warning.
 public enum InputFiles {
   public struct Found: Sendable, Hashable {
     /// Absolute path.
@@ -15,18 +21,72 @@ public enum InputFiles {
     public var shown: String
   }
 
-  public static func find(patterns: [String], root: URL) -> [Found] {
-    var seen = Set<String>()
-    var result: [Found] = []
+  /// What a search found, and what it has to say about the patterns.
+  public struct Search: Sendable {
+    public var files: [Found] = []
+    /// A pattern that matched nothing, a link not followed.
+    public var warnings: [String] = []
+  }
+
+  public static func find(patterns: [String], root: URL) -> Search {
+    var search = Search()
+    var visited = Set<FileID>()
+    let rootReal = realPath(root.path) ?? root.standardizedFileURL.path
     for pattern in patterns {
       let absolute = pattern.hasPrefix("/") ? pattern : root.appendingPathComponent(pattern).path
-      for match in expand(absolute) {
-        for file in files(under: match) where seen.insert(file).inserted {
-          result.append(Found(path: file, shown: relative(file, to: root)))
-        }
+      var matches = expand(absolute)
+      if matches.isEmpty, let renamed = sameNameOtherwiseNormalised(absolute) { matches = [renamed] }
+      guard !matches.isEmpty else {
+        search.warnings.append("the inputs entry `\(pattern)` matches nothing (relative to \(root.path)); check its spelling")
+        continue
       }
+      var found = 0
+      for match in matches {
+        let allowed = [rootReal, realPath(match) ?? match]
+        walk(match, allowed: allowed, named: true, visited: &visited, root: root, into: &search, found: &found)
+      }
+      if found == 0 { search.warnings.append("the inputs entry `\(pattern)` has no export file in it") }
     }
-    return result
+    return search
+  }
+
+  /// A file or folder by its device and inode: the same one however it is reached.
+  private struct FileID: Hashable {
+    var device: UInt64
+    var inode: UInt64
+  }
+
+  private static func walk(
+    _ path: String, allowed: [String], named: Bool, visited: inout Set<FileID>, root: URL, into search: inout Search, found: inout Int
+  ) {
+    var link = stat()
+    let isLink = lstat(path, &link) == 0 && (link.st_mode & S_IFMT) == S_IFLNK
+    var info = stat()
+    guard stat(path, &info) == 0 else {
+      // A dangling link is listed all the same, so that it is reported as unreadable, not skipped.
+      if isLink {
+        search.files.append(Found(path: path, shown: relative(path, to: root)))
+        found += 1
+      }
+      return
+    }
+    if isLink, !named, let target = realPath(path), !allowed.contains(where: { target == $0 || target.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }) {
+      search.warnings.append("\(relative(path, to: root)) is a link to \(target), outside the config's folder: not followed (name it in `inputs` to read it)")
+      return
+    }
+    guard visited.insert(FileID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted else { return }
+    guard (info.st_mode & S_IFMT) == S_IFDIR else {
+      search.files.append(Found(path: path, shown: relative(path, to: root)))
+      found += 1
+      return
+    }
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else {
+      search.warnings.append("\(relative(path, to: root)): the folder cannot be listed")
+      return
+    }
+    for name in names.filter({ !$0.hasPrefix(".") }).sorted() {
+      walk((path as NSString).appendingPathComponent(name), allowed: allowed, named: false, visited: &visited, root: root, into: &search, found: &found)
+    }
   }
 
   static func expand(_ pattern: String) -> [String] {
@@ -36,15 +96,31 @@ public enum InputFiles {
     return (0..<Int(g.gl_pathc)).compactMap { g.gl_pathv[$0].map { String(cString: $0) } }.sorted()
   }
 
-  static func files(under path: String) -> [String] {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      // A dangling link is listed all the same, so that it is reported as unreadable, not skipped.
-      return (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil ? [path] : []
+  /// The path whose components equal the pattern's after Unicode normalisation (a folder named on a Mac,
+  /// decomposed, and typed in the config composed): the same name to a user, so the same folder.
+  static func sameNameOtherwiseNormalised(_ pattern: String) -> String? {
+    guard !pattern.contains(where: { "*?[".contains($0) }) else { return nil }
+    var path = pattern.hasPrefix("/") ? "/" : ""
+    for component in pattern.split(separator: "/").map(String.init) {
+      let here = path.isEmpty ? "." : path
+      let candidate = (path as NSString).appendingPathComponent(component)
+      if FileManager.default.fileExists(atPath: candidate) {
+        path = candidate
+        continue
+      }
+      let wanted = component.precomposedStringWithCanonicalMapping
+      guard let names = try? FileManager.default.contentsOfDirectory(atPath: here),
+        let match = names.first(where: { $0.precomposedStringWithCanonicalMapping == wanted })
+      else { return nil }
+      path = (path as NSString).appendingPathComponent(match)
     }
-    guard isDirectory.boolValue else { return [path] }
-    guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return [] }
-    return names.filter { !$0.hasPrefix(".") }.sorted().flatMap { files(under: (path as NSString).appendingPathComponent($0)) }
+    return path
+  }
+
+  static func realPath(_ path: String) -> String? {
+    guard let resolved = realpath(path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(cString: resolved)
   }
 
   static func relative(_ path: String, to root: URL) -> String {

@@ -50,10 +50,7 @@ public struct BaselineJob: Sendable {
     defer { withExtendedLifetime(lock) {} }
     for name in AtomicFile.clearLeftovers(in: folder) { logger.notice("removed \(name), left by an interrupted run") }
     let year = self.year ?? config.baselineYear ?? setup.plan.year - 1
-    let files = InputFiles.find(patterns: config.baselineInputPatterns, root: config.root)
-    guard !files.isEmpty else {
-      throw JobError.noInput("no export files found in \(config.baselineInputPatterns.joined(separator: ", ")) (relative to \(config.root.path))")
-    }
+    let (files, _) = try setup.inputFiles(config.baselineInputPatterns, logger: logger)
     let rejectsFile = folder.appendingPathComponent("rejects-baseline-\(year).csv")
     let imported = try importAll(
       files, importer: setup.importer(), progress: progress, logger: logger, ledgerCSV: ledgerCSV, rejectsCSV: rejectsFile)

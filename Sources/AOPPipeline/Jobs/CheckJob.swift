@@ -31,11 +31,16 @@ public struct CheckJob: Sendable {
     var rejections = RejectedRows()
     // The baseline year and the current year are separate runs, each de-duplicated on its own.
     for patterns in [config.baselineInputPatterns, config.inputPatterns] where !patterns.isEmpty {
-      let result = try importAll(InputFiles.find(patterns: patterns, root: config.root), importer: setup.importer(), progress: progress, logger: logger)
+      let search = InputFiles.find(patterns: patterns, root: config.root)
+      for warning in search.warnings { logger.warning("\(warning)") }
+      let result = try importAll(search.files, importer: setup.importer(), progress: progress, logger: logger)
       sources += result.sources
       rejections.append(contentsOf: result.rejections)
     }
-    guard !sources.isEmpty else { throw JobError.noInput("no export files found") }
+    for warning in setup.profiles.warnings { logger.warning("\(warning)") }
+    guard !sources.isEmpty else {
+      throw JobError.noInput("no export files found in \((config.baselineInputPatterns + config.inputPatterns).joined(separator: ", ")) (relative to \(config.root.path))")
+    }
     let problems = !rejections.isEmpty || sources.contains { $0.status == .refused }
     return Outcome(status: problems ? .rejectedRows : .ok, sources: sources, rejections: rejections)
   }

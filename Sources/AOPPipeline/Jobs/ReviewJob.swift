@@ -49,10 +49,7 @@ public struct ReviewJob: Sendable {
       throw JobError.badConfig("\(config.planFile.path): the plan is for \(setup.plan.year), the review asks for \(month)")
     }
     let baseline = try setup.loadBaseline()
-    let files = InputFiles.find(patterns: config.inputPatterns, root: config.root)
-    guard !files.isEmpty else {
-      throw JobError.noInput("no export files found in \(config.inputPatterns.joined(separator: ", ")) (relative to \(config.root.path))")
-    }
+    let (files, warnings) = try setup.inputFiles(config.inputPatterns, logger: logger)
     // The rejected rows also as CSV beside the workbook, for whoever fixes the exports (all of them,
     // however many; the workbook lists the first); one with the header only says there were none.
     let rejectsFile = folder.appendingPathComponent(ReviewReport.rejectsFileName(month))
@@ -67,7 +64,7 @@ public struct ReviewJob: Sendable {
     let targets = try setup.targets(baseline: baseline)
     let report = ReviewReport.compute(
       month: month, rollup: rollup, plan: setup.plan, targets: targets, channels: config.channels, baseline: baseline,
-      sources: imported.sources, rejections: imported.rejections,
+      sources: imported.sources, rejections: imported.rejections, warnings: warnings,
       data: DataSheet.of(imported.ledger, rollup: rollup, plan: setup.plan, through: month))
     let sheets = ReviewLayout(language: config.language).layOut(report)
     let target = folder.appendingPathComponent("review-\(month).xlsx")

@@ -4,6 +4,7 @@ import AOPLedger
 import AOPPlan
 import AOPRows
 import Foundation
+import Logging
 
 /// What every job loads first: the config, the plan, the profiles; each failure is a bad-config error.
 struct RunSetup {
@@ -21,6 +22,19 @@ struct RunSetup {
     } catch let error as ProfileError {
       throw JobError.badConfig(error.localizedDescription)
     }
+  }
+
+  /// The export files `patterns` name, with the warnings about the run's inputs so far (profile
+  /// folders and patterns that match nothing, links not followed) logged.
+  /// - Throws: `JobError.noInput` when there is no file at all, naming where it looked.
+  func inputFiles(_ patterns: [String], logger: Logger) throws -> (files: [InputFiles.Found], warnings: [String]) {
+    let search = InputFiles.find(patterns: patterns, root: config.root)
+    let warnings = profiles.warnings + search.warnings
+    for warning in warnings { logger.warning("\(warning)") }
+    guard !search.files.isEmpty else {
+      throw JobError.noInput("no export files found in \(patterns.joined(separator: ", ")) (relative to \(config.root.path))")
+    }
+    return (search.files, warnings)
   }
 
   func importer() -> FileImporter {

@@ -224,9 +224,10 @@ public struct ReviewSummary: Encodable, Sendable {
   var risks: [RiskEntry]
   var kpis: [KPIEntry]
   var plan: PlanEntry
+  var warnings: [String]
 
   enum CodingKeys: String, CodingKey {
-    case schema, company, month, currency, status, workbook, phasing, channels, files, rows, budget, outlook, risks, kpis, plan
+    case schema, company, month, currency, status, workbook, phasing, channels, files, rows, budget, outlook, risks, kpis, plan, warnings
     case currencyMinorDigits = "currency_minor_digits", exitCode = "exit_code", baselineYear = "baseline_year"
     case annualRevenueTarget = "annual_revenue_target", thisMonth = "month_kpis", yearToDate = "year_to_date_kpis"
     case uncostedSkus = "uncosted_skus_year_to_date"
@@ -283,6 +284,7 @@ public struct ReviewSummary: Encodable, Sendable {
       resources: r.plan.resources.map { .init(person: $0.person, role: $0.role, capacity: $0.capacity, responsibilities: $0.responsibilities) },
       revisions: r.plan.revisions.map { .init(from: $0.from.description, note: $0.note) },
       revisionInForce: r.revision?.from.description)
+    warnings = r.warnings
   }
 
   /// Pretty-printed JSON with sorted keys: the same review gives the same text.

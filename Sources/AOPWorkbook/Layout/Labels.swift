@@ -168,6 +168,7 @@ struct Labels {
   var column: String { t("Column", "Cột") }
   var reason: String { t("Reason", "Lý do") }
   var rawText: String { t("Raw text", "Nội dung gốc") }
+  var warnings: String { t("Warnings about the inputs", "Cảnh báo về dữ liệu đầu vào") }
   var noRejects: String { t("No row was rejected.", "Không có dòng nào bị loại.") }
   func moreRejects(_ count: Int, listed: Int, file: String) -> String {
     t("\(count) more rejected rows are not listed here (the first \(listed) are): \(file) beside this workbook has every one.",

@@ -637,6 +637,11 @@ public struct ReviewLayout: Sendable {
     }
     s.append(totals)
     if last >= first { s.filter = (first - 1, last, 12) }
+    if !r.warnings.isEmpty {
+      s.blank()
+      s.append([Cell(.text(l.warnings), .subtitle)])
+      for warning in r.warnings { s.append([Cell(.text(warning), .note)]) }
+    }
     return s
   }
 

@@ -1,0 +1,163 @@
+import AOPTestSupport
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A small shop for one month: the sample's plan and baseline, October's exports copied into
+/// `exports/2026-10`, and a config whose `inputs` and profile folders the test chooses.
+struct OneMonthShop {
+  let folder: TemporaryFolder
+  var url: URL { folder.url }
+
+  init(inputs: [String] = ["exports/*"], extra: String = "") throws {
+    folder = try TemporaryFolder()
+    let quoted = inputs.map { "\"\($0)\"" }.joined(separator: ", ")
+    try folder.write("aop.toml", """
+      plan = "\(Samples.folder.appendingPathComponent("plan-2026.toml").path)"
+      inputs = [\(quoted)]
+      marketing_categories = ["Phiếu chi In ấn quảng cáo"]
+      \(extra)
+      [baseline]
+      file = "\(Samples.folder.appendingPathComponent("baseline/baseline-2025.csv").path)"
+      [[channels]]
+      id = "store"
+      kind = "offline"
+      [[channels]]
+      id = "shopee"
+      kind = "online"
+      [[channels]]
+      id = "web"
+      kind = "online"
+      [profile_channels]
+      "meta-ads" = "web"
+      """)
+    let month = url.appendingPathComponent("exports/2026-10")
+    try FileManager.default.createDirectory(at: month, withIntermediateDirectories: true)
+    for name in try FileManager.default.contentsOfDirectory(atPath: Samples.folder.appendingPathComponent("exports/2026-10").path) {
+      try FileManager.default.copyItem(at: Samples.folder.appendingPathComponent("exports/2026-10/\(name)"), to: month.appendingPathComponent(name))
+    }
+  }
+
+  func review() throws -> (run: Run, json: [String: Any]) {
+    let run = try aop(["review", "-c", "aop.toml", "--month", "2026-10", "--json"], in: url)
+    let json = (try? JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]) ?? [:]
+    return (run, json)
+  }
+}
+
+extension Dictionary where Key == String, Value == Any {
+  var files: [[String: Any]] { self["files"] as? [[String: Any]] ?? [] }
+  func file(_ path: String) -> [String: Any]? { files.first { $0["path"] as? String == path } }
+  func budget(_ id: String) -> [String: Any]? { (self["budget"] as? [[String: Any]])?.first { $0["id"] as? String == id } }
+  var warnings: [String] { self["warnings"] as? [String] ?? [] }
+}
+
+/// Nothing is counted twice, nothing is read twice, and no input entry is ignored without a word.
+@Suite struct InputFaultTests {
+  static let purchases = "exports/2026-10/DanhSachChiTietNhapHang_KV01112026-081610-210.csv"
+
+  @Test func theSameExportDownloadedTwiceIsACopyNotDoubleTheActual() throws {
+    let shop = try OneMonthShop()
+    let (before, plain) = try shop.review()
+    #expect(before.status == 65, "\(before.stderr)")
+    let purchasing = try #require(plain.budget("purchasing")?["month"] as? [String: Any])["actual"] as? Int
+    // The purchase export downloaded again: the browser names the second `… (1).csv`, which sorts
+    // first (a space before the dot), so it is read first and the other is the copy.
+    let downloadedAgain = Self.purchases.replacingOccurrences(of: ".csv", with: " (1).csv")
+    try FileManager.default.copyItem(atPath: shop.folder.path(Self.purchases), toPath: shop.folder.path(downloadedAgain))
+    let (after, json) = try shop.review()
+    #expect(after.status == 65)
+    let original = try #require(json.file(downloadedAgain))
+    let copy = try #require(json.file(Self.purchases))
+    #expect(copy["status"] as? String == "read")
+    #expect(copy["message"] as? String == "a copy of \(downloadedAgain) (the same bytes)")
+    #expect(copy["accepted"] as? Int == 0)
+    #expect(copy["duplicates"] as? Int == (original["accepted"] as? Int ?? -1))
+    #expect(copy["read"] as? Int == original["read"] as? Int)
+    #expect(copy["sha256"] as? String == original["sha256"] as? String)
+    #expect((try #require(json.budget("purchasing")?["month"] as? [String: Any]))["actual"] as? Int == purchasing)
+  }
+
+  @Test func anOverlappingPurchaseExportCountsEachPurchasedLineOnce() throws {
+    // A re-export of the same receipts (a different file: one row dropped, one receipt added) is not a
+    // copy; its rows are still the same purchased lines, by receipt and product code.
+    let shop = try OneMonthShop()
+    let (_, plain) = try shop.review()
+    let purchasing = try #require(plain.budget("purchasing")?["month"] as? [String: Any])["actual"] as? Int
+    let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: shop.folder.path(Self.purchases))))
+    var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
+    lines.remove(at: 1)
+    try shop.folder.write("exports/2026-10/DanhSachChiTietNhapHang_reexport.csv", bytes: Array(lines.joined(separator: [0x0A])))
+    let (_, json) = try shop.review()
+    let overlap = try #require(json.file("exports/2026-10/DanhSachChiTietNhapHang_reexport.csv"))
+    #expect(overlap["accepted"] as? Int == 0)
+    #expect((overlap["duplicates"] as? Int ?? 0) > 0)
+    #expect((try #require(json.budget("purchasing")?["month"] as? [String: Any]))["actual"] as? Int == purchasing)
+  }
+
+  @Test func aFolderReachedTwiceIsReadOnce() throws {
+    let shop = try OneMonthShop(inputs: ["exports/*", "exports/2026-10"])
+    let (_, once) = try shop.review()
+    let count = once.files.count
+    #expect(count == 7)
+    // A link loop inside the shop's folder: the folder is reached again and again, and read once.
+    #expect(symlink("..", shop.folder.path("exports/2026-10/loop")) == 0)
+    let (run, json) = try shop.review()
+    #expect(run.status == 65, "\(run.stderr)")
+    #expect(json.files.count == count)
+    #expect(!run.stderr.contains("loop"))
+  }
+
+  @Test func aLinkLeadingOutsideTheConfigsFolderIsNotFollowedAndSaysSo() throws {
+    let elsewhere = try TemporaryFolder()
+    try FileManager.default.copyItem(
+      atPath: Samples.folder.appendingPathComponent("exports/2026-09/orders_export.csv").path, toPath: elsewhere.path("orders_export.csv"))
+    let shop = try OneMonthShop()
+    #expect(symlink(elsewhere.url.path, shop.folder.path("exports/2026-10/elsewhere")) == 0)
+    let (run, json) = try shop.review()
+    #expect(json.files.count == 7)
+    let warning = "exports/2026-10/elsewhere is a link to \(elsewhere.url.path), outside the config's folder: not followed (name it in `inputs` to read it)"
+    #expect(json.warnings == [warning])
+    #expect(run.stderr.contains("warning: \(warning)"))
+    // Named in the config, it is read.
+    let named = try OneMonthShop(inputs: ["exports/*", elsewhere.url.path])
+    let (_, read) = try named.review()
+    #expect(read.files.count == 8)
+  }
+
+  @Test func anInputsEntryThatMatchesNothingIsAWarningInTheLogTheJSONAndTheWorkbook() throws {
+    let shop = try OneMonthShop(inputs: ["exports/*", "exprots/2026-11"], extra: "profile_folders = [\"my-profiles\"]")
+    let (run, json) = try shop.review()
+    #expect(run.status == 65)
+    let expected = [
+      "the profile folder \(shop.url.appendingPathComponent("my-profiles").path) does not exist: its profiles are not used",
+      "the inputs entry `exprots/2026-11` matches nothing (relative to \(shop.url.path)); check its spelling",
+    ]
+    #expect(json.warnings == expected)
+    for warning in expected { #expect(run.stderr.contains("warning: \(warning)")) }
+    let book = try WorkbookReadBack(path: shop.folder.path("out/review-2026-10.xlsx"))
+    let sheet = try #require(book.sheets["Nguồn dữ liệu"] ?? book.sheets["Sources"])
+    for warning in expected { #expect(sheet.values.contains { $0.value == warning }, "\(warning)") }
+  }
+
+  @Test func aFolderNamedInAnotherUnicodeNormalisationIsTheSameFolder() throws {
+    // A folder made on a Mac (decomposed: "Tha\u{0301}ng") and typed in the config composed ("Tháng").
+    let shop = try OneMonthShop(inputs: ["exports/Tháng 10"])
+    try FileManager.default.moveItem(atPath: shop.folder.path("exports/2026-10"), toPath: shop.folder.path("exports/Tha\u{0301}ng 10"))
+    let (run, json) = try shop.review()
+    #expect(run.status == 65, "\(run.stderr)")
+    #expect(json.files.count == 7)
+    #expect(json.warnings.isEmpty)
+  }
+
+  @Test func nothingAtAllIs66NamingWhereItLooked() throws {
+    let shop = try OneMonthShop(inputs: ["exprots/*"])
+    let run = try aop(["review", "-c", "aop.toml", "--month", "2026-10"], in: shop.url)
+    #expect(run.status == 66)
+    #expect(run.stderr.contains("warning: the inputs entry `exprots/*` matches nothing"))
+    #expect(run.stderr.contains("no export files found in exprots/* (relative to \(shop.url.path))"))
+  }
+}
