@@ -9,37 +9,10 @@ import Testing
 /// recalculated value must equal the value cached in the file, with no cell an error. The Makefile
 /// installs LibreOffice and its Python bridge for `make test`.
 @Suite(.serialized) struct LibreOfficeRecalculationTests {
-  struct FileResult: Decodable {
-    var file: String
-    var opened: Bool
-    var formulas: Int?
-    var mismatches: [[String: AnyCodable]]?
-    var errors: [[String: AnyCodable]]?
-  }
-
-  /// Any JSON value, kept only to be shown in a failure.
-  struct AnyCodable: Decodable, CustomStringConvertible {
-    var description: String
-    init(from decoder: Decoder) throws {
-      let c = try decoder.singleValueContainer()
-      if let s = try? c.decode(String.self) { description = s } else if let d = try? c.decode(Double.self) { description = String(d) } else if let o = try? c.decode([String: AnyCodable].self) {
-        description = o.description
-      } else { description = "?" }
-    }
-  }
-
-  func recalculate(_ paths: [String]) throws -> [FileResult] {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-    process.arguments = [repositoryRoot.appendingPathComponent("Tests/Tools/recalc_check.py").path] + paths
-    let out = Pipe()
-    process.standardOutput = out
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0, "\(String(decoding: data, as: UTF8.self))")
-    return try JSONDecoder().decode([FileResult].self, from: data)
+  func recalculate(_ paths: [String]) throws -> [LibreOffice.FileResult] {
+    let results = try LibreOffice.recalculate(paths)
+    #expect(results.count == paths.count)
+    return results
   }
 
   @Test func everySampleWorkbookRecalculatesToTheNumbersWritten() throws {

@@ -41,15 +41,22 @@ struct RowFields {
 
   func isEmpty(_ field: Field) -> Bool { bytes(field).isEmpty }
 
-  /// Text of a field: trimmed, a leading text-forcing apostrophe dropped. Fails on invalid UTF-8.
+  /// Text of a field: trimmed, a leading text-forcing apostrophe dropped, control characters (other
+  /// than tab and line breaks, which XML can hold; also those an .xlsx wrote as `_x0001_`) replaced by
+  /// U+FFFD, so that no text read can make a workbook's XML or a formula invalid, and the oddity shows.
+  /// Fails on invalid UTF-8.
   func text(_ field: Field) throws(Failure) -> String {
     var b = bytes(field)
     if b.first == UInt8(ascii: "'") { b = b.dropFirst() }
-    guard let s = String(validating: b, as: UTF8.self) else {
+    guard var s = String(validating: b, as: UTF8.self) else {
       throw Failure(column: columns.header(of: field), reason: "is not UTF-8 text (was the file saved in another encoding, such as Windows-1258? Save it as \"CSV UTF-8\")")
     }
-    // Only text with non-ASCII bytes can be garbled or decomposed; most ids and SKUs are ASCII.
-    guard b.contains(where: { $0 >= 0x80 }) else { return s }
+    // Most ids, SKUs and names are plain: one pass tells.
+    guard let unusual = b.firstIndex(where: { $0 >= 0x80 || ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F }) else { return s }
+    if b[unusual...].contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F }) {
+      s = String(String.UnicodeScalarView(s.unicodeScalars.map { RowFields.isForbiddenControl($0) ? "\u{FFFD}" : $0 }))
+    }
+    guard b[unusual...].contains(where: { $0 >= 0x80 }) else { return s }
     if Mojibake.looksGarbled(s) {
       throw Failure(column: columns.header(of: field), reason: "`\(s)` looks garbled (UTF-8 text converted with the wrong encoding somewhere on its way); export the file again")
     }
@@ -57,6 +64,12 @@ struct RowFields {
     // combining mark (U+0300–U+036F) is NFC already: skip the costly normalisation then.
     guard s.unicodeScalars.contains(where: { (0x300...0x36F).contains($0.value) }) else { return s }
     return s.precomposedStringWithCanonicalMapping
+  }
+
+  /// C0 controls other than tab, line feed and carriage return, and DEL: characters XML 1.0 cannot hold
+  /// (or, for DEL, that no export means).
+  static func isForbiddenControl(_ scalar: Unicode.Scalar) -> Bool {
+    (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || scalar.value == 0x7F
   }
 
   /// A required text field.

@@ -46,7 +46,8 @@ struct DataSums<Column: RawRepresentable & Hashable> where Column.RawValue == St
 
   /// `SUMIFS(column, …)` where every match holds (`SUM` without matches); `nil` when the sheet has no
   /// rows, or when a text could not be matched exactly (SUMIFS reads `*`, `?`, `~` as wildcards, a
-  /// leading `<`, `>` or `=` as a comparison, and ignores case): the figure is then written as a number.
+  /// leading `<`, `>` or `=` as a comparison, ignores case, and takes at most 255 characters): the figure
+  /// is then written as a number.
   func sum(_ column: Column, where matches: [(Column, DataMatch)]) -> String? {
     guard usable else { return nil }
     guard !matches.isEmpty else { return "SUM(\(range(column)))" }
@@ -62,8 +63,12 @@ struct DataSums<Column: RawRepresentable & Hashable> where Column.RawValue == St
     return formula + ")"
   }
 
+  /// True when SUMIFS matches `text` as it is: not empty; no wildcard (`*`, `?`, `~`) and no leading
+  /// comparison (`<`, `>`, `=`); no control character or line break (which no formula should carry);
+  /// and within the 255 characters Excel allows a criterion. Otherwise the sum is written as a number.
   static func matchesExactly(_ text: String) -> Bool {
-    !text.isEmpty && !text.contains { "*?~".contains($0) } && !(text.first.map { "<>=".contains($0) } ?? false)
+    !text.isEmpty && text.utf16.count <= 255 && !text.contains { "*?~".contains($0) } && !(text.first.map { "<>=".contains($0) } ?? false)
+      && !text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
   }
 
   private func range(_ column: Column) -> String { "\(sheet)!$\(column.rawValue)$3:$\(column.rawValue)$\(last)" }

@@ -204,21 +204,41 @@ public struct XLSXWriter: Sendable {
         let row = lxw_row_t(r), col = lxw_col_t(c)
         let format = formats.format(role: cell.role, kind: NumberKind(cell.value.shown))
         switch cell.value {
+        case .formula(let formula, let cached) where !XLSXWriter.isWritableFormula(formula):
+          // Never a formula Excel would refuse: its value alone (a layout that makes one is a bug to fix,
+          // but the workbook must still open).
+          try writeValue(cached.shown, row: row, col: col, r: r, c: c, role: cell.role, format: format, ws: ws, check: check)
         case .formula(let formula, let cached):
           switch cached.shown {
           case .text(let t): try check(worksheet_write_formula_str(ws, row, col, formula, format, clean(t)), r, c)
           case .empty, .ratio(nil), .points(nil): try check(worksheet_write_formula_str(ws, row, col, formula, format, ""), r, c)
           default: try check(worksheet_write_formula_num(ws, row, col, formula, format, number(cached.shown) ?? 0), r, c)
           }
-        case .text(let t):
-          try check(worksheet_write_string(ws, row, col, clean(t), format), r, c)
-        case .empty, .ratio(nil), .points(nil):
-          if cell.role != .body { try check(worksheet_write_blank(ws, row, col, format), r, c) }
         default:
-          if let n = number(cell.value) { try check(worksheet_write_number(ws, row, col, n, format), r, c) }
+          try writeValue(cell.value, row: row, col: col, r: r, c: c, role: cell.role, format: format, ws: ws, check: check)
         }
       }
     }
+  }
+
+  /// A value that is not a formula.
+  private func writeValue(
+    _ value: CellValue, row: lxw_row_t, col: lxw_col_t, r: Int, c: Int, role: CellRole, format: UnsafeMutablePointer<lxw_format>?,
+    ws: UnsafeMutablePointer<lxw_worksheet>, check: (lxw_error, Int, Int) throws -> Void
+  ) throws {
+    switch value {
+    case .text(let t):
+      try check(worksheet_write_string(ws, row, col, clean(t), format), r, c)
+    case .empty, .ratio(nil), .points(nil):
+      if role != .body { try check(worksheet_write_blank(ws, row, col, format), r, c) }
+    default:
+      if let n = number(value) { try check(worksheet_write_number(ws, row, col, n, format), r, c) }
+    }
+  }
+
+  /// Within Excel's 8,192 characters for a formula, and free of characters XML cannot hold.
+  static func isWritableFormula(_ formula: String) -> Bool {
+    formula.utf16.count <= 8_192 && !formula.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r") || $0.value == 0xFFFE || $0.value == 0xFFFF }
   }
 
   /// The number format of a chart axis over cells like `cell`: months, whole money, percentages.
