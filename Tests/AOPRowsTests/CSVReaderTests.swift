@@ -125,8 +125,8 @@ private func events(_ path: String, options: CSVOptions = CSVOptions()) throws -
       }
     }
     #expect(out == [
-      "1: a|b", "2: field 2 has 300 bytes, more than the limit of 200", "3: 50 fields, more than the limit of 20",
-      "4: a line longer than 1000 bytes", "5: 2|ok",
+      "1: a|b", "2: cannot be parsed as CSV: field 2 has 300 bytes, more than the limit of 200",
+      "3: cannot be parsed as CSV: 50 fields, more than the limit of 20", "4: cannot be parsed as CSV: a line longer than 1000 bytes", "5: 2|ok",
     ])
   }
 }

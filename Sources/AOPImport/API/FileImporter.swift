@@ -218,6 +218,7 @@ public struct FileImporter: Sendable {
     case .parserInit: return "could not initialise the CSV parser"
     case .notAWorkbook(_, let reason): return reason
     case .notUTF8: return RowsError.notUTF8Advice
+    case .protectedOrLegacyWorkbook: return RowsError.protectedAdvice
     }
   }
 }

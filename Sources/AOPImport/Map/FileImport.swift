@@ -89,7 +89,7 @@ final class FileImport {
     tally.read += 1
     switch event {
     case .malformed(let m):
-      reject(line: m.line, column: nil, reason: "cannot be parsed as CSV: \(m.reason)", raw: m.rawText)
+      reject(line: m.line, column: nil, reason: m.reason, raw: m.rawText)
     case .record(let record):
       defer { recordsSeen += 1 }
       if recordsSeen <= headerRecord {

@@ -244,6 +244,6 @@ public final class CSVReader {
 
   private func report(malformed reason: String, lines: [[UInt8]], first: Int) throws {
     let raw = RawRecord(line: first, lastLine: first, bytes: [], fieldEnds: [], fieldBase: 0, raw: lines.flatMap { $0 })
-    try visit?(.malformed(MalformedRecord(line: first, reason: reason, rawText: raw.rawText)))
+    try visit?(.malformed(MalformedRecord(line: first, reason: "cannot be parsed as CSV: \(reason)", rawText: raw.rawText)))
   }
 }

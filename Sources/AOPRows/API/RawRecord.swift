@@ -95,7 +95,9 @@ public struct RawRecord: Sendable {
   public var fields: [String] { (0..<count).map { String(decoding: bytes($0), as: UTF8.self) } }
 }
 
-/// A record libcsv could not parse (a stray quote, a quote never closed): reported, never fatal.
+/// A record that cannot be read right: one libcsv could not parse (a stray quote, a quote never closed),
+/// or a sheet row with a fault (a shared string the workbook lacks, a cell given twice). Its `reason`
+/// says so in full; reported as a rejected row, never fatal.
 public struct MalformedRecord: Sendable, Hashable {
   public var line: Int
   public var reason: String

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads the rows of an export file, whatever its shape: an .xlsx workbook (recognised by its zip
 /// signature, not its name) or CSV text.
 public enum RowSource {
@@ -13,6 +15,7 @@ public enum RowSource {
   public static func read(
     path: String, sheet: String? = nil, encoding: TextEncoding? = nil, limits: CSVOptions = CSVOptions(), _ visit: @escaping (RowEvent) throws -> Void
   ) throws -> String? {
+    if startsWithCompoundFileSignature(path) { throw RowsError.protectedOrLegacyWorkbook(path: path) }
     if XLSXReader.looksLikeXLSX(path: path) {
       try XLSXReader(path: path).read(sheet: sheet, visit)
       return nil
@@ -22,6 +25,14 @@ public enum RowSource {
     let reader = CSVReader(path: path, options: options)
     try reader.read(visit)
     return reader.sha256
+  }
+
+  /// True for an OLE compound file (`D0 CF 11 E0 A1 B1 1A E1`): what Excel writes for a workbook saved
+  /// with a password (the encrypted package inside), and for the old .xls format.
+  static func startsWithCompoundFileSignature(_ path: String) -> Bool {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+    defer { try? handle.close() }
+    return (try? handle.read(upToCount: 8)) == Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
   }
 
   /// The Excel serial day `text` (a number cell in a date column) as a day, 1900 date system.

@@ -8,6 +8,11 @@ public enum RowsError: Error, Equatable, LocalizedError {
   case empty(path: String)
   case notAWorkbook(path: String, reason: String)
   case notUTF8(path: String)
+  /// An OLE compound file: a password-protected (encrypted) workbook, or the old binary .xls format.
+  case protectedOrLegacyWorkbook(path: String)
+
+  /// What to do about an encrypted or old-format workbook.
+  public static let protectedAdvice = "the file is a password-protected Excel workbook (or one in the old .xls format), which cannot be read; open it in Excel and save it as .xlsx without a password"
 
   /// What to do about a file that is not UTF-8.
   public static let notUTF8Advice = "the file is not UTF-8 text (an older Excel's \"Save as CSV\" writes Windows-1258 or Windows-1252); save it as \"CSV UTF-8\", or set `legacy_encoding` in the config (or `read.encoding` in its profile)"
@@ -20,6 +25,7 @@ public enum RowsError: Error, Equatable, LocalizedError {
     case .empty(let path): return "\(path): the file is empty (no rows at all)"
     case .notAWorkbook(let path, let reason): return "\(path): \(reason)"
     case .notUTF8(let path): return "\(path): \(RowsError.notUTF8Advice)"
+    case .protectedOrLegacyWorkbook(let path): return "\(path): \(RowsError.protectedAdvice)"
     }
   }
 }

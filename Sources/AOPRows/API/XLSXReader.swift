@@ -9,13 +9,21 @@ public struct XLSXLimits: Sendable, Hashable {
   public var maxSheetBytes: Int64 = 2 << 30
   /// Highest inflated / compressed ratio allowed for a part over 1 MiB (a zip bomb has thousands).
   public var maxCompressionRatio: Int64 = 200
+  /// Most bytes the workbook, relationships and styles parts may each inflate to (they are KBs).
+  public var maxSmallPartBytes: Int64 = 16 << 20
+  /// A shared strings part up to this size is held whole (compactly); a larger one is read in passes,
+  /// keeping only the strings the sheet's cells use.
+  public var wholeSharedStringsBytes: Int64 = 32 << 20
+  /// Most bytes of shared-string text kept for one sheet: past it the workbook is refused as too large.
+  public var maxSharedStringBytes = 96 << 20
 
   public init() {}
 }
 
 /// Streams the rows of one sheet of an .xlsx workbook: the sheet part is inflated chunk by chunk and
 /// scanned as it comes, so a large sheet never becomes a large object graph. Shared strings (which cells
-/// refer to by number) are kept in memory.
+/// refer to by number) are held compactly, and of a large part only those the sheet uses (see
+/// `SharedStrings`), so any workbook within the limits is read in bounded memory.
 public final class XLSXReader {
   public let path: String
   private let limits: XLSXLimits
@@ -59,7 +67,6 @@ public final class XLSXReader {
         workbook: try small(archive, "xl/workbook.xml", required: true), relationships: try small(archive, "xl/_rels/workbook.xml.rels", required: true))
       parts.sheets = sheets
       parts.date1904 = date1904
-      parts.sharedStrings = try WorkbookParts.sharedStrings(try small(archive, "xl/sharedStrings.xml", required: false))
       parts.dateStyles = try WorkbookParts.dateStyles(try small(archive, "xl/styles.xml", required: false))
     } catch let error as XMLScanner.Malformed {
       throw RowsError.notAWorkbook(path: path, reason: error.reason)
@@ -72,23 +79,75 @@ public final class XLSXReader {
     guard let entry = archive[target.path] else {
       throw RowsError.notAWorkbook(path: path, reason: "the sheet `\(target.name)` is missing its part \(target.path)")
     }
-    let rows = SheetRows(parts: parts) { record in try visit(.record(record)) }
-    var inflated: Int64 = 0
-    let limit = min(limits.maxSheetBytes, Int64(entry.uncompressedSize))
     do {
-      _ = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: false) { chunk in
-        inflated += Int64(chunk.count)
-        guard inflated <= limit else {
-          throw RowsError.notAWorkbook(path: self.path, reason: "the sheet inflates beyond its declared or allowed size (a zip bomb?)")
-        }
-        try rows.feed(chunk)
-      }
+      parts.sharedStrings = try sharedStrings(archive, sheet: entry)
+    } catch let error as XMLScanner.Malformed {
+      throw RowsError.notAWorkbook(path: path, reason: "xl/sharedStrings.xml: \(error.reason)")
+    } catch let error as SharedStrings.TooLarge {
+      throw RowsError.notAWorkbook(path: path, reason: "the texts its sheet uses take more than \(error.limit >> 20) MiB: too large to read; export it in smaller parts (a month at a time)")
+    }
+    let rows = SheetRows(parts: parts, emit: visit)
+    do {
+      try inflate(archive, entry, name: "sheet `\(target.name)`", limit: limits.maxSheetBytes) { try rows.feed($0) }
       try rows.finish()
     } catch let error as XMLScanner.Malformed {
       throw RowsError.notAWorkbook(path: path, reason: "sheet `\(target.name)`: \(error.reason)")
-    } catch let error as SheetRows.TooWide {
-      throw RowsError.notAWorkbook(path: path, reason: "row \(error.row) of sheet `\(target.name)` has more than \(error.columns - 1) columns")
+    }
+  }
+
+  /// The shared strings the sheet `entry` may use: the whole part when it is small, else (counted,
+  /// then the sheet scanned for the strings its cells use) only those.
+  private func sharedStrings(_ archive: Archive, sheet entry: Entry) throws -> SharedStrings {
+    guard let part = archive["xl/sharedStrings.xml"] else { return SharedStrings() }
+    let chunks: ((Data) throws -> Void) throws -> Void = { consumer in
+      try self.inflate(archive, part, name: "xl/sharedStrings.xml", limit: self.limits.maxSheetBytes, consumer)
+    }
+    if Int64(part.uncompressedSize) <= limits.wholeSharedStringsBytes {
+      return try SharedStrings.read(chunks, limit: limits.maxSharedStringBytes)
+    }
+    let count = try SharedStrings.readFast(chunks, counting: true, limit: limits.maxSharedStringBytes)?.count
+      ?? SharedStrings.read(chunks, counting: true, limit: limits.maxSharedStringBytes).count
+    var used = [UInt64](repeating: 0, count: (count + 63) >> 6)
+    let scanner = XMLScanner()
+    var isShared = false
+    var inValue = false
+    var value: [UInt8] = []
+    scanner.onStart = { name, attributes, selfClosing in
+      if name.is("c") { isShared = attributes[attribute: "t"] == [UInt8(ascii: "s")] }
+      if name.is("v"), !selfClosing {
+        inValue = isShared
+        value.removeAll(keepingCapacity: true)
+      }
+    }
+    scanner.onText = { text in if inValue, value.count < 24 { value.append(contentsOf: text) } }
+    scanner.onEnd = { name in
+      guard name.is("v"), inValue else { return }
+      inValue = false
+      if let i = decimalInteger(value), i < count { used[i >> 6] |= UInt64(1) << UInt64(i & 63) }
+    }
+    try inflate(archive, entry, name: "the sheet", limit: limits.maxSheetBytes) { try scanner.feed($0) }
+    try scanner.finish()
+    return try SharedStrings.readFast(chunks, keep: used, limit: limits.maxSharedStringBytes)
+      ?? SharedStrings.read(chunks, keep: used, limit: limits.maxSharedStringBytes)
+  }
+
+  /// Inflates a part chunk by chunk, never past its declared size or `limit`.
+  private func inflate(_ archive: Archive, _ entry: Entry, name: String, limit: Int64, _ consumer: (Data) throws -> Void) throws {
+    var inflated: Int64 = 0
+    let allowed = min(limit, Int64(entry.uncompressedSize))
+    do {
+      _ = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: false) { chunk in
+        inflated += Int64(chunk.count)
+        guard inflated <= allowed else {
+          throw RowsError.notAWorkbook(path: self.path, reason: "\(name) inflates beyond its declared or allowed size (a zip bomb?)")
+        }
+        try consumer(chunk)
+      }
     } catch let error as RowsError {
+      throw error
+    } catch let error as XMLScanner.Malformed {
+      throw error
+    } catch let error as SharedStrings.TooLarge {
       throw error
     } catch let error as Archive.ArchiveError {
       throw RowsError.notAWorkbook(path: path, reason: "the zip archive is damaged (\(error))")
@@ -101,25 +160,26 @@ public final class XLSXReader {
   /// for fuzzing and tests of the sheet scanner.
   /// - Throws: `RowsError.notAWorkbook` for XML the scanner refuses.
   public static func readSheetXML(_ xml: [UInt8], _ visit: @escaping (RowEvent) throws -> Void) throws {
-    let rows = SheetRows(parts: WorkbookParts()) { try visit(.record($0)) }
+    let rows = SheetRows(parts: WorkbookParts(), emit: visit)
     do {
       try rows.feed(Data(xml))
       try rows.finish()
     } catch let error as XMLScanner.Malformed {
       throw RowsError.notAWorkbook(path: "(sheet XML)", reason: error.reason)
-    } catch let error as SheetRows.TooWide {
-      throw RowsError.notAWorkbook(path: "(sheet XML)", reason: "row \(error.row) has more than \(error.columns - 1) columns")
     }
   }
 
-  /// A small part (workbook, relationships, shared strings, styles) read whole, within the limits.
+  /// A small part (workbook, relationships, styles) read whole, within the limits.
   private func small(_ archive: Archive, _ name: String, required: Bool) throws -> [UInt8] {
     guard let entry = archive[name] else {
       if required { throw RowsError.notAWorkbook(path: path, reason: "it has no \(name): not an Excel workbook") }
       return []
     }
     var bytes: [UInt8] = []
-    let limit = min(limits.maxSheetBytes, Int64(entry.uncompressedSize))
+    let limit = min(limits.maxSmallPartBytes, Int64(entry.uncompressedSize))
+    guard Int64(entry.uncompressedSize) <= limits.maxSmallPartBytes else {
+      throw RowsError.notAWorkbook(path: path, reason: "\(name) would inflate to \(entry.uncompressedSize) bytes, far more than such a part ever has (a zip bomb?)")
+    }
     do {
       _ = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: false) { chunk in
         guard Int64(bytes.count + chunk.count) <= limit else {

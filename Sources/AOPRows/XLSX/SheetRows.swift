@@ -4,49 +4,90 @@ import AOPLedger
 /// Turns a sheet part's XML, fed in chunks, into records: one per `<row>`, its number the sheet's row
 /// number, cells placed by their column letters (missing cells are empty), shared strings resolved,
 /// date-styled numbers rendered `yyyy-MM-dd HH:mm:ss`.
+///
+/// A row it cannot read right is a malformed record (rejected with its reason, never read as something
+/// else): a cell that refers to a shared string the workbook does not have, a cell reference that is not
+/// one or lies beyond the sheet's grid (column XFD, row 1,048,576), a cell given twice, a row given again
+/// or out of order, a cell of more than `maxCellBytes`.
 final class SheetRows {
   private let parts: WorkbookParts
   private let scanner = XMLScanner()
-  private let emit: (RawRecord) throws -> Void
-  /// The widest row accepted, in cells.
-  private let maxColumns: Int
+  private let emit: (RowEvent) throws -> Void
+  /// The widest row a sheet can have, in cells (Excel's XFD).
+  static let maxColumns = 16_384
+  /// The last row a sheet can have (Excel's).
+  static let maxRows = 1_048_576
+  /// The most bytes one cell may hold (Excel itself keeps 32,767 characters).
+  static let maxCellBytes = 1 << 20
 
   private var rowNumber = 0
+  private var lastRowNumber = 0
   private var cells: [(column: Int, value: [UInt8], kind: CellKind)] = []
   private var column = -1
+  private var reference: [UInt8] = []
   private var type: [UInt8] = []
   private var style = 0
   private var value: [UInt8] = []
   private var collecting = false
   private var inInline = false
+  /// Why the row being read cannot be read right (the first reason found).
+  private var fault: String?
 
-  struct TooWide: Error {
-    var row: Int
-    var columns: Int
-  }
-
-  init(parts: WorkbookParts, maxColumns: Int = 16_384, emit: @escaping (RawRecord) throws -> Void) {
+  init(parts: WorkbookParts, emit: @escaping (RowEvent) throws -> Void) {
     self.parts = parts
     self.emit = emit
-    self.maxColumns = maxColumns
     scanner.onStart = { [unowned self] name, attributes, selfClosing in try self.start(name, attributes, selfClosing) }
     scanner.onEnd = { [unowned self] name in try self.end(name) }
-    scanner.onText = { [unowned self] text in if self.collecting { self.value.append(contentsOf: text) } }
+    scanner.onText = { [unowned self] text in
+      guard self.collecting else { return }
+      if self.value.count + text.count > SheetRows.maxCellBytes {
+        self.flag("cell \(self.shownReference) holds more than \(SheetRows.maxCellBytes) bytes")
+        return
+      }
+      self.value.append(contentsOf: text)
+    }
   }
 
   func feed(_ chunk: Data) throws { try scanner.feed(chunk) }
   func finish() throws { try scanner.finish() }
 
+  private func flag(_ reason: String) { if fault == nil { fault = reason } }
+
+  private var shownReference: String {
+    reference.isEmpty ? "\(SheetRows.columnName(max(column, 0)))\(rowNumber)" : String(decoding: reference, as: UTF8.self)
+  }
+
   private func start(_ name: XMLScanner.Bytes, _ attributes: XMLScanner.Attributes, _ selfClosing: Bool) throws {
     switch true {
     case name.is("row"):
-      rowNumber = attributes[attribute: "r"].flatMap(decimalInteger) ?? rowNumber + 1
       cells.removeAll(keepingCapacity: true)
       column = -1
+      fault = nil
+      if let r = attributes[attribute: "r"] {
+        guard let n = decimalInteger(r), n >= 1 else {
+          rowNumber = lastRowNumber + 1
+          flag("the row number `\(String(decoding: r.prefix(20), as: UTF8.self))` is not a row number")
+          break
+        }
+        rowNumber = n
+      } else {
+        rowNumber = lastRowNumber + 1
+      }
+      if rowNumber > SheetRows.maxRows { flag("row \(rowNumber) is beyond the sheet's last row (\(SheetRows.maxRows))") }
+      if rowNumber <= lastRowNumber { flag("row \(rowNumber) comes again, or out of order, after row \(lastRowNumber)") }
       if selfClosing { try endRow() }
     case name.is("c"):
-      column = attributes[attribute: "r"].map(Self.columnIndex) ?? column + 1
-      guard column < maxColumns else { throw TooWide(row: rowNumber, columns: column + 1) }
+      reference = attributes[attribute: "r"] ?? []
+      if reference.isEmpty {
+        column += 1
+      } else if let (c, r) = Self.cellReference(reference) {
+        column = c
+        if r != rowNumber { flag("cell \(shownReference) is inside row \(rowNumber)") }
+      } else {
+        column += 1
+        flag("`\(String(decoding: reference.prefix(20), as: UTF8.self))` is not a cell reference")
+      }
+      if column >= SheetRows.maxColumns { flag("cell \(shownReference) is beyond the sheet's last column (XFD)") }
       type = attributes[attribute: "t"] ?? []
       style = attributes[attribute: "s"].flatMap(decimalInteger) ?? 0
       value.removeAll(keepingCapacity: true)
@@ -76,7 +117,12 @@ final class SheetRows {
     var shown = text
     switch type.first {
     case UInt8(ascii: "s") where type.count == 1:
-      if let i = decimalInteger(text), i < parts.sharedStrings.count { shown = parts.sharedStrings[i] } else { shown = [] }
+      if let i = decimalInteger(text), let string = parts.sharedStrings.string(i) {
+        shown = Array(string)
+      } else {
+        flag("cell \(shownReference) refers to shared string `\(String(decoding: text.prefix(20), as: UTF8.self))`, which the workbook does not have (it has \(parts.sharedStrings.count))")
+        shown = []
+      }
     case UInt8(ascii: "i"), UInt8(ascii: "s"), UInt8(ascii: "e"), UInt8(ascii: "d"), UInt8(ascii: "b"):
       break  // inlineStr, str (a formula's text), e (an error), d (an ISO date), b (a boolean): as written
     default:
@@ -88,12 +134,19 @@ final class SheetRows {
         kind = .number
       }
     }
-    cells.append((column, shown, kind))
+    // Cells come in column order: one at or before the last is given twice (or out of order).
+    if let last = cells.last?.column, column <= last { flag("cell \(shownReference) is given twice, or out of order") }
+    if column < SheetRows.maxColumns { cells.append((column, shown, kind)) }
     value.removeAll(keepingCapacity: true)
   }
 
   private func endRow() throws {
-    guard let widest = cells.map(\.column).max() else { return }
+    lastRowNumber = max(lastRowNumber, rowNumber)
+    defer { cells.removeAll(keepingCapacity: true) }
+    guard let widest = cells.map(\.column).max() else {
+      if let fault { try emit(.malformed(MalformedRecord(line: rowNumber, reason: fault, rawText: ""))) }
+      return
+    }
     var slots = [(value: [UInt8], kind: CellKind)](repeating: ([], .text), count: widest + 1)
     for cell in cells { slots[cell.column] = (cell.value, cell.kind) }
     var bytes: [UInt8] = []
@@ -105,20 +158,37 @@ final class SheetRows {
       if i > 0 { raw.append(0x09) }
       raw.append(contentsOf: slot.value)
     }
+    if let fault {
+      try emit(.malformed(MalformedRecord(line: rowNumber, reason: fault, rawText: RawRecord.text(ofRaw: raw))))
+      return
+    }
     var record = RawRecord(line: rowNumber, lastLine: rowNumber, bytes: bytes, fieldEnds: ends[...], fieldBase: 0, raw: raw)
     record.kinds = slots.map(\.kind)
-    cells.removeAll(keepingCapacity: true)
-    if !record.isBlank { try emit(record) }
+    if !record.isBlank { try emit(.record(record)) }
   }
 
-  /// `B5` → 1.
-  static func columnIndex(_ reference: [UInt8]) -> Int {
+  /// `B5` → (1, 5); `nil` unless it is column letters (A–Z) then a row number.
+  static func cellReference(_ reference: [UInt8]) -> (column: Int, row: Int)? {
     var n = 0
-    for c in reference {
-      guard c >= UInt8(ascii: "A"), c <= UInt8(ascii: "Z") else { break }
-      n = n * 26 + Int(c - UInt8(ascii: "A") + 1)
+    var k = 0
+    while k < reference.count, reference[k] >= UInt8(ascii: "A"), reference[k] <= UInt8(ascii: "Z") {
+      n = n * 26 + Int(reference[k] - UInt8(ascii: "A") + 1)
+      k += 1
+      guard k <= 4 else { return nil }
     }
-    return n - 1
+    guard k > 0, let row = decimalInteger(reference[k...]) else { return nil }
+    return (n - 1, row)
+  }
+
+  /// 1 → `B`.
+  static func columnName(_ index: Int) -> String {
+    var name = ""
+    var c = index
+    repeat {
+      name = String(UnicodeScalar(UInt8(65 + c % 26))) + name
+      c = c / 26 - 1
+    } while c >= 0
+    return name
   }
 
   /// An Excel serial day number as `yyyy-MM-dd` or `yyyy-MM-dd HH:mm:ss` (1900 system, with its

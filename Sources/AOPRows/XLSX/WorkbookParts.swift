@@ -3,7 +3,7 @@
 struct WorkbookParts {
   /// Sheets in workbook order: name and part path (`xl/worksheets/sheet1.xml`).
   var sheets: [(name: String, path: String)] = []
-  var sharedStrings: [[UInt8]] = []
+  var sharedStrings = SharedStrings()
   /// Style index → true when its number format shows a date or time.
   var dateStyles: [Bool] = []
   var date1904 = false
@@ -32,28 +32,6 @@ struct WorkbookParts {
     try book.feed(workbook)
     try book.finish()
     return (sheets, date1904)
-  }
-
-  static func sharedStrings(_ xml: [UInt8]) throws -> [[UInt8]] {
-    var strings: [[UInt8]] = []
-    var current: [UInt8] = []
-    var inText = false
-    var phonetic = 0
-    let scanner = XMLScanner()
-    scanner.onStart = { name, _, selfClosing in
-      if name.is("si") { current = [] }
-      if name.is("rPh") { phonetic += 1 }
-      if name.is("t"), !selfClosing { inText = true }
-    }
-    scanner.onEnd = { name in
-      if name.is("t") { inText = false }
-      if name.is("rPh") { phonetic -= 1 }
-      if name.is("si") { strings.append(XMLText.decode(current[...])) }
-    }
-    scanner.onText = { text in if inText, phonetic == 0 { current.append(contentsOf: text) } }
-    try scanner.feed(xml)
-    try scanner.finish()
-    return strings
   }
 
   /// Which cell styles (`s` attribute) format numbers as dates or times.
