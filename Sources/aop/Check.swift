@@ -19,6 +19,7 @@ struct Check: ParsableCommand {
           } else {
             print("\(s.tally.rejected > 0 ? "REJECTS " : "ok      ") \(Escaped.forTerminal(s.path)) [\(s.profile ?? "")] read \(t.read), accepted \(t.accepted), rejected \(t.rejected), duplicate \(t.duplicates), skipped \(t.skipped)")
             for d in s.duplicatesOf { print("           \(Escaped.forTerminal(d.description))") }
+            for f in s.flags { print("           implausible, accepted: \(Escaped.forTerminal(f.description))") }
           }
         }
         for r in outcome.rejections.kept {

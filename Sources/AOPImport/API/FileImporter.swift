@@ -31,6 +31,11 @@ public struct ImportSettings: Sendable {
   public var marketingCategories: [String]
   /// Limits of the CSV reader (field and line length, fields per row).
   public var csvLimits = CSVOptions()
+  /// The years of the review, from the baseline's to the plan's: a sale or spend dated more than a year
+  /// outside them is flagged (`nil`: no such check).
+  public var reviewYears: ClosedRange<Int>?
+  /// A sale line of more units than this (either way) is flagged as implausible.
+  public var implausibleQuantity = 10_000
 
   /// A campaign-name pattern and the channel its spend belongs to.
   public struct CampaignRule: Sendable, Hashable {

@@ -21,6 +21,8 @@ final class FileImport {
   private var revenue = Money.zero
   private var spend = Money.zero
   private var occurrences: [IdentityKey: Int] = [:]
+  /// Rows accepted with a warning, per reason, in the order first met.
+  private var flags: [RowFlag] = []
   private var duplicatesOf: [String: DuplicateSummary] = [:]
   private var order = OpenOrder()
 
@@ -37,6 +39,7 @@ final class FileImport {
       path: displayPath, profile: profile?.id, kind: profile?.kind.rawValue, status: .read,
       message: profile?.ignoredReason.map { "not used: \($0)" }, tally: tally, revenue: revenue, spend: spend)
     file.duplicatesOf = duplicatesOf.values.sorted { $0.file < $1.file }
+    file.flags = flags
     return file
   }
 
@@ -226,7 +229,9 @@ final class FileImport {
     guard isFirstOccurrence(fields) else { return }
     let spendChannel: String
     if let ruled = importer.settings.channel(forCampaign: label) { spendChannel = ruled } else { spendChannel = try rowChannel(fields) }
+    let found = try implausible(fields, days: [first, last])
     if let refused = importer.magnitudes.admit(amounts: [amount]) { throw RowFields.Failure(column: fields.columns.header(of: .amount), reason: refused) }
+    count(found, line: fields.record.line)
     sink.accept(SpendLine(
       firstDay: first, lastDay: last, channel: spendChannel, amount: amount, label: label, category: category,
       isMarketing: isMarketing, source: source(fields.record.line)))
@@ -258,6 +263,50 @@ final class FileImport {
     var orderDiscount: Money?
     var unitCost: Money?
     var channel: String
+    /// What is implausible about the row, to count once it is booked.
+    var implausible: [Implausible]
+  }
+
+  /// Something implausible about a row: the column concerned, what, and the value.
+  struct Implausible {
+    var column: String?
+    var reason: String
+    var example: String
+  }
+
+  /// What is implausible about a sale or spend row: a date far from the plan's years, more units than
+  /// the config allows, a quantity and an amount of opposite signs. Where the profile says so, the row
+  /// is rejected for the first of them instead.
+  private func implausible(_ fields: RowFields, days: [Day], quantity: Int? = nil, amount: Money? = nil, amountField: Field? = nil) throws(RowFields.Failure) -> [Implausible] {
+    var found: [Implausible] = []
+    let settings = importer.settings
+    if let years = settings.reviewYears, let day = days.first(where: { !((years.lowerBound - 1)...(years.upperBound + 1)).contains($0.year) }) {
+      found.append(Implausible(
+        column: fields.columns.header(of: fields.has(.date) ? .date : .startDate), reason: "dated far from \(years.lowerBound)–\(years.upperBound)",
+        example: day.description))
+    }
+    if let quantity, quantity.magnitude > settings.implausibleQuantity.magnitude {
+      found.append(Implausible(column: fields.columns.header(of: .quantity), reason: "of more than \(settings.implausibleQuantity) units", example: "\(quantity) units"))
+    }
+    if let quantity, let amount, (quantity > 0 && amount < .zero) || (quantity < 0 && amount > .zero) {
+      found.append(Implausible(
+        column: amountField.flatMap { fields.columns.header(of: $0) }, reason: "whose quantity and amount have opposite signs", example: "\(quantity) units for \(amount)"))
+    }
+    if let first = found.first, profile?.rejectsImplausible == true {
+      throw RowFields.Failure(column: first.column, reason: "implausible: \(first.reason) (\(first.example)); the profile rejects such rows")
+    }
+    return found
+  }
+
+  /// Counts an accepted row's implausibilities.
+  private func count(_ found: [Implausible], line: Int) {
+    for f in found {
+      if let i = flags.firstIndex(where: { $0.reason == f.reason }) {
+        flags[i].count += 1
+      } else {
+        flags.append(RowFlag(reason: f.reason, count: 1, firstLine: line, example: f.example))
+      }
+    }
   }
 
   private func mapSale(_ fields: inout RowFields) throws(RowFields.Failure) {
@@ -301,7 +350,8 @@ final class FileImport {
     let draft = Draft(
       line: fields.record.line, raw: fields.record.rawBytes, day: day, status: status, sku: sku, name: name, quantity: quantity, value: value,
       returned: returned, orderDiscount: try fields.money(.orderDiscount)?.absolute, unitCost: try fields.money(.unitCost),
-      channel: try rowChannel(fields))
+      channel: try rowChannel(fields),
+      implausible: try implausible(fields, days: [day], quantity: quantity, amount: value, amountField: fields.has(.lineNet) ? .lineNet : .unitPrice))
     guard isFirstOccurrence(fields) else { return }
     order.lines.append(draft)
   }
@@ -342,6 +392,7 @@ final class FileImport {
         continue
       }
       lines.forEach(book)
+      count(draft.implausible, line: draft.line)
       tally.accepted += 1
     }
   }

@@ -61,6 +61,9 @@ public final class Profile: Sendable, Identifiable, Hashable {
   public let returnDocumentPrefix: String?
   /// A row with any of these columns non-empty is skipped by rule (KiotViet alternate units).
   public let skipIfPresent: [String]
+  /// Implausible rows (a date far from the plan's years, an absurd quantity, a sale whose quantity and
+  /// amount disagree in sign) are rejected instead of accepted with a warning.
+  public let rejectsImplausible: Bool
   public let identityNamespace: String
   public let identityFields: [Field]
   /// Where the profile was loaded from.
@@ -156,6 +159,11 @@ public final class Profile: Sendable, Identifiable, Hashable {
     if !channelValues.isEmpty, mapped[.channel] == nil { throw fail("channel_values", "values are given but no `channel` column is mapped") }
     if mapped[.category] != nil, marketingCategories.isEmpty {
       throw fail("spend.marketing_categories", "a `category` column is mapped: name the categories that are marketing spend")
+    }
+    switch file.checks?.implausible {
+    case nil, "flag": rejectsImplausible = false
+    case "reject": rejectsImplausible = true
+    case let other?: throw fail("checks.implausible", "`\(other)` is not \"flag\" or \"reject\"")
     }
     returnDocumentPrefix = file.returns?.documentPrefix
     skipIfPresent = (file.skip?.ifPresent ?? []).map(HeaderName.normalize)

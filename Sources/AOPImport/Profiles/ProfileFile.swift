@@ -19,13 +19,19 @@ struct ProfileFile: Decodable {
   var channelValues: [String: String]?
   var spend: Spend?
   var ignored: Ignored?
+  var checks: Checks?
+
+  struct Checks: Decodable {
+    /// `flag` (the default): implausible rows are accepted and counted as warnings; `reject`: rejected.
+    var implausible: String?
+  }
 
   struct Ignored: Decodable {
     var reason: String
   }
 
   enum CodingKeys: String, CodingKey {
-    case version, id, name, kind, channel, match, read, columns, fallbacks, orders, status, returns, skip, identity, spend, ignored
+    case version, id, name, kind, channel, match, read, columns, fallbacks, orders, status, returns, skip, identity, spend, ignored, checks
     case optionalFields = "optional_fields", channelValues = "channel_values"
   }
 

@@ -23,6 +23,9 @@ public struct SourceFile: Hashable, Sendable, Codable {
   public var duplicatesOf: [DuplicateSummary] = []
   /// SHA-256 of the file's bytes, so a reader can tell which export exactly was read.
   public var sha256: String?
+  /// Rows accepted although implausible (a date far from the plan's years, a quantity nobody sells),
+  /// counted per kind: a warning for whoever reads the report, never silent.
+  public var flags: [RowFlag] = []
 
   public init(path: String, profile: String?, kind: String?, status: Status, message: String? = nil, tally: FileTally, revenue: Money = .zero, spend: Money = .zero) {
     self.path = path
@@ -33,6 +36,28 @@ public struct SourceFile: Hashable, Sendable, Codable {
     self.tally = tally
     self.revenue = revenue
     self.spend = spend
+  }
+}
+
+/// Rows of one file accepted with the same warning: what is implausible, how many, and the first one.
+public struct RowFlag: Hashable, Sendable, Codable {
+  /// What is implausible about them (`dated far from 2025–2026`).
+  public var reason: String
+  public var count: Int
+  /// The first such row's line, and what it held (`2019-03-01`).
+  public var firstLine: Int
+  public var example: String
+
+  public init(reason: String, count: Int, firstLine: Int, example: String) {
+    self.reason = reason
+    self.count = count
+    self.firstLine = firstLine
+    self.example = example
+  }
+
+  /// `3 rows dated far from 2025–2026 (first: line 12, 2019-03-01)`.
+  public var description: String {
+    "\(count) row\(count == 1 ? "" : "s") \(reason) (first: line \(firstLine), \(example))"
   }
 }
 

@@ -71,6 +71,7 @@ func importAll(
     case .read:
       logger.info("\(file.shown): \(source.profile ?? ""): \(t.read) read, \(t.accepted) accepted, \(t.duplicates) duplicate, \(t.skipped) skipped")
     }
+    for flag in source.flags { logger.warning("\(file.shown): accepted, but implausible: \(flag.description)") }
     sources.append(source)
   }
   // The CSV outputs are complete (or a full disk is known) before the report is made.

@@ -46,6 +46,8 @@ struct RunSetup {
     if let v = config.maxFieldBytes { settings.csvLimits.maxFieldBytes = v }
     if let v = config.maxLineBytes { settings.csvLimits.maxLineBytes = v }
     if let v = config.maxFieldsPerRow { settings.csvLimits.maxFieldsPerRecord = v }
+    if let v = config.implausibleQuantity { settings.implausibleQuantity = v }
+    settings.reviewYears = min(config.baselineYear ?? plan.year - 1, plan.year - 1)...plan.year
     return FileImporter(profiles: profiles, settings: settings)
   }
 

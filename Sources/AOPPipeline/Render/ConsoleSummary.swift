@@ -44,7 +44,9 @@ public enum ConsoleSummary {
     }
     let t = r.tally
     let refused = r.sources.filter { $0.status == .refused }.count
-    lines.append("files: \(r.sources.count) (\(refused) refused); rows: \(t.read) read, \(t.accepted) accepted, \(t.rejected) rejected, \(t.duplicates) duplicate, \(t.skipped) skipped")
+    let flagged = r.sources.reduce(0) { $0 + $1.flags.reduce(0) { $0 + $1.count } }
+    lines.append("files: \(r.sources.count) (\(refused) refused); rows: \(t.read) read, \(t.accepted) accepted, \(t.rejected) rejected, \(t.duplicates) duplicate, \(t.skipped) skipped"
+      + (flagged > 0 ? "; \(flagged) accepted but implausible (see the sources sheet)" : ""))
     lines.append("workbook: \(workbookShown)")
     return lines.joined(separator: "\n") + "\n"
   }

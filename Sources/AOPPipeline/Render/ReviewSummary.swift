@@ -97,10 +97,20 @@ public struct ReviewSummary: Encodable, Sendable {
     var spend: Int64
     var duplicatesOf: [Duplicates]
     var sha256: String?
+    var flags: [Flag]
     enum CodingKeys: String, CodingKey {
-      case path, profile, status, message, read, accepted, rejected, duplicates, skipped, revenue, spend, sha256
+      case path, profile, status, message, read, accepted, rejected, duplicates, skipped, revenue, spend, sha256, flags
       case duplicatesOf = "duplicates_of"
     }
+  }
+
+  /// Rows accepted although implausible, per reason.
+  struct Flag: Encodable {
+    var reason: String
+    var count: Int
+    var firstLine: Int
+    var example: String
+    enum CodingKeys: String, CodingKey { case reason, count, example, firstLine = "first_line" }
   }
 
   /// The rows of a file that repeat an earlier file's, in the schema's snake_case.
@@ -255,7 +265,8 @@ public struct ReviewSummary: Encodable, Sendable {
     files = r.sources.map {
       FileEntry(path: $0.path, profile: $0.profile, status: $0.status.rawValue, message: $0.message, read: $0.tally.read, accepted: $0.tally.accepted,
                 rejected: $0.tally.rejected, duplicates: $0.tally.duplicates, skipped: $0.tally.skipped, revenue: $0.revenue.minorUnits, spend: $0.spend.minorUnits,
-                duplicatesOf: $0.duplicatesOf.map(Duplicates.init), sha256: $0.sha256)
+                duplicatesOf: $0.duplicatesOf.map(Duplicates.init), sha256: $0.sha256,
+                flags: $0.flags.map { Flag(reason: $0.reason, count: $0.count, firstLine: $0.firstLine, example: $0.example) })
     }
     let t = r.tally
     rows = Rows(read: t.read, accepted: t.accepted, rejected: t.rejected, duplicates: t.duplicates, skipped: t.skipped)

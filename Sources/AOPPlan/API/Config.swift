@@ -30,6 +30,8 @@ public struct Config: @unchecked Sendable {
   public var maxFieldBytes: Int?
   public var maxLineBytes: Int?
   public var maxFieldsPerRow: Int?
+  /// A sale line of more units than this is flagged as implausible (`nil`: the importer's default).
+  public var implausibleQuantity: Int?
 
   /// The folder relative paths are resolved against.
   public var root: URL { file.deletingLastPathComponent() }
@@ -69,7 +71,8 @@ public struct Config: @unchecked Sendable {
     if let e = raw.legacyEncoding, !["windows-1258", "windows-1252"].contains(e.lowercased()) {
       throw fail("legacy_encoding", "`\(e)` is not \"windows-1258\" or \"windows-1252\"")
     }
-    for (key, value) in [("max_field_bytes", raw.limits?.maxFieldBytes), ("max_line_bytes", raw.limits?.maxLineBytes), ("max_fields_per_row", raw.limits?.maxFieldsPerRow)] {
+    for (key, value) in [("max_field_bytes", raw.limits?.maxFieldBytes), ("max_line_bytes", raw.limits?.maxLineBytes), ("max_fields_per_row", raw.limits?.maxFieldsPerRow),
+                         ("implausible_quantity", raw.limits?.implausibleQuantity)] {
       if let v = value, v < 1 { throw fail("limits.\(key)", "must be at least 1") }
     }
     for (i, rule) in (raw.campaignChannels ?? []).enumerated() where !seen.contains(rule.channel) {
@@ -81,7 +84,8 @@ public struct Config: @unchecked Sendable {
       profileChannels: raw.profileChannels ?? [:], baselineFile: raw.baseline?.file.map(resolve),
       baselineInputPatterns: raw.baseline?.inputs ?? [], baselineYear: raw.baseline?.year, legacyEncoding: raw.legacyEncoding?.lowercased(),
       campaignChannels: (raw.campaignChannels ?? []).map { ($0.pattern, $0.channel) }, marketingCategories: raw.marketingCategories ?? [],
-      maxFieldBytes: raw.limits?.maxFieldBytes, maxLineBytes: raw.limits?.maxLineBytes, maxFieldsPerRow: raw.limits?.maxFieldsPerRow)
+      maxFieldBytes: raw.limits?.maxFieldBytes, maxLineBytes: raw.limits?.maxLineBytes, maxFieldsPerRow: raw.limits?.maxFieldsPerRow,
+      implausibleQuantity: raw.limits?.implausibleQuantity)
   }
 }
 
@@ -103,8 +107,10 @@ struct ConfigFile: Decodable {
     var maxFieldBytes: Int?
     var maxLineBytes: Int?
     var maxFieldsPerRow: Int?
+    var implausibleQuantity: Int?
     enum CodingKeys: String, CodingKey {
       case maxFieldBytes = "max_field_bytes", maxLineBytes = "max_line_bytes", maxFieldsPerRow = "max_fields_per_row"
+      case implausibleQuantity = "implausible_quantity"
     }
   }
 

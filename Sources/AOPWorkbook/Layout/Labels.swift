@@ -168,6 +168,7 @@ struct Labels {
   var column: String { t("Column", "Cột") }
   var reason: String { t("Reason", "Lý do") }
   var rawText: String { t("Raw text", "Nội dung gốc") }
+  func flagged(_ description: String) -> String { t("implausible, accepted: \(description)", "bất thường, vẫn nhận: \(description)") }
   var warnings: String { t("Warnings about the inputs", "Cảnh báo về dữ liệu đầu vào") }
   var noRejects: String { t("No row was rejected.", "Không có dòng nào bị loại.") }
   func moreRejects(_ count: Int, listed: Int, file: String) -> String {
