@@ -119,6 +119,34 @@ extension Dictionary where Key == String, Value == Any {
     #expect(json.warnings.isEmpty)
   }
 
+  @Test func formulaTextInAnExportCannotRunFromTheCSVOutputs() throws {
+    // A row whose text a spreadsheet would run: rejected (its date), and accepted (its description).
+    let shop = try OneMonthShop()
+    try shop.folder.write("exports/2026-10/zz-expenses.csv", """
+      date,category,amount,channel,description
+      =cmd|' /C calc'!A0,Marketing,100000,web,x
+      2026-10-05,Marketing,200000,web,"=HYPERLINK(""http://evil"",""click"")"
+      2026-10-06,Marketing,300000,web,@SUM(1+1)
+
+      """)
+    let run = try aop(["review", "-c", "aop.toml", "--month", "2026-10", "--ledger", "out/ledger.csv", "-q"], in: shop.url)
+    #expect(run.status == 65, "\(run.stderr)")
+    let rejects = try String(contentsOfFile: shop.folder.path("out/rejects-2026-10.csv"), encoding: .utf8)
+    #expect(rejects.contains("\nexports/2026-10/zz-expenses.csv,2,date,`=cmd|' /C calc'!A0` is not a date in the form yyyy-MM-dd,\"'=cmd|' /C calc'!A0,Marketing,100000,web,x\"\n"))
+    let ledger = try String(contentsOfFile: shop.folder.path("out/ledger.csv"), encoding: .utf8)
+    #expect(ledger.contains(",\"'=HYPERLINK(\"\"http://evil\"\",\"\"click\"\")\","))
+    #expect(ledger.contains(",'@SUM(1+1),"))
+    // No field of either file starts a formula.
+    for text in [rejects, ledger] {
+      for line in text.split(separator: "\n") {
+        for field in line.split(separator: ",", omittingEmptySubsequences: false) {
+          let value = field.hasPrefix("\"") ? field.dropFirst() : field[...]
+          #expect(!(value.first.map { "=+@".contains($0) } ?? false), "\(line)")
+        }
+      }
+    }
+  }
+
   @Test func nothingAtAllIs66NamingWhereItLooked() throws {
     let shop = try OneMonthShop(inputs: ["exprots/*"])
     let run = try aop(["review", "-c", "aop.toml", "--month", "2026-10"], in: shop.url)
