@@ -33,6 +33,14 @@ let interesting: [[UInt8]] = [
   Array("\"\"".utf8), Array("<".utf8), Array(">".utf8), Array("&amp;".utf8), Array("<!DOCTYPE x>".utf8), Array("_x0041_".utf8),
   Array("<row r=\"999999999\">".utf8), Array("<c r=\"XFE1\" t=\"s\"><v>99999</v></c>".utf8), Array("1.234.567".utf8), Array("-".utf8),
   Array("31/02/2026".utf8), Array("Total:".utf8), Array("99999999999999999999".utf8),
+  // Numeric extremes: the edges of 64 bits, exponents, a quantity past the limit, accounting negatives.
+  Array("9223372036854775807".utf8), Array("-9223372036854775808".utf8), Array("9.2233720368547758E+18".utf8), Array("1E+300".utf8),
+  Array("1e-300".utf8), Array("4000000000".utf8), Array("1000000000000001".utf8), Array("(1.234.567)".utf8), Array("-0".utf8),
+  // Control characters, raw and as XML writes them.
+  [0x01], [0x1F], [0x7F], Array("_x0001_".utf8), Array("_x001F_".utf8), Array("&#1;".utf8), Array("&#x1F;".utf8), Array("\u{202E}".utf8),
+  // Shared-string indexes and cell references out of range or repeated.
+  Array("<c r=\"A2\" t=\"s\"><v>-1</v></c>".utf8), Array("<c t=\"s\"><v>4294967296</v></c>".utf8), Array("<c r=\"A1\"><v>1</v></c><c r=\"A1\"><v>2</v></c>".utf8),
+  Array("<row r=\"1048577\">".utf8), Array("<c r=\"zz9\">".utf8), Array("<si><t>x</t></si>".utf8),
 ]
 
 func mutate(_ input: [UInt8], seeds: [[UInt8]], random: inout Random) -> [UInt8] {
@@ -84,11 +92,30 @@ func installCrashHandler() {
   }
 }
 
-final class NullSink: ImportSink {
+/// Takes what an import delivers and checks the promises the rest of the tool relies on: no text with a
+/// control character XML cannot hold, every amount and quantity within its limit.
+final class CheckingSink: ImportSink {
   var lines = 0
-  func accept(_ line: SaleLine) { lines += 1 }
-  func accept(_ entry: CostEntry) { lines += 1 }
-  func accept(_ line: SpendLine) { lines += 1 }
+  func clean(_ text: String) {
+    precondition(!text.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r") || $0.value == 0x7F }, "a control character reached a line")
+  }
+  func small(_ amount: Money) { precondition(amount.minorUnits.magnitude <= 2 * Money.valueLimit.magnitude, "an amount past its limit") }
+  func accept(_ line: SaleLine) {
+    lines += 1
+    [line.sku, line.productName, line.orderID].forEach(clean)
+    small(line.netRevenue)
+    precondition(line.quantity.magnitude <= SaleLine.quantityLimit.magnitude, "a quantity past its limit")
+  }
+  func accept(_ entry: CostEntry) {
+    lines += 1
+    [entry.sku, entry.productName ?? "", entry.productGroup ?? ""].forEach(clean)
+    small(entry.unitCost)
+  }
+  func accept(_ line: SpendLine) {
+    lines += 1
+    [line.label, line.category ?? ""].forEach(clean)
+    small(line.amount)
+  }
   func reject(_ rejection: Rejection) { lines += 1 }
 }
 
@@ -107,9 +134,9 @@ try? FileManager.default.createDirectory(atPath: "fuzz-crashes", withIntermediat
 installCrashHandler()
 
 let scratch = (FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()) + "/aop-fuzz-\(getpid()).\(mode == "xlsx" ? "xlsx" : "csv")"
-let importer = FileImporter(
-  profiles: (try? ProfileSet.load()) ?? ProfileSet([]),
-  settings: ImportSettings(currency: .vnd, channels: ["store", "shopee", "web", "tiktok", "lazada"], legacyEncoding: .windows1258))
+let profiles = (try? ProfileSet.load()) ?? ProfileSet([])
+var settings = ImportSettings(currency: .vnd, channels: ["store", "shopee", "web", "tiktok", "lazada"], legacyEncoding: .windows1258)
+settings.reviewYears = 2025...2026
 var random = Random(state: 0xA0_2026)
 let started = Date()
 var executions = 0
@@ -131,8 +158,9 @@ while Date().timeIntervalSince(started) < seconds {
       } catch {}
     default:
       FileManager.default.createFile(atPath: scratch, contents: Data(input))
-      let sink = NullSink()
-      let file = importer.importFile(at: scratch, displayPath: "fuzz", into: sink)
+      let sink = CheckingSink()
+      // A run of its own each time: its de-duplication and its totals start from nothing.
+      let file = FileImporter(profiles: profiles, settings: settings).importFile(at: scratch, displayPath: "fuzz", into: sink)
       if file.status == .read { accepted += 1 }
       precondition(file.status == .refused || file.tally.balances, "a file's rows do not add up")
     }
