@@ -1,3 +1,4 @@
+import AOPLedger
 import AOPTemplates
 import Foundation
 
@@ -6,7 +7,7 @@ import Foundation
 public struct ProfileSet: Sendable {
   public let profiles: [Profile]
   /// A profile folder of the config that does not exist or holds no profile.
-  public var warnings: [String] = []
+  public var warnings: [InputWarning] = []
 
   public init(_ profiles: [Profile]) { self.profiles = profiles }
 
@@ -20,7 +21,7 @@ public struct ProfileSet: Sendable {
   public static func load(userFolders folders: [URL] = []) throws -> ProfileSet {
     var byID: [String: Profile] = [:]
     var order: [String] = []
-    var warnings: [String] = []
+    var warnings: [InputWarning] = []
     var all = [URL]()
     if let builtIn = Templates.profilesFolder { all.append(builtIn) }
     all += folders
@@ -29,7 +30,7 @@ public struct ProfileSet: Sendable {
       let names: [String]
       var isFolder: ObjCBool = false
       if n > 0 || folders.contains(folder), !FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) {
-        warnings.append("the profile folder \(folder.path) does not exist: its profiles are not used")
+        warnings.append(.profileFolderMissing(folder: folder.path))
         continue
       }
       do {
@@ -37,7 +38,7 @@ public struct ProfileSet: Sendable {
       } catch {
         throw ProfileError.unreadable(file: folder.path, reason: "cannot list the profile folder")
       }
-      if names.isEmpty, n > 0 || folders.contains(folder) { warnings.append("the profile folder \(folder.path) holds no profile (*.toml)") }
+      if names.isEmpty, n > 0 || folders.contains(folder) { warnings.append(.profileFolderEmpty(folder: folder.path)) }
       for name in names {
         let url = folder.appendingPathComponent(name)
         let shown = n == 0 && !folders.contains(folder) ? "built-in:\(name)" : url.path

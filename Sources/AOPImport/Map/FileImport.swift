@@ -270,7 +270,7 @@ final class FileImport {
   /// Something implausible about a row: the column concerned, what, and the value.
   struct Implausible {
     var column: String?
-    var reason: String
+    var kind: RowFlag.Kind
     var example: String
   }
 
@@ -282,18 +282,19 @@ final class FileImport {
     let settings = importer.settings
     if let years = settings.reviewYears, let day = days.first(where: { !((years.lowerBound - 1)...(years.upperBound + 1)).contains($0.year) }) {
       found.append(Implausible(
-        column: fields.columns.header(of: fields.has(.date) ? .date : .startDate), reason: "dated far from \(years.lowerBound)–\(years.upperBound)",
+        column: fields.columns.header(of: fields.has(.date) ? .date : .startDate), kind: .farDate(from: years.lowerBound, to: years.upperBound),
         example: day.description))
     }
     if let quantity, quantity.magnitude > settings.implausibleQuantity.magnitude {
-      found.append(Implausible(column: fields.columns.header(of: .quantity), reason: "of more than \(settings.implausibleQuantity) units", example: "\(quantity) units"))
+      found.append(Implausible(column: fields.columns.header(of: .quantity), kind: .largeQuantity(limit: settings.implausibleQuantity), example: "\(quantity) units"))
     }
     if let quantity, let amount, (quantity > 0 && amount < .zero) || (quantity < 0 && amount > .zero) {
       found.append(Implausible(
-        column: amountField.flatMap { fields.columns.header(of: $0) }, reason: "whose quantity and amount have opposite signs", example: "\(quantity) units for \(amount)"))
+        column: amountField.flatMap { fields.columns.header(of: $0) }, kind: .oppositeSigns, example: "\(quantity) units for \(amount)"))
     }
     if let first = found.first, profile?.rejectsImplausible == true {
-      throw RowFields.Failure(column: first.column, reason: "implausible: \(first.reason) (\(first.example)); the profile rejects such rows")
+      let reason = RowFlag(kind: first.kind, count: 1, firstLine: 0, example: first.example).reason
+      throw RowFields.Failure(column: first.column, reason: "implausible: \(reason) (\(first.example)); the profile rejects such rows")
     }
     return found
   }
@@ -301,10 +302,10 @@ final class FileImport {
   /// Counts an accepted row's implausibilities.
   private func count(_ found: [Implausible], line: Int) {
     for f in found {
-      if let i = flags.firstIndex(where: { $0.reason == f.reason }) {
+      if let i = flags.firstIndex(where: { $0.kind == f.kind }) {
         flags[i].count += 1
       } else {
-        flags.append(RowFlag(reason: f.reason, count: 1, firstLine: line, example: f.example))
+        flags.append(RowFlag(kind: f.kind, count: 1, firstLine: line, example: f.example))
       }
     }
   }

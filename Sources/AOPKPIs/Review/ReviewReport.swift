@@ -77,7 +77,7 @@ public struct ReviewReport: Sendable {
   /// The rejected rows: all counted, the first ones kept (the rejects CSV beside the workbook has all).
   public var rejections: RejectedRows
   /// What the run found worth saying about its inputs (a folder of the config that matched nothing).
-  public var warnings: [String]
+  public var warnings: [InputWarning]
   /// The plan itself (actions, resources, revisions are shown as written).
   public var plan: Plan
   public var budget: [BudgetLine]
@@ -98,7 +98,7 @@ public struct ReviewReport: Sendable {
   /// Computes the review of `month` from the rolled-up ledger and the plan's targets.
   public static func compute(
     month: Month, rollup: Rollup, plan: Plan, targets: Targets, channels: [Channel], baseline: Baseline?,
-    sources: [SourceFile], rejections: RejectedRows, warnings: [String] = [], data: DataSheet = DataSheet(lines: [])
+    sources: [SourceFile], rejections: RejectedRows, warnings: [InputWarning] = [], data: DataSheet = DataSheet(lines: [])
   ) -> ReviewReport {
     let online = Set(channels.filter { $0.kind == .online }.map(\.id))
     func period(_ months: [Month]) -> Period {

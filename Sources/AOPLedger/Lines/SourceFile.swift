@@ -40,19 +40,37 @@ public struct SourceFile: Hashable, Sendable, Codable {
 }
 
 /// Rows of one file accepted with the same warning: what is implausible, how many, and the first one.
-public struct RowFlag: Hashable, Sendable, Codable {
-  /// What is implausible about them (`dated far from 2025–2026`).
-  public var reason: String
+public struct RowFlag: Hashable, Sendable, Codable, CustomStringConvertible {
+  /// What is implausible about a row.
+  public enum Kind: Hashable, Sendable, Codable {
+    /// Dated more than a year outside the review's years (`from`…`to`).
+    case farDate(from: Int, to: Int)
+    /// More units than the config's limit.
+    case largeQuantity(limit: Int)
+    /// A quantity and an amount of opposite signs.
+    case oppositeSigns
+  }
+
+  public var kind: Kind
   public var count: Int
   /// The first such row's line, and what it held (`2019-03-01`).
   public var firstLine: Int
   public var example: String
 
-  public init(reason: String, count: Int, firstLine: Int, example: String) {
-    self.reason = reason
+  public init(kind: Kind, count: Int, firstLine: Int, example: String) {
+    self.kind = kind
     self.count = count
     self.firstLine = firstLine
     self.example = example
+  }
+
+  /// What is implausible, in English (`dated far from 2025–2026`).
+  public var reason: String {
+    switch kind {
+    case .farDate(let from, let to): return "dated far from \(from)–\(to)"
+    case .largeQuantity(let limit): return "of more than \(limit) units"
+    case .oppositeSigns: return "whose quantity and amount have opposite signs"
+    }
   }
 
   /// `3 rows dated far from 2025–2026 (first: line 12, 2019-03-01)`.

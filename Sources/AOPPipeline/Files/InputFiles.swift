@@ -1,3 +1,4 @@
+import AOPLedger
 import Foundation
 
 #if canImport(Glibc)
@@ -25,7 +26,7 @@ public enum InputFiles {
   public struct Search: Sendable {
     public var files: [Found] = []
     /// A pattern that matched nothing, a link not followed.
-    public var warnings: [String] = []
+    public var warnings: [InputWarning] = []
   }
 
   public static func find(patterns: [String], root: URL) -> Search {
@@ -37,7 +38,7 @@ public enum InputFiles {
       var matches = expand(absolute)
       if matches.isEmpty, let renamed = sameNameOtherwiseNormalised(absolute) { matches = [renamed] }
       guard !matches.isEmpty else {
-        search.warnings.append("the inputs entry `\(pattern)` matches nothing (relative to \(root.path)); check its spelling")
+        search.warnings.append(.patternMatchesNothing(pattern: pattern, root: root.path))
         continue
       }
       var found = 0
@@ -45,7 +46,7 @@ public enum InputFiles {
         let allowed = [rootReal, realPath(match) ?? match]
         walk(match, allowed: allowed, named: true, visited: &visited, root: root, into: &search, found: &found)
       }
-      if found == 0 { search.warnings.append("the inputs entry `\(pattern)` has no export file in it") }
+      if found == 0 { search.warnings.append(.patternHasNoFile(pattern: pattern)) }
     }
     return search
   }
@@ -71,7 +72,7 @@ public enum InputFiles {
       return
     }
     if isLink, !named, let target = realPath(path), !allowed.contains(where: { target == $0 || target.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }) {
-      search.warnings.append("\(relative(path, to: root)) is a link to \(target), outside the config's folder: not followed (name it in `inputs` to read it)")
+      search.warnings.append(.linkNotFollowed(link: relative(path, to: root), target: target))
       return
     }
     guard visited.insert(FileID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted else { return }
@@ -81,7 +82,7 @@ public enum InputFiles {
       return
     }
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else {
-      search.warnings.append("\(relative(path, to: root)): the folder cannot be listed")
+      search.warnings.append(.folderUnlistable(folder: relative(path, to: root)))
       return
     }
     for name in names.filter({ !$0.hasPrefix(".") }).sorted() {

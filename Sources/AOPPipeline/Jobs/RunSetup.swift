@@ -27,7 +27,7 @@ struct RunSetup {
   /// The export files `patterns` name, with the warnings about the run's inputs so far (profile
   /// folders and patterns that match nothing, links not followed) logged.
   /// - Throws: `JobError.noInput` when there is no file at all, naming where it looked.
-  func inputFiles(_ patterns: [String], logger: Logger) throws -> (files: [InputFiles.Found], warnings: [String]) {
+  func inputFiles(_ patterns: [String], logger: Logger) throws -> (files: [InputFiles.Found], warnings: [InputWarning]) {
     let search = InputFiles.find(patterns: patterns, root: config.root)
     let warnings = profiles.warnings + search.warnings
     for warning in warnings { logger.warning("\(warning)") }

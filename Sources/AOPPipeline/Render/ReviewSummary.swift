@@ -295,7 +295,7 @@ public struct ReviewSummary: Encodable, Sendable {
       resources: r.plan.resources.map { .init(person: $0.person, role: $0.role, capacity: $0.capacity, responsibilities: $0.responsibilities) },
       revisions: r.plan.revisions.map { .init(from: $0.from.description, note: $0.note) },
       revisionInForce: r.revision?.from.description)
-    warnings = r.warnings
+    warnings = r.warnings.map(\.description)
   }
 
   /// Pretty-printed JSON with sorted keys: the same review gives the same text.

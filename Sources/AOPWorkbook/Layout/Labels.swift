@@ -1,3 +1,4 @@
+import AOPLedger
 import AOPPlan
 
 /// The workbook's words, in English or Vietnamese as the config says.
@@ -168,7 +169,30 @@ struct Labels {
   var column: String { t("Column", "Cột") }
   var reason: String { t("Reason", "Lý do") }
   var rawText: String { t("Raw text", "Nội dung gốc") }
-  func flagged(_ description: String) -> String { t("implausible, accepted: \(description)", "bất thường, vẫn nhận: \(description)") }
+  /// Rows accepted although implausible, said in the workbook's language.
+  func flagged(_ flag: RowFlag) -> String {
+    guard language == .vi else { return "implausible, accepted: \(flag.description)" }
+    let what: String
+    switch flag.kind {
+    case .farDate(let from, let to): what = "có ngày cách xa các năm \(from)–\(to)"
+    case .largeQuantity(let limit): what = "có số lượng trên \(limit)"
+    case .oppositeSigns: what = "có số lượng và số tiền trái dấu"
+    }
+    return "bất thường nhưng vẫn nhận: \(flag.count) dòng \(what) (dòng đầu tiên: \(flag.firstLine), \(flag.example))"
+  }
+
+  /// A warning about the inputs, said in the workbook's language.
+  func warning(_ warning: InputWarning) -> String {
+    guard language == .vi else { return warning.description }
+    switch warning {
+    case .patternMatchesNothing(let pattern, let root): return "mục `\(pattern)` trong `inputs` không khớp tệp hay thư mục nào (tính từ \(root)); hãy kiểm tra lại chính tả"
+    case .patternHasNoFile(let pattern): return "mục `\(pattern)` trong `inputs` không có tệp xuất dữ liệu nào"
+    case .linkNotFollowed(let link, let target): return "\(link) là liên kết tới \(target), nằm ngoài thư mục của cấu hình: không đọc (ghi nó vào `inputs` để đọc)"
+    case .folderUnlistable(let folder): return "\(folder): không liệt kê được thư mục"
+    case .profileFolderMissing(let folder): return "thư mục mẫu nhập \(folder) không tồn tại: các mẫu của nó không được dùng"
+    case .profileFolderEmpty(let folder): return "thư mục mẫu nhập \(folder) không có mẫu nào (*.toml)"
+    }
+  }
   var warnings: String { t("Warnings about the inputs", "Cảnh báo về dữ liệu đầu vào") }
   var noRejects: String { t("No row was rejected.", "Không có dòng nào bị loại.") }
   func moreRejects(_ count: Int, listed: Int, file: String) -> String {

@@ -621,7 +621,7 @@ public struct ReviewLayout: Sendable {
         Cell(.text(f.path)), Cell(.text(f.profile ?? "")), Cell(.text(f.status == .read ? l.readStatus : l.refused)),
         Cell(.integer(f.tally.read)), Cell(.integer(f.tally.accepted)), Cell(.integer(f.tally.rejected)),
         Cell(.integer(f.tally.duplicates)), Cell(.integer(f.tally.skipped)), Cell(.money(f.revenue)), Cell(.money(f.spend)),
-        Cell(.text(([f.message].compactMap { $0 } + f.duplicatesOf.map(\.description) + f.flags.map { l.flagged($0.description) }).joined(separator: "; "))),
+        Cell(.text(([f.message].compactMap { $0 } + f.duplicatesOf.map(\.description) + f.flags.map(l.flagged)).joined(separator: "; "))),
         Cell(.text(f.sha256 ?? "")),
       ])
     }
@@ -640,7 +640,7 @@ public struct ReviewLayout: Sendable {
     if !r.warnings.isEmpty {
       s.blank()
       s.append([Cell(.text(l.warnings), .subtitle)])
-      for warning in r.warnings { s.append([Cell(.text(warning), .note)]) }
+      for warning in r.warnings { s.append([Cell(.text(l.warning(warning)), .note)]) }
     }
     return s
   }

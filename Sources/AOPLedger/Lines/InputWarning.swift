@@ -1,0 +1,28 @@
+/// Something a run found to say about its inputs, short of an error: a warning in the log, the JSON
+/// summary and the workbook's sources sheet (where it is said in the workbook's language).
+public enum InputWarning: Hashable, Sendable, CustomStringConvertible {
+  /// An `inputs` entry of the config that matches no file or folder.
+  case patternMatchesNothing(pattern: String, root: String)
+  /// An `inputs` entry that names folders with no export file in them.
+  case patternHasNoFile(pattern: String)
+  /// A link met inside an input folder that leads outside the config's folder: not followed.
+  case linkNotFollowed(link: String, target: String)
+  /// A folder that cannot be listed.
+  case folderUnlistable(folder: String)
+  /// A `profile_folders` entry that does not exist.
+  case profileFolderMissing(folder: String)
+  /// A `profile_folders` entry with no profile in it.
+  case profileFolderEmpty(folder: String)
+
+  /// In English, for the log and the JSON summary.
+  public var description: String {
+    switch self {
+    case .patternMatchesNothing(let pattern, let root): return "the inputs entry `\(pattern)` matches nothing (relative to \(root)); check its spelling"
+    case .patternHasNoFile(let pattern): return "the inputs entry `\(pattern)` has no export file in it"
+    case .linkNotFollowed(let link, let target): return "\(link) is a link to \(target), outside the config's folder: not followed (name it in `inputs` to read it)"
+    case .folderUnlistable(let folder): return "\(folder): the folder cannot be listed"
+    case .profileFolderMissing(let folder): return "the profile folder \(folder) does not exist: its profiles are not used"
+    case .profileFolderEmpty(let folder): return "the profile folder \(folder) holds no profile (*.toml)"
+    }
+  }
+}
