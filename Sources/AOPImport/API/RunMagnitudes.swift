@@ -20,13 +20,17 @@ public final class RunMagnitudes: @unchecked Sendable {
 
   /// Takes in a line's amounts, or says why it cannot be (the run's totals would be too large to add
   /// up exactly) and takes in nothing.
-  func admit(amounts: [Money], units quantity: Int = 0, unitCost: Money? = nil) -> String? {
+  /// (Two amounts at most: a sale and its returned part; no array per line on the hot path.)
+  func admit(_ amount: Money? = nil, _ more: Money? = nil, units quantity: Int = 0, unitCost: Money? = nil) -> String? {
     var newMoney = money
-    for amount in amounts {
+    func add(_ amount: Money?) -> Bool {
+      guard let amount else { return true }
       let (sum, overflow) = newMoney.addingReportingOverflow(Int64(amount.minorUnits.magnitude))
-      guard !overflow, sum <= Money.totalLimit else { return Self.tooLarge }
+      guard !overflow, sum <= Money.totalLimit else { return false }
       newMoney = sum
+      return true
     }
+    guard add(amount), add(more) else { return Self.tooLarge }
     let (newUnits, unitsOverflow) = units.addingReportingOverflow(Int64(quantity.magnitude))
     let newCost = max(largestUnitCost, Int64(unitCost?.minorUnits.magnitude ?? 0))
     let (costBound, costOverflow) = newUnits.multipliedReportingOverflow(by: newCost)

@@ -177,7 +177,7 @@ final class FileImport {
       purchaseAmount: try fields.money(.amount),
       source: source(fields.record.line))
     guard isFirstOccurrence(fields) else { return }
-    if let refused = importer.magnitudes.admit(amounts: entry.purchaseAmount.map { [$0] } ?? [], unitCost: cost) {
+    if let refused = importer.magnitudes.admit(entry.purchaseAmount, unitCost: cost) {
       throw RowFields.Failure(column: fields.columns.header(of: .unitCost), reason: refused)
     }
     sink.accept(entry)
@@ -229,8 +229,8 @@ final class FileImport {
     guard isFirstOccurrence(fields) else { return }
     let spendChannel: String
     if let ruled = importer.settings.channel(forCampaign: label) { spendChannel = ruled } else { spendChannel = try rowChannel(fields) }
-    let found = try implausible(fields, days: [first, last])
-    if let refused = importer.magnitudes.admit(amounts: [amount]) { throw RowFields.Failure(column: fields.columns.header(of: .amount), reason: refused) }
+    let found = try implausible(fields, day: first, lastDay: last)
+    if let refused = importer.magnitudes.admit(amount) { throw RowFields.Failure(column: fields.columns.header(of: .amount), reason: refused) }
     count(found, line: fields.record.line)
     sink.accept(SpendLine(
       firstDay: first, lastDay: last, channel: spendChannel, amount: amount, label: label, category: category,
@@ -277,13 +277,18 @@ final class FileImport {
   /// What is implausible about a sale or spend row: a date far from the plan's years, more units than
   /// the config allows, a quantity and an amount of opposite signs. Where the profile says so, the row
   /// is rejected for the first of them instead.
-  private func implausible(_ fields: RowFields, days: [Day], quantity: Int? = nil, amount: Money? = nil, amountField: Field? = nil) throws(RowFields.Failure) -> [Implausible] {
+  private func implausible(
+    _ fields: RowFields, day: Day, lastDay: Day? = nil, quantity: Int? = nil, amount: Money? = nil, amountField: Field? = nil
+  ) throws(RowFields.Failure) -> [Implausible] {
     var found: [Implausible] = []
     let settings = importer.settings
-    if let years = settings.reviewYears, let day = days.first(where: { !((years.lowerBound - 1)...(years.upperBound + 1)).contains($0.year) }) {
-      found.append(Implausible(
-        column: fields.columns.header(of: fields.has(.date) ? .date : .startDate), kind: .farDate(from: years.lowerBound, to: years.upperBound),
-        example: day.description))
+    if let years = settings.reviewYears {
+      let plausible = (years.lowerBound - 1)...(years.upperBound + 1)
+      if let far = !plausible.contains(day.year) ? day : lastDay.flatMap({ plausible.contains($0.year) ? nil : $0 }) {
+        found.append(Implausible(
+          column: fields.columns.header(of: fields.has(.date) ? .date : .startDate), kind: .farDate(from: years.lowerBound, to: years.upperBound),
+          example: far.description))
+      }
     }
     if let quantity, quantity.magnitude > settings.implausibleQuantity.magnitude {
       found.append(Implausible(column: fields.columns.header(of: .quantity), kind: .largeQuantity(limit: settings.implausibleQuantity), example: "\(quantity) units"))
@@ -352,7 +357,7 @@ final class FileImport {
       line: fields.record.line, raw: fields.record.rawBytes, day: day, status: status, sku: sku, name: name, quantity: quantity, value: value,
       returned: returned, orderDiscount: try fields.money(.orderDiscount)?.absolute, unitCost: try fields.money(.unitCost),
       channel: try rowChannel(fields),
-      implausible: try implausible(fields, days: [day], quantity: quantity, amount: value, amountField: fields.has(.lineNet) ? .lineNet : .unitPrice))
+      implausible: try implausible(fields, day: day, quantity: quantity, amount: value, amountField: fields.has(.lineNet) ? .lineNet : .unitPrice))
     guard isFirstOccurrence(fields) else { return }
     order.lines.append(draft)
   }
@@ -371,28 +376,31 @@ final class FileImport {
     for (draft, share) in zip(live, shares) {
       let net = draft.value - share
       let ref = source(draft.line)
-      var lines: [SaleLine] = []
+      // The line, and for a sale with a returned part (no return date in the export) that return,
+      // booked in the month of the sale.
+      let line: SaleLine
+      var returnLine: SaleLine?
       if isReturnDocument || draft.quantity < 0 {
-        lines.append(SaleLine(day: draft.day, channel: draft.channel, orderID: orderID, sku: draft.sku, productName: draft.name,
-                              quantity: -abs(draft.quantity), netRevenue: -net.absolute, unitCost: draft.unitCost, isReturn: true, source: ref))
+        line = SaleLine(day: draft.day, channel: draft.channel, orderID: orderID, sku: draft.sku, productName: draft.name,
+                        quantity: -abs(draft.quantity), netRevenue: -net.absolute, unitCost: draft.unitCost, isReturn: true, source: ref)
       } else {
-        lines.append(SaleLine(day: draft.day, channel: draft.channel, orderID: orderID, sku: draft.sku, productName: draft.name,
-                              quantity: draft.quantity, netRevenue: net, unitCost: draft.unitCost, source: ref))
+        line = SaleLine(day: draft.day, channel: draft.channel, orderID: orderID, sku: draft.sku, productName: draft.name,
+                        quantity: draft.quantity, netRevenue: net, unitCost: draft.unitCost, source: ref)
         let returned = RowFields.status(draft.status, matchesAnyOf: profile.returnedStatuses) ? draft.quantity : draft.returned
         // The returned part of the line (at most all of it, so it is always representable).
         if returned > 0, let part = net.scaled(by: Int64(returned), over: Int64(draft.quantity)) {
-          // No return date in the export: the return is booked in the month of the sale.
-          lines.append(SaleLine(day: draft.day, channel: draft.channel, orderID: orderID, sku: draft.sku, productName: draft.name,
-                                quantity: -returned, netRevenue: -part, unitCost: draft.unitCost, isReturn: true, source: ref))
+          returnLine = SaleLine(day: draft.day, channel: draft.channel, orderID: orderID, sku: draft.sku, productName: draft.name,
+                                quantity: -returned, netRevenue: -part, unitCost: draft.unitCost, isReturn: true, source: ref)
         }
       }
       if let refused = importer.magnitudes.admit(
-        amounts: lines.map(\.netRevenue), units: lines.reduce(0) { $0 + abs($1.quantity) }, unitCost: draft.unitCost)
+        line.netRevenue, returnLine?.netRevenue, units: abs(line.quantity) + abs(returnLine?.quantity ?? 0), unitCost: draft.unitCost)
       {
         reject(line: draft.line, column: nil, reason: refused, raw: RawRecord.text(ofRaw: draft.raw))
         continue
       }
-      lines.forEach(book)
+      book(line)
+      if let returnLine { book(returnLine) }
       count(draft.implausible, line: draft.line)
       tally.accepted += 1
     }

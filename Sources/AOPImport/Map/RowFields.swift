@@ -51,12 +51,13 @@ struct RowFields {
     guard var s = String(validating: b, as: UTF8.self) else {
       throw Failure(column: columns.header(of: field), reason: "is not UTF-8 text (was the file saved in another encoding, such as Windows-1258? Save it as \"CSV UTF-8\")")
     }
-    // Most ids, SKUs and names are plain: one pass tells.
-    guard let unusual = b.firstIndex(where: { $0 >= 0x80 || ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F }) else { return s }
-    if b[unusual...].contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F }) {
-      s = String(String.UnicodeScalarView(s.unicodeScalars.map { RowFields.isForbiddenControl($0) ? "\u{FFFD}" : $0 }))
+    // Most ids, SKUs and names are plain ASCII without controls: one pass tells.
+    var nonASCII = false, control = false
+    for byte in b {
+      if byte >= 0x80 { nonASCII = true } else if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F { control = true }
     }
-    guard b[unusual...].contains(where: { $0 >= 0x80 }) else { return s }
+    if control { s = String(String.UnicodeScalarView(s.unicodeScalars.map { RowFields.isForbiddenControl($0) ? "\u{FFFD}" : $0 })) }
+    guard nonASCII else { return s }
     if Mojibake.looksGarbled(s) {
       throw Failure(column: columns.header(of: field), reason: "`\(s)` looks garbled (UTF-8 text converted with the wrong encoding somewhere on its way); export the file again")
     }
