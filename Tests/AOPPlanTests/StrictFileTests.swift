@@ -144,3 +144,22 @@ import Testing
     }
   }
 }
+
+@Suite struct BaselineCSVTests {
+  @Test func formulaLikeGroupsAreWrittenNeutralisedAndReadBackAsTheyWere() throws {
+    var f = Rollup.Figures()
+    f.revenue = Money(minorUnits: -150_000)
+    let groups = ["=SUM(A1)", "-x", "@home", "Sữa"]
+    let cells = Dictionary(uniqueKeysWithValues: groups.enumerated().map { i, g in
+      (Rollup.Key(month: Month(year: 2025, month: i + 1)!, channel: "store", productGroup: g), f)
+    })
+    let csv = Baseline(year: 2025, currency: "VND", rollup: Rollup(cells: cells, uncosted: [:])).csv
+    #expect(csv.contains("2025-01,store,'=SUM(A1),VND,-150000,"))
+    #expect(csv.contains("2025-02,store,'-x,VND,-150000,"))
+    #expect(csv.contains("2025-03,store,'@home,VND,"))
+    let rows = csv.split(separator: "\n").enumerated().map { ($0 + 1, $1.split(separator: ",", omittingEmptySubsequences: false).map(String.init)) }
+    let back = try Baseline(rows: rows, file: "b.csv")
+    #expect(Set(back.rollup.cells.keys.map(\.productGroup)) == Set(groups))
+    #expect(back.rollup.cells.values.allSatisfy { $0.revenue == Money(minorUnits: -150_000) })
+  }
+}

@@ -16,21 +16,17 @@ public struct Baseline: Sendable {
   /// The CSV header, in column order.
   public static let columns = ["month", "channel", "product_group", "currency", "revenue", "covered_revenue", "cogs", "marketing_spend", "orders", "units"]
 
-  /// The baseline as CSV text: amounts in minor units, rows sorted by month, channel, group.
+  /// The baseline as CSV text: amounts in minor units, rows sorted by month, channel, group; text that
+  /// a spreadsheet would run is written neutralised (`CSVField`), and read back as it was.
   public var csv: String {
     var out = Baseline.columns.joined(separator: ",") + "\n"
     for key in rollup.cells.keys.sorted() {
       guard let f = rollup.cells[key] else { continue }
       let fields = [key.month.description, key.channel, key.productGroup, currency, f.revenue.description, f.coveredRevenue.description,
                     f.cogs.description, f.marketing.description, String(f.orders), String(f.units)]
-      out += fields.map(Baseline.quoted).joined(separator: ",") + "\n"
+      out += CSVField.row(fields) + "\n"
     }
     return out
-  }
-
-  static func quoted(_ field: String) -> String {
-    field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-      ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
   }
 
   /// Builds a baseline from the rows of its CSV file (header first), as read by the CSV reader.
@@ -45,7 +41,8 @@ public struct Baseline: Sendable {
     var currency: String?
     /// Per column, the sum of magnitudes so far: kept within `Money.totalLimit`, as a run's are.
     var magnitudes = [Int64](repeating: 0, count: 6)
-    for (line, f) in rows.dropFirst() {
+    for (line, written) in rows.dropFirst() {
+      let f = written.map(CSVField.restored)
       func fail(_ column: String, _ problem: String) -> PlanError { .invalid(file: file, key: "", problem: "line \(line), column \(column): \(problem)") }
       guard f.count == Baseline.columns.count else { throw fail("-", "expected \(Baseline.columns.count) fields, found \(f.count)") }
       guard let month = Month(text: f[0]) else { throw fail("month", "`\(f[0])` is not yyyy-MM") }
