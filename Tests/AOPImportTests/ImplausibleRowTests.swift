@@ -64,3 +64,38 @@ import Testing
     #expect(file.flags.map(\.description) == ["1 row dated far from 2025–2026 (first: line 3, 1999-12-31)"])
   }
 }
+
+/// Cost lists are counted once, yet the latest said is the cost that applies: a list dropped again (a
+/// duplicate, even a byte copy) makes its costs current again.
+@Suite struct CostListRepeatTests {
+  final class CostBookSink: ImportSink {
+    var ledger = Ledger()
+    var accepted = 0
+    func accept(_ line: SaleLine) {}
+    func accept(_ entry: CostEntry) {
+      ledger.add(entry)
+      if !entry.isRepeat { accepted += 1 }
+    }
+    func accept(_ line: SpendLine) {}
+    func reject(_ rejection: Rejection) {}
+  }
+
+  @Test(arguments: [false, true])
+  func aCostThatGoesUpAndBackDownAppliesTheLatest(julyIsAByteCopy: Bool) throws {
+    let folder = try TemporaryFolder()
+    let may = "sku,unit_cost\nTA-01,100000\nYE-02,5000\n"
+    let june = "sku,unit_cost\nTA-01,120000\nYE-02,5000\n"
+    let july = julyIsAByteCopy ? may : "sku,unit_cost\nYE-02,5000\nTA-01,100000\n"
+    let importer = try makeImporter()
+    let sink = CostBookSink()
+    var files: [SourceFile] = []
+    for (month, text) in [("05", may), ("06", june), ("07", july)] {
+      files.append(importer.importFile(at: try folder.write("2026-\(month)/costs.csv", text), displayPath: "2026-\(month)/costs.csv", into: sink))
+    }
+    #expect(sink.ledger.costs.unitCost(of: "TA-01", on: Day(iso: "2026-07-15")!) == Money(minorUnits: 100_000))
+    // Counted once: May's two rows and June's changed cost are the records; the rest repeat them.
+    #expect(sink.accepted == 3)
+    #expect(files.map(\.tally.duplicates) == [0, 1, 2])
+    #expect((files[2].message ?? "").hasPrefix("a copy of") == julyIsAByteCopy)
+  }
+}

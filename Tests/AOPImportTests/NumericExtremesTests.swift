@@ -87,6 +87,18 @@ import Testing
     #expect(file.tally.balances)
   }
 
+  @Test func oneHugeOrderIsAllocatedAndBoundedNotATrap() throws {
+    // 20,000 lines of 10^15 in one order with a discount: the allocation's weights add up past 64 bits.
+    var text = FileImporterTests.shopifyHeader + "#1,a,paid,VND,0,TET,1000000,2026-03-01 10:00:00 +0700,1,Tã,1000000000000000,TA-01,,\r\n"
+    for i in 1..<20_000 { text += "#1,,,,,,,2026-03-01 10:00:00 +0700,1,Tã,1000000000000000,TA-\(i),,\r\n" }
+    let sink = CollectingSink()
+    let file = try makeImporter().importFile(at: try folder.write("orders_export.csv", text), displayPath: "orders_export.csv", into: sink)
+    #expect(file.tally.accepted + file.tally.rejected == 20_000)
+    #expect(file.tally.accepted == 1_000)  // the run's limit of 10^18
+    #expect(sink.rejections.allSatisfy { $0.reason.hasPrefix("amount too large: with this line the run's amounts") })
+    #expect(file.tally.balances)
+  }
+
   @Test func spreadsheetNumberCellsWithExponentsAreExactOrTooLarge() {
     func parse(_ text: String) -> Result<DecimalNumber, NumberFormat.Failure> { NumberFormat.spreadsheetCell(Array(text.utf8)[...], roundedTo: 9) }
     #expect(parse("1.5E-2") == .success(DecimalNumber(significand: 15, scale: 3)))

@@ -46,6 +46,11 @@ import Testing
     #expect(m(9_000_000_000_000_000_000).times(checked: 2) == nil)
     #expect(m(-3_000_000_000_000_000_000).times(checked: 3) == m(-9_000_000_000_000_000_000))
     #expect(m(3).times(checked: Int.min) == nil)
+    // Weights whose sum is past 64 bits (an order of 20,000 lines of 10^15) are scaled, never a trap.
+    #expect(m(1_000).allocate(weights: Array(repeating: Int64.max, count: 3)) == [m(334), m(333), m(333)])
+    let lines = m(7).allocate(weights: Array(repeating: 1_000_000_000_000_000, count: 20_000))
+    #expect(lines.sum() == m(7) && lines.prefix(7).allSatisfy { $0 == m(1) })
+    #expect(m(10).allocate(weights: [Int64.min, Int64.min]) == [m(5), m(5)])
   }
 
   @Test func ratiosAreNilWithoutADenominator() {

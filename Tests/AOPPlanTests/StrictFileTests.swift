@@ -135,6 +135,13 @@ import Testing
     #expect(error.localizedDescription.contains("`currency_digits`: 30 is not 0 to 4"))
   }
 
+  @Test func aBaselineValueOfInt64MinIsRefusedNotATrap() throws {
+    let rows = [(1, Baseline.columns), (2, ["2025-01", "store", "g", "VND", "-9223372036854775808", "0", "0", "0", "0", "0"])]
+    #expect(throws: PlanError.invalid(file: "b.csv", key: "", problem: "line 2, column revenue: the column adds up to more than 1000000000000000000, beyond what can be added up exactly")) {
+      try Baseline(rows: rows, file: "b.csv")
+    }
+  }
+
   @Test func aBaselineWhoseColumnsAddUpBeyondTheLimitIsRefused() throws {
     let header = Baseline.columns.joined(separator: ",")
     let row = { (m: Int) in (m + 1, ["2025-\(m < 10 ? "0" : "")\(m)", "store", "g", "VND", "900000000000000000", "0", "0", "0", "0", "0"]) }

@@ -149,6 +149,10 @@ public struct FileImporter: Sendable {
     var file: SourceFile
     if let size, let (original, sha256) = deduplicator.earlierCopy(of: path, size: size) {
       file = Self.copy(of: original, at: displayPath, sha256: sha256)
+      // A copy of a cost list says its costs again (the latest list's apply), adding nothing else.
+      if original.kind == ProfileKind.costs.rawValue, original.status == .read {
+        _ = importRows(at: path, displayPath: displayPath, into: CostsSaidAgain(next: sink))
+      }
     } else {
       file = importRows(at: path, displayPath: displayPath, into: sink)
       // A CSV file is hashed as it is imported; a workbook or a refused file is read once more for it.
@@ -229,3 +233,19 @@ public struct FileImporter: Sendable {
 }
 
 struct StopReading: Error {}
+
+/// Passes on only the costs a copied cost list says again; its rows are the original's, all counted
+/// as duplicates (and its rejected rows were the original's too).
+private final class CostsSaidAgain: ImportSink {
+  let next: ImportSink
+  init(next: ImportSink) { self.next = next }
+  func accept(_ line: SaleLine) {}
+  func accept(_ entry: CostEntry) {
+    var again = entry
+    again.purchaseAmount = nil
+    again.isRepeat = true
+    next.accept(again)
+  }
+  func accept(_ line: SpendLine) {}
+  func reject(_ rejection: Rejection) {}
+}

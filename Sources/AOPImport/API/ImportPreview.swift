@@ -34,7 +34,7 @@ public enum ImportPreview {
         + "\(l.unitCost.map { " unit_cost=\($0)" } ?? "") name=\(quoted(l.productName)) line=\(l.source.line)")
     }
     func accept(_ c: CostEntry) {
-      lines.append("cost \(c.effectiveFrom.map(\.description) ?? "undated") sku=\(c.sku) unit_cost=\(c.unitCost) name=\(quoted(c.productName ?? ""))"
+      lines.append("\(c.isRepeat ? "cost-again" : "cost") \(c.effectiveFrom.map(\.description) ?? "undated") sku=\(c.sku) unit_cost=\(c.unitCost) name=\(quoted(c.productName ?? ""))"
         + " group=\(quoted(c.productGroup ?? ""))\(c.purchaseAmount.map { " purchase=\($0)" } ?? "") line=\(c.source.line)")
     }
     func accept(_ s: SpendLine) {

@@ -25,14 +25,14 @@ public final class RunMagnitudes: @unchecked Sendable {
     var newMoney = money
     func add(_ amount: Money?) -> Bool {
       guard let amount else { return true }
-      let (sum, overflow) = newMoney.addingReportingOverflow(Int64(amount.minorUnits.magnitude))
+      let (sum, overflow) = newMoney.addingReportingOverflow(Int64(clamping: amount.minorUnits.magnitude))
       guard !overflow, sum <= Money.totalLimit else { return false }
       newMoney = sum
       return true
     }
     guard add(amount), add(more) else { return Self.tooLarge }
-    let (newUnits, unitsOverflow) = units.addingReportingOverflow(Int64(quantity.magnitude))
-    let newCost = max(largestUnitCost, Int64(unitCost?.minorUnits.magnitude ?? 0))
+    let (newUnits, unitsOverflow) = units.addingReportingOverflow(Int64(clamping: quantity.magnitude))
+    let newCost = max(largestUnitCost, Int64(clamping: unitCost?.minorUnits.magnitude ?? 0))
     let (costBound, costOverflow) = newUnits.multipliedReportingOverflow(by: newCost)
     guard !unitsOverflow, !costOverflow, costBound <= Money.totalLimit else { return Self.tooLarge }
     money = newMoney

@@ -176,9 +176,16 @@ final class FileImport {
       productGroup: group.isEmpty ? nil : Self.topLevel(of: group),
       purchaseAmount: try fields.money(.amount),
       source: source(fields.record.line))
-    guard isFirstOccurrence(fields) else { return }
     if let refused = importer.magnitudes.admit(entry.purchaseAmount, unitCost: cost) {
       throw RowFields.Failure(column: fields.columns.header(of: .unitCost), reason: refused)
+    }
+    guard isFirstOccurrence(fields) else {
+      // Counted as a duplicate, and still said again: the latest list's cost is the one that applies.
+      var again = entry
+      again.purchaseAmount = nil
+      again.isRepeat = true
+      sink.accept(again)
+      return
     }
     sink.accept(entry)
     tally.accepted += 1
@@ -226,10 +233,11 @@ final class FileImport {
       isMarketing = RowFields.status(text, matchesAnyOf: profile.marketingCategories + importer.settings.marketingCategories)
       if label.isEmpty { label = text }
     }
-    guard isFirstOccurrence(fields) else { return }
     let spendChannel: String
     if let ruled = importer.settings.channel(forCampaign: label) { spendChannel = ruled } else { spendChannel = try rowChannel(fields) }
     let found = try implausible(fields, day: first, lastDay: last)
+    // Its identity is taken last: a row rejected is not one a later file's row can repeat.
+    guard isFirstOccurrence(fields) else { return }
     if let refused = importer.magnitudes.admit(amount) { throw RowFields.Failure(column: fields.columns.header(of: .amount), reason: refused) }
     count(found, line: fields.record.line)
     sink.accept(SpendLine(

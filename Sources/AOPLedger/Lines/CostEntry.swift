@@ -11,6 +11,10 @@ public struct CostEntry: Hashable, Sendable {
   /// it counts towards the purchasing budget in the month of `effectiveFrom`.
   public var purchaseAmount: Money?
   public var source: SourceRef
+  /// A cost row seen before in the run (a duplicate, or a row of a copied file), said again: which
+  /// undated cost applies is the one said last in file order, so a list dropped again (even the same
+  /// bytes) makes its costs current again. It adds no purchase amount and is not a new record.
+  public var isRepeat = false
 
   public init(
     sku: String, unitCost: Money, effectiveFrom: Day? = nil, productName: String? = nil, productGroup: String? = nil,

@@ -81,7 +81,8 @@ public struct Ledger: Sendable {
     }
   }
 
-  /// Adds a unit cost; its product name and group, when given, name the SKU in reports.
+  /// Adds a unit cost (a repeat, too: see `CostEntry.isRepeat`); its product name and group, when
+  /// given, name the SKU in reports.
   public mutating func add(_ entry: CostEntry) {
     costs.add(entry)
     if let name = entry.productName, !name.isEmpty { names[entry.sku] = name }

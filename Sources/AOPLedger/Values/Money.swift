@@ -70,7 +70,24 @@ extension Money {
   public func allocate(weights: [Int64]) -> [Money] {
     guard !weights.isEmpty else { return [] }
     var magnitudes = weights.map { $0.magnitude }
-    var total = magnitudes.reduce(UInt64(0), +)
+    // The weights' sum must fit 64 bits: past that, all are scaled down by the same power of two (the
+    // parts still add up exactly; only their proportions are rounded a little).
+    var total: UInt64 = 0
+    var shift: UInt64 = 0
+    while true {
+      var sum: UInt64 = 0
+      var overflow = false
+      for w in magnitudes {
+        (sum, overflow) = sum.addingReportingOverflow(w >> shift)
+        if overflow { break }
+      }
+      if !overflow {
+        total = sum
+        break
+      }
+      shift += 1
+    }
+    if shift > 0 { magnitudes = magnitudes.map { $0 >> shift } }
     if total == 0 {
       magnitudes = Array(repeating: 1, count: weights.count)
       total = UInt64(weights.count)

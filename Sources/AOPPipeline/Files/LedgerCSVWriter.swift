@@ -29,6 +29,7 @@ final class LedgerCSVWriter: ImportSink {
 
   func accept(_ entry: CostEntry) {
     next.accept(entry)
+    guard !entry.isRepeat else { return }  // a duplicate: not a line of the ledger
     row(["cost", entry.effectiveFrom?.description ?? "", "", "", "", entry.sku, entry.productName ?? "", entry.productGroup ?? "",
          "", entry.unitCost.description, entry.unitCost.description, currency.code, entry.source.file, String(entry.source.line), entry.source.profile])
   }

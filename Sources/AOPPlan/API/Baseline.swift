@@ -53,7 +53,7 @@ public struct Baseline: Sendable {
       var numbers: [Int64] = []
       for i in 4..<10 {
         guard let v = Int64(f[i]) else { throw fail(Baseline.columns[i], "`\(f[i])` is not a whole number of minor units") }
-        let (sum, overflow) = magnitudes[i - 4].addingReportingOverflow(Int64(v.magnitude))
+        let (sum, overflow) = magnitudes[i - 4].addingReportingOverflow(Int64(clamping: v.magnitude))
         guard !overflow, sum <= Money.totalLimit else { throw fail(Baseline.columns[i], "the column adds up to more than \(Money.totalLimit), beyond what can be added up exactly") }
         magnitudes[i - 4] = sum
         numbers.append(v)
