@@ -92,13 +92,19 @@ struct SharedStrings {
     struct NotPlain: Error {}
     var result = SharedStrings()
     result.keptBits = keep
-    var carry: [UInt8] = []
     var index = 0
     func wanted(_ i: Int) -> Bool {
       guard !counting else { return false }
       guard let bits = result.keptBits else { return true }
       return i >> 6 < bits.count && bits[i >> 6] & (UInt64(1) << UInt64(i & 63)) != 0
     }
+    // The bytes not yet used up, and where in them each search goes on, so that no byte is searched
+    // twice however long an item is: an item not kept is dropped as it streams past, a kept one may
+    // grow only to the limit.
+    var carry: [UInt8] = []
+    var searchFrom = 0
+    var bangFrom = 0
+    var item: (wanted: Bool, contentStart: Int)?
     do {
       try chunks { chunk in
         carry.append(contentsOf: chunk)
@@ -106,37 +112,62 @@ struct SharedStrings {
         try carry.withUnsafeBufferPointer { buffer in
           guard let base = buffer.baseAddress else { return }
           let n = buffer.count
-          if find("<!", base, 0, n) != nil { throw NotPlain() }
-          var i = 0
+          if find("<!", base, bangFrom, n) != nil { throw NotPlain() }
+          bangFrom = max(0, n - 1)
+          var i = searchFrom
           while true {
+            if let open = item {
+              guard let close = find("</si>", base, i, n) else {
+                if open.wanted {
+                  guard n - open.contentStart <= limit else { throw TooLarge(limit: limit) }
+                  consumed = open.contentStart
+                } else {
+                  consumed = max(i, n - 4)
+                }
+                searchFrom = max(consumed, n - 4)
+                return
+              }
+              if open.wanted {
+                result.bytes.append(contentsOf: try itemText(UnsafeBufferPointer(rebasing: buffer[open.contentStart..<close])))
+                guard result.bytes.count <= limit else { throw TooLarge(limit: limit) }
+                result.ends.append(UInt32(result.bytes.count))
+              }
+              index += 1
+              item = nil
+              i = close + 5
+              continue
+            }
             guard let start = find("<si", base, i, n) else {
               consumed = max(i, n - 4)  // a tag cut by the chunk's end waits for the next
+              searchFrom = consumed
               return
             }
-            guard start + 3 < n else { consumed = start; return }
+            guard start + 3 < n else { consumed = start; searchFrom = start; return }
             let after = buffer[start + 3]
             guard after == UInt8(ascii: ">") || after == UInt8(ascii: "/") || after == 0x20 || after == 0x09 || after == 0x0A || after == 0x0D else {
               i = start + 3  // `<sis…`: not an item
               continue
             }
-            guard let openEnd = find(">", base, start, n) else { consumed = start; return }
+            guard let openEnd = find(">", base, start, n) else {
+              guard n - start <= 1 << 20 else { throw XMLScanner.Malformed(reason: "a tag longer than 1 MiB") }
+              consumed = start
+              searchFrom = start
+              return
+            }
             if buffer[openEnd - 1] == UInt8(ascii: "/") {
               if wanted(index) { result.ends.append(UInt32(result.bytes.count)) }
               index += 1
               i = openEnd + 1
               continue
             }
-            guard let closeStart = find("</si>", base, openEnd, n) else { consumed = start; return }
-            if wanted(index) {
-              result.bytes.append(contentsOf: try itemText(UnsafeBufferPointer(rebasing: buffer[(openEnd + 1)..<closeStart])))
-              guard result.bytes.count <= limit else { throw TooLarge(limit: limit) }
-              result.ends.append(UInt32(result.bytes.count))
-            }
-            index += 1
-            i = closeStart + 5
+            item = (wanted(index), openEnd + 1)
+            i = openEnd + 1
           }
         }
         carry.removeFirst(consumed)
+        searchFrom -= consumed
+        bangFrom = max(0, bangFrom - consumed)
+        if let open = item { item = (open.wanted, max(0, open.contentStart - consumed)) }
       }
     } catch is NotPlain {
       return nil
