@@ -24,13 +24,13 @@ struct Profiles: ParsableCommand {
       }
       for f in outcome.files {
         if let error = f.error {
-          print(error)
+          print(Escaped.forTerminal(error))
           continue
         }
         let verdict = f.matching.count == 1 ? "matches \(f.matching[0])" : f.matching.isEmpty ? "matches no profile" : "matches several profiles: \(f.matching.joined(separator: ", "))"
-        print("\(f.file): \(verdict)")
+        print(Escaped.forTerminal("\(f.file): \(verdict)"))
         for v in f.verdicts {
-          print("  \(v.matches ? "+" : "-") \(v.profileID): \(v.reason)")
+          print(Escaped.forTerminal("  \(v.matches ? "+" : "-") \(v.profileID): \(v.reason)"))
         }
       }
       return outcome.allIdentified ? .ok : .rejectedRows

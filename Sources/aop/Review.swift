@@ -40,7 +40,7 @@ struct Review: ParsableCommand {
       let outcome = try job.run(progress: TerminalProgress.make(), logger: common.logger())
       let workbook = shown(outcome.workbook)
       if !common.quiet {
-        print(common.json ? ReviewSummary(outcome, workbookShown: workbook).json() : ConsoleSummary.render(outcome, workbookShown: workbook), terminator: "")
+        print(common.json ? ReviewSummary(outcome, workbookShown: workbook).json() : Escaped.lines(ConsoleSummary.render(outcome, workbookShown: workbook)), terminator: "")
       }
       return outcome.status
     }

@@ -86,3 +86,19 @@ import Testing
     #expect(spend.keptSpend.isEmpty && spend.spendTruncated && spend.spendCount == 2)
   }
 }
+
+@Suite struct RejectedRowsTests {
+  @Test func allAreCountedTheFirstKeptAndLongTextCut() {
+    var rows = RejectedRows(limit: 2)
+    let long = String(repeating: "x", count: 10_000)
+    for line in 1...5 { rows.add(Rejection(source: SourceRef(file: "f", line: line, profile: "p"), column: nil, reason: "r", rawText: line == 1 ? long : "ok")) }
+    #expect(rows.count == 5)
+    #expect(rows.kept.map(\.source.line) == [1, 2])
+    #expect(rows.notKept == 3)
+    #expect(rows.kept[0].rawText.hasPrefix(String(repeating: "x", count: 2_000) + " …[cut"))
+    #expect(rows.kept[1].rawText == "ok")
+    var more = RejectedRows(limit: 3)
+    more.append(contentsOf: rows)
+    #expect(more.count == 5 && more.kept.count == 2)
+  }
+}

@@ -52,3 +52,13 @@ import Testing
     }
   }
 }
+
+@Suite struct EscapedTests {
+  @Test func controlCharactersAndDirectionOverridesAreWrittenAsEscapes() {
+    #expect(Escaped.forTerminal("plain Sữa.csv") == "plain Sữa.csv")
+    #expect(Escaped.forTerminal("a\u{1B}[31mred\nb\tc\r") == "a\\u{1B}[31mred\\nb\\tc\\r")
+    #expect(Escaped.forTerminal("invoice\u{202E}vsc.exe") == "invoice\\u{202E}vsc.exe")
+    #expect(Escaped.forTerminal("\u{7F}\u{85}") == "\\u{7F}\\u{85}")
+    #expect(Escaped.lines("one\u{1B}\ntwo\n") == "one\\u{1B}\ntwo\n")
+  }
+}

@@ -117,6 +117,23 @@ final class SmallFilesystem {
     #expect(try contents(out.url) == lastGood)
   }
 
+  @Test func aKilledRunsLedgerLeftoverIsClearedWhereverItIs() throws {
+    // A process that has ended: its pid is no run's any more.
+    let ended = Process()
+    ended.executableURL = URL(fileURLWithPath: "/bin/true")
+    try ended.run()
+    ended.waitUntilExit()
+    let elsewhere = try TemporaryFolder()
+    let leftover = try elsewhere.write(".ledger.csv.tmp-\(ended.processIdentifier)", "half a ledger")
+    let alive = try elsewhere.write(".ledger.csv.tmp-\(getpid())", "a live run's work")
+    let out = try TemporaryFolder()
+    let run = try shell("exec '\(aopBinary.path)' review -c samples/aop.toml --month 2026-10 --output '\(out.url.path)' --ledger '\(elsewhere.path("ledger.csv"))' -q")
+    #expect(run.status == 65, "\(run.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: leftover))
+    #expect(FileManager.default.fileExists(atPath: alive))
+    #expect(FileManager.default.fileExists(atPath: elsewhere.path("ledger.csv")))
+  }
+
   @Test func theBaselineOnAFullDiskFailsWith73AndKeepsItsLastGoodFiles() throws {
     let disk = try SmallFilesystem(kilobytes: 4_000)
     func baseline() throws -> Run { try shell("exec '\(aopBinary.path)' baseline -c samples/aop.toml --output '\(disk.url.path)/baseline-2025.csv' -q") }

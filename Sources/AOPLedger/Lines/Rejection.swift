@@ -34,9 +34,22 @@ public struct RejectedRows: Sendable, ExpressibleByArrayLiteral {
     rows.forEach { add($0) }
   }
 
+  /// The most characters of a kept row's raw text and reason (the rejects CSV has them whole), so that
+  /// the rows kept take bounded memory however long the lines are.
+  public static let keptTextLimit = 2_000
+
   public mutating func add(_ rejection: Rejection) {
     count += 1
-    if kept.count < limit { kept.append(rejection) }
+    guard kept.count < limit else { return }
+    var shortened = rejection
+    shortened.rawText = Self.shortened(rejection.rawText)
+    shortened.reason = Self.shortened(rejection.reason)
+    kept.append(shortened)
+  }
+
+  static func shortened(_ text: String) -> String {
+    guard text.utf8.count > keptTextLimit else { return text }
+    return String(text.prefix(keptTextLimit)) + " …[cut: the rejects CSV has it whole]"
   }
 
   /// Another run's rejected rows after these (counted all, kept up to the limit).

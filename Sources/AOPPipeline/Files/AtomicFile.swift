@@ -52,6 +52,7 @@ public enum AtomicFile {
       } catch {
         throw JobError.cannotWrite("\(folder.path): cannot create the output folder: \(error.localizedDescription)")
       }
+      AtomicFile.clearDeadRunsFiles(of: target)
       path = folder.appendingPathComponent(".\(target.lastPathComponent)\(AtomicFile.temporaryMarker)\(getpid())").path
       // Create it now, so a folder that cannot be written is reported plainly before any work.
       descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
@@ -150,6 +151,18 @@ public enum AtomicFile {
     case EIO: return "an input/output error: the disk may be failing (\(system))"
     case ENOENT: return "the folder does not exist (\(system))"
     default: return system
+    }
+  }
+
+  /// Removes the temporary files of `target` that runs no longer alive left (a killed run's, wherever
+  /// the output was: a `--ledger` file may be outside the locked output folder). A file whose process
+  /// is still running is another run's work in progress and stays.
+  static func clearDeadRunsFiles(of target: URL) {
+    let folder = target.deletingLastPathComponent()
+    let prefix = ".\(target.lastPathComponent)\(temporaryMarker)"
+    for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasPrefix(prefix) {
+      guard let pid = pid_t(name.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+      unlink(folder.appendingPathComponent(name).path)
     }
   }
 

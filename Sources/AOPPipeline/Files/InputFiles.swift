@@ -75,7 +75,10 @@ public enum InputFiles {
       search.warnings.append(.linkNotFollowed(link: relative(path, to: root), target: target))
       return
     }
-    guard visited.insert(FileID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted else { return }
+    guard visited.insert(FileID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted else {
+      found += 1  // read already, by an earlier path: the entry is not empty
+      return
+    }
     guard (info.st_mode & S_IFMT) == S_IFDIR else {
       search.files.append(Found(path: path, shown: relative(path, to: root)))
       found += 1

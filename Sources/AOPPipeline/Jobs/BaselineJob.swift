@@ -53,7 +53,7 @@ public struct BaselineJob: Sendable {
     let (files, _) = try setup.inputFiles(config.baselineInputPatterns, logger: logger)
     let rejectsFile = folder.appendingPathComponent("rejects-baseline-\(year).csv")
     let imported = try importAll(
-      files, importer: setup.importer(), progress: progress, logger: logger, ledgerCSV: ledgerCSV, rejectsCSV: rejectsFile)
+      files, importer: setup.importer(years: year...year), progress: progress, logger: logger, ledgerCSV: ledgerCSV, rejectsCSV: rejectsFile)
     let all = imported.ledger.rollUp()
     let rollup = Rollup(cells: all.cells.filter { $0.key.month.year == year }, uncosted: all.uncosted.filter { $0.key.year == year })
     guard !rollup.cells.isEmpty else { throw JobError.noInput("no sales or spend dated \(year) in \(files.count) export files") }

@@ -24,16 +24,19 @@ public struct CheckJob: Sendable {
     // so is a plan whose goals do not add up to monthly targets.
     if let file = config.baselineFile, !FileManager.default.fileExists(atPath: file.path) {
       logger.notice("\(file.path): no baseline yet; `aop baseline` makes it")
+      // What does not depend on the baseline is checked all the same (an absolute target's months).
+      if setup.plan.goals.revenueGrowth == nil { _ = try setup.targets(baseline: nil) }
     } else {
       _ = try setup.targets(baseline: try setup.loadBaseline())
     }
     var sources: [SourceFile] = []
     var rejections = RejectedRows()
     // The baseline year and the current year are separate runs, each de-duplicated on its own.
-    for patterns in [config.baselineInputPatterns, config.inputPatterns] where !patterns.isEmpty {
+    let baselineYear = config.baselineYear ?? setup.plan.year - 1
+    for (patterns, years) in [(config.baselineInputPatterns, baselineYear...baselineYear), (config.inputPatterns, setup.reviewYears)] where !patterns.isEmpty {
       let search = InputFiles.find(patterns: patterns, root: config.root)
       for warning in search.warnings { logger.warning("\(warning)") }
-      let result = try importAll(search.files, importer: setup.importer(), progress: progress, logger: logger)
+      let result = try importAll(search.files, importer: setup.importer(years: years), progress: progress, logger: logger)
       sources += result.sources
       rejections.append(contentsOf: result.rejections)
     }

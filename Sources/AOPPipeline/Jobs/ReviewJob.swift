@@ -54,7 +54,7 @@ public struct ReviewJob: Sendable {
     // however many; the workbook lists the first); one with the header only says there were none.
     let rejectsFile = folder.appendingPathComponent(ReviewReport.rejectsFileName(month))
     let imported = try importAll(
-      files, importer: setup.importer(), progress: progress, logger: logger, ledgerCSV: ledgerCSV, rejectsCSV: rejectsFile,
+      files, importer: setup.importer(years: setup.reviewYears), progress: progress, logger: logger, ledgerCSV: ledgerCSV, rejectsCSV: rejectsFile,
       keepingLinesUpTo: dataSheetLineLimit)
     let rollup = imported.ledger.rollUp()
     let monthFigures = rollup.figures(months: [month])

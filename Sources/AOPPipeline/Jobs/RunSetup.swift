@@ -37,7 +37,12 @@ struct RunSetup {
     return (search.files, warnings)
   }
 
-  func importer() -> FileImporter {
+  /// The years a review's inputs belong to: the baseline's to the plan's.
+  var reviewYears: ClosedRange<Int> { min(config.baselineYear ?? plan.year - 1, plan.year - 1)...plan.year }
+
+  /// A fresh importer (its own de-duplication and totals) for inputs of `years` (rows dated more than a
+  /// year outside them are flagged).
+  func importer(years: ClosedRange<Int>) -> FileImporter {
     var settings = ImportSettings(
         currency: plan.currency, channels: Set(config.channels.map(\.id)), channelOverrides: config.profileChannels,
         legacyEncoding: config.legacyEncoding.flatMap(TextEncoding.init(rawValue:)),
@@ -47,7 +52,7 @@ struct RunSetup {
     if let v = config.maxLineBytes { settings.csvLimits.maxLineBytes = v }
     if let v = config.maxFieldsPerRow { settings.csvLimits.maxFieldsPerRecord = v }
     if let v = config.implausibleQuantity { settings.implausibleQuantity = v }
-    settings.reviewYears = min(config.baselineYear ?? plan.year - 1, plan.year - 1)...plan.year
+    settings.reviewYears = years
     return FileImporter(profiles: profiles, settings: settings)
   }
 

@@ -20,6 +20,11 @@ public enum Escaped {
     return out
   }
 
+  /// Text of several lines, each line escaped (the line breaks kept).
+  public static func lines(_ text: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false).map { forTerminal(String($0)) }.joined(separator: "\n")
+  }
+
   private static func needsEscape(_ s: Unicode.Scalar) -> Bool {
     let v = s.value
     return v < 0x20 || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
