@@ -97,7 +97,7 @@ func installCrashHandler() {
 final class CheckingSink: ImportSink {
   var lines = 0
   func clean(_ text: String) {
-    precondition(!text.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r") || $0.value == 0x7F }, "a control character reached a line")
+    precondition(!text.unicodeScalars.contains { $0.isForbiddenInXML || $0.value == 0x7F }, "a control character reached a line")
   }
   func small(_ amount: Money) { precondition(amount.minorUnits.magnitude <= 2 * Money.valueLimit.magnitude, "an amount past its limit") }
   func accept(_ line: SaleLine) {

@@ -28,8 +28,8 @@ public struct ProfileSet: Sendable {
     for (n, folder) in all.enumerated() {
       var seenHere: [String: String] = [:]
       let names: [String]
-      var isFolder: ObjCBool = false
-      if n > 0 || folders.contains(folder), !FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) {
+      let isUsers = n > 0 || folders.contains(folder)
+      if isUsers, !FileManager.default.fileExists(atPath: folder.path) {
         warnings.append(.profileFolderMissing(folder: folder.path))
         continue
       }
@@ -38,10 +38,10 @@ public struct ProfileSet: Sendable {
       } catch {
         throw ProfileError.unreadable(file: folder.path, reason: "cannot list the profile folder")
       }
-      if names.isEmpty, n > 0 || folders.contains(folder) { warnings.append(.profileFolderEmpty(folder: folder.path)) }
+      if names.isEmpty, isUsers { warnings.append(.profileFolderEmpty(folder: folder.path)) }
       for name in names {
         let url = folder.appendingPathComponent(name)
-        let shown = n == 0 && !folders.contains(folder) ? "built-in:\(name)" : url.path
+        let shown = isUsers ? url.path : "built-in:\(name)"
         let profile = try Profile.load(from: url, displayPath: shown)
         if let other = seenHere[profile.id] { throw ProfileError.duplicateID(id: profile.id, files: [other, shown]) }
         seenHere[profile.id] = shown

@@ -67,11 +67,8 @@ struct RowFields {
     return s.precomposedStringWithCanonicalMapping
   }
 
-  /// C0 controls other than tab, line feed and carriage return, and DEL: characters XML 1.0 cannot hold
-  /// (or, for DEL, that no export means).
-  static func isForbiddenControl(_ scalar: Unicode.Scalar) -> Bool {
-    (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || scalar.value == 0x7F
-  }
+  /// What a text read may not keep: the characters XML cannot hold, and DEL, which no export means.
+  static func isForbiddenControl(_ scalar: Unicode.Scalar) -> Bool { scalar.isForbiddenInXML || scalar.value == 0x7F }
 
   /// A required text field.
   func requiredText(_ field: Field) throws(Failure) -> String {

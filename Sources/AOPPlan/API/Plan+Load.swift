@@ -76,8 +76,11 @@ extension Plan {
         return BudgetCategory(id: e.id, name: e.name ?? e.id, kind: kind, channel: e.channel, expenseCategories: e.expenseCategories ?? [], byMonth: months)
       }
       // Every amount is within its limit; their sum must be too, so that no total of them overflows.
-      let total = categories.reduce(0.0) { $0 + $1.byMonth.reduce(0.0) { $0 + Double($1.minorUnits) } }
-      guard total <= Double(Money.totalLimit) else { throw fail(key, "the budget adds up to more than can be represented") }
+      var total: Int64 = 0
+      for amount in categories.flatMap(\.byMonth) {
+        total += amount.minorUnits  // each at most 10^15: far from overflowing before the check below stops it
+        guard total <= Money.totalLimit else { throw fail(key, "the budget adds up to more than \(Money.totalLimit) minor units, beyond what can be added up exactly") }
+      }
       return categories
     }
     let original = try budget(raw.budget ?? [], key: "budget")

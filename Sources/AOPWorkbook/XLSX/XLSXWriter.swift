@@ -238,7 +238,7 @@ public struct XLSXWriter: Sendable {
 
   /// Within Excel's 8,192 characters for a formula, and free of characters XML cannot hold.
   static func isWritableFormula(_ formula: String) -> Bool {
-    formula.utf16.count <= 8_192 && !formula.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r") || $0.value == 0xFFFE || $0.value == 0xFFFF }
+    formula.utf16.count <= 8_192 && !formula.unicodeScalars.contains(where: \.isForbiddenInXML)
   }
 
   /// The number format of a chart axis over cells like `cell`: months, whole money, percentages.
@@ -349,8 +349,7 @@ public struct XLSXWriter: Sendable {
     var units = 0
     var cut = false
     for s in text.unicodeScalars {
-      if s.value < 0x20, s != "\t", s != "\n", s != "\r" { continue }
-      if s.value == 0xFFFE || s.value == 0xFFFF { continue }
+      if s.isForbiddenInXML { continue }
       if units + s.utf16.count > limit - mark.utf16.count {
         cut = true
         break
