@@ -112,12 +112,12 @@ struct SharedStrings {
         try carry.withUnsafeBufferPointer { buffer in
           guard let base = buffer.baseAddress else { return }
           let n = buffer.count
-          if find("<!", base, bangFrom, n) != nil { throw NotPlain() }
+          if buffer.find("<!", from: bangFrom, to: n) != nil { throw NotPlain() }
           bangFrom = max(0, n - 1)
           var i = searchFrom
           while true {
             if let open = item {
-              guard let close = find("</si>", base, i, n) else {
+              guard let close = buffer.find("</si>", from: i, to: n) else {
                 if open.wanted {
                   guard n - open.contentStart <= limit else { throw TooLarge(limit: limit) }
                   consumed = open.contentStart
@@ -137,7 +137,7 @@ struct SharedStrings {
               i = close + 5
               continue
             }
-            guard let start = find("<si", base, i, n) else {
+            guard let start = buffer.find("<si", from: i, to: n) else {
               consumed = max(i, n - 4)  // a tag cut by the chunk's end waits for the next
               searchFrom = consumed
               return
@@ -148,7 +148,7 @@ struct SharedStrings {
               i = start + 3  // `<sis…`: not an item
               continue
             }
-            guard let openEnd = find(">", base, start, n) else {
+            guard let openEnd = buffer.find(">", from: start, to: n) else {
               guard n - start <= 1 << 20 else { throw XMLScanner.Malformed(reason: "a tag longer than 1 MiB") }
               consumed = start
               searchFrom = start
@@ -177,20 +177,6 @@ struct SharedStrings {
     return result
   }
 
-  /// Where `needle` first starts in `base[from..<to]`: memchr for its first byte, then a compare.
-  private static func find(_ needle: StaticString, _ base: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> Int? {
-    let count = needle.utf8CodeUnitCount
-    let first = Int32(needle.utf8Start[0])
-    var i = from
-    while i + count <= to {
-      guard let hit = memchr(base + i, first, to - i) else { return nil }
-      let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-      guard at + count <= to else { return nil }
-      if memcmp(base + at, needle.utf8Start, count) == 0 { return at }
-      i = at + 1
-    }
-    return nil
-  }
 
   /// The text of one item's inner XML (`<t>…</t>`, or the runs of rich text), phonetic guides left out.
   private static func itemText(_ inner: UnsafeBufferPointer<UInt8>) throws -> [UInt8] {

@@ -54,7 +54,7 @@ final class SheetRows {
   private func flag(_ reason: String) { if fault == nil { fault = reason } }
 
   private var shownReference: String {
-    reference.isEmpty ? "\(SheetRows.columnName(max(column, 0)))\(rowNumber)" : String(decoding: reference, as: UTF8.self)
+    reference.isEmpty ? "\(spreadsheetColumnName(max(column, 0)))\(rowNumber)" : String(decoding: reference, as: UTF8.self)
   }
 
   private func start(_ name: XMLScanner.Bytes, _ attributes: XMLScanner.Attributes, _ selfClosing: Bool) throws {
@@ -180,16 +180,6 @@ final class SheetRows {
     return (n - 1, row)
   }
 
-  /// 1 → `B`.
-  static func columnName(_ index: Int) -> String {
-    var name = ""
-    var c = index
-    repeat {
-      name = String(UnicodeScalar(UInt8(65 + c % 26))) + name
-      c = c / 26 - 1
-    } while c >= 0
-    return name
-  }
 
   /// An Excel serial day number as `yyyy-MM-dd` or `yyyy-MM-dd HH:mm:ss` (1900 system, with its
   /// phantom 29 Feb 1900, or the 1904 system).

@@ -59,28 +59,28 @@ struct WellFormedXML {
         i = j
         continue
       }
-      if startsWith(d, i, "<!--") {
-        guard let end = find(d, from: i + 4, "-->") else { return i }
+      if d.has("<!--", at: i) {
+        guard let end = d.find("-->", from: i + 4) else { return i }
         i = end + 3
         continue
       }
-      if startsWith(d, i, "<![CDATA[") {
-        guard let end = find(d, from: i + 9, "]]>") else { return i }
+      if d.has("<![CDATA[", at: i) {
+        guard let end = d.find("]]>", from: i + 9) else { return i }
         guard !nameStarts.isEmpty else { throw fail("character data outside the root element", at: i) }
         try legalCharacters(d, i + 9, end)
         i = end + 3
         continue
       }
-      if startsWith(d, i, "<?") {
-        guard let end = find(d, from: i + 2, "?>") else { return i }
+      if d.has("<?", at: i) {
+        guard let end = d.find("?>", from: i + 2) else { return i }
         i = end + 2
         continue
       }
-      if startsWith(d, i, "<!") {
+      if d.has("<!", at: i) {
         if n - i < 9 { return i }
         throw fail("a document type declaration, which a spreadsheet part never has", at: i)
       }
-      guard let close = tagEnd(d, from: i + 1) else { return i }
+      guard let close = d.tagEnd(from: i + 1) else { return i }
       try tag(d, i + 1, close)
       i = close + 1
     }
@@ -91,7 +91,7 @@ struct WellFormedXML {
   private func text(_ d: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) throws(Malformed) {
     guard start < end else { return }
     if nameStarts.isEmpty {
-      for k in start..<end where !isSpace(d[k]) { throw fail("text outside the root element", at: k) }
+      for k in start..<end where !isXMLSpace(d[k]) { throw fail("text outside the root element", at: k) }
       return
     }
     try legalCharacters(d, start, end)
@@ -131,8 +131,8 @@ struct WellFormedXML {
     if d[start] == UInt8(ascii: "/") {
       var k = start + 1
       let nameStart = k
-      while k < end, !isSpace(d[k]) { k += 1 }
-      for m in k..<end where !isSpace(d[m]) { throw fail("text after the name of a closing tag", at: m) }
+      while k < end, !isXMLSpace(d[k]) { k += 1 }
+      for m in k..<end where !isXMLSpace(d[m]) { throw fail("text after the name of a closing tag", at: m) }
       guard let open = nameStarts.last else { throw fail("a closing tag with no element open", at: start - 1) }
       guard names[open...].elementsEqual(d[nameStart..<k]) else {
         throw fail("</\(String(decoding: UnsafeBufferPointer(rebasing: d[nameStart..<k]), as: UTF8.self))> closes <\(String(decoding: names[open...], as: UTF8.self))>", at: start - 1)
@@ -144,7 +144,7 @@ struct WellFormedXML {
     let selfClosing = d[end - 1] == UInt8(ascii: "/")
     let stop = selfClosing ? end - 1 : end
     var k = start
-    while k < stop, !isSpace(d[k]) { k += 1 }
+    while k < stop, !isXMLSpace(d[k]) { k += 1 }
     let nameEnd = k
     guard k > start, isNameStart(d[start]) else { throw fail("a tag without a valid name", at: start - 1) }
     if nameStarts.isEmpty {
@@ -153,16 +153,16 @@ struct WellFormedXML {
     }
     // Attributes: name="value" or name='value', separated by white space.
     while k < stop {
-      guard isSpace(d[k]) else { throw fail("no space before an attribute", at: k) }
-      while k < stop, isSpace(d[k]) { k += 1 }
+      guard isXMLSpace(d[k]) else { throw fail("no space before an attribute", at: k) }
+      while k < stop, isXMLSpace(d[k]) { k += 1 }
       if k == stop { break }
       let nameStart = k
-      while k < stop, d[k] != UInt8(ascii: "="), !isSpace(d[k]) { k += 1 }
+      while k < stop, d[k] != UInt8(ascii: "="), !isXMLSpace(d[k]) { k += 1 }
       guard k > nameStart, isNameStart(d[nameStart]) else { throw fail("an attribute without a valid name", at: nameStart) }
-      while k < stop, isSpace(d[k]) { k += 1 }
+      while k < stop, isXMLSpace(d[k]) { k += 1 }
       guard k < stop, d[k] == UInt8(ascii: "=") else { throw fail("an attribute without a value", at: k) }
       k += 1
-      while k < stop, isSpace(d[k]) { k += 1 }
+      while k < stop, isXMLSpace(d[k]) { k += 1 }
       guard k < stop, d[k] == 0x22 || d[k] == 0x27 else { throw fail("an attribute value not in quotes", at: k) }
       let quote = d[k]
       let valueStart = k + 1
@@ -181,46 +181,14 @@ struct WellFormedXML {
     }
   }
 
-  private func tagEnd(_ d: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
-    var quote: UInt8 = 0
-    var k = from
-    while k < d.count {
-      let c = d[k]
-      if quote != 0 {
-        if c == quote { quote = 0 }
-      } else if c == 0x22 || c == 0x27 {
-        quote = c
-      } else if c == UInt8(ascii: ">") {
-        return k
-      }
-      k += 1
-    }
-    return nil
-  }
 
   private func fail(_ what: String, at position: Int) -> Malformed { Malformed(reason: "\(what) (byte \(offset + position))") }
-  private func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
   private func isNameStart(_ c: UInt8) -> Bool {
     (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z")) || c == UInt8(ascii: "_") || c == UInt8(ascii: ":") || c >= 0x80
   }
   private func hex(_ c: UInt8) -> String { String(c, radix: 16, uppercase: true).count == 1 ? "0" + String(c, radix: 16, uppercase: true) : String(c, radix: 16, uppercase: true) }
 
-  private func startsWith(_ d: UnsafeBufferPointer<UInt8>, _ i: Int, _ p: StaticString) -> Bool {
-    let count = p.utf8CodeUnitCount
-    guard i + count <= d.count else { return false }
-    for k in 0..<count where d[i + k] != p.utf8Start[k] { return false }
-    return true
-  }
 
-  private func find(_ d: UnsafeBufferPointer<UInt8>, from: Int, _ p: StaticString) -> Int? {
-    let count = p.utf8CodeUnitCount
-    var k = from
-    while k + count <= d.count {
-      if d[k] == p.utf8Start[0], startsWith(d, k, p) { return k }
-      k += 1
-    }
-    return nil
-  }
 }
 
 /// An incremental UTF-8 validator (overlong forms, surrogates and values past U+10FFFF refused).

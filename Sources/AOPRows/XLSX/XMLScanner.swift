@@ -55,21 +55,21 @@ final class XMLScanner {
         carry = Array(data[i...])
         return
       }
-      if hasPrefix(data, i, "<!--") {
-        guard let end = find(data, from: i + 4, "-->") else { carry = Array(data[i...]); return }
+      if data.has("<!--", at: i) {
+        guard let end = data.find("-->", from: i + 4) else { carry = Array(data[i...]); return }
         i = end + 3
         continue
       }
-      if hasPrefix(data, i, "<![CDATA[") {
-        guard let end = find(data, from: i + 9, "]]>") else { carry = Array(data[i...]); return }
+      if data.has("<![CDATA[", at: i) {
+        guard let end = data.find("]]>", from: i + 9) else { carry = Array(data[i...]); return }
         try onText(data[(i + 9)..<end])
         i = end + 3
         continue
       }
-      if hasPrefix(data, i, "<!") {
+      if data.has("<!", at: i) {
         throw Malformed(reason: "a document type declaration (DTD) is not allowed in a spreadsheet part")
       }
-      guard let close = tagEnd(data, from: i + 1) else {
+      guard let close = data.tagEnd(from: i + 1) else {
         if n - i > 1 << 20 { throw Malformed(reason: "a tag longer than 1 MiB") }
         carry = Array(data[i...])
         return
@@ -79,41 +79,24 @@ final class XMLScanner {
     }
   }
 
-  /// The index of the `>` closing the tag starting at `from`, skipping quoted attribute values.
-  private func tagEnd(_ d: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
-    var quote: UInt8 = 0
-    var k = from
-    while k < d.count {
-      let c = d[k]
-      if quote != 0 {
-        if c == quote { quote = 0 }
-      } else if c == 0x22 || c == 0x27 {
-        quote = c
-      } else if c == UInt8(ascii: ">") {
-        return k
-      }
-      k += 1
-    }
-    return nil
-  }
 
   private func tag(_ d: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) throws {
     if d[start] == UInt8(ascii: "?") { return }  // processing instruction / XML declaration
     if d[start] == UInt8(ascii: "/") {
-      try onEnd(localName(d[(start + 1)..<end].prefix { !isSpace($0) }))
+      try onEnd(localName(d[(start + 1)..<end].prefix { !isXMLSpace($0) }))
       return
     }
     var stop = end
     let selfClosing = d[end - 1] == UInt8(ascii: "/")
     if selfClosing { stop -= 1 }
     var k = start
-    while k < stop, !isSpace(d[k]) { k += 1 }
+    while k < stop, !isXMLSpace(d[k]) { k += 1 }
     let name = localName(d[start..<k])
     var attributes: Attributes = []
     while k < stop {
-      while k < stop, isSpace(d[k]) { k += 1 }
+      while k < stop, isXMLSpace(d[k]) { k += 1 }
       let nameStart = k
-      while k < stop, d[k] != UInt8(ascii: "="), !isSpace(d[k]) { k += 1 }
+      while k < stop, d[k] != UInt8(ascii: "="), !isXMLSpace(d[k]) { k += 1 }
       let attributeName = d[nameStart..<k]
       while k < stop, d[k] != 0x22, d[k] != 0x27 { k += 1 }
       guard k < stop else { break }
@@ -132,29 +115,8 @@ final class XMLScanner {
     return s
   }
 
-  private func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
 
-  private func hasPrefix(_ d: UnsafeBufferPointer<UInt8>, _ i: Int, _ p: StaticString) -> Bool {
-    let count = p.utf8CodeUnitCount
-    guard i + count <= d.count else { return false }
-    for k in 0..<count where d[i + k] != p.utf8Start[k] { return false }
-    return true
-  }
 
-  private func find(_ d: UnsafeBufferPointer<UInt8>, from: Int, _ p: StaticString) -> Int? {
-    let count = p.utf8CodeUnitCount
-    var k = from
-    while k + count <= d.count {
-      var hit = true
-      for m in 0..<count where d[k + m] != p.utf8Start[m] {
-        hit = false
-        break
-      }
-      if hit { return k }
-      k += 1
-    }
-    return nil
-  }
 }
 
 extension Array where Element == (name: XMLScanner.Bytes, value: [UInt8]) {

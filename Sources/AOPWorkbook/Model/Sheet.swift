@@ -171,15 +171,7 @@ public struct LightWords: Hashable, Sendable {
 }
 
 /// `A1`-style reference of a 0-based row and column.
-public func cellReference(row: Int, column: Int) -> String {
-  var name = ""
-  var c = column
-  repeat {
-    name = String(UnicodeScalar(UInt8(65 + c % 26))) + name
-    c = c / 26 - 1
-  } while c >= 0
-  return "\(name)\(row + 1)"
-}
+public func cellReference(row: Int, column: Int) -> String { "\(spreadsheetColumnName(column))\(row + 1)" }
 
 /// A range of one column whose cells can only hold one of `options` (a drop-down in Excel).
 public struct ListValidation: Hashable, Sendable {
