@@ -49,6 +49,8 @@ public struct ReviewJob: Sendable {
       throw JobError.badConfig("\(config.planFile.path): the plan is for \(setup.plan.year), the review asks for \(month)")
     }
     let baseline = try setup.loadBaseline()
+    // A plan that does not add up is refused before any file is read.
+    let targets = try setup.targets(baseline: baseline)
     let (files, warnings) = try setup.inputFiles(config.inputPatterns, logger: logger)
     // The rejected rows also as CSV beside the workbook, for whoever fixes the exports (all of them,
     // however many; the workbook lists the first); one with the header only says there were none.
@@ -61,7 +63,6 @@ public struct ReviewJob: Sendable {
     guard monthFigures.revenue != .zero || monthFigures.units != 0 || monthFigures.marketing != .zero else {
       throw JobError.noInput("no sales or spend for \(month) in \(files.count) export files; the last good workbook is left as it was")
     }
-    let targets = try setup.targets(baseline: baseline)
     let report = ReviewReport.compute(
       month: month, rollup: rollup, plan: setup.plan, targets: targets, channels: config.channels, baseline: baseline,
       sources: imported.sources, rejections: imported.rejections, warnings: warnings,
