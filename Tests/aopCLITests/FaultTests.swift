@@ -130,7 +130,8 @@ import Testing
   @Test func noExportFilesAtAllIs66() throws {
     let shop = try TemporaryFolder()
     try FileManager.default.createDirectory(at: shop.url.appendingPathComponent("exports/2026-10"), withIntermediateDirectories: true)
-    try shop.write("aop.toml", "plan = \"\(Samples.folder.appendingPathComponent("plan-2026.toml").path)\"\ninputs = [\"exports/*\"]\n[[channels]]\nid = \"store\"\nkind = \"offline\"\n")
+    try shop.write("aop.toml", "plan = \"\(Samples.folder.appendingPathComponent("plan-2026.toml").path)\"\ninputs = [\"exports/*\"]\n[[channels]]\nid = \"store\"\nkind = \"offline\"\n"
+      + "[baseline]\nfile = \"\(Samples.folder.appendingPathComponent("baseline/baseline-2025.csv").path)\"\n")
     let run = try aop(["review", "-c", "aop.toml", "--month", "2026-10"], in: shop.url)
     #expect(run.status == 66)
     #expect(run.stderr.contains("no export files found in exports/*"))
