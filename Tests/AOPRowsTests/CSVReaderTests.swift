@@ -112,12 +112,14 @@ private func events(_ path: String, options: CSVOptions = CSVOptions()) throws -
 }
 
 @Suite struct CSVLimitTests {
-  @Test func overLongFieldsWideRowsAndEndlessLinesAreRefusedNotHeld() throws {
+  /// However the file is read in chunks (a line within one chunk, or across many), the limits hold.
+  @Test(arguments: [64, 1 << 20])
+  func overLongFieldsWideRowsAndEndlessLinesAreRefusedNotHeld(chunkSize: Int) throws {
     let folder = try TemporaryFolder()
     let wide = (0..<50).map(String.init).joined(separator: ",")
     let path = try folder.write("limits.csv", "a,b\n1,\(String(repeating: "x", count: 300))\n\(wide)\n\(String(repeating: "y", count: 5_000))\n2,ok\n")
     var out: [String] = []
-    let options = CSVOptions(chunkSize: 64, maxFieldBytes: 200, maxFieldsPerRecord: 20, maxLineBytes: 1_000)
+    let options = CSVOptions(chunkSize: chunkSize, maxFieldBytes: 200, maxFieldsPerRecord: 20, maxLineBytes: 1_000)
     try CSVReader(path: path, options: options).read { event in
       switch event {
       case .record(let r): out.append("\(r.line): \(r.fields.joined(separator: "|"))")

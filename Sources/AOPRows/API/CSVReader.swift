@@ -137,7 +137,11 @@ public final class CSVReader {
           start = end
           continue
         }
-        if partialLine.isEmpty {
+        if partialLine.count + (end - start) > options.maxLineBytes + 2 {
+          // A whole line over the limit (its terminator aside): one malformed record, not kept.
+          partialLine.removeAll(keepingCapacity: true)
+          pendingFeed.append([])
+        } else if partialLine.isEmpty {
           pendingFeed.append(Array(buffer[start..<end]))
         } else {
           partialLine.append(contentsOf: buffer[start..<end])
