@@ -78,6 +78,24 @@ extension Dictionary where Key == String, Value == Any {
     #expect(!run.stderr.contains("loop"))
   }
 
+  @Test func filesAreReadInOneOrderWhateverTheOrderOfTheInputs() throws {
+    // September's export is overlapped by October's: whichever way the config lists them, September is
+    // read first and October's repeated rows are the duplicates.
+    for inputs in [["exports/2026-09", "exports/2026-10"], ["exports/2026-10", "exports/2026-09"]] {
+      let shop = try OneMonthShop(inputs: inputs)
+      try FileManager.default.copyItem(
+        at: Samples.folder.appendingPathComponent("exports/2026-09"), to: shop.url.appendingPathComponent("exports/2026-09"))
+      let (_, json) = try shop.review()
+      let paths = json.files.compactMap { $0["path"] as? String }
+      #expect(paths == paths.sorted { InputOrder.precedes($0, $1) }, "\(inputs)")
+      #expect(paths.first?.hasPrefix("exports/2026-09/") == true)
+      let october = try #require(json.file("exports/2026-10/orders_export_1.csv"))
+      let repeats = try #require(october["duplicates_of"] as? [[String: Any]])
+      #expect(repeats.first?["file"] as? String == "exports/2026-09/orders_export.csv", "\(inputs)")
+      #expect((json.file("exports/2026-09/orders_export.csv")?["duplicates"] as? Int) == 0)
+    }
+  }
+
   @Test func aLinkLeadingOutsideTheConfigsFolderIsNotFollowedAndSaysSo() throws {
     let elsewhere = try TemporaryFolder()
     try FileManager.default.copyItem(
@@ -154,5 +172,14 @@ extension Dictionary where Key == String, Value == Any {
     #expect(run.status == 66)
     #expect(run.stderr.contains("warning: the inputs entry `exprots/*` matches nothing"))
     #expect(run.stderr.contains("no export files found in exprots/* (relative to \(shop.url.path))"))
+  }
+}
+
+/// The documented processing order, computed on its own: paths compared component by component.
+enum InputOrder {
+  static func precedes(_ a: String, _ b: String) -> Bool {
+    let x = a.components(separatedBy: "/"), y = b.components(separatedBy: "/")
+    for (p, q) in zip(x, y) where p != q { return p < q }
+    return x.count < y.count
   }
 }
