@@ -22,7 +22,9 @@ struct Baseline: ParsableCommand {
         configPath: common.config, year: year, outputFile: output.map { URL(fileURLWithPath: $0) },
         ledgerCSV: writing.ledgerURL, lockWaitSeconds: writing.waitLock)
       let outcome = try job.run(progress: TerminalProgress.make(), logger: common.logger())
-      if !common.quiet {
+      if common.json, !common.quiet {
+        print(BaselineSummary(outcome, shown: shown).json(), terminator: "")
+      } else if !common.quiet {
         let total = outcome.baseline.rollup.total { _ in true }
         let rejected = outcome.rejections.count
         let refused = outcome.sources.filter { $0.status == .refused }.count

@@ -11,7 +11,9 @@ struct Check: ParsableCommand {
   func run() throws {
     try runJob {
       let outcome = try CheckJob(configPath: common.config).run(progress: TerminalProgress.make(), logger: common.logger())
-      if !common.quiet {
+      if common.json, !common.quiet {
+        print(CheckSummary(outcome).json(), terminator: "")
+      } else if !common.quiet {
         for s in outcome.sources {
           let t = s.tally
           if s.status == .refused {

@@ -44,10 +44,14 @@ import Testing
       // Either the old file or a complete new one, and the same inputs give the same bytes.
       #expect(try Data(contentsOf: URL(fileURLWithPath: workbook)) == lastGood, "after a kill at \(delay) s")
     }
-    // The next run is not blocked by a dead run's lock, and clears what a killed run left.
+    // The next run is not blocked by a dead run's lock, and clears what a killed run left (and what an
+    // interrupted Foundation write leaves: `.dat.nosync…`), saying so.
+    try out.write(".dat.nosync1a2b.Xy3Z", "half a file")
     let next = try aop(["review", "-c", "samples/aop.toml", "--month", "2026-10", "--output", out.url.path, "-q"])
     #expect(next.status == 65)
     #expect(try leftovers().isEmpty)
+    #expect(!FileManager.default.fileExists(atPath: out.path(".dat.nosync1a2b.Xy3Z")))
+    #expect(next.stderr.contains("removed .dat.nosync1a2b.Xy3Z, left by an interrupted run"))
     #expect(try Data(contentsOf: URL(fileURLWithPath: workbook)) == lastGood)
   }
 

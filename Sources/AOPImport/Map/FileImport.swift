@@ -20,6 +20,8 @@ final class FileImport {
   private var tally = FileTally()
   private var revenue = Money.zero
   private var spend = Money.zero
+  private var expenses = Money.zero
+  private var purchases = Money.zero
   private var occurrences: [IdentityKey: Int] = [:]
   /// Rows accepted with a warning, per reason, in the order first met.
   private var flags: [RowFlag] = []
@@ -40,6 +42,8 @@ final class FileImport {
       message: profile?.ignoredReason.map { "not used: \($0)" }, tally: tally, revenue: revenue, spend: spend)
     file.duplicatesOf = duplicatesOf.values.sorted { $0.file < $1.file }
     file.flags = flags
+    file.expenses = expenses
+    file.purchases = purchases
     return file
   }
 
@@ -188,6 +192,7 @@ final class FileImport {
       return
     }
     sink.accept(entry)
+    if let amount = entry.purchaseAmount { purchases += amount }
     tally.accepted += 1
   }
 
@@ -243,7 +248,7 @@ final class FileImport {
     sink.accept(SpendLine(
       firstDay: first, lastDay: last, channel: spendChannel, amount: amount, label: label, category: category,
       isMarketing: isMarketing, source: source(fields.record.line)))
-    if isMarketing { spend += amount }
+    if isMarketing { spend += amount } else { expenses += amount }
     tally.accepted += 1
   }
 

@@ -19,6 +19,11 @@ public struct SourceFile: Hashable, Sendable, Codable {
   public var revenue: Money
   /// Marketing spend of the lines accepted from this file.
   public var spend: Money
+  /// Other expenses (not marketing) of the lines accepted from this file, counted toward their budget
+  /// categories.
+  public var expenses = Money.zero
+  /// Purchase amounts of the cost lines accepted from this file (the purchasing budget's actual).
+  public var purchases = Money.zero
   /// Where this file's duplicate rows were first seen, per earlier file.
   public var duplicatesOf: [DuplicateSummary] = []
   /// SHA-256 of the file's bytes, so a reader can tell which export exactly was read.

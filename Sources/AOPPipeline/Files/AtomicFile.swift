@@ -166,13 +166,14 @@ public enum AtomicFile {
     }
   }
 
-  /// Removes temporary files a killed run left in `folder`. Call it only while holding the folder's
-  /// `RunLock`, so no other run's file in progress is taken.
+  /// Removes temporary files an interrupted run left in `folder`: the tool's own, and Foundation's
+  /// (`.dat.nosync…`, from an atomic write an older version made). Call it only while holding the
+  /// folder's `RunLock`, so no other run's file in progress is taken.
   /// - Returns: the names removed.
   @discardableResult
   public static func clearLeftovers(in folder: URL) -> [String] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-    let leftovers = names.filter { $0.hasPrefix(".") && $0.contains(temporaryMarker) }.sorted()
+    let leftovers = names.filter { ($0.hasPrefix(".") && $0.contains(temporaryMarker)) || $0.hasPrefix(".dat.nosync") }.sorted()
     for name in leftovers { unlink(folder.appendingPathComponent(name).path) }
     return leftovers
   }

@@ -34,6 +34,8 @@ public struct BaselineJob: Sendable {
     public var rejections: RejectedRows
     /// Every rejected row and refused file, as CSV beside the baseline.
     public var rejectsFile: URL
+    /// What the run found to say about its inputs.
+    public var warnings: [InputWarning]
   }
 
   public func run(progress: ProgressReporter? = nil, logger: Logger = silentLogger) throws -> Outcome {
@@ -50,7 +52,7 @@ public struct BaselineJob: Sendable {
     defer { withExtendedLifetime(lock) {} }
     for name in AtomicFile.clearLeftovers(in: folder) { logger.notice("removed \(name), left by an interrupted run") }
     let year = self.year ?? config.baselineYear ?? setup.plan.year - 1
-    let (files, _) = try setup.inputFiles(config.baselineInputPatterns, logger: logger)
+    let (files, warnings) = try setup.inputFiles(config.baselineInputPatterns, logger: logger)
     let rejectsFile = folder.appendingPathComponent("rejects-baseline-\(year).csv")
     let imported = try importAll(
       files, importer: setup.importer(years: year...year), progress: progress, logger: logger, ledgerCSV: ledgerCSV, rejectsCSV: rejectsFile)
@@ -71,6 +73,7 @@ public struct BaselineJob: Sendable {
     for output in imported.outputs + [csv, book] { try output.commit() }
     let status: ExitStatus = imported.hasProblems ? .rejectedRows : .ok
     logger.log(level: status == .ok ? .notice : .warning, "\(imported.summaryLine("baseline \(year)", output: target.path)) (exit \(status.rawValue))")
-    return Outcome(status: status, baseline: baseline, file: target, workbook: workbook, sources: imported.sources, rejections: imported.rejections, rejectsFile: rejectsFile)
+    return Outcome(status: status, baseline: baseline, file: target, workbook: workbook, sources: imported.sources, rejections: imported.rejections, rejectsFile: rejectsFile,
+                   warnings: warnings)
   }
 }

@@ -15,6 +15,8 @@ public struct CheckJob: Sendable {
     public var sources: [SourceFile]
     /// The rejected rows (the first kept, all counted).
     public var rejections: RejectedRows
+    /// What the run found to say about its inputs.
+    public var warnings: [InputWarning]
   }
 
   public func run(progress: ProgressReporter? = nil, logger: Logger = silentLogger) throws -> Outcome {
@@ -31,20 +33,21 @@ public struct CheckJob: Sendable {
     }
     var sources: [SourceFile] = []
     var rejections = RejectedRows()
+    var warnings = setup.profiles.warnings
     // The baseline year and the current year are separate runs, each de-duplicated on its own.
     let baselineYear = config.baselineYear ?? setup.plan.year - 1
     for (patterns, years) in [(config.baselineInputPatterns, baselineYear...baselineYear), (config.inputPatterns, setup.reviewYears)] where !patterns.isEmpty {
       let search = InputFiles.find(patterns: patterns, root: config.root)
-      for warning in search.warnings { logger.warning("\(warning)") }
+      warnings += search.warnings
       let result = try importAll(search.files, importer: setup.importer(years: years), progress: progress, logger: logger)
       sources += result.sources
       rejections.append(contentsOf: result.rejections)
     }
-    for warning in setup.profiles.warnings { logger.warning("\(warning)") }
+    for warning in warnings { logger.warning("\(warning)") }
     guard !sources.isEmpty else {
       throw JobError.noInput("no export files found in \((config.baselineInputPatterns + config.inputPatterns).joined(separator: ", ")) (relative to \(config.root.path))")
     }
     let problems = !rejections.isEmpty || sources.contains { $0.status == .refused }
-    return Outcome(status: problems ? .rejectedRows : .ok, sources: sources, rejections: rejections)
+    return Outcome(status: problems ? .rejectedRows : .ok, sources: sources, rejections: rejections, warnings: warnings)
   }
 }

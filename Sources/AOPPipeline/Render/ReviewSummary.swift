@@ -2,6 +2,18 @@ import AOPKPIs
 import AOPLedger
 import Foundation
 
+/// Writes an optional as `null` when it has no value, so that every key of the schema is always there
+/// (the synthesized encoding would leave the key out).
+@propertyWrapper
+struct NullEncodable<Value: Encodable & Sendable>: Encodable, Sendable {
+  var wrappedValue: Value?
+  init(wrappedValue: Value?) { self.wrappedValue = wrappedValue }
+  func encode(to encoder: Encoder) throws {
+    var container = encoder.singleValueContainer()
+    if let value = wrappedValue { try container.encode(value) } else { try container.encodeNil() }
+  }
+}
+
 /// The machine-readable summary of a review (`aop review --json`), schema `aop.review.v2`,
 /// documented in docs/json-summary.md. Money is in integer minor units; ratios are fractions or null.
 public struct ReviewSummary: Encodable, Sendable {
@@ -9,10 +21,10 @@ public struct ReviewSummary: Encodable, Sendable {
 
   struct Amount: Encodable {
     var actual: Int64
-    var plan: Int64?
-    var variance: Int64?
-    var varianceRatio: Double?
-    var onTrack: Bool?
+    @NullEncodable var plan: Int64?
+    @NullEncodable var variance: Int64?
+    @NullEncodable var varianceRatio: Double?
+    @NullEncodable var onTrack: Bool?
     enum CodingKeys: String, CodingKey { case actual, plan, variance, varianceRatio = "variance_ratio", onTrack = "on_track" }
     init(_ v: VersusPlan) {
       actual = v.actual.minorUnits
@@ -24,11 +36,11 @@ public struct ReviewSummary: Encodable, Sendable {
   }
 
   struct RatioKPI: Encodable {
-    var actual: Double?
-    var goal: Double?
+    @NullEncodable var actual: Double?
+    @NullEncodable var goal: Double?
     var direction: String
-    var variancePoints: Double?
-    var onTrack: Bool?
+    @NullEncodable var variancePoints: Double?
+    @NullEncodable var onTrack: Bool?
     enum CodingKeys: String, CodingKey { case actual, goal, direction, variancePoints = "variance_points", onTrack = "on_track" }
     init(_ r: RatioVersusGoal) {
       actual = r.actual?.value
@@ -47,7 +59,7 @@ public struct ReviewSummary: Encodable, Sendable {
     var coveredRevenue: Int64
     var cogs: Int64
     var grossMargin: RatioKPI
-    var costCoverage: Double?
+    @NullEncodable var costCoverage: Double?
     var marketing: Amount
     var marketingToRevenue: RatioKPI
     var orders: Int
@@ -89,18 +101,38 @@ public struct ReviewSummary: Encodable, Sendable {
 
   struct FileEntry: Encodable {
     var path: String
-    var profile: String?
+    @NullEncodable var profile: String?
     var status: String
-    var message: String?
+    @NullEncodable var message: String?
     var read, accepted, rejected, duplicates, skipped: Int
     var revenue: Int64
     var spend: Int64
+    var expenses: Int64
+    var purchases: Int64
     var duplicatesOf: [Duplicates]
-    var sha256: String?
+    @NullEncodable var sha256: String?
     var flags: [Flag]
     enum CodingKeys: String, CodingKey {
-      case path, profile, status, message, read, accepted, rejected, duplicates, skipped, revenue, spend, sha256, flags
+      case path, profile, status, message, read, accepted, rejected, duplicates, skipped, revenue, spend, expenses, purchases, sha256, flags
       case duplicatesOf = "duplicates_of"
+    }
+    init(_ s: SourceFile) {
+      path = s.path
+      profile = s.profile
+      status = s.status.rawValue
+      message = s.message
+      read = s.tally.read
+      accepted = s.tally.accepted
+      rejected = s.tally.rejected
+      duplicates = s.tally.duplicates
+      skipped = s.tally.skipped
+      revenue = s.revenue.minorUnits
+      spend = s.spend.minorUnits
+      expenses = s.expenses.minorUnits
+      purchases = s.purchases.minorUnits
+      duplicatesOf = s.duplicatesOf.map(Duplicates.init)
+      sha256 = s.sha256
+      flags = s.flags.map { Flag(reason: $0.reason, count: $0.count, firstLine: $0.firstLine, example: $0.example) }
     }
   }
 
@@ -139,13 +171,13 @@ public struct ReviewSummary: Encodable, Sendable {
   struct BudgetEntry: Encodable {
     var id: String
     var name: String
-    var kind: String?
+    @NullEncodable var kind: String?
     var month: Amount
     var yearToDate: Amount
     var annual: Int64
     var originalAnnual: Int64
     var remaining: Int64
-    var usedOfAnnual: Double?
+    @NullEncodable var usedOfAnnual: Double?
     var overLimit: Bool
     enum CodingKeys: String, CodingKey {
       case id, name, kind, month, annual, remaining
@@ -156,14 +188,14 @@ public struct ReviewSummary: Encodable, Sendable {
   struct OutlookEntry: Encodable {
     var annualTarget: Int64
     var atPlan: Int64
-    var atRunRate: Int64?
+    @NullEncodable var atRunRate: Int64?
     var requiredRemaining: Int64
     var remainingTarget: Int64
-    var requiredOfPlan: Double?
+    @NullEncodable var requiredOfPlan: Double?
     var requiredByMonth: [String: Int64]
-    var requiredOnlineShare: Double?
-    var requiredGrossMargin: Double?
-    var allowedMarketingToRevenue: Double?
+    @NullEncodable var requiredOnlineShare: Double?
+    @NullEncodable var requiredGrossMargin: Double?
+    @NullEncodable var allowedMarketingToRevenue: Double?
     enum CodingKeys: String, CodingKey {
       case annualTarget = "annual_target", atPlan = "at_plan", atRunRate = "at_run_rate", requiredRemaining = "required_remaining"
       case remainingTarget = "remaining_target", requiredOfPlan = "required_of_plan", requiredByMonth = "required_by_month"
@@ -175,18 +207,18 @@ public struct ReviewSummary: Encodable, Sendable {
   struct RiskEntry: Encodable {
     var risk: String
     var kpi: String
-    var category: String?
+    @NullEncodable var category: String?
     var period: String
     var threshold: Double
-    var value: Double?
+    @NullEncodable var value: Double?
     var triggered: Bool
     var contingency: String
   }
 
   struct KPIEntry: Encodable {
     var kpi: String
-    var month: Double?
-    var yearToDate: Double?
+    @NullEncodable var month: Double?
+    @NullEncodable var yearToDate: Double?
     var monthLight: String
     var yearToDateLight: String
     var green: Double
@@ -204,12 +236,19 @@ public struct ReviewSummary: Encodable, Sendable {
     var actions: [Action]
     var resources: [Resource]
     var revisions: [Revision]
-    var revisionInForce: String?
+    @NullEncodable var revisionInForce: String?
     enum CodingKeys: String, CodingKey { case actions, resources, revisions, revisionInForce = "revision_in_force" }
   }
 
   struct Rows: Encodable {
     var read, accepted, rejected, duplicates, skipped: Int
+    init(_ t: FileTally) {
+      read = t.read
+      accepted = t.accepted
+      rejected = t.rejected
+      duplicates = t.duplicates
+      skipped = t.skipped
+    }
   }
 
   var schema = ReviewSummary.schemaName
@@ -220,9 +259,9 @@ public struct ReviewSummary: Encodable, Sendable {
   var status: String
   var exitCode: Int32
   var workbook: String
-  var baselineYear: Int?
+  @NullEncodable var baselineYear: Int?
   var phasing: String
-  var annualRevenueTarget: Int64?
+  @NullEncodable var annualRevenueTarget: Int64?
   var thisMonth: Period
   var yearToDate: Period
   var channels: [ChannelEntry]
@@ -230,7 +269,7 @@ public struct ReviewSummary: Encodable, Sendable {
   var files: [FileEntry]
   var rows: Rows
   var budget: [BudgetEntry]
-  var outlook: OutlookEntry?
+  @NullEncodable var outlook: OutlookEntry?
   var risks: [RiskEntry]
   var kpis: [KPIEntry]
   var plan: PlanEntry
@@ -262,14 +301,8 @@ public struct ReviewSummary: Encodable, Sendable {
                    marketingMonth: $0.monthFigures.marketing.minorUnits, marketingYearToDate: $0.yearToDateFigures.marketing.minorUnits)
     }
     uncostedSkus = r.uncostedYearToDate.map { Uncosted(sku: $0.sku, productName: $0.productName, revenue: $0.revenue.minorUnits, units: $0.units) }
-    files = r.sources.map {
-      FileEntry(path: $0.path, profile: $0.profile, status: $0.status.rawValue, message: $0.message, read: $0.tally.read, accepted: $0.tally.accepted,
-                rejected: $0.tally.rejected, duplicates: $0.tally.duplicates, skipped: $0.tally.skipped, revenue: $0.revenue.minorUnits, spend: $0.spend.minorUnits,
-                duplicatesOf: $0.duplicatesOf.map(Duplicates.init), sha256: $0.sha256,
-                flags: $0.flags.map { Flag(reason: $0.reason, count: $0.count, firstLine: $0.firstLine, example: $0.example) })
-    }
-    let t = r.tally
-    rows = Rows(read: t.read, accepted: t.accepted, rejected: t.rejected, duplicates: t.duplicates, skipped: t.skipped)
+    files = r.sources.map(FileEntry.init)
+    rows = Rows(r.tally)
     budget = r.budget.map {
       BudgetEntry(id: $0.id, name: $0.name, kind: $0.kind?.rawValue, month: Amount($0.month), yearToDate: Amount($0.yearToDate), annual: $0.annual.minorUnits,
                   originalAnnual: $0.originalAnnual.minorUnits, remaining: $0.remaining.minorUnits, usedOfAnnual: $0.usedOfAnnual?.value, overLimit: $0.overLimit)
@@ -299,10 +332,13 @@ public struct ReviewSummary: Encodable, Sendable {
   }
 
   /// Pretty-printed JSON with sorted keys: the same review gives the same text.
-  public func json() -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    guard let data = try? encoder.encode(self) else { return "{}" }
-    return String(decoding: data, as: UTF8.self) + "\n"
-  }
+  public func json() -> String { summaryJSON(self) }
+}
+
+/// Pretty-printed JSON with sorted keys: the same run gives the same text.
+func summaryJSON(_ value: some Encodable) -> String {
+  let encoder = JSONEncoder()
+  encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+  guard let data = try? encoder.encode(value) else { return "{}" }
+  return String(decoding: data, as: UTF8.self) + "\n"
 }

@@ -161,7 +161,6 @@ struct Labels {
   var rejected: String { t("Rejected", "Loại") }
   var duplicates: String { t("Duplicates", "Trùng") }
   var skipped: String { t("Skipped", "Bỏ qua") }
-  var spend: String { t("Spend", "Chi phí") }
   var message: String { t("Message", "Ghi chú") }
   var refused: String { t("refused", "bị từ chối") }
   var readStatus: String { t("read", "đã đọc") }

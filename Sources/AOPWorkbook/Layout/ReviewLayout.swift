@@ -613,7 +613,7 @@ public struct ReviewLayout: Sendable {
     s.columnWidths = [44, 24, 12, 9, 10, 10, 11, 10, 18, 16, 60, 66]
     s.append([Cell(.text(l.sourcesSheet), .title)])
     s.blank()
-    s.append(header([l.file, l.profile, l.status, l.read, l.accepted, l.rejected, l.duplicates, l.skipped, l.revenue, l.spend, l.message, "SHA-256"]))
+    s.append(header([l.file, l.profile, l.status, l.read, l.accepted, l.rejected, l.duplicates, l.skipped, l.revenue, l.marketing, l.message, "SHA-256"]))
     s.frozenRows = s.rows.count
     let first = s.rows.count
     for f in r.sources {
