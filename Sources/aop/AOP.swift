@@ -8,6 +8,15 @@ struct AOP: ParsableCommand {
   static func main() {
     // A file-size limit hit mid-write must fail the write (and leave the last workbook), not kill us.
     signal(SIGXFSZ, SIG_IGN)
+    // `aop` alone, or `aop help` of a command that does not exist, is a usage error (64), not success.
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    let commands = configuration.subcommands.map { $0._commandName }
+    if arguments.isEmpty || (arguments.first == "help" && arguments.count > 1 && !commands.contains(arguments[1])) {
+      if let topic = arguments.dropFirst().first { printError("no command `\(topic)`; the commands are \(commands.joined(separator: ", "))") }
+      FileHandle.standardError.write(Data(helpMessage().utf8))
+      FileHandle.standardError.write(Data("\n".utf8))
+      Foundation.exit(ExitCode.validationFailure.rawValue)
+    }
     var command: ParsableCommand
     do {
       command = try parseAsRoot()
@@ -51,7 +60,7 @@ struct CommonOptions: ParsableArguments {
 
 /// Options of the commands that write outputs.
 struct WriteOptions: ParsableArguments {
-  @Option(help: "Also write the normalised ledger (every accepted line, with its file and line) to this CSV file; schema in docs/ledger-csv.md.")
+  @Option(help: "Also write the normalised ledger (every accepted line, with its file and line) to this CSV file (a relative path is from the current folder, as for any command-line path; the config's paths are from the config's folder); schema in docs/ledger-csv.md.")
   var ledger: String?
 
   @Option(help: "If another run holds the output folder's lock, wait up to this many seconds (default 0: exit 75 at once).")

@@ -13,7 +13,7 @@ struct Baseline: ParsableCommand {
   @Option(help: "The baseline year (default: the config's baseline.year, else the plan year − 1).")
   var year: Int?
 
-  @Option(help: "Write the baseline to this file instead of the config's `baseline.file`.")
+  @Option(help: "Write the baseline to this file instead of the config's `baseline.file` (a relative path is from the current folder; its workbook and rejects CSV go beside it).")
   var output: String?
 
   func run() throws {

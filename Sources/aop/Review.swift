@@ -14,7 +14,7 @@ struct Review: ParsableCommand {
   @Option(help: "The month to review, YYYY-MM, or `auto` for the last complete month.")
   var month = "auto"
 
-  @Option(help: "Write the workbook into this folder instead of the config's `output`.")
+  @Option(help: "Write the workbook and the rejects CSV into this folder instead of the config's `output` (a relative path is from the current folder; made if missing).")
   var output: String?
 
   @Option(help: "Today's date for `--month auto`, YYYY-MM-DD (default: the machine's local date).")

@@ -17,9 +17,11 @@ public enum ExitStatus: Int32, Sendable, CaseIterable, Codable {
   public static var table: String {
     """
       0   ok: every file read and every row accepted
-      65  finished with rejected rows or refused files (outputs written; see the rejects)
+      64  wrong command-line arguments (or none)
+      65  finished with rejected rows or refused files (outputs written)
       66  no input: no export files found, or none with data for the month
-      73  an output could not be written (folder missing or read-only, disk full)
+      73  an output could not be written (folder, full disk, file-size limit);
+          every previous output is left as it was
       75  another aop run holds the output folder's lock; try again later
       78  bad config, plan, baseline or import profile
     """
