@@ -55,3 +55,82 @@ import Testing
     #expect(try aop(["help", "check"]).status == 0)
   }
 }
+
+/// Every `console` block of README.md and docs/ is a transcript the tests run: each `$ ` line a command
+/// (bash, in a fresh copy of `samples/`, with the built `aop` first on the PATH), the lines after it
+/// what its output (stdout and stderr) must hold — each line found in it, `…` standing for any text —
+/// and `(exit N)` its exit status (0 when absent). A doc cannot drift from the tool unnoticed.
+@Suite struct DocumentationExampleTests {
+  struct Step {
+    var command: String
+    var expected: [String] = []
+    var status: Int32 = 0
+  }
+
+  struct Example: CustomStringConvertible {
+    var file: String
+    var line: Int
+    var steps: [Step]
+    var description: String { "\(file):\(line)" }
+  }
+
+  static func examples() throws -> [Example] {
+    let docs = try FileManager.default.contentsOfDirectory(atPath: repositoryRoot.appendingPathComponent("docs").path)
+      .filter { $0.hasSuffix(".md") }.sorted().map { "docs/\($0)" }
+    var examples: [Example] = []
+    for file in ["README.md"] + docs {
+      let lines = try String(contentsOf: repositoryRoot.appendingPathComponent(file), encoding: .utf8).components(separatedBy: "\n")
+      var i = 0
+      while i < lines.count {
+        guard lines[i].trimmingCharacters(in: .whitespaces) == "```console" else {
+          i += 1
+          continue
+        }
+        var example = Example(file: file, line: i + 1, steps: [])
+        i += 1
+        while i < lines.count, lines[i].trimmingCharacters(in: .whitespaces) != "```" {
+          let line = lines[i]
+          if line.hasPrefix("$ ") {
+            example.steps.append(Step(command: String(line.dropFirst(2))))
+          } else if line.hasPrefix("(exit "), line.hasSuffix(")"), let n = Int32(line.dropFirst(6).dropLast()), !example.steps.isEmpty {
+            example.steps[example.steps.count - 1].status = n
+          } else if !line.isEmpty, !example.steps.isEmpty {
+            example.steps[example.steps.count - 1].expected.append(line)
+          }
+          i += 1
+        }
+        examples.append(example)
+        i += 1
+      }
+    }
+    return examples
+  }
+
+  /// True when `expected` (with `…` for any text) is a whole line of `output`.
+  static func contains(_ output: String, _ expected: String) -> Bool {
+    let pattern = "^" + expected.components(separatedBy: "…").map(NSRegularExpression.escapedPattern).joined(separator: ".*") + "$"
+    guard let regex = try? NSRegularExpression(pattern: pattern, options: [.anchorsMatchLines]) else { return false }
+    return regex.firstMatch(in: output, range: NSRange(output.startIndex..., in: output)) != nil
+  }
+
+  @Test func theDocsHaveExamplesToRun() throws {
+    let examples = try Self.examples()
+    #expect(examples.count >= 5, "\(examples)")
+    #expect(examples.allSatisfy { !$0.steps.isEmpty })
+  }
+
+  @Test(arguments: try DocumentationExampleTests.examples())
+  func theExampleRunsAsTheDocSays(_ example: Example) throws {
+    let folder = try TemporaryFolder()
+    #expect(try shell("cp -R '\(Samples.folder.path)/.' '\(folder.url.path)' && rm -rf '\(folder.url.path)/out'").status == 0)
+    let binaries = aopBinary.deletingLastPathComponent().path
+    for step in example.steps {
+      let run = try run(URL(fileURLWithPath: "/bin/bash"), ["-c", "export PATH='\(binaries)':\"$PATH\"; \(step.command)"], in: folder.url)
+      let output = run.stdout + run.stderr
+      #expect(run.status == step.status, "\(example): `\(step.command)` exited \(run.status), not \(step.status): \(output)")
+      for line in step.expected {
+        #expect(Self.contains(output, line), "\(example): `\(step.command)` did not print `\(line)`; it printed:\n\(output)")
+      }
+    }
+  }
+}
