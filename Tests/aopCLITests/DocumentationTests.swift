@@ -134,3 +134,151 @@ import Testing
     }
   }
 }
+
+/// docs/json-summary.md and the JSON the tool prints agree key for key: every object the doc describes
+/// has exactly the keys its table lists, and every object of the output is described.
+@Suite struct JSONSchemaDocumentTests {
+  /// Schema section → object heading → its keys, as the doc lists them.
+  static func documented() throws -> [String: [String: Set<String>]] {
+    let text = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/json-summary.md"), encoding: .utf8)
+    var result: [String: [String: Set<String>]] = [:]
+    var section = "", object = ""
+    for line in text.components(separatedBy: "\n") {
+      if line.hasPrefix("## ") {
+        section = line.components(separatedBy: "`").dropFirst().first ?? line
+      } else if line.hasPrefix("### ") {
+        object = String(line.dropFirst(4))
+        result[section, default: [:]][object] = []
+      } else if line.hasPrefix("| `"), !object.isEmpty {
+        let key = line.dropFirst(3).prefix { $0 != "`" }
+        result[section, default: [:]][object, default: []].insert(String(key))
+      }
+    }
+    return result
+  }
+
+  /// The first object found along `path` (`files[].flags[]`: the first flag of any file).
+  static func object(_ json: Any, _ path: [String]) -> [String: Any]? {
+    guard let step = path.first else { return json as? [String: Any] }
+    let rest = Array(path.dropFirst())
+    if step.hasSuffix("[]") {
+      let key = String(step.dropLast(2))
+      let list = (key.isEmpty ? json : (json as? [String: Any])?[key]) as? [Any] ?? []
+      return list.lazy.compactMap { object($0, rest) }.first
+    }
+    guard let next = (json as? [String: Any])?[step] else { return nil }
+    return object(next, rest)
+  }
+
+  static let paths: [String: [String: [String]]] = [
+    "aop review --json": [
+      "review": [], "period": ["month_kpis"], "amount": ["month_kpis", "revenue"], "ratio KPI": ["month_kpis", "online_share"],
+      "channel": ["channels[]"], "uncosted SKU": ["uncosted_skus_year_to_date[]"], "file": ["files[]"],
+      "duplicates": ["files[]", "duplicates_of[]"], "flag": ["files[]", "flags[]"], "rows": ["rows"], "budget line": ["budget[]"],
+      "outlook": ["outlook"], "risk": ["risks[]"], "kpi": ["kpis[]"], "plan": ["plan"], "action": ["plan", "actions[]"],
+      "resource": ["plan", "resources[]"], "revision": ["plan", "revisions[]"],
+    ],
+    "aop check --json": ["check": [], "rejected row": ["rejected_rows[]"]],
+    "aop baseline --json": ["baseline": [], "month": ["months[]"]],
+  ]
+
+  @Test func everyDocumentedObjectHasExactlyItsKeys() throws {
+    // The sample shop, with one implausible row added so that a flag is there to check.
+    let folder = try TemporaryFolder()
+    #expect(try shell("cp -R '\(Samples.folder.path)/.' '\(folder.url.path)'").status == 0)
+    try folder.write("exports/2026-10/zz-expenses.csv", "date,category,amount,channel,description\n2019-10-05,Marketing,100000,web,old\n")
+    func json(_ arguments: [String]) throws -> Any {
+      let run = try aop(arguments + ["--json"], in: folder.url)
+      return try JSONSerialization.jsonObject(with: Data(run.stdout.utf8))
+    }
+    let outputs: [String: Any] = [
+      "aop review --json": try json(["review", "-c", "aop.toml", "--month", "2026-10", "--output", folder.path("out")]),
+      "aop check --json": try json(["check", "-c", "aop.toml"]),
+      "aop baseline --json": try json(["baseline", "-c", "aop.toml", "--output", folder.path("b/baseline-2025.csv")]),
+    ]
+    let doc = try Self.documented()
+    #expect(Set(doc.keys) == Set(Self.paths.keys))
+    for (schema, objects) in Self.paths {
+      #expect(Set(doc[schema]?.keys.map { $0 } ?? []) == Set(objects.keys), "\(schema): the doc's objects")
+      for (name, path) in objects {
+        let found = try #require(Self.object(outputs[schema] as Any, path), "\(schema): no \(name) in the output")
+        #expect(Set(found.keys) == doc[schema]?[name], "\(schema) \(name): output \(found.keys.sorted()) vs doc \(doc[schema]?[name]?.sorted() ?? [])")
+      }
+    }
+  }
+
+  @Test func absentDataIsNullNotAMissingKey() throws {
+    // A file read without trouble has no message, a risk of no budget category no category: the keys
+    // are there, null.
+    let shop = try OneMonthShop()
+    let (_, json) = try shop.review()
+    #expect(json.keys.contains("baseline_year"))
+    #expect(json.files.allSatisfy { $0.keys.contains("message") })
+    #expect(json.files.contains { $0["message"] is NSNull })
+    #expect((json["risks"] as? [[String: Any]])?.allSatisfy { $0.keys.contains("category") } == true)
+  }
+}
+
+/// What docs/json-summary.md, README.md and the other docs say of the files and the tool matches it.
+@Suite struct DocumentedFactsTests {
+  @Test func aFilesSpendExpensesAndPurchasesAreWhatTheirNamesSay() throws {
+    // October's cash book: its expenses are the month's non-marketing expenses, its marketing spend
+    // apart; the purchase detail's purchases are the month's purchasing (both from the generator).
+    let shop = try OneMonthShop()
+    let (_, json) = try shop.review()
+    let expected = try Samples.expected()
+    let cashBook = try #require(json.file("exports/2026-10/SoQuy_KV01112026-081510-110.xlsx"))
+    #expect(Int64(cashBook["expenses"] as? Int ?? -1) == (expected.expenses_2026["2026-10"] ?? [:]).values.reduce(0, +))
+    #expect((cashBook["spend"] as? Int ?? 0) > 0)
+    let purchases = try #require(json.file("exports/2026-10/DanhSachChiTietNhapHang_KV01112026-081610-210.csv"))
+    #expect(Int64(purchases["purchases"] as? Int ?? -1) == expected.purchases_2026["2026-10"])
+    #expect(purchases["spend"] as? Int == 0)
+  }
+
+  @Test func commandLinePathsAreFromTheCurrentFolderAndAMissingOutputFolderIsMade() throws {
+    let here = try TemporaryFolder()
+    let run = try aop(["review", "-c", Samples.config, "--month", "2026-10", "--output", "made/here", "--ledger", "ledger.csv", "-q"], in: here.url)
+    #expect(run.status == 65, "\(run.stderr)")
+    #expect(FileManager.default.fileExists(atPath: here.path("made/here/review-2026-10.xlsx")))
+    #expect(FileManager.default.fileExists(atPath: here.path("ledger.csv")))
+  }
+
+  @Test func theReadmeNamesEveryTargetOfThePackage() throws {
+    let package = try String(contentsOf: repositoryRoot.appendingPathComponent("Package.swift"), encoding: .utf8)
+    let readme = try String(contentsOf: repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+    let regex = try NSRegularExpression(pattern: #"\.(?:target|executableTarget|systemLibrary)\(\s*name: "([^"]+)""#)
+    let names = regex.matches(in: package, range: NSRange(package.startIndex..., in: package)).compactMap { Range($0.range(at: 1), in: package).map { String(package[$0]) } }
+    #expect(names.count >= 10)
+    let firstCells = readme.components(separatedBy: "\n").filter { $0.hasPrefix("| `") }.map { $0.components(separatedBy: "|")[1] }
+    for name in names where name != "AOPTestSupport" { #expect(firstCells.contains { $0.contains("`\(name)`") }, "\(name)") }
+  }
+
+  @Test func theLedgerDocListsTheLedgersColumns() throws {
+    let folder = try TemporaryFolder()
+    let run = try aop(["review", "-c", Samples.config, "--month", "2026-10", "--output", folder.url.path, "--ledger", folder.path("l.csv"), "-q"])
+    #expect(run.status == 65)
+    let header = try String(contentsOfFile: folder.path("l.csv"), encoding: .utf8).prefix { $0 != "\n" }.components(separatedBy: ",")
+    let doc = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/ledger-csv.md"), encoding: .utf8)
+    let rows = doc.components(separatedBy: "\n").filter { $0.hasPrefix("| `") }
+    let documented = rows.flatMap { row in row.components(separatedBy: "|")[1].components(separatedBy: "`").enumerated().filter { $0.offset % 2 == 1 }.map(\.element) }
+    #expect(documented == header)
+    // Every column has a value for every kind of line it is given for (none left blank by mistake).
+    #expect(rows.first { $0.hasPrefix("| `currency`") }?.components(separatedBy: "|").dropFirst(2).prefix(3).allSatisfy { !$0.trimmingCharacters(in: .whitespaces).isEmpty } == true)
+  }
+
+  @Test func theLogLevelsDocumentedAreTheOnesAccepted() throws {
+    let operations = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/operations.md"), encoding: .utf8)
+    #expect(operations.contains("--log-level trace|debug|info|notice|warning|error|critical"))
+    for level in ["trace", "critical"] { #expect(try aop(["check", "-c", "nonexistent.toml", "--log-level", level]).status == 78) }
+  }
+
+  @Test func theBuiltInProfilesTableListsEveryBuiltInProfileInOneTable() throws {
+    let doc = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/profiles.md"), encoding: .utf8)
+    let lines = doc.components(separatedBy: "\n")
+    let start = try #require(lines.firstIndex { $0 == "## Built-in profiles" })
+    let table = lines[(start + 2)...].prefix { $0.hasPrefix("|") }
+    let ids = try FileManager.default.contentsOfDirectory(atPath: repositoryRoot.appendingPathComponent("templates/profiles").path)
+      .filter { $0.hasSuffix(".toml") }.map { String($0.dropLast(5)) }
+    for id in ids { #expect(table.contains { $0.contains("`\(id)`") }, "\(id) is not in the built-in profiles table (or the table is broken by a blank line)") }
+  }
+}
