@@ -33,7 +33,7 @@ import Testing
       [identity]
       fields = ["order_id"]
       """)
-    #expect(throws: ProfileError.invalid(file: path, key: "columns.colour", problem: "not a field of a sales profile; known: channel, date, line_discount, line_id, line_net, order_discount, order_id, product_group, product_name, quantity, returned_quantity, sku, status, unit_cost, unit_price")) {
+    #expect(throws: ProfileError.invalid(file: path, key: "columns.colour", problem: "not a field of a sales profile; known: channel, date, items, line_discount, line_id, line_net, order_discount, order_id, product_group, product_name, quantity, returned_quantity, sku, status, unit_cost, unit_price")) {
       try Profile.load(from: URL(fileURLWithPath: path))
     }
     let missing = try folder.write("missing.toml", "id = \"y\"\nkind = \"costs\"\n[match]\nheaders = [\"a\"]\n[columns]\nsku = \"a\"\n")

@@ -53,7 +53,7 @@ import Testing
     #expect(all.costCoverage == Ratio(numerator: 290, denominator: 340))
     #expect(r.figures(months: march, channel: "store").revenue.minorUnits == 250)
     #expect(r.figures(months: march, productGroup: "Milk").revenue.minorUnits == 200)
-    #expect(r.uncosted(months: march) == [Rollup.UncostedSKU(sku: "B", productName: "B", revenue: Money(minorUnits: 50), units: 1)])
+    #expect(r.uncosted(months: march) == [Rollup.UncostedSKU(sku: "B", productName: "B", reason: .noMatch, revenue: Money(minorUnits: 50), units: 1)])
   }
 
   @Test func aMonthWhereReturnsExceedSales() throws {

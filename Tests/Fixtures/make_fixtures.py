@@ -196,7 +196,11 @@ rows = [["Date", "Order #", "Status", "Customer", "Customer type", "Payment meth
         ["2026-03-01 09:00:00", "1201", "completed", "Chị Mai", "new", "Cash on delivery", "2× Bình sữa Pigeon, 1× Khăn ướt", "3", "", "532,000.00", "Organic: Google"],
         ["2026-03-02 10:30:00", "1202", "refunded", "Anh Tuấn", "returning", "Bank transfer", "1× Thảm nằm chơi", "1", "WELCOME10", "558,000.00", "Direct"],
         ["2026-03-09 16:00:00", "1202", "refunded", "Anh Tuấn", "returning", "Bank transfer", "1× Thảm nằm chơi", "-1", "", "-558,000.00", "Direct"],
-        ["2026-03-03 12:00:00", "1203", "failed", "Chị Ngọc", "new", "Card", "1× Gối bầu", "1", "", "435,000.00", "Direct"]]
+        ["2026-03-03 12:00:00", "1203", "failed", "Chị Ngọc", "new", "Card", "1× Gối bầu", "1", "", "435,000.00", "Direct"],
+        # A name with the separator in it (taken only if a cost source names a product so), and a cell
+        # that is no item list at all (the order is booked, uncosted).
+        ["2026-03-04 08:15:00", "1204", "completed", "Chị Lan", "new", "Card", "2× Sữa Similac 5G số 1 900g, 1× Set mũ, yếm, bao tay sơ sinh", "3", "", "1,030,000.00", "Direct"],
+        ["2026-03-05 19:40:00", "1205", "processing", "Anh Nam", "new", "Card", "Thẻ quà tặng 500k", "1", "", "500,000.00", "Direct"]]
 put("woocommerce-orders/orders-report.csv", csv(rows).encode())
 
 # --- Meta Ads (English UI): BOM, a whole-month row, a daily row, a quoted "3,100,000", a Total row.

@@ -31,7 +31,13 @@ public enum ImportPreview {
     var lines: [String] = []
     func accept(_ l: SaleLine) {
       lines.append("\(l.isReturn ? "return" : "sale") \(l.day) \(l.channel) order=\(l.orderID) sku=\(l.sku) qty=\(l.quantity) net=\(l.netRevenue)"
-        + "\(l.unitCost.map { " unit_cost=\($0)" } ?? "") name=\(quoted(l.productName)) line=\(l.source.line)")
+        + "\(l.unitCost.map { " unit_cost=\($0)" } ?? "") name=\(quoted(l.productName))\(l.items.map { " items=" + Self.shown($0) } ?? "") line=\(l.source.line)")
+    }
+
+    /// `[2×"Bình sữa" 1×"Set mũ, yếm"(joined)]`, or `unreadable("…")`.
+    static func shown(_ list: ItemList) -> String {
+      if let why = list.unreadable { return "unreadable(\(quoted(why)))" }
+      return "[" + list.items.map { "\($0.quantity)×\(quoted($0.name))\($0.joined ? "(joined)" : "")" }.joined(separator: " ") + "]"
     }
     func accept(_ c: CostEntry) {
       lines.append("\(c.isRepeat ? "cost-again" : "cost") \(c.effectiveFrom.map(\.description) ?? "undated") sku=\(c.sku) unit_cost=\(c.unitCost) name=\(quoted(c.productName ?? ""))"

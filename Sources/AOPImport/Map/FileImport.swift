@@ -275,6 +275,7 @@ final class FileImport {
     var returned: Int
     var orderDiscount: Money?
     var unitCost: Money?
+    var items: ItemList?
     var channel: String
     /// What is implausible about the row, to count once it is booked.
     var implausible: [Implausible]
@@ -345,11 +346,20 @@ final class FileImport {
     }
     let day = try fields.requiredDay(.date)
     let status = fields.has(.status) ? try fields.text(.status) : ""
-    var sku = try fields.text(.sku)
-    let name = fields.has(.productName) ? try fields.text(.productName) : ""
-    if sku.isEmpty {
-      guard !name.isEmpty else { throw RowFields.Failure(column: fields.columns.header(of: .sku), reason: "is empty, and so is the product name") }
-      sku = "(no SKU) \(name)"
+    var sku: String
+    var name = ""
+    var items: ItemList?
+    if let format = profile.items {
+      // The cell as written stands for the line's products; its items are costed by name.
+      sku = try fields.requiredText(.items)
+      items = format.parse(sku)
+    } else {
+      sku = try fields.text(.sku)
+      name = fields.has(.productName) ? try fields.text(.productName) : ""
+      if sku.isEmpty {
+        guard !name.isEmpty else { throw RowFields.Failure(column: fields.columns.header(of: .sku), reason: "is empty, and so is the product name") }
+        sku = SaleLine.noSKUPrefix + name
+      }
     }
     let quantity = profile.oneUnitPerRow && !fields.has(.quantity) ? 1 : try fields.requiredInteger(.quantity)
     let value: Money
@@ -368,7 +378,7 @@ final class FileImport {
     }
     let draft = Draft(
       line: fields.record.line, raw: fields.record.rawBytes, day: day, status: status, sku: sku, name: name, quantity: quantity, value: value,
-      returned: returned, orderDiscount: try fields.money(.orderDiscount)?.absolute, unitCost: try fields.money(.unitCost),
+      returned: returned, orderDiscount: try fields.money(.orderDiscount)?.absolute, unitCost: try fields.money(.unitCost), items: items,
       channel: try rowChannel(fields),
       implausible: try implausible(fields, day: day, quantity: quantity, amount: value, amountField: fields.has(.lineNet) ? .lineNet : .unitPrice))
     guard isFirstOccurrence(fields) else { return }
@@ -395,15 +405,17 @@ final class FileImport {
       var returnLine: SaleLine?
       if isReturnDocument || draft.quantity < 0 {
         line = SaleLine(day: draft.day, channel: draft.channel, orderID: orderID, sku: draft.sku, productName: draft.name,
-                        quantity: -abs(draft.quantity), netRevenue: -net.absolute, unitCost: draft.unitCost, isReturn: true, source: ref)
+                        quantity: -abs(draft.quantity), netRevenue: -net.absolute, unitCost: draft.unitCost, isReturn: true, items: draft.items,
+                        source: ref)
       } else {
         line = SaleLine(day: draft.day, channel: draft.channel, orderID: orderID, sku: draft.sku, productName: draft.name,
-                        quantity: draft.quantity, netRevenue: net, unitCost: draft.unitCost, source: ref)
+                        quantity: draft.quantity, netRevenue: net, unitCost: draft.unitCost, items: draft.items, source: ref)
         let returned = RowFields.status(draft.status, matchesAnyOf: profile.returnedStatuses) ? draft.quantity : draft.returned
         // The returned part of the line (at most all of it, so it is always representable).
         if returned > 0, let part = net.scaled(by: Int64(returned), over: Int64(draft.quantity)) {
           returnLine = SaleLine(day: draft.day, channel: draft.channel, orderID: orderID, sku: draft.sku, productName: draft.name,
-                                quantity: -returned, netRevenue: -part, unitCost: draft.unitCost, isReturn: true, source: ref)
+                                quantity: -returned, netRevenue: -part, unitCost: draft.unitCost, isReturn: true, items: draft.items,
+                                source: ref)
         }
       }
       if let refused = importer.magnitudes.admit(

@@ -36,6 +36,9 @@ public enum Field: String, Sendable, Hashable, CaseIterable, Comparable {
   case channel
   /// An expense category (a cash book's `Loại thu chi`).
   case category
+  /// The order's items listed in one cell (`2× name, 1× other`), as the profile's `[items]` declares,
+  /// where the export has no line per SKU.
+  case items
 
   public static func < (a: Field, b: Field) -> Bool { a.rawValue < b.rawValue }
 
@@ -62,13 +65,14 @@ public enum Field: String, Sendable, Hashable, CaseIterable, Comparable {
     case .label: return 17
     case .channel: return 18
     case .category: return 19
+    case .items: return 20
     }
   }
 
   /// The fields a profile of `kind` may map.
   static func allowed(for kind: ProfileKind) -> Set<Field> {
     switch kind {
-    case .sales: return [.orderID, .lineID, .date, .status, .sku, .productName, .productGroup, .quantity, .unitPrice, .lineDiscount, .lineNet, .returnedQuantity, .orderDiscount, .unitCost, .channel]
+    case .sales: return [.orderID, .lineID, .date, .status, .sku, .productName, .productGroup, .quantity, .unitPrice, .lineDiscount, .lineNet, .returnedQuantity, .orderDiscount, .unitCost, .channel, .items]
     case .costs: return [.orderID, .sku, .unitCost, .productName, .productGroup, .date, .status, .amount]
     case .spend: return [.date, .startDate, .endDate, .amount, .label, .status, .channel, .category, .lineID]
     case .ignored: return Set(Field.allCases)
@@ -78,7 +82,7 @@ public enum Field: String, Sendable, Hashable, CaseIterable, Comparable {
   /// Sets of fields of which a profile of `kind` must map at least one field each.
   static func required(for kind: ProfileKind) -> [[Field]] {
     switch kind {
-    case .sales: return [[.orderID], [.date], [.sku], [.quantity], [.lineNet, .unitPrice]]
+    case .sales: return [[.orderID], [.date], [.sku, .items], [.quantity], [.lineNet, .unitPrice]]
     case .costs: return [[.sku], [.unitCost]]
     case .spend: return [[.amount], [.date, .startDate]]
     case .ignored: return []

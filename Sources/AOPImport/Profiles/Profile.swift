@@ -64,6 +64,8 @@ public final class Profile: Sendable, Identifiable, Hashable {
   /// Implausible rows (a date far from the plan's years, an absurd quantity, a sale whose quantity and
   /// amount disagree in sign) are rejected instead of accepted with a warning.
   public let rejectsImplausible: Bool
+  /// How the `items` column lists an order's items, where the profile maps one.
+  public let items: ItemListFormat?
   public let identityNamespace: String
   public let identityFields: [Field]
   /// Where the profile was loaded from.
@@ -166,6 +168,20 @@ public final class Profile: Sendable, Identifiable, Hashable {
     case let other?: throw fail("checks.implausible", "`\(other)` is not \"flag\" or \"reject\"")
     }
     returnDocumentPrefix = file.returns?.documentPrefix
+    switch (mapped[.items] != nil, file.items) {
+    case (false, nil): items = nil
+    case (false, _?): throw fail("items", "an [items] table is given but no `items` column is mapped")
+    case (true, nil): throw fail("items", "the `items` column is mapped: say how it lists items, e.g. pattern = \"{quantity}× {name}\" and separator = \", \"")
+    case (true, let table?):
+      if let both = [Field.sku, .productName, .unitCost].first(where: { mapped[$0] != nil }) {
+        throw fail("columns.\(both.rawValue)", "an `items` column lists the products: map it or `\(both.rawValue)`, not both")
+      }
+      do {
+        items = try ItemListFormat(pattern: table.pattern, separator: table.separator)
+      } catch {
+        throw fail(error.key, error.problem)
+      }
+    }
     skipIfPresent = (file.skip?.ifPresent ?? []).map(HeaderName.normalize)
     identityNamespace = file.identity?.namespace ?? file.id
     identityFields = try (file.identity?.fields ?? []).map { name in

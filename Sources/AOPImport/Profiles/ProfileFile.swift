@@ -20,6 +20,13 @@ struct ProfileFile: Decodable {
   var spend: Spend?
   var ignored: Ignored?
   var checks: Checks?
+  var items: Items?
+
+  /// How the `items` column lists an order's items.
+  struct Items: Decodable {
+    var pattern: String
+    var separator: String
+  }
 
   struct Checks: Decodable {
     /// `flag` (the default): implausible rows are accepted and counted as warnings; `reject`: rejected.
@@ -31,7 +38,7 @@ struct ProfileFile: Decodable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case version, id, name, kind, channel, match, read, columns, fallbacks, orders, status, returns, skip, identity, spend, ignored, checks
+    case version, id, name, kind, channel, match, read, columns, fallbacks, orders, status, returns, skip, identity, spend, ignored, checks, items
     case optionalFields = "optional_fields", channelValues = "channel_values"
   }
 

@@ -72,7 +72,7 @@ public struct DataSheet: Sendable {
       data = DataSheet(aggregate: cells.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, lineCount: ledger.lineCount)
     } else {
       data = DataSheet(lines: ledger.keptLines.filter { months.contains($0.day.monthOf) }.map {
-        Line(month: $0.day.monthOf, line: $0, productGroup: ledger.productGroup(of: $0.sku), cogs: ledger.cogs(of: $0))
+        Line(month: $0.day.monthOf, line: $0, productGroup: ledger.productGroup(of: $0), cogs: ledger.cogs(of: $0))
       })
     }
     if ledger.spendTruncated {

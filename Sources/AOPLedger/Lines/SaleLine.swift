@@ -18,11 +18,20 @@ public struct SaleLine: Hashable, Sendable {
   /// The unit cost stated on the line itself, where the export has it.
   public var unitCost: Money?
   public var isReturn: Bool
+  /// The items of the order where the export lists them in one cell instead of a line per SKU; `sku`
+  /// then holds the cell as written. Costed item by item, by name.
+  public var items: ItemList?
   public var source: SourceRef
+
+  /// What `sku` holds for a line whose export gave no SKU, before the product's name.
+  public static let noSKUPrefix = "(no SKU) "
+
+  /// False for a line whose export gave no SKU (only a product name) or an item list.
+  public var hasSKU: Bool { items == nil && !sku.hasPrefix(Self.noSKUPrefix) }
 
   public init(
     day: Day, channel: String, orderID: String, sku: String, productName: String, quantity: Int,
-    netRevenue: Money, unitCost: Money? = nil, isReturn: Bool = false, source: SourceRef
+    netRevenue: Money, unitCost: Money? = nil, isReturn: Bool = false, items: ItemList? = nil, source: SourceRef
   ) {
     self.day = day
     self.channel = channel
@@ -33,6 +42,7 @@ public struct SaleLine: Hashable, Sendable {
     self.netRevenue = netRevenue
     self.unitCost = unitCost
     self.isReturn = isReturn
+    self.items = items
     self.source = source
   }
 }

@@ -45,22 +45,46 @@ public struct Rollup: Sendable {
     public static func < (a: Key, b: Key) -> Bool { (a.month, a.channel, a.productGroup) < (b.month, b.channel, b.productGroup) }
   }
 
-  /// A SKU sold without a known cost.
+  /// A product sold without a known cost, and why.
+  ///
+  /// For an order whose items are listed in one cell, `revenue` is the order's revenue left uncosted,
+  /// shared among its uncosted items by units (largest remainder): the list's revenue then adds up to the
+  /// revenue without a cost. `sku` is the line's SKU, `(no SKU) name` for a product named only, or the
+  /// item list as written when it could not be split.
   public struct UncostedSKU: Hashable, Sendable, Codable {
     public var sku: String
     public var productName: String
+    public var reason: UncostedReason
     public var revenue: Money
     public var units: Int
-    public init(sku: String, productName: String, revenue: Money, units: Int) {
+    public init(sku: String, productName: String, reason: UncostedReason, revenue: Money, units: Int) {
       self.sku = sku
       self.productName = productName
+      self.reason = reason
       self.revenue = revenue
       self.units = units
+    }
+
+    /// What the list merges by: the product and the reason.
+    struct Key: Hashable {
+      var sku: String
+      var reason: UncostedReason
+    }
+
+    var key: Key { Key(sku: sku, reason: reason) }
+
+    /// Largest revenue first, then by SKU and reason.
+    static func ordered(_ a: UncostedSKU, _ b: UncostedSKU) -> Bool {
+      if a.revenue != b.revenue { return a.revenue > b.revenue }
+      return (a.sku, a.reason) < (b.sku, b.reason)
     }
   }
 
   /// The group used for SKUs that no cost source names a group for.
   public static let noGroup = "—"
+  /// The group of an order listed as items (one cell) whose items belong to different groups: its revenue
+  /// is the order's, and is not split among them. The workbook shows it by its label.
+  public static let mixedGroup = "(mixed)"
 
   /// Figures per month × channel × product group. Marketing is booked under `noGroup`; orders are
   /// counted per month × channel and also booked under `noGroup`.
@@ -98,17 +122,17 @@ public struct Rollup: Sendable {
   /// The product groups that have revenue, sorted.
   public var productGroups: [String] { Array(Set(cells.keys.map(\.productGroup))).sorted() }
 
-  /// Uncosted SKUs summed over `months`, largest revenue first.
+  /// Uncosted products summed over `months` (per product and reason), largest revenue first.
   public func uncosted(months: [Month]) -> [UncostedSKU] {
-    var bySKU: [String: UncostedSKU] = [:]
+    var merged: [UncostedSKU.Key: UncostedSKU] = [:]
     for m in months {
       for u in uncosted[m] ?? [] {
-        var acc = bySKU[u.sku] ?? UncostedSKU(sku: u.sku, productName: u.productName, revenue: .zero, units: 0)
+        var acc = merged[u.key] ?? UncostedSKU(sku: u.sku, productName: u.productName, reason: u.reason, revenue: .zero, units: 0)
         acc.revenue += u.revenue
         acc.units += u.units
-        bySKU[u.sku] = acc
+        merged[u.key] = acc
       }
     }
-    return bySKU.values.sorted { $0.revenue != $1.revenue ? $0.revenue > $1.revenue : $0.sku < $1.sku }
+    return merged.values.sorted(by: UncostedSKU.ordered)
   }
 }
