@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generates the BabyCare House sample exports and their expected figures.
 
-The exports imitate what KiotViet, Shopee, Shopify and Meta Ads hand out (../shared/formats in the
+The exports imitate what KiotViet, Shopee, Shopify, WooCommerce and Meta Ads hand out (../shared/formats in the
 project's notes): headers verbatim, BOMs, CRLF, `;` with Vietnamese numbers, quoted multi-line notes,
 cancelled and returned orders, an export that overlaps the previous month's, and exactly one bad row.
 
@@ -464,6 +464,55 @@ def write_shopify(path, rows, repeated=0):
     write(path, text.encode("utf-8"))
 
 
+# ----------------------------------------------------------------------------- WooCommerce analytics orders
+# On 15 October 2026 the web shop moved from Shopify to WooCommerce: the rest of October comes as
+# WooCommerce's Analytics → Orders download, one row per order with the products named in one cell
+# (no SKU) and refunds as rows of their own, dated on the refund day. aop costs the items by name.
+WOO_FROM = date(2026, 10, 15)
+WOO_HEADER = ["Date", "Order #", "Status", "Customer", "Customer type", "Payment method", "Product(s)", "Items sold", "Coupon(s)",
+              "Net sales", "Attribution"]
+woo_rng = random.Random(20261015)  # its own stream: the other exports stay as they were
+
+
+def write_woocommerce(path, orders, exp):
+    """orders: [((day, h, mi, s, lines), shopify rows)] as generated for the web shop; written in
+    WooCommerce's form (newest first, as the report lists them), with two orders refunded in full."""
+    out = []
+    refundable = []
+    for (d, h, mi, s_, lines), order_rows in orders:
+        first = order_rows[0]
+        col = {k: i for i, k in enumerate(SHOPIFY_HEADER)}
+        number = first[col["Name"]].lstrip("#")
+        financial = first[col["Financial Status"]]
+        values = [p * q for _, q, p in lines]
+        disc = int(first[col["Discount Amount"]].split(".")[0])
+        status = {"voided": "cancelled", "pending": "processing"}.get(financial, "completed")
+        items = ", ".join(f"{q}× {name(sku)}" for sku, q, _ in lines)
+        row = [f"{d:%Y-%m-%d} {h:02d}:{mi:02d}:{s_:02d}", number, status, woo_rng.choice(["Chị Hương", "Anh Tuấn", "Chị Mai", "Chị Ngọc"]),
+               woo_rng.choice(["new", "returning"]), woo_rng.choice(["Trả tiền mặt khi nhận hàng", "Chuyển khoản ngân hàng"]), items,
+               str(sum(q for _, q, _ in lines)), first[col["Discount Code"]], str(sum(values) - disc),
+               woo_rng.choice(["Direct", "Organic: Google", "Referral: facebook.com"])]
+        out.append(row)
+        if status == "completed" and d.day <= 27:
+            refundable.append((row, d, number, lines, values, disc))
+    refunds = 0
+    for row, d, number, lines, values, disc in woo_rng.sample(refundable, 2):
+        # Refunded in full a few days later: a row of its own on that day, negative; the order's status
+        # becomes `refunded` (still an order of its month).
+        when = d + timedelta(days=woo_rng.randint(2, 4))
+        row[2] = "refunded"
+        out.append([f"{when:%Y-%m-%d} {woo_rng.randint(9, 20):02d}:{woo_rng.randint(0, 59):02d}:00", number, "refunded", row[3], row[4], row[5],
+                    row[6], f"-{row[7]}", "", f"-{row[9]}", row[10]])
+        for (sku, q, _), value, share in zip(lines, values, allocate(disc, values)):
+            exp.sale(when, "web", number, sku, -q, -(value - share), is_return=True)
+        refunds += 1
+    out.sort(key=lambda r: r[0], reverse=True)
+    cancelled = sum(1 for r in out if r[2] == "cancelled")
+    account(path, len(out) + 1, 1 + cancelled)
+    text = "\n".join(",".join(csv_field(v) for v in r) for r in [WOO_HEADER] + out) + "\n"
+    write(path, text.encode("utf-8"))
+
+
 # ----------------------------------------------------------------------------- Meta Ads
 META_EN = ["Reporting starts", "Reporting ends", "Campaign name", "Campaign delivery", "Attribution setting", "Results",
            "Result indicator", "Reach", "Frequency", "Cost per results", "Amount spent (VND)", "Impressions",
@@ -759,15 +808,20 @@ def main():
             kiotviet_xlsx(os.path.join(d, kv_name + ".xlsx"), kv)
         # Shopee's exports as Shopee hands them out: .xlsx.
         shopee_xlsx(os.path.join(d, f"Order.all.2026{m:02d}01_2026{m:02d}{list(days_of(2026, m))[-1].day}.xlsx"), shopee_rows(2026, m, current))
-        rows, tail = [], []
+        rows, tail, moved = [], [], []
         last_day = list(days_of(2026, m))[-1].day
         for o in orders_for(2026, m, "web"):
             # Orders of the last two days were not paid yet when the month's export was taken.
             in_tail = o[0].day >= last_day - 1
             order_rows = shopify_order(*o, current, pending=in_tail)
+            if m == 10 and o[0].day >= WOO_FROM.day:
+                moved.append((o, order_rows))  # the web shop runs on WooCommerce from 15 October
+                continue
             rows += order_rows
             if in_tail:
                 tail += order_rows
+        if moved:
+            write_woocommerce(os.path.join(d, "wc-orders-report-2026-10-15_2026-10-31.csv"), moved, current)
         # Each month's Shopify export was taken from the 2nd-to-last day of the previous month, so it
         # repeats those orders (a duplicate for aop to count once); the status of some changed since.
         repeated = [[("paid" if v == "pending" else v) for v in r] for r in previous_web_tail]

@@ -1,4 +1,5 @@
 import AOPPipeline
+import AOPLedger
 import ArgumentParser
 import Foundation
 
@@ -20,6 +21,9 @@ struct Check: ParsableCommand {
             print(Escaped.forTerminal("REFUSED  \(s.path): \(s.message ?? "")"))
           } else {
             print("\(s.tally.rejected > 0 ? "REJECTS " : "ok      ") \(Escaped.forTerminal(s.path)) [\(s.profile ?? "")] read \(t.read), accepted \(t.accepted), rejected \(t.rejected), duplicate \(t.duplicates), skipped \(t.skipped)")
+            if let c = s.costing, c != CostingCounts() {
+              print("           costed: \(c.bySKU) lines by SKU, \(c.byName) by name\(c.byLine > 0 ? ", \(c.byLine) by their own unit cost" : ""), \(c.uncosted) not at all")
+            }
             for d in s.duplicatesOf { print("           \(Escaped.forTerminal(d.description))") }
             for f in s.flags { print("           implausible, accepted: \(Escaped.forTerminal(f.description))") }
           }

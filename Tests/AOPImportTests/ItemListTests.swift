@@ -113,6 +113,6 @@ import Testing
     #expect(march.units == 3 + 1 - 1 + 3 + 1)
     #expect(march.orders == 4)
     let uncosted = ledger.rollUp().uncosted(months: [try #require(Month(text: "2026-03"))])
-    #expect(uncosted == [Rollup.UncostedSKU(sku: "(no SKU) Yếm ăn dặm", productName: "Yếm ăn dặm", reason: .ambiguousName, revenue: Money(minorUnits: 89_000), units: 1)])
+    #expect(uncosted == [Rollup.UncostedSKU(sku: "(no SKU) Yếm ăn dặm", productName: "Yếm ăn dặm", reason: .ambiguousName, revenue: Money(minorUnits: 89_000), units: 1, sharedFromItemLists: true)])
   }
 }

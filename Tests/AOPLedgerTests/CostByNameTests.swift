@@ -111,9 +111,9 @@ import Testing
     #expect(r.figures(months: march, productGroup: "Quần áo").cogs == money(45))
     #expect(r.uncosted(months: march) == [
       Rollup.UncostedSKU(sku: "2× S, 1× K", productName: "", reason: .itemsDisagree, revenue: money(1000), units: 4),
-      Rollup.UncostedSKU(sku: "(no SKU) Bí ẩn", productName: "Bí ẩn", reason: .noSKU, revenue: money(751), units: 3),
+      Rollup.UncostedSKU(sku: "(no SKU) Bí ẩn", productName: "Bí ẩn", reason: .noSKU, revenue: money(751), units: 3, sharedFromItemLists: true),
       Rollup.UncostedSKU(sku: "Thẻ quà tặng", productName: "", reason: .unreadableItems, revenue: money(500), units: 1),
-      Rollup.UncostedSKU(sku: "(no SKU) Bí ẩn 2", productName: "Bí ẩn 2", reason: .noSKU, revenue: money(250), units: 1),
+      Rollup.UncostedSKU(sku: "(no SKU) Bí ẩn 2", productName: "Bí ẩn 2", reason: .noSKU, revenue: money(250), units: 1, sharedFromItemLists: true),
       Rollup.UncostedSKU(sku: "1× Quà, gói đẹp", productName: "", reason: .unknownJoinedName, revenue: money(100), units: 1),
     ])
     // Line by line (the data sheet) the same cost of goods and covered revenue.

@@ -71,6 +71,33 @@ import Testing
     }
   }
 
+  @Test func everyChannelsMarginMatchesTheIndependentFiguresTheWooCommerceHalfMonthIncluded() throws {
+    for c in outcome.report.channelLines {
+      let id = c.channel.id
+      for (figures, months) in [(c.monthFigures, ["2026-10"]), (c.yearToDateFigures, Self.months)] {
+        #expect(figures.revenue.minorUnits == current.sum("revenue", months: months, channel: id), "\(id)")
+        #expect(figures.coveredRevenue.minorUnits == current.sum("covered_revenue", months: months, channel: id), "\(id)")
+        #expect(figures.cogs.minorUnits == current.sum("cogs", months: months, channel: id), "\(id)")
+        #expect(figures.units == Int(current.sum("units", months: months, channel: id)), "\(id)")
+        #expect(figures.orders == Int(current.sum("orders", months: months, channel: id)), "\(id)")
+      }
+    }
+    // From 15 October the web shop's orders come from WooCommerce, whose export names products without
+    // SKUs: costed by name, item by item, the web channel keeps its whole margin.
+    let web = try #require(outcome.report.channelLines.first { $0.channel.id == "web" })
+    #expect(web.monthFigures.coveredRevenue == web.monthFigures.revenue)
+    #expect(web.monthFigures.grossMargin != nil)
+    #expect(outcome.report.sources.contains { $0.profile == "woocommerce-orders" && $0.tally.accepted > 0 })
+    let check = try CheckJob(configPath: Samples.config).run()
+    let woo = try #require(check.sources.first { $0.profile == "woocommerce-orders" })
+    #expect(woo.costing == { var c = CostingCounts(); c.byName = woo.tally.accepted; return c }())
+    let shopify = try #require(check.sources.first { $0.path == "exports/2026-10/orders_export_1.csv" })
+    #expect(shopify.costing?.bySKU == shopify.tally.accepted && shopify.costing?.uncosted == 0)
+    let shopee = try #require(check.sources.first { $0.path.hasPrefix("exports/2026-10/Order.all") })
+    #expect((shopee.costing?.uncosted ?? 0) > 0)  // the gift set no cost list names
+    #expect(check.sources.allSatisfy { ($0.costing != nil) == ($0.kind == "sales") })
+  }
+
   @Test func summarySheetMatchesTheIndependentFigures() throws {
     let s = try #require(book.sheets["Tổng quan"])
     let revenueRow = try #require(book.row("Tổng quan", labelled: "Doanh thu thuần"))

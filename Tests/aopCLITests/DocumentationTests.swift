@@ -178,7 +178,7 @@ import Testing
       "outlook": ["outlook"], "risk": ["risks[]"], "kpi": ["kpis[]"], "plan": ["plan"], "action": ["plan", "actions[]"],
       "resource": ["plan", "resources[]"], "revision": ["plan", "revisions[]"],
     ],
-    "aop check --json": ["check": [], "rejected row": ["rejected_rows[]"]],
+    "aop check --json": ["check": [], "rejected row": ["rejected_rows[]"], "costing": ["files[]", "costing"]],
     "aop baseline --json": ["baseline": [], "month": ["months[]"]],
   ]
 

@@ -31,6 +31,9 @@ public struct SourceFile: Hashable, Sendable, Codable {
   /// Rows accepted although implausible (a date far from the plan's years, a quantity nobody sells),
   /// counted per kind: a warning for whoever reads the report, never silent.
   public var flags: [RowFlag] = []
+  /// How the file's sale lines found their cost of goods, once the run's cost sources are all read
+  /// (`aop check` counts it); `nil` where not counted.
+  public var costing: CostingCounts?
 
   public init(path: String, profile: String?, kind: String?, status: Status, message: String? = nil, tally: FileTally, revenue: Money = .zero, spend: Money = .zero) {
     self.path = path
@@ -42,6 +45,33 @@ public struct SourceFile: Hashable, Sendable, Codable {
     self.revenue = revenue
     self.spend = spend
   }
+}
+
+/// How many of a file's sale and return lines were costed, and how.
+public struct CostingCounts: Hashable, Sendable, Codable {
+  /// By the line's SKU, from a cost source.
+  public var bySKU = 0
+  /// By the product's name (a line without a known SKU, or an order's items all costed by name).
+  public var byName = 0
+  /// By the unit cost the line states itself.
+  public var byLine = 0
+  public var uncosted = 0
+
+  public init() {}
+
+  public mutating func count(_ costedBy: CostedBy, times n: Int = 1) {
+    switch costedBy {
+    case .sku: bySKU += n
+    case .name: byName += n
+    case .line: byLine += n
+    case .none: uncosted += n
+    }
+  }
+}
+
+/// How one sale line found its cost of goods.
+public enum CostedBy: Hashable, Sendable {
+  case sku, name, line, none
 }
 
 /// Rows of one file accepted with the same warning: what is implausible, how many, and the first one.

@@ -147,16 +147,34 @@ public struct Ledger: Sendable {
       guard Self.isListed(line, items), case .costed(let cogs) = resolve(items, on: line.day).costing else { return nil }
       return line.quantity < 0 ? -cogs : cogs
     }
-    let unitCost = line.unitCost ?? costs.costing(sku: line.hasSKU ? line.sku : nil, name: line.productName, on: line.day).unitCost
+    let unitCost = line.unitCost ?? costs.costing(sku: line.hasSKU ? line.sku : nil, name: name(of: line), on: line.day).unitCost
     return unitCost.map { $0.times(line.quantity) }
+  }
+
+  /// How a line's cost of goods is found (by the rules of `cogs(of:)`), or that it is not.
+  public func costedBy(_ line: SaleLine) -> CostedBy {
+    if let items = line.items {
+      guard Self.isListed(line, items), case .costed = resolve(items, on: line.day).costing else { return .none }
+      return .name
+    }
+    if line.unitCost != nil { return .line }
+    switch costs.costing(sku: line.hasSKU ? line.sku : nil, name: name(of: line), on: line.day) {
+    case .bySKU: return .sku
+    case .byName: return .name
+    case .none: return .none
+    }
   }
 
   /// The product group of a line: its SKU's, as a cost source names it; for a product known only by
   /// name, the group of the SKUs of that name; for an item list, its items' group, or `Rollup.mixedGroup`.
   public func productGroup(of line: SaleLine) -> String {
     if let items = line.items { return resolve(items, on: line.day).group }
-    return productGroup(sku: line.sku, name: line.productName)
+    return productGroup(sku: line.sku, name: name(of: line))
   }
+
+  /// The name a line's SKU is costed and grouped by where no cost source lists the SKU: the first name
+  /// the run gave the SKU (as the roll-up, which sums a SKU's lines, uses it), so a line and its sum agree.
+  private func name(of line: SaleLine) -> String { names[line.sku] ?? line.productName }
 
   private func productGroup(sku: String, name: String) -> String {
     if let group = groups[sku] { return group }
@@ -208,11 +226,12 @@ public struct Ledger: Sendable {
   public func rollUp() -> Rollup {
     var cells: [Rollup.Key: Rollup.Figures] = [:]
     var uncosted: [Month: [Rollup.UncostedSKU.Key: Rollup.UncostedSKU]] = [:]
-    func leaveUncosted(_ sku: String, name: String, _ reason: UncostedReason, revenue: Money, units: Int, month: Month) {
+    func leaveUncosted(_ sku: String, name: String, _ reason: UncostedReason, revenue: Money, units: Int, month: Month, shared: Bool = false) {
       let key = Rollup.UncostedSKU.Key(sku: sku, reason: reason)
       var u = uncosted[month, default: [:]][key] ?? Rollup.UncostedSKU(sku: sku, productName: name, reason: reason, revenue: .zero, units: 0)
       u.revenue += revenue
       u.units += units
+      u.sharedFromItemLists = u.sharedFromItemLists || shared
       uncosted[month, default: [:]][key] = u
     }
     for (key, bucket) in sales {
@@ -254,7 +273,8 @@ public struct Ledger: Sendable {
         // The order's revenue is left uncosted; the list shares it among the items without a cost.
         let shares = bucket.listedRevenue.allocate(weights: missing.map { Int64($0.item.quantity) })
         for ((item, reason), share) in zip(missing, shares) {
-          leaveUncosted(SaleLine.noSKUPrefix + item.name, name: item.name, reason, revenue: share, units: item.quantity * bucket.listed, month: month)
+          leaveUncosted(SaleLine.noSKUPrefix + item.name, name: item.name, reason, revenue: share, units: item.quantity * bucket.listed, month: month,
+                        shared: true)
         }
       case .unresolved(let reason):
         leaveUncosted(key.sku, name: "", reason, revenue: bucket.listedRevenue, units: bucket.listed * list.units, month: month)

@@ -57,12 +57,15 @@ public struct Rollup: Sendable {
     public var reason: UncostedReason
     public var revenue: Money
     public var units: Int
-    public init(sku: String, productName: String, reason: UncostedReason, revenue: Money, units: Int) {
+    /// Some of `revenue` is that of orders listed as items, shared among their uncosted items.
+    public var sharedFromItemLists: Bool
+    public init(sku: String, productName: String, reason: UncostedReason, revenue: Money, units: Int, sharedFromItemLists: Bool = false) {
       self.sku = sku
       self.productName = productName
       self.reason = reason
       self.revenue = revenue
       self.units = units
+      self.sharedFromItemLists = sharedFromItemLists
     }
 
     /// What the list merges by: the product and the reason.
@@ -130,6 +133,7 @@ public struct Rollup: Sendable {
         var acc = merged[u.key] ?? UncostedSKU(sku: u.sku, productName: u.productName, reason: u.reason, revenue: .zero, units: 0)
         acc.revenue += u.revenue
         acc.units += u.units
+        acc.sharedFromItemLists = acc.sharedFromItemLists || u.sharedFromItemLists
         merged[u.key] = acc
       }
     }

@@ -39,7 +39,7 @@ public struct CheckJob: Sendable {
     for (patterns, years) in [(config.baselineInputPatterns, baselineYear...baselineYear), (config.inputPatterns, setup.reviewYears)] where !patterns.isEmpty {
       let search = InputFiles.find(patterns: patterns, root: config.root)
       warnings += search.warnings
-      let result = try importAll(search.files, importer: setup.importer(years: years), progress: progress, logger: logger)
+      let result = try importAll(search.files, importer: setup.importer(years: years), progress: progress, logger: logger, countingCosts: true)
       sources += result.sources
       rejections.append(contentsOf: result.rejections)
     }

@@ -16,6 +16,41 @@ final class LedgerBuilder: ImportSink {
   func reject(_ rejection: Rejection) { rejections.add(rejection) }
 }
 
+/// Counts, per file, the sale lines of each kind (as far as costing goes: day, SKU, name, items, units,
+/// a stated cost), passing them on; once every cost source of the run is read, says per file how many
+/// lines were costed by SKU, by name, and not at all. Memory grows with a file's days × products, not
+/// with its rows.
+final class CostingTally: ImportSink {
+  private let next: ImportSink
+  private var byFile: [String: [SaleLine: Int]] = [:]
+
+  init(next: ImportSink) { self.next = next }
+
+  func accept(_ line: SaleLine) {
+    next.accept(line)
+    // What costing does not depend on is left out of the key.
+    var key = line
+    key.orderID = ""
+    key.channel = ""
+    key.netRevenue = .zero
+    key.isReturn = false
+    key.source = SourceRef(file: "", line: 0, profile: "")
+    byFile[line.source.file, default: [:]][key, default: 0] += 1
+  }
+
+  func accept(_ entry: CostEntry) { next.accept(entry) }
+  func accept(_ line: SpendLine) { next.accept(line) }
+  func reject(_ rejection: Rejection) { next.reject(rejection) }
+  func refused(_ file: SourceFile) { next.refused(file) }
+
+  /// The counts of a file of sales (empty when it had no sale lines), by the costs of `ledger`.
+  func counts(of file: String, by ledger: Ledger) -> CostingCounts {
+    var counts = CostingCounts()
+    for (line, n) in byFile[file] ?? [:] { counts.count(ledger.costedBy(line), times: n) }
+    return counts
+  }
+}
+
 /// The result of importing a set of files.
 public struct ImportResult {
   public var ledger: Ledger
@@ -42,12 +77,15 @@ public let silentLogger = Logger(label: "aop", factory: { _ in SwiftLogNoOpLogHa
 /// - Parameters:
 ///   - ledgerCSV: where to write the normalised ledger as CSV, if anywhere.
 ///   - rejectsCSV: where to write every rejected row and refused file, if anywhere.
+///   - countingCosts: say per file of sales how its lines were costed (`SourceFile.costing`).
 func importAll(
   _ files: [InputFiles.Found], importer: FileImporter, progress: ProgressReporter?, logger: Logger, ledgerCSV: URL? = nil,
-  rejectsCSV: URL? = nil, keepingLinesUpTo keep: Int = 0
+  rejectsCSV: URL? = nil, keepingLinesUpTo keep: Int = 0, countingCosts: Bool = false
 ) throws -> ImportResult {
   let builder = LedgerBuilder(keepingLinesUpTo: keep)
   var sink: ImportSink = builder
+  let costing = countingCosts ? CostingTally(next: sink) : nil
+  if let costing { sink = costing }
   var outputs: [AtomicFile.Pending] = []
   if let rejectsCSV {
     let writer = try RejectsCSVWriter(target: rejectsCSV, next: sink)
@@ -73,6 +111,11 @@ func importAll(
     }
     for flag in source.flags { logger.warning("\(file.shown): accepted, but implausible: \(flag.description)") }
     sources.append(source)
+  }
+  if let costing {
+    for i in sources.indices where sources[i].kind == ProfileKind.sales.rawValue {
+      sources[i].costing = costing.counts(of: sources[i].path, by: builder.ledger)
+    }
   }
   // The CSV outputs are complete (or a full disk is known) before the report is made.
   for output in outputs { try output.finishWriting() }

@@ -112,8 +112,9 @@ public struct ReviewSummary: Encodable, Sendable {
     var duplicatesOf: [Duplicates]
     @NullEncodable var sha256: String?
     var flags: [Flag]
+    @NullEncodable var costing: Costing?
     enum CodingKeys: String, CodingKey {
-      case path, profile, status, message, read, accepted, rejected, duplicates, skipped, revenue, spend, expenses, purchases, sha256, flags
+      case path, profile, status, message, read, accepted, rejected, duplicates, skipped, revenue, spend, expenses, purchases, sha256, flags, costing
       case duplicatesOf = "duplicates_of"
     }
     init(_ s: SourceFile) {
@@ -133,6 +134,19 @@ public struct ReviewSummary: Encodable, Sendable {
       duplicatesOf = s.duplicatesOf.map(Duplicates.init)
       sha256 = s.sha256
       flags = s.flags.map { Flag(reason: $0.reason, count: $0.count, firstLine: $0.firstLine, example: $0.example) }
+      costing = s.costing.map(Costing.init)
+    }
+  }
+
+  /// How a file's sale lines were costed (`aop check` only).
+  struct Costing: Encodable {
+    var bySKU, byName, byLine, uncosted: Int
+    enum CodingKeys: String, CodingKey { case bySKU = "by_sku", byName = "by_name", byLine = "by_line", uncosted }
+    init(_ c: CostingCounts) {
+      bySKU = c.bySKU
+      byName = c.byName
+      byLine = c.byLine
+      uncosted = c.uncosted
     }
   }
 
@@ -163,9 +177,10 @@ public struct ReviewSummary: Encodable, Sendable {
   struct Uncosted: Encodable {
     var sku: String
     var productName: String
+    var reason: String
     var revenue: Int64
     var units: Int
-    enum CodingKeys: String, CodingKey { case sku, revenue, units, productName = "product_name" }
+    enum CodingKeys: String, CodingKey { case sku, reason, revenue, units, productName = "product_name" }
   }
 
   struct BudgetEntry: Encodable {
@@ -300,7 +315,7 @@ public struct ReviewSummary: Encodable, Sendable {
       ChannelEntry(id: $0.channel.id, name: $0.channel.name, kind: $0.channel.kind.rawValue, month: Amount($0.month), yearToDate: Amount($0.yearToDate),
                    marketingMonth: $0.monthFigures.marketing.minorUnits, marketingYearToDate: $0.yearToDateFigures.marketing.minorUnits)
     }
-    uncostedSkus = r.uncostedYearToDate.map { Uncosted(sku: $0.sku, productName: $0.productName, revenue: $0.revenue.minorUnits, units: $0.units) }
+    uncostedSkus = r.uncostedYearToDate.map { Uncosted(sku: $0.sku, productName: $0.productName, reason: $0.reason.rawValue, revenue: $0.revenue.minorUnits, units: $0.units) }
     files = r.sources.map(FileEntry.init)
     rows = Rows(r.tally)
     budget = r.budget.map {

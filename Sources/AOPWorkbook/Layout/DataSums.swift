@@ -77,7 +77,7 @@ struct DataSums<Column: RawRepresentable & Hashable> where Column.RawValue == St
 extension DataSums where Column == SalesColumn {
   /// Sums over the sales data sheet of `report`.
   init(sales report: ReviewReport, labels: Labels) {
-    self.init(sheet: labels.dataSheet, rows: report.data.rowCount, names: [.channel: report.channels.map(\.id), .group: report.groupLines.map(\.group)])
+    self.init(sheet: labels.dataSheet, rows: report.data.rowCount, names: [.channel: report.channels.map(\.id), .group: report.groupLines.map { labels.groupName($0.group) }])
   }
 }
 

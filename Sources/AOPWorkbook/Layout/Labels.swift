@@ -145,7 +145,31 @@ struct Labels {
   }
   var byChannel: String { t("By channel", "Theo kênh") }
   var byGroup: String { t("By product group (year to date)", "Theo nhóm hàng (lũy kế)") }
-  var uncosted: String { t("SKUs sold without a known cost (year to date)", "Mã hàng chưa có giá vốn (lũy kế)") }
+  var uncosted: String { t("Products sold without a known cost (year to date)", "Hàng bán chưa có giá vốn (lũy kế)") }
+  var uncostedNote: String {
+    t("An order listed as items in one cell: its revenue left uncosted is shared among its uncosted items by units.",
+      "Đơn liệt kê sản phẩm trong một ô: doanh thu chưa có giá vốn được chia cho các sản phẩm chưa có giá vốn theo số lượng.")
+  }
+  var why: String { t("Why", "Lý do") }
+
+  /// Why a product has no cost of goods, as the uncosted list says it.
+  func reason(_ reason: UncostedReason) -> String {
+    switch reason {
+    case .noCostYet: return t("no cost dated on or before the sale", "chưa có giá vốn tại ngày bán")
+    case .noSKU: return t("no SKU, and no cost source names the product", "không có mã hàng; tên hàng không có trong nguồn giá vốn")
+    case .noMatch: return t("neither its SKU nor its name is in a cost source", "mã hàng và tên hàng đều không có trong nguồn giá vốn")
+    case .ambiguousName: return t("the name of several SKUs with different costs", "tên trùng với nhiều mã hàng có giá vốn khác nhau")
+    case .unreadableItems: return t("the order's item list could not be read", "không đọc được danh sách sản phẩm của đơn")
+    case .itemsDisagree: return t("the items listed do not add up to the units of the row", "số lượng các sản phẩm không khớp với số lượng của dòng")
+    case .unknownJoinedName:
+      return t("an item name holding the list's separator that no cost source names", "tên sản phẩm chứa dấu phân cách mà nguồn giá vốn không có")
+    }
+  }
+
+  /// A product group as the workbook shows it.
+  func groupName(_ group: String) -> String {
+    group == Rollup.mixedGroup ? t("Orders of several groups (not split)", "Đơn nhiều nhóm hàng (không tách)") : group
+  }
   var sku: String { t("SKU", "Mã hàng") }
   var productName: String { t("Product", "Tên hàng") }
   var annualTarget: String { t("Annual revenue target", "Doanh thu kế hoạch năm") }

@@ -322,7 +322,7 @@ public struct ReviewLayout: Sendable {
       let x = d.line
       s.append([
         Cell(.month(d.month)), Cell(.day(x.day)), Cell(.text(x.channel)), Cell(.text(x.isReturn ? l.kindReturn : l.kindSale)),
-        Cell(.text(x.orderID)), Cell(.text(x.sku)), Cell(.text(x.productName)), Cell(.text(d.productGroup)), Cell(.integer(x.quantity)),
+        Cell(.text(x.orderID)), Cell(.text(x.sku)), Cell(.text(x.productName)), Cell(.text(l.groupName(d.productGroup))), Cell(.integer(x.quantity)),
         Cell(.money(x.netRevenue)), Cell(d.cogs == nil ? .empty : .money(x.netRevenue)), Cell(d.cogs.map(CellValue.money) ?? .empty),
         Cell(.text(x.source.file)), Cell(.integer(x.source.line)),
       ])
@@ -330,7 +330,7 @@ public struct ReviewLayout: Sendable {
     for (key, f) in r.data.aggregate {
       s.append([
         Cell(.month(key.month)), Cell(.empty), Cell(.text(key.channel)), Cell(.text(l.kindSummed)), Cell(.empty), Cell(.empty), Cell(.empty),
-        Cell(.text(key.productGroup)), Cell(.integer(f.units)), Cell(.money(f.revenue)), Cell(.money(f.coveredRevenue)), Cell(.money(f.cogs)),
+        Cell(.text(l.groupName(key.productGroup))), Cell(.integer(f.units)), Cell(.money(f.revenue)), Cell(.money(f.coveredRevenue)), Cell(.money(f.cogs)),
         Cell(.text(l.seeLedgerCSV)), Cell(.empty),
       ])
     }
@@ -418,12 +418,15 @@ public struct ReviewLayout: Sendable {
     s.blank()
     s.append([Cell(.text(l.byGroup), .subtitle)])
     s.append(header([l.productGroup] + columns))
-    for g in r.groupLines { figuresRow(.text(g.group), g.yearToDate, matches: [(.group, .text(g.group))]) }
+    for g in r.groupLines { figuresRow(.text(l.groupName(g.group)), g.yearToDate, matches: [(.group, .text(l.groupName(g.group)))]) }
     s.blank()
     s.append([Cell(.text(l.uncosted), .subtitle)])
-    s.append(header([l.sku, l.productName, l.revenue, l.units]))
+    s.append(header([l.sku, l.productName, l.revenue, l.units, l.why]))
     for u in r.uncostedYearToDate {
-      s.append([Cell(.text(u.sku)), Cell(.text(u.productName)), Cell(.money(u.revenue)), Cell(.integer(u.units))])
+      s.append([Cell(.text(u.sku)), Cell(.text(u.productName)), Cell(.money(u.revenue)), Cell(.integer(u.units)), Cell(.text(l.reason(u.reason)))])
+    }
+    if r.uncostedYearToDate.contains(where: \.sharedFromItemLists) {
+      s.append([Cell(.text(l.uncostedNote), .note)])
     }
     return s
   }
