@@ -265,19 +265,21 @@ public struct Ledger: Sendable {
       var cell = cells[cellKey] ?? Rollup.Figures()
       cell.revenue += bucket.revenue
       cell.units += bucket.quantity
+      let anyListed = bucket.listed != 0 || bucket.listedRevenue != .zero
       switch resolution.costing {
       case .costed(let cogs):
         cell.coveredRevenue += bucket.listedRevenue
         cell.cogs += cogs.times(bucket.listed)
-      case .uncosted(let missing):
+      case .uncosted(let missing) where anyListed:
         // The order's revenue is left uncosted; the list shares it among the items without a cost.
         let shares = bucket.listedRevenue.allocate(weights: missing.map { Int64($0.item.quantity) })
         for ((item, reason), share) in zip(missing, shares) {
           leaveUncosted(SaleLine.noSKUPrefix + item.name, name: item.name, reason, revenue: share, units: item.quantity * bucket.listed, month: month,
                         shared: true)
         }
-      case .unresolved(let reason):
+      case .unresolved(let reason) where anyListed:
         leaveUncosted(key.sku, name: "", reason, revenue: bucket.listedRevenue, units: bucket.listed * list.units, month: month)
+      case .uncosted, .unresolved: break  // nothing of the bucket was listed: its rest is said below
       }
       let restRevenue = bucket.revenue - bucket.listedRevenue
       let restQuantity = bucket.quantity - bucket.listed * list.units

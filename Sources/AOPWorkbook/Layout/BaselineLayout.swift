@@ -45,7 +45,7 @@ public struct BaselineLayout: Sendable {
     for g in r.productGroups {
       let f = r.figures(months: Month.allOf(year: baseline.year), productGroup: g)
       guard f.revenue != .zero || f.units != 0 else { continue }
-      s.append([Cell(.text(g)), Cell(.money(f.revenue)), Cell(.money(f.cogs)), Cell(.ratio(f.grossMargin))])
+      s.append([Cell(.text(l.groupName(g))), Cell(.money(f.revenue)), Cell(.money(f.cogs)), Cell(.ratio(f.grossMargin))])
     }
     s.fitColumns()
     return [s]

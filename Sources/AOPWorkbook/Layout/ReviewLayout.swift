@@ -322,7 +322,9 @@ public struct ReviewLayout: Sendable {
       let x = d.line
       s.append([
         Cell(.month(d.month)), Cell(.day(x.day)), Cell(.text(x.channel)), Cell(.text(x.isReturn ? l.kindReturn : l.kindSale)),
-        Cell(.text(x.orderID)), Cell(.text(x.sku)), Cell(.text(x.productName)), Cell(.text(l.groupName(d.productGroup))), Cell(.integer(x.quantity)),
+        // An order listed as items has no SKU: its cell (the products' names) goes under the product.
+        Cell(.text(x.orderID)), Cell(.text(x.items == nil ? x.sku : "")), Cell(.text(x.items == nil ? x.productName : x.sku)),
+        Cell(.text(l.groupName(d.productGroup))), Cell(.integer(x.quantity)),
         Cell(.money(x.netRevenue)), Cell(d.cogs == nil ? .empty : .money(x.netRevenue)), Cell(d.cogs.map(CellValue.money) ?? .empty),
         Cell(.text(x.source.file)), Cell(.integer(x.source.line)),
       ])
