@@ -13,7 +13,7 @@ BIN := .build/debug
 AOP := $(BIN)/aop
 DEMO_MONTH := 2026-10
 
-.PHONY: all deps test-deps install-missing build demo test fuzz bench samples fixtures clean
+.PHONY: all deps test-deps install-missing build demo test install install-built uninstall fuzz bench samples fixtures clean
 
 all: build
 
@@ -45,6 +45,36 @@ demo: build
 test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# Installs like any Unix tool: the binary in PREFIX/bin, its templates and built-in profiles in
+# PREFIX/share/aop (the binary finds them beside itself, wherever PREFIX is), shell completions for
+# bash, zsh and fish. A release build with the Swift runtime linked in, so that the binary runs without
+# the toolchain. DESTDIR stages the tree for a package.
+PREFIX ?= /usr/local
+DESTDIR ?=
+INSTALL_ROOT = $(DESTDIR)$(PREFIX)
+install: deps
+	$(SWIFT) build -c release --product aop --static-swift-stdlib
+	@$(MAKE) --no-print-directory install-built BUILT=.build/release
+
+# Copies an already built binary (BUILT, its folder) and the templates into PREFIX (the tests use it
+# with the debug build).
+BUILT ?= .build/release
+install-built:
+	install -d "$(INSTALL_ROOT)/bin" "$(INSTALL_ROOT)/share/aop" "$(INSTALL_ROOT)/share/bash-completion/completions" \
+	  "$(INSTALL_ROOT)/share/zsh/site-functions" "$(INSTALL_ROOT)/share/fish/vendor_completions.d"
+	install -m 0755 "$(BUILT)/aop" "$(INSTALL_ROOT)/bin/aop"
+	rm -rf "$(INSTALL_ROOT)/share/aop/templates"
+	cp -R templates "$(INSTALL_ROOT)/share/aop/templates"
+	"$(INSTALL_ROOT)/bin/aop" --generate-completion-script bash > "$(INSTALL_ROOT)/share/bash-completion/completions/aop"
+	"$(INSTALL_ROOT)/bin/aop" --generate-completion-script zsh > "$(INSTALL_ROOT)/share/zsh/site-functions/_aop"
+	"$(INSTALL_ROOT)/bin/aop" --generate-completion-script fish > "$(INSTALL_ROOT)/share/fish/vendor_completions.d/aop.fish"
+	@echo "installed $(INSTALL_ROOT)/bin/aop (templates and built-in profiles in $(INSTALL_ROOT)/share/aop)"
+
+uninstall:
+	rm -f "$(INSTALL_ROOT)/bin/aop" "$(INSTALL_ROOT)/share/bash-completion/completions/aop" \
+	  "$(INSTALL_ROOT)/share/zsh/site-functions/_aop" "$(INSTALL_ROOT)/share/fish/vendor_completions.d/aop.fish"
+	rm -rf "$(INSTALL_ROOT)/share/aop"
 
 # Mutation fuzzing of the readers for FUZZ_SECONDS per reader (CSV path with profile mapping, the
 # .xlsx sheet scanner, whole .xlsx files), seeded from the golden samples. A crash saves its input to

@@ -5,7 +5,7 @@ import Foundation
 
 struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Dry run: read the config, plan and every export; report per file what would be accepted, rejected and skipped. Writes nothing.")
+    abstract: "Dry run: read the config, plan and every export; report per file what would be accepted, rejected and skipped, and how its sales were costed. Writes nothing.")
 
   @OptionGroup var common: CommonOptions
 

@@ -7,7 +7,7 @@ struct Profiles: ParsableCommand {
     abstract: "List the import profiles, or show which profile each given file matches and why.",
     discussion: "With files, exits 0 only when every file matches exactly one profile, else 65.")
 
-  @Option(name: .shortAndLong, help: "A config whose `profile_folders` add to the built-in profiles.")
+  @Option(name: .shortAndLong, help: "A config whose `profile_folders` add to the built-in profiles, and whose channels, limits and plan currency apply, as in a review (default: ./aop.toml when there is one).")
   var config: String?
 
   @Argument(help: "Export files to identify.")

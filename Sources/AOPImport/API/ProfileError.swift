@@ -6,6 +6,8 @@ public enum ProfileError: Error, Hashable, LocalizedError {
   case syntax(file: String, line: Int, message: String)
   case invalid(file: String, key: String, problem: String)
   case duplicateID(id: String, files: [String])
+  /// The built-in profiles are not installed beside the binary (where it looked).
+  case builtInsMissing(String)
 
   public var errorDescription: String? {
     switch self {
@@ -13,6 +15,7 @@ public enum ProfileError: Error, Hashable, LocalizedError {
     case .syntax(let file, let line, let message): return "\(file):\(line): not valid TOML: \(message)"
     case .invalid(let file, let key, let problem): return "\(file): `\(key)`: \(problem)"
     case .duplicateID(let id, let files): return "profile id `\(id)` is defined twice: \(files.joined(separator: " and "))"
+    case .builtInsMissing(let message): return message
     }
   }
 }

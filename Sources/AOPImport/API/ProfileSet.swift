@@ -16,14 +16,18 @@ public struct ProfileSet: Sendable {
 
   /// Loads the built-in profiles and then those in `folders` (every `*.toml`, sorted by name). A user
   /// folder that does not exist or holds no profile is a warning (`warnings`), not an error.
-  /// - Throws: `ProfileError` for the first profile that cannot be used, or a folder that exists but
-  ///   cannot be listed.
+  /// - Throws: `ProfileError` for the first profile that cannot be used, a folder that exists but
+  ///   cannot be listed, or built-in profiles missing beside the binary.
   public static func load(userFolders folders: [URL] = []) throws -> ProfileSet {
     var byID: [String: Profile] = [:]
     var order: [String] = []
     var warnings: [InputWarning] = []
     var all = [URL]()
-    if let builtIn = Templates.profilesFolder { all.append(builtIn) }
+    do {
+      all.append(try Templates.requireProfilesFolder())
+    } catch {
+      throw ProfileError.builtInsMissing(error.description)
+    }
     all += folders
     for (n, folder) in all.enumerated() {
       var seenHere: [String: String] = [:]

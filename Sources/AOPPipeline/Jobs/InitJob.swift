@@ -31,7 +31,12 @@ public struct InitJob: Sendable {
   }
 
   public func run() throws -> Outcome {
-    guard let templates = Templates.folder else { throw JobError.badConfig("the templates shipped with aop are missing") }
+    let templates: URL
+    do {
+      templates = try Templates.requireFolder()
+    } catch {
+      throw JobError.badConfig(error.description)
+    }
     let fm = FileManager.default
     let configURL = folder.appendingPathComponent("aop.toml")
     let planURL = folder.appendingPathComponent("plan-\(year).toml")
@@ -88,8 +93,16 @@ public struct InitJob: Sendable {
     } catch {
       throw JobError.cannotWrite("\(folder.path): \(error.localizedDescription)")
     }
-    let cron = "0 6 1 * * cd \(folder.standardizedFileURL.path) && aop review --config aop.toml --month auto --quiet 2>>aop.log"
+    // Cron's PATH is short (/usr/bin:/bin): the line names this very binary by its absolute path.
+    let binary = Bundle.main.executableURL?.resolvingSymlinksInPath().path ?? "aop"
+    let cron = "0 6 1 * * cd \(Self.shellQuoted(folder.standardizedFileURL.path)) && \(Self.shellQuoted(binary)) review --config aop.toml --month auto --quiet 2>>aop.log"
     return Outcome(created: created, cronLine: cron)
+  }
+
+  /// A path as a shell word: as it is when it has nothing a shell would read otherwise, else in single quotes.
+  static func shellQuoted(_ path: String) -> String {
+    let plain = path.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.numericType != nil || "/._-+,:@%".unicodeScalars.contains($0) }
+    return plain && !path.isEmpty ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
   }
 
   private func loadBaseline(_ url: URL) throws -> Baseline {

@@ -27,27 +27,29 @@ public struct ProfilesJob: Sendable {
     public var allIdentified: Bool { files.allSatisfy { $0.matching.count == 1 } }
   }
 
+  /// The config a listing uses: the one given, else `./aop.toml` when there is one (as the other
+  /// commands read it), else none (the built-in profiles alone).
+  var effectiveConfigPath: String? {
+    if let configPath { return configPath }
+    return FileManager.default.fileExists(atPath: "aop.toml") ? "aop.toml" : nil
+  }
+
   public func run() throws -> Outcome {
-    var folders: [URL] = []
-    var channels: Set<String> = []
-    var legacy: TextEncoding?
-    if let configPath {
+    let importer: FileImporter
+    if let path = effectiveConfigPath {
+      // The import settings a review builds: the shop's profiles, channels, limits, campaign rules,
+      // channel overrides and the plan's currency.
+      let setup = try RunSetup(configPath: path)
+      importer = setup.importer(years: setup.reviewYears)
+    } else {
+      let profiles: ProfileSet
       do {
-        let config = try Config.load(from: URL(fileURLWithPath: configPath))
-        folders = config.profileFolders
-        channels = Set(config.channels.map(\.id))
-        legacy = config.legacyEncoding.flatMap(TextEncoding.init(rawValue:))
-      } catch let error as PlanError {
+        profiles = try ProfileSet.load()
+      } catch let error as ProfileError {
         throw JobError.badConfig(error.localizedDescription)
       }
+      importer = FileImporter(profiles: profiles, settings: ImportSettings(currency: .vnd, channels: []))
     }
-    let profiles: ProfileSet
-    do {
-      profiles = try ProfileSet.load(userFolders: folders)
-    } catch let error as ProfileError {
-      throw JobError.badConfig(error.localizedDescription)
-    }
-    let importer = FileImporter(profiles: profiles, settings: ImportSettings(currency: .vnd, channels: channels, legacyEncoding: legacy))
     let verdicts = files.map { file -> FileVerdicts in
       do {
         let id = try importer.identify(path: file)
@@ -56,6 +58,6 @@ public struct ProfilesJob: Sendable {
         return FileVerdicts(file: file, verdicts: [], matching: [], error: (error as? LocalizedError)?.errorDescription ?? "\(error)")
       }
     }
-    return Outcome(profiles: profiles.profiles, files: verdicts)
+    return Outcome(profiles: importer.profiles.profiles, files: verdicts)
   }
 }
