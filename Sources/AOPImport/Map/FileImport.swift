@@ -350,8 +350,9 @@ final class FileImport {
     var name = ""
     var items: ItemList?
     if let format = profile.items {
-      // The cell as written stands for the line's products; its items are costed by name.
-      sku = try fields.requiredText(.items)
+      // The cell as written stands for the line's products; its items are costed by name. An empty or
+      // unreadable cell still books the order (its revenue is real), uncosted with the reason.
+      sku = try fields.text(.items)
       items = format.parse(sku)
     } else {
       sku = try fields.text(.sku)

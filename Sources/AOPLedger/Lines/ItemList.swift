@@ -20,18 +20,27 @@ public struct ItemList: Hashable, Sendable {
 
   /// The items in the order the cell lists them; empty when the cell could not be read.
   public var items: [Item]
+  /// Names that a different reading of the cell would give (two neighbouring items read as one product
+  /// whose name holds the separator): if a cost source names a product so, the cell can be read two
+  /// ways and is not costed.
+  public var otherReadings: [String]
   /// Why the cell could not be read as items (`nil` when it could).
   public var unreadable: String?
 
-  public init(items: [Item]) {
+  public init(items: [Item], otherReadings: [String] = []) {
     self.items = items
+    self.otherReadings = otherReadings
     unreadable = nil
   }
 
   public init(unreadable reason: String) {
     items = []
+    otherReadings = []
     unreadable = reason
   }
+
+  /// The cell was read as items.
+  public var isReadable: Bool { unreadable == nil && !items.isEmpty }
 
   /// The units the items add up to.
   public var units: Int { items.reduce(0) { $0 + $1.quantity } }

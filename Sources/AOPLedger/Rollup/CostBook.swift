@@ -15,9 +15,9 @@ public struct CostBook: Sendable {
 
   /// Records a cost. Of two undated entries for a SKU the later (in file order) wins.
   public mutating func add(_ entry: CostEntry) {
-    if let name = entry.productName, !name.isEmpty {
+    if let name = entry.productName {
       let key = ProductName.key(name)
-      if !(skusByName[key]?.contains(entry.sku) ?? false) { skusByName[key, default: []].append(entry.sku) }
+      if !key.isEmpty, !(skusByName[key]?.contains(entry.sku) ?? false) { skusByName[key, default: []].append(entry.sku) }
     }
     guard let day = entry.effectiveFrom else {
       undated[entry.sku] = entry.unitCost
@@ -39,7 +39,10 @@ public struct CostBook: Sendable {
   public func knows(_ sku: String) -> Bool { dated[sku] != nil || undated[sku] != nil }
 
   /// The SKUs the cost sources give a product of this name.
-  public func skus(named name: String) -> [String] { skusByName[ProductName.key(name)] ?? [] }
+  public func skus(named name: String) -> [String] {
+    let key = ProductName.key(name)
+    return key.isEmpty ? [] : skusByName[key] ?? []
+  }
 
   /// The unit cost of a product on `day`: by its SKU when a cost source lists it, else by its name.
   /// - Parameter sku: the line's SKU; `nil` when the export gave none.
@@ -51,7 +54,7 @@ public struct CostBook: Sendable {
       }
       if let cost = undated[sku] { return .bySKU(cost) }
     }
-    let skus = name.isEmpty ? [] : skus(named: name)
+    let skus = skus(named: name)
     guard !skus.isEmpty else { return .none(sku == nil ? .noSKU : .noMatch) }
     let costs = skus.map { unitCost(of: $0, on: day) }
     if costs.allSatisfy({ $0 == nil }) { return .none(.noCostYet) }
@@ -95,6 +98,12 @@ public enum UncostedReason: String, Hashable, Sendable, Codable, CaseIterable, C
   /// An item's name contains the list's separator and no cost source names a product so: the list
   /// cannot be split without guessing.
   case unknownJoinedName = "unknown_joined_name"
+  /// Two neighbouring items of the list are also, read as one, a product a cost source names: the list
+  /// can be read two ways.
+  case ambiguousItems = "ambiguous_items"
+  /// No cost source lists the SKU, and the exports gave it several product names: which was sold cannot
+  /// be told by name.
+  case skuOfSeveralNames = "sku_of_several_names"
 
   public static func < (a: UncostedReason, b: UncostedReason) -> Bool { a.rawValue < b.rawValue }
 }

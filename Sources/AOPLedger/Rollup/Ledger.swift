@@ -19,7 +19,12 @@ public struct Ledger: Sendable {
     var ownCOGS = Money.zero
   }
 
-  /// Orders listed as items in one cell, per day × channel × cell.
+  /// Orders listed as items in one cell, per day × channel × cell and its items as read.
+  struct ItemKey: Hashable {
+    var sales: SalesKey
+    var items: ItemList
+  }
+
   struct ItemBucket {
     var quantity = 0
     var revenue = Money.zero
@@ -35,9 +40,10 @@ public struct Ledger: Sendable {
   }
 
   private var sales: [SalesKey: SalesBucket] = [:]
-  private var itemSales: [SalesKey: ItemBucket] = [:]
-  /// The item list of each cell met (the same cell reads as the same items).
-  private var itemLists: [String: ItemList] = [:]
+  private var itemSales: [ItemKey: ItemBucket] = [:]
+  /// SKUs that came with more than one product name: where no cost source lists such a SKU, which
+  /// product was sold cannot be told by name.
+  private var skusOfSeveralNames: Set<String> = []
   private var orders: [OrderKey: Set<String>] = [:]
   private var spend: [OrderKey: Money] = [:]
   /// Expenses that are not marketing, per month and category as the exports name them.
@@ -92,14 +98,20 @@ public struct Ledger: Sendable {
       bucket.ownCOGS += cost.times(line.quantity)
     }
     sales[key] = bucket
-    if names[line.sku] == nil, !line.productName.isEmpty { names[line.sku] = line.productName }
+    if !line.productName.isEmpty {
+      if let known = names[line.sku] {
+        if known != line.productName, ProductName.key(known) != ProductName.key(line.productName) { skusOfSeveralNames.insert(line.sku) }
+      } else {
+        names[line.sku] = line.productName
+      }
+    }
     if !line.isReturn {
       orders[OrderKey(month: line.day.monthOf, channel: line.channel), default: []].insert(line.orderID)
     }
   }
 
   private mutating func addListed(_ line: SaleLine, items: ItemList, key: SalesKey) {
-    if itemLists[line.sku] == nil { itemLists[line.sku] = items }
+    let key = ItemKey(sales: key, items: items)
     var bucket = itemSales[key] ?? ItemBucket()
     bucket.quantity += line.quantity
     bucket.revenue += line.netRevenue
@@ -115,7 +127,7 @@ public struct Ledger: Sendable {
 
   /// True when a line's items were read and add up to its quantity (sold or returned).
   private static func isListed(_ line: SaleLine, _ items: ItemList) -> Bool {
-    items.unreadable == nil && !items.items.isEmpty && abs(line.quantity) == items.units
+    items.isReadable && abs(line.quantity) == items.units
   }
 
   /// Adds a unit cost (a repeat, too: see `CostEntry.isRepeat`); its product name and group, when
@@ -142,44 +154,48 @@ public struct Ledger: Sendable {
 
   /// The cost of goods of one line, by the cost known on its day (by SKU, else by product name, item by
   /// item for an item list); `nil` when none is.
-  public func cogs(of line: SaleLine) -> Money? {
-    if let items = line.items {
-      guard Self.isListed(line, items), case .costed(let cogs) = resolve(items, on: line.day).costing else { return nil }
-      return line.quantity < 0 ? -cogs : cogs
-    }
-    let unitCost = line.unitCost ?? costs.costing(sku: line.hasSKU ? line.sku : nil, name: name(of: line), on: line.day).unitCost
-    return unitCost.map { $0.times(line.quantity) }
-  }
+  public func cogs(of line: SaleLine) -> Money? { lineCosting(line).cogs }
 
   /// How a line's cost of goods is found (by the rules of `cogs(of:)`), or that it is not.
-  public func costedBy(_ line: SaleLine) -> CostedBy {
+  public func costedBy(_ line: SaleLine) -> CostedBy { lineCosting(line).by }
+
+  /// One line's cost of goods and how it was found: the one rule `cogs(of:)`, `costedBy(_:)` and (over
+  /// sums of lines) `rollUp()` follow.
+  private func lineCosting(_ line: SaleLine) -> (cogs: Money?, by: CostedBy) {
     if let items = line.items {
-      guard Self.isListed(line, items), case .costed = resolve(items, on: line.day).costing else { return .none }
-      return .name
+      // Costed only when the items add up to the line's units (the run's bounds hold for those).
+      guard Self.isListed(line, items), case .costed(let cogs) = itemCosting(items, on: line.day) else { return (nil, .none) }
+      return (line.quantity < 0 ? -cogs : cogs, .name)
     }
-    if line.unitCost != nil { return .line }
-    switch costs.costing(sku: line.hasSKU ? line.sku : nil, name: name(of: line), on: line.day) {
-    case .bySKU: return .sku
-    case .byName: return .name
-    case .none: return .none
+    if let own = line.unitCost { return (own.times(line.quantity), .line) }
+    switch costing(sku: line.sku, on: line.day) {
+    case .bySKU(let c): return (c.times(line.quantity), .sku)
+    case .byName(let c): return (c.times(line.quantity), .name)
+    case .none: return (nil, .none)
     }
+  }
+
+  /// The unit cost of the product a SKU's lines sold on a day: by the SKU, else by the name the run gave
+  /// it (`(no SKU) name` lines have only a name). A SKU no cost source lists that came with several
+  /// names is not costed by any of them.
+  private func costing(sku: String, on day: Day) -> Costing {
+    let hasSKU = !sku.hasPrefix(SaleLine.noSKUPrefix)
+    if hasSKU, !costs.knows(sku), skusOfSeveralNames.contains(sku) { return .none(.skuOfSeveralNames) }
+    return costs.costing(sku: hasSKU ? sku : nil, name: names[sku] ?? "", on: day)
   }
 
   /// The product group of a line: its SKU's, as a cost source names it; for a product known only by
-  /// name, the group of the SKUs of that name; for an item list, its items' group, or `Rollup.mixedGroup`.
+  /// name, the group of the SKUs of that name (when they agree); for an item list, its items' group, or
+  /// `Rollup.mixedGroup`.
   public func productGroup(of line: SaleLine) -> String {
-    if let items = line.items { return resolve(items, on: line.day).group }
-    return productGroup(sku: line.sku, name: name(of: line))
+    if let items = line.items { return itemGroup(items) }
+    return productGroup(sku: line.sku)
   }
 
-  /// The name a line's SKU is costed and grouped by where no cost source lists the SKU: the first name
-  /// the run gave the SKU (as the roll-up, which sums a SKU's lines, uses it), so a line and its sum agree.
-  private func name(of line: SaleLine) -> String { names[line.sku] ?? line.productName }
-
-  private func productGroup(sku: String, name: String) -> String {
+  private func productGroup(sku: String) -> String {
     if let group = groups[sku] { return group }
-    if costs.knows(sku) { return Rollup.noGroup }
-    return group(ofName: name) ?? Rollup.noGroup
+    if costs.knows(sku) || skusOfSeveralNames.contains(sku) { return Rollup.noGroup }
+    return group(ofName: names[sku] ?? "") ?? Rollup.noGroup
   }
 
   /// The group the cost sources give the SKUs of a name, when they agree on one.
@@ -188,37 +204,37 @@ public struct Ledger: Sendable {
     return found.count == 1 ? found.first : nil
   }
 
-  /// An item list resolved on a day: its cost of goods when every item has a cost, else the items that
-  /// do not and why; and its product group.
-  struct Resolution {
-    enum Costing {
-      case costed(Money)
-      /// The items without a cost (in the list's order), each with why.
-      case uncosted([(item: ItemList.Item, reason: UncostedReason)])
-      /// The list cannot be split into items.
-      case unresolved(UncostedReason)
-    }
-    var costing: Costing
-    var group: String
+  /// The group of an order listed as items: its items' group when they share one, else `Rollup.mixedGroup`.
+  private func itemGroup(_ list: ItemList) -> String {
+    guard list.isReadable else { return Rollup.noGroup }
+    let found = Set(list.items.map { group(ofName: $0.name) ?? Rollup.noGroup })
+    return found.count == 1 ? found.first ?? Rollup.noGroup : Rollup.mixedGroup
   }
 
-  func resolve(_ list: ItemList, on day: Day) -> Resolution {
-    if list.unreadable != nil || list.items.isEmpty { return Resolution(costing: .unresolved(.unreadableItems), group: Rollup.noGroup) }
+  /// What costing an item list on a day gives.
+  enum ItemCosting {
+    /// The cost of goods of the list once (every item has a cost).
+    case costed(Money)
+    /// The items without a cost (in the list's order), each with why.
+    case uncosted([(item: ItemList.Item, reason: UncostedReason)])
+    /// The list cannot be split into items without guessing.
+    case unresolved(UncostedReason)
+  }
+
+  /// Costs an item list by its items' names. Only for lists whose units are a line's admitted units.
+  func itemCosting(_ list: ItemList, on day: Day) -> ItemCosting {
+    guard list.isReadable else { return .unresolved(.unreadableItems) }
+    if list.items.contains(where: { $0.joined && costs.skus(named: $0.name).isEmpty }) { return .unresolved(.unknownJoinedName) }
+    if list.otherReadings.contains(where: { !costs.skus(named: $0).isEmpty }) { return .unresolved(.ambiguousItems) }
     var cogs = Money.zero
     var missing: [(item: ItemList.Item, reason: UncostedReason)] = []
-    var itemGroups = Set<String>()
     for item in list.items {
-      if item.joined, costs.skus(named: item.name).isEmpty {
-        return Resolution(costing: .unresolved(.unknownJoinedName), group: Rollup.noGroup)
-      }
-      itemGroups.insert(group(ofName: item.name) ?? Rollup.noGroup)
       switch costs.costing(sku: nil, name: item.name, on: day) {
       case .bySKU(let c), .byName(let c): cogs += c.times(item.quantity)
       case .none(let reason): missing.append((item, reason))
       }
     }
-    let group = itemGroups.count == 1 ? itemGroups.first ?? Rollup.noGroup : Rollup.mixedGroup
-    return Resolution(costing: missing.isEmpty ? .costed(cogs) : .uncosted(missing), group: group)
+    return missing.isEmpty ? .costed(cogs) : .uncosted(missing)
   }
 
   /// Rolls the ledger up by month × channel × product group, costing each day's sales with the cost
@@ -236,8 +252,7 @@ public struct Ledger: Sendable {
     }
     for (key, bucket) in sales {
       let month = key.day.monthOf
-      let name = names[key.sku] ?? ""
-      let cellKey = Rollup.Key(month: month, channel: key.channel, productGroup: productGroup(sku: key.sku, name: name))
+      let cellKey = Rollup.Key(month: month, channel: key.channel, productGroup: productGroup(sku: key.sku))
       var cell = cells[cellKey] ?? Rollup.Figures()
       cell.revenue += bucket.revenue
       cell.units += bucket.quantity
@@ -246,45 +261,43 @@ public struct Ledger: Sendable {
       let restQuantity = bucket.quantity - bucket.ownCostQuantity
       let restRevenue = bucket.revenue - bucket.ownCostRevenue
       if restQuantity != 0 || restRevenue != .zero {
-        let noSKU = key.sku.hasPrefix(SaleLine.noSKUPrefix)
-        switch costs.costing(sku: noSKU ? nil : key.sku, name: name, on: key.day) {
+        switch costing(sku: key.sku, on: key.day) {
         case .bySKU(let cost), .byName(let cost):
           cell.coveredRevenue += restRevenue
           cell.cogs += cost.times(restQuantity)
         case .none(let reason):
-          leaveUncosted(key.sku, name: name, reason, revenue: restRevenue, units: restQuantity, month: month)
+          leaveUncosted(key.sku, name: names[key.sku] ?? "", reason, revenue: restRevenue, units: restQuantity, month: month)
         }
       }
       cells[cellKey] = cell
     }
-    for (key, bucket) in itemSales {
+    for (itemKey, bucket) in itemSales {
+      let key = itemKey.sales, list = itemKey.items
       let month = key.day.monthOf
-      guard let list = itemLists[key.sku] else { continue }
-      let resolution = resolve(list, on: key.day)
-      let cellKey = Rollup.Key(month: month, channel: key.channel, productGroup: resolution.group)
+      let cellKey = Rollup.Key(month: month, channel: key.channel, productGroup: itemGroup(list))
       var cell = cells[cellKey] ?? Rollup.Figures()
       cell.revenue += bucket.revenue
       cell.units += bucket.quantity
+      // Costed only when some line was listed (its items add up to its units, within the run's bounds).
       let anyListed = bucket.listed != 0 || bucket.listedRevenue != .zero
-      switch resolution.costing {
+      switch anyListed ? itemCosting(list, on: key.day) : .unresolved(.itemsDisagree) {
       case .costed(let cogs):
         cell.coveredRevenue += bucket.listedRevenue
         cell.cogs += cogs.times(bucket.listed)
-      case .uncosted(let missing) where anyListed:
+      case .uncosted(let missing):
         // The order's revenue is left uncosted; the list shares it among the items without a cost.
         let shares = bucket.listedRevenue.allocate(weights: missing.map { Int64($0.item.quantity) })
         for ((item, reason), share) in zip(missing, shares) {
           leaveUncosted(SaleLine.noSKUPrefix + item.name, name: item.name, reason, revenue: share, units: item.quantity * bucket.listed, month: month,
                         shared: true)
         }
-      case .unresolved(let reason) where anyListed:
-        leaveUncosted(key.sku, name: "", reason, revenue: bucket.listedRevenue, units: bucket.listed * list.units, month: month)
-      case .uncosted, .unresolved: break  // nothing of the bucket was listed: its rest is said below
+      case .unresolved(let reason):
+        if anyListed { leaveUncosted(key.sku, name: "", reason, revenue: bucket.listedRevenue, units: bucket.listed * list.units, month: month) }
       }
       let restRevenue = bucket.revenue - bucket.listedRevenue
       let restQuantity = bucket.quantity - bucket.listed * list.units
       if restRevenue != .zero || restQuantity != 0 {
-        let reason: UncostedReason = list.unreadable == nil && !list.items.isEmpty ? .itemsDisagree : .unreadableItems
+        let reason: UncostedReason = list.isReadable ? .itemsDisagree : .unreadableItems
         leaveUncosted(key.sku, name: "", reason, revenue: restRevenue, units: restQuantity, month: month)
       }
       cells[cellKey] = cell

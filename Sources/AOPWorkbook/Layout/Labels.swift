@@ -163,6 +163,10 @@ struct Labels {
     case .itemsDisagree: return t("the items listed do not add up to the units of the row", "số lượng các sản phẩm không khớp với số lượng của dòng")
     case .unknownJoinedName:
       return t("an item name holding the list's separator that no cost source names", "tên sản phẩm chứa dấu phân cách mà nguồn giá vốn không có")
+    case .ambiguousItems:
+      return t("the item list can be read two ways (two items, or one product of the cost sources)", "danh sách sản phẩm có thể hiểu theo hai cách")
+    case .skuOfSeveralNames:
+      return t("a SKU in no cost source that came with several product names", "mã hàng không có trong nguồn giá vốn, lại mang nhiều tên hàng")
     }
   }
 
