@@ -4,18 +4,32 @@ import Foundation
 
 struct Profiles: ParsableCommand {
   static let configuration = CommandConfiguration(
+    abstract: "List the import profiles, show which profile each given file matches and why, show a profile's TOML, or draft a profile for a new export.",
+    discussion: "`aop profiles FILE…` is `aop profiles list FILE…`. Without --config, ./aop.toml is read when there is one, as the other commands do.",
+    subcommands: [ProfilesList.self, ProfilesShow.self, ProfilesDraft.self],
+    defaultSubcommand: ProfilesList.self)
+}
+
+/// The config option the profile commands share.
+struct ProfilesConfigOption: ParsableArguments {
+  @Option(name: .shortAndLong, help: "A config whose `profile_folders` add to the built-in profiles, and whose channels, limits and plan currency apply, as in a review (default: ./aop.toml when there is one).")
+  var config: String?
+}
+
+struct ProfilesList: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "list",
     abstract: "List the import profiles, or show which profile each given file matches and why.",
     discussion: "With files, exits 0 only when every file matches exactly one profile, else 65.")
 
-  @Option(name: .shortAndLong, help: "A config whose `profile_folders` add to the built-in profiles, and whose channels, limits and plan currency apply, as in a review (default: ./aop.toml when there is one).")
-  var config: String?
+  @OptionGroup var options: ProfilesConfigOption
 
   @Argument(help: "Export files to identify.")
   var files: [String] = []
 
   func run() throws {
     try runJob {
-      let outcome = try ProfilesJob(configPath: config, files: files).run()
+      let outcome = try ProfilesJob(configPath: options.config, files: files).run()
       if files.isEmpty {
         for p in outcome.profiles {
           print("\(padded(p.id, 26)) \(padded(p.kind.rawValue, 8)) \(p.name)  (\(p.origin))")
@@ -32,8 +46,45 @@ struct Profiles: ParsableCommand {
         for v in f.verdicts {
           print(Escaped.forTerminal("  \(v.matches ? "+" : "-") \(v.profileID): \(v.reason)"))
         }
+        if f.matching.isEmpty {
+          print(Escaped.forTerminal("  a profile to start from: `aop profiles draft \(f.file)` (or `aop profiles show ID` of one that is close); docs/profiles.md"))
+        }
       }
       return outcome.allIdentified ? .ok : .rejectedRows
+    }
+  }
+}
+
+struct ProfilesShow: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "show",
+    abstract: "Print a profile's TOML (built-in or the shop's own), to copy and adapt.")
+
+  @OptionGroup var options: ProfilesConfigOption
+
+  @Argument(help: "The profile's id (see `aop profiles`).")
+  var id: String
+
+  func run() throws {
+    try runJob {
+      print(try ProfilesJob(configPath: options.config, files: []).text(ofProfile: id), terminator: "")
+      return .ok
+    }
+  }
+}
+
+struct ProfilesDraft: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "draft",
+    abstract: "Print a draft profile for an export no profile reads, made from its header row: the columns the built-in profiles know mapped, the rest left as commented choices.")
+
+  @Argument(help: "The export file.")
+  var file: String
+
+  func run() throws {
+    try runJob {
+      print(try ProfilesJob(configPath: nil, files: []).draft(file: file), terminator: "")
+      return .ok
     }
   }
 }

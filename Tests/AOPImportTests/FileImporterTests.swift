@@ -110,7 +110,7 @@ import Testing
     let path = try folder.write("mystery.csv", "foo,bar,Thành tiền\n1,2,3\n")
     let file = try makeImporter().importFile(at: path, displayPath: "mystery.csv", into: CollectingSink())
     #expect(file.status == .refused)
-    #expect(file.message == "mystery.csv: no import profile matches this file; its first row has the headers `foo`, `bar`, `Thành tiền`. Run `aop profiles mystery.csv` to see why each profile refused it, or add a profile for this format.")
+    #expect(file.message == "mystery.csv: no import profile matches this file; its first row has the headers `foo`, `bar`, `Thành tiền`. Run `aop profiles mystery.csv` to see why each profile refused it; `aop profiles draft mystery.csv` drafts a profile for this format (docs/profiles.md).")
   }
 
   @Test func aFileTwoProfilesMatchIsRefusedNamingThem() throws {

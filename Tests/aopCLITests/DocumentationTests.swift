@@ -5,7 +5,7 @@ import Testing
 /// The documentation says what the tool does: the command reference is the tool's own help, and the
 /// examples in the docs run.
 @Suite struct CommandReferenceTests {
-  static let commands = ["", "review", "baseline", "check", "profiles", "init"]
+  static let commands = ["", "review", "baseline", "check", "profiles", "profiles list", "profiles show", "profiles draft", "init"]
 
   /// docs/cli.md as the tool's help makes it (80 columns, as a terminal of that width shows it).
   static func reference() throws -> String {
@@ -19,7 +19,7 @@ import Testing
 
       """
     for command in commands {
-      let run = try runWithColumns(command.isEmpty ? ["--help"] : ["help", command])
+      let run = try runWithColumns(command.isEmpty ? ["--help"] : ["help"] + command.split(separator: " ").map(String.init))
       guard run.status == 0 else { throw Failure(description: "aop help \(command) exited \(run.status)") }
       text += "\n## `aop\(command.isEmpty ? "" : " " + command)`\n\n```text\n\(run.stdout.trimmingCharacters(in: .whitespacesAndNewlines))\n```\n"
     }

@@ -85,4 +85,46 @@ import Testing
     #expect(none.status == 65)
     #expect(none.stdout.contains("pos.csv: matches no profile"))
   }
+
+  @Test func aDraftProfileWithItsChoicesFilledInReadsTheFile() throws {
+    let shop = try TemporaryFolder()
+    #expect(try shell("cp -R '\(Samples.folder.path)/.' '\(shop.url.path)'").status == 0)
+    // A corner shop's POS export no profile knows: Vietnamese numbers, day-first dates.
+    try shop.write("exports/2026-10/pos.csv", """
+      Số HĐ,Ngày bán,Mã SP,Tên SP,SL,Thành tiền,Ghi chú
+      B001,03/10/2026 09:15,KHAN-UOT-100,Khăn ướt,2,"84.000",
+      B001,03/10/2026 09:15,NUM-TI-PIGEON,Núm ti,1,"99.000",quà
+      B002,04/10/2026 10:00,BINH-PIGEON-160,Bình sữa,1,"245.000",
+
+      """)
+    let refused = try aop(["profiles", "exports/2026-10/pos.csv"], in: shop.url)
+    #expect(refused.status == 65)
+    #expect(refused.stdout.contains("`aop profiles draft exports/2026-10/pos.csv`"))
+    let draft = try aop(["profiles", "draft", "exports/2026-10/pos.csv"], in: shop.url)
+    #expect(draft.status == 0, "\(draft.stderr)")
+    #expect(draft.stdout.contains("line_net = \"Thành tiền\"") && draft.stdout.contains("date = \"Ngày bán\""))
+    #expect(draft.stdout.contains("date_formats = [\"dd/MM/yyyy HH:mm\"]") && draft.stdout.contains("decimal_mark = \",\""))
+    // The choices left to the user, filled in as they would.
+    var toml = draft.stdout
+    for (choice, column) in [("order_id", "Số HĐ"), ("sku", "Mã SP"), ("quantity", "SL")] {
+      let line = try #require(toml.split(separator: "\n").first { $0.hasPrefix("# \(choice) = ") }, "\(choice) is not offered:\n\(toml)")
+      toml = toml.replacingOccurrences(of: String(line), with: "\(choice) = \"\(column)\"")
+    }
+    toml = toml.replacingOccurrences(of: "channel = \"TODO\"", with: "channel = \"store\"")
+    try shop.write("profiles/pos.toml", toml)
+    let config = try String(contentsOfFile: shop.path("aop.toml"), encoding: .utf8)
+    try config.replacingOccurrences(of: "profile_folders = []", with: "profile_folders = [\"profiles\"]").write(toFile: shop.path("aop.toml"), atomically: true, encoding: .utf8)
+    let matched = try aop(["profiles", "exports/2026-10/pos.csv"], in: shop.url)
+    #expect(matched.stdout.contains("exports/2026-10/pos.csv: matches pos-csv"), "\(matched.stdout)")
+    let check = try aop(["check"], in: shop.url)
+    #expect(check.stdout.contains("ok       exports/2026-10/pos.csv [pos-csv] read 4, accepted 3, rejected 0, duplicate 0, skipped 1"), "\(check.stdout)")
+    #expect(check.stdout.contains("costed: 3 lines by SKU, 0 by name, 0 not at all"))
+
+    let shown = try aop(["profiles", "show", "woocommerce-orders"], in: shop.url)
+    #expect(shown.stdout == (try String(contentsOf: repositoryRoot.appendingPathComponent("templates/profiles/woocommerce-orders.toml"), encoding: .utf8)))
+    let own = try aop(["profiles", "show", "pos-csv"], in: shop.url)
+    #expect(own.stdout == toml)
+    let unknown = try aop(["profiles", "show", "nosuch"], in: shop.url)
+    #expect(unknown.status == 78 && unknown.stderr.contains("no profile `nosuch`; the profiles are generic-costs"))
+  }
 }

@@ -219,7 +219,7 @@ public struct FileImporter: Sendable {
     return refusal ?? SourceFile(path: displayPath, profile: nil, kind: nil, status: .refused, message: RowsError.notUTF8Advice, tally: FileTally())
   }
 
-  private static func describe(_ error: RowsError) -> String {
+  static func describe(_ error: RowsError) -> String {
     switch error {
     case .empty: return "the file is empty (no rows at all)"
     case .cannotOpen(_, let reason): return "cannot open: \(reason)"

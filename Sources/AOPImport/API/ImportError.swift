@@ -14,7 +14,7 @@ public enum ImportError: Error, Hashable, LocalizedError {
       if headers.contains(where: Mojibake.looksGarbled) {
         return "\(file): its headers look garbled (\(shown)): UTF-8 text was converted with the wrong encoding somewhere on its way; export the file again"
       }
-      return "\(file): no import profile matches this file; its first row has the headers \(shown). Run `aop profiles \(file)` to see why each profile refused it, or add a profile for this format."
+      return "\(file): no import profile matches this file; its first row has the headers \(shown). Run `aop profiles \(file)` to see why each profile refused it; `aop profiles draft \(file)` drafts a profile for this format (docs/profiles.md)."
     case .ambiguousProfile(let file, let candidates):
       return "\(file): several import profiles match this file (\(candidates.joined(separator: ", "))); make their `match.headers` tell them apart."
     case .unreadable(let file, let reason):

@@ -68,12 +68,14 @@ public final class Profile: Sendable, Identifiable, Hashable {
   public let items: ItemListFormat?
   public let identityNamespace: String
   public let identityFields: [Field]
-  /// Where the profile was loaded from.
+  /// Where the profile was loaded from, as shown (`built-in:shopify-orders.toml`, or the file's path).
   public let origin: String
+  /// The profile's file.
+  public let fileURL: URL?
 
   /// Builds the strict profile from the decoded file.
   /// - Throws: `ProfileError` naming the file and the key at fault.
-  init(validating file: ProfileFile, from origin: String) throws {
+  init(validating file: ProfileFile, from origin: String, url: URL? = nil) throws {
     func fail(_ key: String, _ problem: String) -> ProfileError { .invalid(file: origin, key: key, problem: problem) }
     let version = file.version ?? 1
     guard version == 1 else { throw fail("version", "version \(version) is newer than this aop understands (1)") }
@@ -93,6 +95,7 @@ public final class Profile: Sendable, Identifiable, Hashable {
     signature = file.match.headers.map(HeaderName.normalize)
     fileNamePattern = file.match.fileName
     self.origin = origin
+    fileURL = url
 
     let read = file.read
     switch read?.encoding {
@@ -210,6 +213,6 @@ public final class Profile: Sendable, Identifiable, Hashable {
       case .invalidAt(let file, let line, let key, let problem): throw ProfileError.invalid(file: "\(file):\(line)", key: key, problem: problem)
       }
     }
-    return try Profile(validating: decoded, from: origin)
+    return try Profile(validating: decoded, from: origin, url: url)
   }
 }

@@ -60,4 +60,35 @@ public struct ProfilesJob: Sendable {
     }
     return Outcome(profiles: importer.profiles.profiles, files: verdicts)
   }
+
+  /// The TOML of the profile `id` (the one a run would use: the shop's own replaces a built-in).
+  /// - Throws: `JobError.badConfig` when no profile has that id.
+  public func text(ofProfile id: String) throws -> String {
+    let profiles = try loadProfiles()
+    guard let profile = profiles.profile(id: id) else {
+      throw JobError.badConfig("no profile `\(id)`; the profiles are \(profiles.profiles.map(\.id).joined(separator: ", "))")
+    }
+    guard let url = profile.fileURL, let text = try? String(contentsOf: url, encoding: .utf8) else {
+      throw JobError.badConfig("\(profile.origin): cannot be read")
+    }
+    return text
+  }
+
+  /// A draft profile for `file` (docs/profiles.md, "A profile for a new export").
+  public func draft(file: String) throws -> String {
+    do {
+      return try ProfileDraft.make(path: file, builtIns: try loadProfiles())
+    } catch let error as ImportError {
+      throw JobError.noInput(error.localizedDescription)
+    }
+  }
+
+  private func loadProfiles() throws -> ProfileSet {
+    if let path = effectiveConfigPath { return try RunSetup(configPath: path).profiles }
+    do {
+      return try ProfileSet.load()
+    } catch let error as ProfileError {
+      throw JobError.badConfig(error.localizedDescription)
+    }
+  }
 }
