@@ -69,9 +69,9 @@ struct WriteOptions: ParsableArguments {
   var ledgerURL: URL? { ledger.map { URL(fileURLWithPath: $0) } }
 }
 
-/// Writes a message to stderr.
+/// Writes a message to stderr (above the status line, on a terminal).
 func printError(_ message: String) {
-  FileHandle.standardError.write(Data(("aop: " + Escaped.forTerminal(message) + "\n").utf8))
+  TerminalStatus.shared.printLine("aop: " + Escaped.forTerminal(message))
 }
 
 /// Runs a job body, mapping its failures to the documented exit codes.
@@ -86,11 +86,75 @@ func runJob(_ body: () throws -> ExitStatus) throws {
   if status != .ok { throw ExitCode(status.rawValue) }
 }
 
-/// A progress line per file, only when stderr is a terminal.
-struct TerminalProgress: ProgressReporter {
+/// One status line at the bottom of a terminal's stderr: the file being read, how far (by bytes in a
+/// CSV file) and how fast. Every other line written to stderr goes through `printLine`, which clears the
+/// status first and draws it again after, so that no log text is ever glued to it. Off a terminal it
+/// shows nothing.
+final class TerminalStatus: @unchecked Sendable {
+  static let shared = TerminalStatus(enabled: isatty(2) == 1)
+
+  private let enabled: Bool
+  private let lock = NSLock()
+  private var status = ""
+
+  init(enabled: Bool) { self.enabled = enabled }
+
+  /// Shows `text` as the status line (an empty text clears it).
+  func show(_ text: String) {
+    guard enabled else { return }
+    lock.lock()
+    defer { lock.unlock() }
+    status = text
+    write("\r\u{1B}[K" + text)
+  }
+
+  /// Writes a whole line to stderr, above the status line.
+  func printLine(_ line: String) {
+    lock.lock()
+    defer { lock.unlock() }
+    write((enabled && !status.isEmpty ? "\r\u{1B}[K" : "") + line + "\n" + (enabled ? status : ""))
+  }
+
+  private func write(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
+}
+
+/// The status line of a run on a terminal: `[3/12] exports/…/orders.csv  42% · 120,000 rows · 85,000 rows/s`.
+final class TerminalProgress: ProgressReporter, @unchecked Sendable {
   static func make() -> ProgressReporter? { isatty(2) == 1 ? TerminalProgress() : nil }
+
+  private var head = ""
+  private var started = Date()
+  private var lastDrawn = Date.distantPast
+
   func starting(file: String, index: Int, of total: Int) {
-    FileHandle.standardError.write(Data("\r\u{1B}[K[\(index)/\(total)] \(file)\(index == total ? "\n" : "")".utf8))
+    head = "[\(index)/\(total)] \(Escaped.forTerminal(file))"
+    started = Date()
+    lastDrawn = .distantPast
+    TerminalStatus.shared.show(head)
+  }
+
+  func advanced(rows: Int, bytes: Int?, size: Int?) {
+    let now = Date()
+    guard now.timeIntervalSince(lastDrawn) >= 0.2 else { return }  // a few times a second is enough
+    lastDrawn = now
+    var parts: [String] = []
+    if let bytes, let size, size > 0 { parts.append("\(min(100, bytes * 100 / size))%") }
+    parts.append("\(grouped(rows)) rows")
+    let seconds = now.timeIntervalSince(started)
+    if seconds >= 0.5 { parts.append("\(grouped(Int(Double(rows) / seconds))) rows/s") }
+    TerminalStatus.shared.show(head + "  " + parts.joined(separator: " · "))
+  }
+
+  func finished() { TerminalStatus.shared.show("") }
+
+  private func grouped(_ n: Int) -> String {
+    let digits = Array(String(n))
+    var out = ""
+    for (i, d) in digits.enumerated() {
+      if i > 0, (digits.count - i) % 3 == 0 { out += "," }
+      out.append(d)
+    }
+    return out
   }
 }
 

@@ -18,7 +18,9 @@ struct Check: ParsableCommand {
         for s in outcome.sources {
           let t = s.tally
           if s.status == .refused {
-            print(Escaped.forTerminal("REFUSED  \(s.path): \(s.message ?? "")"))
+            // The message names the file already (it is also a log line of its own).
+            let message = s.message ?? ""
+            print(Escaped.forTerminal("REFUSED  " + (message.hasPrefix(s.path + ":") ? message : "\(s.path): \(message)")))
           } else {
             print("\(s.tally.rejected > 0 ? "REJECTS " : "ok      ") \(Escaped.forTerminal(s.path)) [\(s.profile ?? "")] read \(t.read), accepted \(t.accepted), rejected \(t.rejected), duplicate \(t.duplicates), skipped \(t.skipped)")
             if let c = s.costing, c != CostingCounts() {

@@ -3,7 +3,8 @@ import ArgumentParser
 import Logging
 import AOPPipeline
 
-/// Log lines on stderr, one per message: `aop: warning: …`. Results go to stdout, never here.
+/// Log lines on stderr, one per message: `aop: warning: …` (above the status line on a terminal).
+/// Results go to stdout, never here.
 struct StderrLogHandler: LogHandler {
   var logLevel: Logger.Level
   var metadata: Logger.Metadata = [:]
@@ -15,7 +16,7 @@ struct StderrLogHandler: LogHandler {
 
   func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String, function: String, line: UInt) {
     let prefix = level >= .warning ? "\(level): " : ""
-    FileHandle.standardError.write(Data("aop: \(prefix)\(Escaped.forTerminal(message.description))\n".utf8))
+    TerminalStatus.shared.printLine("aop: \(prefix)\(Escaped.forTerminal(message.description))")
   }
 }
 

@@ -417,6 +417,16 @@ import Testing
     #expect(MoneyText(currency: .vnd).format(Money(minorUnits: -1_234_567)) == "-1,234,567 VND")
     #expect(MoneyText(currency: Currency(code: "USD", minorDigits: 2)).format(Money(minorUnits: 120_05)) == "120.05 USD")
     #expect(text.contains("workbook: w.xlsx"))
+    // A budget over its limit says which period is over; spend no budget covers says so, not "of 0 VND".
+    let money = MoneyText(currency: .vnd)
+    let web = try #require(outcome.report.budget.first { $0.id == "marketing-web" })
+    #expect(text.contains("over budget: \(web.name): this month \(money.format(web.month.actual)) of \(money.format(web.month.plan ?? .zero)); "
+      + "year to date \(money.format(web.yearToDate.actual)) of the \(money.format(web.yearToDate.plan ?? .zero)) budgeted to date; "
+      + "\(money.format(web.remaining)) of the year's \(money.format(web.annual)) left"), "\(text)")
+    #expect(web.yearToDate.actual.minorUnits == current.sum("marketing", months: Self.months, channel: "web"))
+    #expect(text.contains("spent outside the budget: ") && !text.contains("of 0 VND"))
+    // 116,040,000 of 116,000,000 is 100.03%: shown with the decimal that tells it from the 100% limit.
+    #expect(text.contains("(budget_used 100.03% past 100.0%)"), "\(text)")
   }
 
   @Test func jsonSummaryCarriesTheSameFigures() throws {

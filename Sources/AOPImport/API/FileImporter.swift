@@ -143,7 +143,11 @@ public struct FileImporter: Sendable {
   ///   - path: where to read it.
   ///   - displayPath: how to name it in reports (relative to the run's folder).
   /// - Returns: the file's account; `status == .refused` with a message when it could not be read.
-  public func importFile(at path: String, displayPath: String, into sink: ImportSink) -> SourceFile {
+  /// How far the reading of a file has come: rows read, and for a CSV file its bytes read so far.
+  public typealias Progress = (_ rows: Int, _ bytes: Int?) -> Void
+
+  /// - Parameter progress: told every few thousand rows how far the reading has come.
+  public func importFile(at path: String, displayPath: String, into sink: ImportSink, progress: Progress? = nil) -> SourceFile {
     var info = stat()
     let size: UInt64? = stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG ? UInt64(info.st_size) : nil
     var file: SourceFile
@@ -154,7 +158,7 @@ public struct FileImporter: Sendable {
         _ = importRows(at: path, displayPath: displayPath, into: CostsSaidAgain(next: sink))
       }
     } else {
-      file = importRows(at: path, displayPath: displayPath, into: sink)
+      file = importRows(at: path, displayPath: displayPath, into: sink, progress: progress)
       // A CSV file is hashed as it is imported; a workbook or a refused file is read once more for it.
       if file.sha256 == nil { file.sha256 = Self.sha256(of: path) }
     }
@@ -186,7 +190,7 @@ public struct FileImporter: Sendable {
     return hash.hexDigest()
   }
 
-  private func importRows(at path: String, displayPath: String, into sink: ImportSink) -> SourceFile {
+  private func importRows(at path: String, displayPath: String, into sink: ImportSink, progress: Progress? = nil) -> SourceFile {
     let attempts = self.attempts(for: path)
     var refusal: SourceFile?
     for (n, attempt) in attempts.enumerated() {
@@ -194,7 +198,15 @@ public struct FileImporter: Sendable {
         importer: self, profiles: attempt.profiles, displayPath: displayPath, fileName: (path as NSString).lastPathComponent, sink: sink)
       let more = n + 1 < attempts.count
       do {
-        let sha256 = try RowSource.read(path: path, sheet: attempt.sheet, encoding: attempt.encoding, limits: settings.csvLimits) { try run.handle($0) }
+        var rows = 0
+        var bytes: Int?
+        let sha256 = try RowSource.read(
+          path: path, sheet: attempt.sheet, encoding: attempt.encoding, limits: settings.csvLimits, bytesRead: progress == nil ? nil : { bytes = $0 }
+        ) { event in
+          try run.handle(event)
+          rows += 1
+          if rows & 4095 == 0 { progress?(rows, bytes) }
+        }
         try run.finish()
         var file = run.result
         file.sha256 = sha256

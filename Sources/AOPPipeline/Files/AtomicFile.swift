@@ -21,7 +21,7 @@ public enum AtomicFile {
       throw error
     } catch {
       pending.discard()
-      throw JobError.cannotWrite("\(target.path): \(error.localizedDescription)")
+      throw JobError.cannotWrite("\(target.path): \(AtomicFile.plainCause(of: error))")
     }
   }
 
@@ -50,7 +50,7 @@ public enum AtomicFile {
       do {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       } catch {
-        throw JobError.cannotWrite("\(folder.path): cannot create the output folder: \(error.localizedDescription)")
+        throw JobError.cannotWrite("\(folder.path): cannot create the output folder: \(AtomicFile.plainCause(of: error))")
       }
       AtomicFile.clearDeadRunsFiles(of: target)
       path = folder.appendingPathComponent(".\(target.lastPathComponent)\(AtomicFile.temporaryMarker)\(getpid())").path
@@ -137,6 +137,27 @@ public enum AtomicFile {
   /// `out/review-2026-10.xlsx: not written: the disk is full (…); the last good one is left as it was`.
   static func notWritten(_ target: URL, cause: String) -> String {
     "\(target.path): not written: \(cause); the last good one (if any) is left as it was"
+  }
+
+  /// A file operation's error in plain words: its errno's (`plainCause(_:)`) where it carries one (as
+  /// Foundation's file errors do, underneath a generic "error 512"), else what it says of itself.
+  public static func plainCause(of error: Error) -> String {
+    let ns = error as NSError
+    if ns.domain == NSPOSIXErrorDomain { return plainCause(Int32(ns.code)) }
+    if let underlying = (ns.userInfo[NSUnderlyingErrorKey] as? Error).map({ $0 as NSError }), underlying.domain == NSPOSIXErrorDomain {
+      return plainCause(Int32(underlying.code))
+    }
+    if ns.domain == NSCocoaErrorDomain {
+      switch CocoaError.Code(rawValue: ns.code) {
+      case .fileWriteOutOfSpace: return plainCause(ENOSPC)
+      case .fileWriteNoPermission, .fileReadNoPermission: return plainCause(EACCES)
+      case .fileWriteVolumeReadOnly: return plainCause(EROFS)
+      case .fileNoSuchFile, .fileReadNoSuchFile: return plainCause(ENOENT)
+      case .fileWriteFileExists: return "a file of that name is in the way"
+      default: break
+      }
+    }
+    return ns.localizedFailureReason ?? ns.localizedDescription
   }
 
   /// An errno in plain words, with the system's own words after.

@@ -19,7 +19,7 @@ public final class RunLock {
     do {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     } catch {
-      throw JobError.cannotWrite("\(folder.path): cannot create the output folder: \(error.localizedDescription)")
+      throw JobError.cannotWrite("\(folder.path): cannot create the output folder: \(AtomicFile.plainCause(of: error))")
     }
     descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else { throw JobError.cannotWrite("\(path): cannot create the lock file: \(String(cString: strerror(errno)))") }

@@ -23,7 +23,7 @@ enum WorkbookOutput {
       throw JobError.cannotWrite(AtomicFile.notWritten(target, cause: systemError != 0 ? AtomicFile.plainCause(systemError) : "libxlsxwriter could not save it: \(message)"))
     } catch let error as WorkbookError {
       pending.discard()
-      throw JobError.cannotWrite(AtomicFile.notWritten(target, cause: error.localizedDescription))
+      throw JobError.cannotWrite(AtomicFile.notWritten(target, cause: AtomicFile.plainCause(of: error)))
     }
     return pending
   }

@@ -58,7 +58,8 @@ public struct BaselineJob: Sendable {
       files, importer: setup.importer(years: year...year), progress: progress, logger: logger, ledgerCSV: ledgerCSV, rejectsCSV: rejectsFile)
     let all = imported.ledger.rollUp()
     let rollup = Rollup(cells: all.cells.filter { $0.key.month.year == year }, uncosted: all.uncosted.filter { $0.key.year == year })
-    guard !rollup.cells.isEmpty else { throw JobError.noInput("no sales or spend dated \(year) in \(files.count) export files") }
+    guard !rollup.cells.isEmpty else { throw JobError.noInput(
+        "no sales or spend dated \(year) in the \(counted(files.count, "export file")) of \(config.baselineInputPatterns.joined(separator: ", ")) (relative to \(config.root.path))") }
     let baseline = Baseline(year: year, currency: setup.plan.currency.code, rollup: rollup)
     let csv = try AtomicFile.Pending(target: target)
     csv.write(baseline.csv)

@@ -91,7 +91,7 @@ public struct InitJob: Sendable {
     } catch let error as JobError {
       throw error
     } catch {
-      throw JobError.cannotWrite("\(folder.path): \(error.localizedDescription)")
+      throw JobError.cannotWrite("\(folder.path): \(AtomicFile.plainCause(of: error))")
     }
     // Cron's PATH is short (/usr/bin:/bin): the line names this very binary by its absolute path.
     let binary = Bundle.main.executableURL?.resolvingSymlinksInPath().path ?? "aop"

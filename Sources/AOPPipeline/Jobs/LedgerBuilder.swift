@@ -64,9 +64,18 @@ public struct ImportResult {
   public var hasProblems: Bool { !rejections.isEmpty || sources.contains { $0.status == .refused } }
 }
 
-/// Progress reports while files are read (a line per file on a terminal).
+/// Progress reports while files are read (a status line on a terminal).
 public protocol ProgressReporter: Sendable {
   func starting(file: String, index: Int, of total: Int)
+  /// Within the file being read: rows so far, and for a CSV file its bytes read of `size`.
+  func advanced(rows: Int, bytes: Int?, size: Int?)
+  /// Every file is read.
+  func finished()
+}
+
+extension ProgressReporter {
+  public func advanced(rows: Int, bytes: Int?, size: Int?) {}
+  public func finished() {}
 }
 
 /// A logger that says nothing, for callers that do not log.
@@ -100,7 +109,9 @@ func importAll(
   var sources: [SourceFile] = []
   for (i, file) in files.enumerated() {
     progress?.starting(file: file.shown, index: i + 1, of: files.count)
-    let source = importer.importFile(at: file.path, displayPath: file.shown, into: sink)
+    let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? nil
+    let source = importer.importFile(
+      at: file.path, displayPath: file.shown, into: sink, progress: progress.map { p in { rows, bytes in p.advanced(rows: rows, bytes: bytes, size: size) } })
     let t = source.tally
     switch source.status {
     case .refused: logger.warning("refused: \(source.message ?? file.shown)")
@@ -117,6 +128,7 @@ func importAll(
       sources[i].costing = costing.counts(of: sources[i].path, by: builder.ledger)
     }
   }
+  progress?.finished()
   // The CSV outputs are complete (or a full disk is known) before the report is made.
   for output in outputs { try output.finishWriting() }
   return ImportResult(ledger: builder.ledger, sources: sources, rejections: builder.rejections, outputs: outputs)
@@ -127,6 +139,6 @@ extension ImportResult {
   func summaryLine(_ what: String, output: String) -> String {
     let t = sources.tally
     let refused = sources.filter { $0.status == .refused }.count
-    return "\(what): \(sources.count) files (\(refused) refused), rows \(t.read) read, \(t.accepted) accepted, \(t.rejected) rejected, \(t.duplicates) duplicate, \(t.skipped) skipped → \(output)"
+    return "\(what): \(counted(sources.count, "file")) (\(refused) refused), rows \(t.read) read, \(t.accepted) accepted, \(t.rejected) rejected, \(t.duplicates) duplicate, \(t.skipped) skipped → \(output)"
   }
 }

@@ -61,7 +61,8 @@ public struct ReviewJob: Sendable {
     let rollup = imported.ledger.rollUp()
     let monthFigures = rollup.figures(months: [month])
     guard monthFigures.revenue != .zero || monthFigures.units != 0 || monthFigures.marketing != .zero else {
-      throw JobError.noInput("no sales or spend for \(month) in \(files.count) export files; the last good workbook is left as it was")
+      throw JobError.noInput(
+        "no sales or spend dated \(month) in the \(counted(files.count, "export file")) of \(config.inputPatterns.joined(separator: ", ")) (relative to \(config.root.path)): are the month's exports in yet? The last good workbook is left as it was")
     }
     let report = ReviewReport.compute(
       month: month, rollup: rollup, plan: setup.plan, targets: targets, channels: config.channels, baseline: baseline,

@@ -37,10 +37,25 @@ public enum ConsoleSummary {
       lines.append("  the remaining months need \(money.format(o.requiredRemaining))\(o.requiredOfPlan.map { " (\(percent($0.value)) of their plan)" } ?? "")")
     }
     for b in r.budget where b.overLimit {
-      lines.append("over budget: \(b.name): \(money.format(b.yearToDate.actual)) of \(money.format(b.yearToDate.plan ?? .zero)) so far; \(money.format(b.remaining)) left for the year")
+      if b.id == BudgetLine.unbudgetedID {
+        lines.append("spent outside the budget: \(money.format(b.month.actual)) this month, \(money.format(b.yearToDate.actual)) year to date"
+          + " (expenses no budget category of the plan covers; see the budget sheet)")
+        continue
+      }
+      // Say which period is over its limit: the month's budget, the budget to date, or both.
+      var over: [String] = []
+      if b.month.onTrack == false { over.append("this month \(money.format(b.month.actual)) of \(money.format(b.month.plan ?? .zero))") }
+      if b.yearToDate.onTrack == false {
+        over.append("year to date \(money.format(b.yearToDate.actual)) of the \(money.format(b.yearToDate.plan ?? .zero)) budgeted to date")
+      }
+      let year = b.remaining >= .zero
+        ? "\(money.format(b.remaining)) of the year's \(money.format(b.annual)) left"
+        : "the year's \(money.format(b.annual)) exceeded by \(money.format(-b.remaining))"
+      lines.append("over budget: \(b.name): \(over.joined(separator: "; ")); \(year)")
     }
     for risk in r.risks where risk.triggered {
-      lines.append("risk triggered: \(risk.risk.risk) (\(risk.risk.kpi.rawValue) \(risk.value.map { percent($0.value) } ?? "") past \(percent(risk.risk.threshold.value))) → \(risk.risk.contingency)")
+      let threshold = risk.risk.threshold.value
+      lines.append("risk triggered: \(risk.risk.risk) (\(risk.risk.kpi.rawValue) \(risk.value.map { percent($0.value, distinctFrom: threshold) } ?? "") past \(percent(threshold))) → \(risk.risk.contingency)")
     }
     let t = r.tally
     let refused = r.sources.filter { $0.status == .refused }.count
@@ -52,6 +67,15 @@ public enum ConsoleSummary {
   }
 
   static func percent(_ v: Double) -> String { String(format: "%.1f%%", v * 100) }
+
+  /// A percentage with the decimals that tell it from `other` (100.03% past a 100% limit, not 100.0%).
+  static func percent(_ v: Double, distinctFrom other: Double) -> String {
+    for digits in 1...4 {
+      let (a, b) = (String(format: "%.\(digits)f%%", v * 100), String(format: "%.\(digits)f%%", other * 100))
+      if a != b || v == other { return a }
+    }
+    return String(format: "%.4f%%", v * 100)
+  }
   static func signedPercent(_ v: Double) -> String { String(format: "%+.1f%%", v * 100) }
 }
 

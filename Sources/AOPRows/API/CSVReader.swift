@@ -51,6 +51,8 @@ public final class CSVReader {
   public private(set) var encoding: TextEncoding = .utf8
   /// Bytes read from the file so far.
   public private(set) var bytesRead = 0
+  /// Called with `bytesRead` after each chunk is read (progress on a terminal).
+  public var onChunk: ((Int) -> Void)?
   /// The SHA-256 of the file's bytes, once `read` has read it to the end (hashed as it is read, so the
   /// hash is of the very bytes parsed, and the file is not read a second time for it).
   public private(set) var sha256: String?
@@ -94,6 +96,7 @@ public final class CSVReader {
       }
       if data.isEmpty { break }
       bytesRead += data.count
+      onChunk?(bytesRead)
       hash.update(data)
       try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
         var chunk = raw

@@ -8,12 +8,14 @@ public enum RowSource {
   ///   - sheet: the workbook sheet to read (the first when `nil`); ignored for CSV.
   ///   - encoding: the code page of a CSV without a byte-order mark (UTF-8 when `nil`).
   ///   - limits: the CSV reader's limits (field and line length, fields per record).
+  ///   - bytesRead: told the bytes of a CSV file read so far, after each chunk (not for a workbook).
   /// - Returns: the SHA-256 of a CSV file's bytes, hashed as they were read; `nil` for a workbook, whose
   ///   reader jumps about the archive and does not read it once through.
   /// - Throws: `RowsError` when the file cannot be read at all, or what `visit` throws.
   @discardableResult
   public static func read(
-    path: String, sheet: String? = nil, encoding: TextEncoding? = nil, limits: CSVOptions = CSVOptions(), _ visit: @escaping (RowEvent) throws -> Void
+    path: String, sheet: String? = nil, encoding: TextEncoding? = nil, limits: CSVOptions = CSVOptions(), bytesRead: ((Int) -> Void)? = nil,
+    _ visit: @escaping (RowEvent) throws -> Void
   ) throws -> String? {
     if startsWithCompoundFileSignature(path) { throw RowsError.protectedOrLegacyWorkbook(path: path) }
     if XLSXReader.looksLikeXLSX(path: path) {
@@ -23,6 +25,7 @@ public enum RowSource {
     var options = limits
     options.encoding = encoding
     let reader = CSVReader(path: path, options: options)
+    reader.onChunk = bytesRead
     try reader.read(visit)
     return reader.sha256
   }

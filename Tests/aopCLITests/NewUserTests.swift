@@ -128,3 +128,72 @@ import Testing
     #expect(unknown.status == 78 && unknown.stderr.contains("no profile `nosuch`; the profiles are generic-costs"))
   }
 }
+
+/// What a person at a terminal sees: one status line, cleared before any log line.
+@Suite struct TerminalProgressTests {
+  @Test func theStatusLineNeverHasLogTextGluedToIt() throws {
+    let shop = try TemporaryFolder()
+    #expect(try shell("cp -R '\(Samples.folder.path)/.' '\(shop.url.path)'").status == 0)
+    // A long cost list, so that the status line shows how far into a file the reading is.
+    try shop.write("exports/2026-10/zz-costs.csv", "sku,unit_cost\n" + (1...20_000).map { "X-\($0),\($0)\n" }.joined())
+    // `script` runs the review under a pseudo-terminal, as a person's terminal would.
+    let command = "'\(aopBinary.path)' review -c aop.toml --month 2026-10 --log-level info"
+    let run = try shell("cd '\(shop.url.path)' && script -qec \"\(command)\" /dev/null")
+    #expect(run.status == 0 || run.status == 65, "\(run.stderr)")
+    let erase = "\r\u{1B}[K"
+    #expect(run.stdout.contains(erase + "[1/"), "no status line drawn")
+    #expect(run.stdout.contains(" rows"), "no row count")
+    #expect(run.stdout.range(of: #"zz-costs\.csv  \d+% · "#, options: .regularExpression) != nil, "no percentage for the CSV file")
+    var logLines = 0
+    // A terminal ends lines with CR LF (one Character in Swift: split its scalars).
+    let terminalLines = run.stdout.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String(String.UnicodeScalarView($0)) }
+    for raw in terminalLines {
+      // What stays on the terminal's line: what follows the last erase.
+      let shown = (raw.components(separatedBy: erase).last ?? "").trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
+      if shown.contains("aop: ") {
+        logLines += 1
+        #expect(shown.hasPrefix("aop: "), "log text glued to something: \(shown.debugDescription)")
+      }
+      #expect(!(shown.hasPrefix("[") && shown.contains("aop:")), "\(shown.debugDescription)")
+    }
+    #expect(logLines >= 60)  // an info line per file, and the closing summary
+    // The status line is cleared when the files are read: the last line is the summary's, not a status.
+    let after = run.stdout.components(separatedBy: erase).last ?? ""
+    #expect(!after.hasPrefix("["), "\(after.debugDescription)")
+  }
+
+  @Test func offATerminalThereIsNoStatusLine() throws {
+    let run = try aop(["check", "-c", Samples.config])
+    #expect(!run.stderr.contains("\u{1B}[K") && !run.stderr.contains("[1/"))
+  }
+}
+
+/// Messages a new user meets, in plain words.
+@Suite struct PlainMessagesTests {
+  @Test func messagesSayWhatHappenedInPlainWords() throws {
+    let shop = try TemporaryFolder()
+    #expect(try shell("cp -R '\(Samples.folder.path)/.' '\(shop.url.path)'").status == 0)
+    // An output folder that cannot be made (a file is in its way): the system's reason, not "error 512".
+    try shop.write("blocker", "a file where a folder should be")
+    let blocked = try aop(["review", "-c", "aop.toml", "--month", "2026-10", "--output", "blocker/out"], in: shop.url)
+    #expect(blocked.status == 73)
+    #expect(blocked.stderr.contains("cannot create the output folder: ") && !blocked.stderr.contains("NSCocoaErrorDomain"), "\(blocked.stderr)")
+    #expect(blocked.stderr.contains("cannot create the output folder: Not a directory"), "\(blocked.stderr)")
+    // A month whose exports are not in: where it looked.
+    let none = try aop(["review", "-c", "aop.toml", "--month", "2026-11", "--output", "out"], in: shop.url)
+    #expect(none.status == 66)
+    #expect(none.stderr.contains("no sales or spend dated 2026-11 in the 64 export files of exports/2026-* (relative to \(shop.url.path)"), "\(none.stderr)")
+    // A refused file is named once.
+    try shop.write("exports/2026-10/mystery.csv", "foo,bar\n1,2\n")
+    let check = try aop(["check", "-c", "aop.toml"], in: shop.url)
+    let refused = try #require(check.stdout.split(separator: "\n").first { $0.hasPrefix("REFUSED") })
+    #expect(refused.hasPrefix("REFUSED  exports/2026-10/mystery.csv: no import profile matches this file"), "\(refused)")
+    #expect(refused.components(separatedBy: "exports/2026-10/mystery.csv:").count == 2, "the path said twice: \(refused)")
+    // One file is "1 file".
+    let config = try String(contentsOfFile: shop.path("aop.toml"), encoding: .utf8)
+    try config.replacingOccurrences(of: "inputs = [\"exports/2026-*\"]", with: "inputs = [\"exports/2026-10/orders_export_1.csv\"]")
+      .write(toFile: shop.path("aop.toml"), atomically: true, encoding: .utf8)
+    let one = try aop(["review", "-c", "aop.toml", "--month", "2026-10", "--output", "out", "-q"], in: shop.url)
+    #expect(one.stderr.contains("review 2026-10: 1 file (0 refused)"), "\(one.stderr)")
+  }
+}
