@@ -1,3 +1,4 @@
+import AOPLedger
 import AOPPipeline
 import ArgumentParser
 import Foundation
@@ -139,23 +140,14 @@ final class TerminalProgress: ProgressReporter, @unchecked Sendable {
     lastDrawn = now
     var parts: [String] = []
     if let bytes, let size, size > 0 { parts.append("\(min(100, bytes * 100 / size))%") }
-    parts.append("\(grouped(rows)) rows")
+    parts.append("\(Digits.grouped(rows)) rows")
     let seconds = now.timeIntervalSince(started)
-    if seconds >= 0.5 { parts.append("\(grouped(Int(Double(rows) / seconds))) rows/s") }
+    if seconds >= 0.5 { parts.append("\(Digits.grouped(Int(Double(rows) / seconds))) rows/s") }
     TerminalStatus.shared.show(head + "  " + parts.joined(separator: " · "))
   }
 
   func finished() { TerminalStatus.shared.show("") }
 
-  private func grouped(_ n: Int) -> String {
-    let digits = Array(String(n))
-    var out = ""
-    for (i, d) in digits.enumerated() {
-      if i > 0, (digits.count - i) % 3 == 0 { out += "," }
-      out.append(d)
-    }
-    return out
-  }
 }
 
 /// The path as the user would type it from the current folder.

@@ -28,7 +28,7 @@ struct Baseline: ParsableCommand {
         let total = outcome.baseline.rollup.total { _ in true }
         let rejected = outcome.rejections.count
         let refused = outcome.sources.filter { $0.status == .refused }.count
-        print("baseline \(outcome.baseline.year): revenue \(MoneyText(currency: .init(code: outcome.baseline.currency, minorDigits: 0)).format(total.revenue)) over \(outcome.baseline.rollup.months.count) months; \(outcome.sources.count) files (\(refused) refused), \(rejected) rows rejected")
+        print("baseline \(outcome.baseline.year): revenue \(MoneyText(currency: outcome.currency).format(total.revenue)) over \(outcome.baseline.rollup.months.count) months; \(counted(outcome.sources.count, "file")) (\(refused) refused), \(rejected) rows rejected")
         print("written: \(shown(outcome.file)) and \(shown(outcome.workbook))\(rejected > 0 ? "; the rejected rows: \(shown(outcome.rejectsFile))" : "")")
       }
       return outcome.status

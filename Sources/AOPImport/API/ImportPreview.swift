@@ -52,7 +52,8 @@ public enum ImportPreview {
     }
   }
 
-  private static func quoted(_ s: String) -> String {
+  /// A string as a double-quoted literal (TOML's basic string): the preview's and a drafted profile's.
+  static func quoted(_ s: String) -> String {
     "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n")
       .replacingOccurrences(of: "\r", with: "\\r") + "\""
   }

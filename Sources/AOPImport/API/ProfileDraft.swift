@@ -119,7 +119,5 @@ public enum ProfileDraft {
     return out.joined(separator: "\n") + "\n"
   }
 
-  private static func quoted(_ s: String) -> String {
-    "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-  }
+  private static func quoted(_ s: String) -> String { ImportPreview.quoted(s) }
 }

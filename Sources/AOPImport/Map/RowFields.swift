@@ -129,13 +129,7 @@ struct RowFields {
 
   /// The largest amount a value may have, in the currency's units (`1,000,000,000,000,000 VND`).
   var amountLimitText: String {
-    let whole = String(Money.valueLimit / currency.unitScale)
-    var grouped = ""
-    for (i, ch) in whole.reversed().enumerated() {
-      if i > 0, i % 3 == 0 { grouped.append(",") }
-      grouped.append(ch)
-    }
-    return "\(String(grouped.reversed())) \(currency.code), the most one amount may be"
+    "\(Digits.grouped(Money.valueLimit / currency.unitScale)) \(currency.code), the most one amount may be"
   }
 
   func requiredMoney(_ field: Field) throws(Failure) -> Money {

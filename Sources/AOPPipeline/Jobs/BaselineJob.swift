@@ -27,6 +27,8 @@ public struct BaselineJob: Sendable {
   public struct Outcome: Sendable {
     public var status: ExitStatus
     public var baseline: Baseline
+    /// The plan's currency, the baseline's amounts are in.
+    public var currency: Currency
     public var file: URL
     /// The baseline as a workbook, beside the file.
     public var workbook: URL
@@ -74,7 +76,7 @@ public struct BaselineJob: Sendable {
     for output in imported.outputs + [csv, book] { try output.commit() }
     let status: ExitStatus = imported.hasProblems ? .rejectedRows : .ok
     logger.log(level: status == .ok ? .notice : .warning, "\(imported.summaryLine("baseline \(year)", output: target.path)) (exit \(status.rawValue))")
-    return Outcome(status: status, baseline: baseline, file: target, workbook: workbook, sources: imported.sources, rejections: imported.rejections, rejectsFile: rejectsFile,
+    return Outcome(status: status, baseline: baseline, currency: setup.plan.currency, file: target, workbook: workbook, sources: imported.sources, rejections: imported.rejections, rejectsFile: rejectsFile,
                    warnings: warnings)
   }
 }

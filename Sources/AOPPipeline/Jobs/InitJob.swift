@@ -82,7 +82,7 @@ public struct InitJob: Sendable {
         } catch {
           throw JobError.badConfig("\(baselineFile.path): \(error.problem)")
         }
-        targets = Self.targetsComment(phased, year: year, baselineYear: baseline.year, language: language)
+        targets = Self.targetsComment(phased, year: year, baselineYear: baseline.year, language: language, currency: plan.currency)
       }
       try fill(planTemplate, targets: targets).write(to: planURL, atomically: true, encoding: .utf8)
       created.append(planURL.lastPathComponent)
@@ -118,8 +118,8 @@ public struct InitJob: Sendable {
   }
 
   /// The monthly targets as a comment block for the plan file.
-  static func targetsComment(_ t: Targets, year: Int, baselineYear: Int, language: Config.Language) -> String {
-    let money = MoneyText(currency: .vnd)
+  static func targetsComment(_ t: Targets, year: Int, baselineYear: Int, language: Config.Language, currency: Currency) -> String {
+    let money = MoneyText(currency: currency)
     var lines = [language == .vi
       ? "# Kế hoạch doanh thu từng tháng theo các mục tiêu trên, phân bổ theo mùa vụ năm \(baselineYear) (aop tự tính;"
         + "\n# ghi ở đây để tiện xem — hãy sửa mục tiêu, không sửa các dòng này):"

@@ -89,13 +89,7 @@ public struct MoneyText: Sendable {
     let scale = currency.unitScale
     let negative = m.minorUnits < 0
     let magnitude = m.minorUnits.magnitude
-    let whole = String(magnitude / UInt64(scale))
-    var grouped = ""
-    for (i, ch) in whole.reversed().enumerated() {
-      if i > 0, i % 3 == 0 { grouped.append(",") }
-      grouped.append(ch)
-    }
-    var text = String(grouped.reversed())
+    var text = Digits.grouped(magnitude / UInt64(scale))
     if currency.minorDigits > 0 {
       let fraction = String(magnitude % UInt64(scale))
       text += "." + String(repeating: "0", count: currency.minorDigits - fraction.count) + fraction

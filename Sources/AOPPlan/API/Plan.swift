@@ -198,8 +198,13 @@ public struct Plan: Sendable {
     /// A budget category's spend over its budget (1.0 = all of it).
     case budgetUsed = "budget_used"
 
-    /// Whether more is better.
-    public var higherIsBetter: Bool { self != .marketingToRevenue && self != .budgetUsed }
+    /// Whether more is better: said for each KPI on its own, so that a new KPI must say it.
+    public var higherIsBetter: Bool {
+      switch self {
+      case .revenueVsTarget, .onlineShare, .grossMargin, .costCoverage: return true
+      case .marketingToRevenue, .budgetUsed: return false
+      }
+    }
   }
 
   /// The period a risk watches.

@@ -32,15 +32,8 @@ struct Labels {
   var kindReturn: String { t("return", "trả") }
   var order: String { t("Order", "Mã đơn") }
   /// 1234567 → `1,234,567` (English) or `1.234.567` (Vietnamese).
-  func grouped(_ n: Int) -> String {
-    let digits = Array(String(n.magnitude))
-    var out = ""
-    for (i, d) in digits.enumerated() {
-      if i > 0, (digits.count - i) % 3 == 0 { out += language == .vi ? "." : "," }
-      out.append(d)
-    }
-    return (n < 0 ? "-" : "") + out
-  }
+  func grouped(_ n: Int) -> String { Digits.grouped(n, separator: language == .vi ? "." : ",") }
+
   func dataAggregated(lines: Int, limit: Int) -> String {
     t("summed by month, channel and product group: the ledger has \(grouped(lines)) lines, more than the \(grouped(limit)) the data sheet takes. Every line: aop review --ledger FILE.csv",
       "cộng theo tháng, kênh và nhóm hàng: sổ có \(grouped(lines)) dòng, nhiều hơn \(grouped(limit)) dòng trang dữ liệu chứa. Mọi dòng: aop review --ledger TỆP.csv")
