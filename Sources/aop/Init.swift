@@ -15,7 +15,7 @@ struct Init: ParsableCommand {
   var year: Int?
 
   @Option(help: "The language of the plan's notes and the workbook: vi or en.")
-  var language = "vi"
+  var language: Config.Language = .vi
 
   @Option(help: "The company name.")
   var company = "My shop"
@@ -23,14 +23,10 @@ struct Init: ParsableCommand {
   @Option(help: "A baseline file written by `aop baseline`, to copy in and phase the targets with.")
   var baseline: String?
 
-  func validate() throws {
-    if Config.Language(rawValue: language) == nil { throw ValidationError("--language must be vi or en, not `\(language)`") }
-  }
-
   func run() throws {
     try runJob {
       let job = InitJob(
-        folder: URL(fileURLWithPath: folder), year: year ?? localToday().year, language: Config.Language(rawValue: language) ?? .vi,
+        folder: URL(fileURLWithPath: folder), year: year ?? localToday().year, language: language,
         company: company, baselineFile: baseline.map { URL(fileURLWithPath: $0) })
       let outcome = try job.run()
       for path in outcome.created { print("created \(path)") }
@@ -40,3 +36,5 @@ struct Init: ParsableCommand {
     }
   }
 }
+
+extension Config.Language: ExpressibleByArgument {}

@@ -12,24 +12,20 @@ struct Review: ParsableCommand {
   @OptionGroup var writing: WriteOptions
 
   @Option(help: "The month to review, YYYY-MM, or `auto` for the last complete month.")
-  var month = "auto"
+  var month: MonthArgument = .auto
 
   @Option(help: "Write the workbook and the rejects CSV into this folder instead of the config's `output` (a relative path is from the current folder; made if missing).")
   var output: String?
 
   @Option(help: "Today's date for `--month auto`, YYYY-MM-DD (default: the machine's local date).")
-  var today: String?
-
-  func validate() throws {
-    if month != "auto", Month(text: month) == nil { throw ValidationError("--month must be YYYY-MM or auto, not `\(month)`") }
-    if let today, Day(iso: today) == nil { throw ValidationError("--today must be YYYY-MM-DD, not `\(today)`") }
-  }
+  var today: Day?
 
   /// The month under review: as given, or the month before today's.
   func resolvedMonth() -> Month {
-    if let m = Month(text: month) { return m }
-    let day = today.flatMap(Day.init(iso:)) ?? localToday()
-    return day.monthOf.previous
+    switch month {
+    case .month(let m): return m
+    case .auto: return (today ?? localToday()).monthOf.previous
+    }
   }
 
   func run() throws {
@@ -53,4 +49,26 @@ func localToday() -> Day {
   var parts = tm()
   localtime_r(&now, &parts)
   return Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday)) ?? Day(ordinal: 0)
+}
+
+/// `--month`: a month, or `auto` (the last complete one), read once where the arguments are parsed.
+enum MonthArgument: ExpressibleByArgument {
+  case auto
+  case month(Month)
+
+  init?(argument: String) {
+    if argument == "auto" {
+      self = .auto
+    } else if let m = Month(text: argument) {
+      self = .month(m)
+    } else {
+      return nil
+    }
+  }
+
+  static var defaultCompletionKind: CompletionKind { .list(["auto"]) }
+}
+
+extension Day: ExpressibleByArgument {
+  public init?(argument: String) { self.init(iso: argument) }
 }

@@ -68,7 +68,7 @@ func run(_ executable: URL, _ arguments: [String], in folder: URL = repositoryRo
     let previous = try out.write("review-2026-11.xlsx", "the last good workbook")
     let run = try aop(["review", "--config", "samples/aop.toml", "--month", "2026-11", "--output", out.url.path])
     #expect(run.status == 66)
-    #expect(run.stderr.contains("no sales or spend for 2026-11"))
+    #expect(run.stderr.contains("no sales or spend dated 2026-11 in the 64 export files of exports/2026-* (relative to "), "\(run.stderr)")
     #expect(try String(contentsOfFile: previous, encoding: .utf8) == "the last good workbook")
   }
 
@@ -86,7 +86,16 @@ func run(_ executable: URL, _ arguments: [String], in folder: URL = repositoryRo
   @Test func argumentsAreValidatedBeforeAnythingRuns() throws {
     let run = try aop(["review", "--month", "2026-13"])
     #expect(run.status == 64)
-    #expect(run.stderr.contains("--month must be YYYY-MM or auto"))
+    #expect(run.stderr.contains("The value '2026-13' is invalid for '--month <month>'") && run.stderr.contains("YYYY-MM, or `auto`"), "\(run.stderr)")
+    let today = try aop(["review", "--today", "27/11/2026"])
+    #expect(today.status == 64 && today.stderr.contains("The value '27/11/2026' is invalid for '--today <today>'"))
+    let language = try aop(["init", "--language", "fr"])
+    #expect(language.status == 64 && language.stderr.contains("The value 'fr' is invalid for '--language <language>'"), "\(language.stderr)")
+    // A month outside the plan's year is refused before the output folder is made.
+    let folder = try TemporaryFolder()
+    let other = try aop(["review", "-c", Samples.config, "--month", "2025-10", "--output", folder.path("out")])
+    #expect(other.status == 78 && other.stderr.contains("the plan is for 2026, the review asks for 2025-10"))
+    #expect(!FileManager.default.fileExists(atPath: folder.path("out")))
   }
 
   @Test func profilesSaysWhichProfileAFileMatchesAndWhy() throws {

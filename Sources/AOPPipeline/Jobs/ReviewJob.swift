@@ -41,13 +41,14 @@ public struct ReviewJob: Sendable {
   public func run(progress: ProgressReporter? = nil, logger: Logger = silentLogger) throws -> Outcome {
     let setup = try RunSetup(configPath: configPath)
     let config = setup.config
+    // A month of another year is refused before the output folder is touched.
+    guard month.year == setup.plan.year else {
+      throw JobError.badConfig("\(config.planFile.path): the plan is for \(setup.plan.year), the review asks for \(month)")
+    }
     let folder = outputFolder ?? config.outputFolder
     let lock = try RunLock(folder: folder, waitSeconds: lockWaitSeconds)
     defer { withExtendedLifetime(lock) {} }
     for name in AtomicFile.clearLeftovers(in: folder) { logger.notice("removed \(name), left by an interrupted run") }
-    guard month.year == setup.plan.year else {
-      throw JobError.badConfig("\(config.planFile.path): the plan is for \(setup.plan.year), the review asks for \(month)")
-    }
     let baseline = try setup.loadBaseline()
     // A plan that does not add up is refused before any file is read.
     let targets = try setup.targets(baseline: baseline)
