@@ -196,4 +196,21 @@ import Testing
     let one = try aop(["review", "-c", "aop.toml", "--month", "2026-10", "--output", "out", "-q"], in: shop.url)
     #expect(one.stderr.contains("review 2026-10: 1 file (0 refused)"), "\(one.stderr)")
   }
+
+  @Test func monthsOfTheYearWithoutASaleAreSaidNotCountedAsZeroInSilence() throws {
+    // Only October's exports (whose Shopify export repeats the last days of September): January to
+    // August have no sale at all.
+    let shop = try OneMonthShop()
+    let (run, json) = try shop.review()
+    let months = (1...7).map { String(format: "2026-%02d", $0) }
+    let warning = "no sale at all in \(months.joined(separator: ", ")) and 2026-08 of the year to date: are those months' exports in the inputs? The year-to-date figures count them as zero"
+    #expect(json.allWarnings.contains(warning), "\(json.allWarnings)")
+    #expect(run.stderr.contains("aop: warning: \(warning)"))
+    let book = try WorkbookReadBack(path: shop.folder.path("out/review-2026-10.xlsx"))
+    let sheet = try #require(book.sheets["Sources"])  // the shop's config names no language: English
+    #expect(sheet.values.contains { $0.value == warning })
+    // The whole sample year has none.
+    let full = try aop(["review", "-c", Samples.config, "--month", "2026-10", "--output", shop.folder.path("full"), "--json"])
+    #expect(!full.stdout.contains("no sale at all"))
+  }
 }

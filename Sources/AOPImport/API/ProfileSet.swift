@@ -6,7 +6,7 @@ import Foundation
 /// A later folder's profile replaces an earlier one with the same id, so a user can adapt a built-in.
 public struct ProfileSet: Sendable {
   public let profiles: [Profile]
-  /// A profile folder of the config that does not exist or holds no profile.
+  /// A profile folder of the config that does not exist, or holds files but no profile.
   public var warnings: [InputWarning] = []
 
   public init(_ profiles: [Profile]) { self.profiles = profiles }
@@ -15,7 +15,7 @@ public struct ProfileSet: Sendable {
   var recordsNeededToIdentify: Int { (profiles.map(\.preambleLines).max() ?? 0) + 1 }
 
   /// Loads the built-in profiles and then those in `folders` (every `*.toml`, sorted by name). A user
-  /// folder that does not exist or holds no profile is a warning (`warnings`), not an error.
+  /// folder that does not exist, or holds files but no profile, is a warning (`warnings`), not an error.
   /// - Throws: `ProfileError` for the first profile that cannot be used, a folder that exists but
   ///   cannot be listed, or built-in profiles missing beside the binary.
   public static func load(userFolders folders: [URL] = []) throws -> ProfileSet {
@@ -37,12 +37,16 @@ public struct ProfileSet: Sendable {
         warnings.append(.profileFolderMissing(folder: folder.path))
         continue
       }
+      let entries: [String]
       do {
-        names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".toml") }.sorted()
+        entries = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasPrefix(".") }
       } catch {
         throw ProfileError.unreadable(file: folder.path, reason: "cannot list the profile folder")
       }
-      if names.isEmpty, isUsers { warnings.append(.profileFolderEmpty(folder: folder.path)) }
+      names = entries.filter { $0.hasSuffix(".toml") }.sorted()
+      // An empty folder is a shop without profiles of its own yet (`aop init` makes one); files that
+      // are not profiles there are likely meant to be (saved as .txt).
+      if names.isEmpty, isUsers, !entries.isEmpty { warnings.append(.profileFolderEmpty(folder: folder.path)) }
       for name in names {
         let url = folder.appendingPathComponent(name)
         let shown = isUsers ? url.path : "built-in:\(name)"

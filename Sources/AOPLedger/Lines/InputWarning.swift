@@ -11,8 +11,11 @@ public enum InputWarning: Hashable, Sendable, CustomStringConvertible {
   case folderUnlistable(folder: String)
   /// A `profile_folders` entry that does not exist.
   case profileFolderMissing(folder: String)
-  /// A `profile_folders` entry with no profile in it.
+  /// A `profile_folders` entry with files but no profile in it.
   case profileFolderEmpty(folder: String)
+  /// Months of the year to date without a single sale or return in any export: their exports are
+  /// likely missing, and the year-to-date figures count them as zero.
+  case monthsWithoutSales(months: [Month])
 
   /// In English, for the log and the JSON summary.
   public var description: String {
@@ -22,7 +25,15 @@ public enum InputWarning: Hashable, Sendable, CustomStringConvertible {
     case .linkNotFollowed(let link, let target): return "\(link) is a link to \(target), outside the config's folder: not followed (name it in `inputs` to read it)"
     case .folderUnlistable(let folder): return "\(folder): the folder cannot be listed"
     case .profileFolderMissing(let folder): return "the profile folder \(folder) does not exist: its profiles are not used"
-    case .profileFolderEmpty(let folder): return "the profile folder \(folder) holds no profile (*.toml)"
+    case .profileFolderEmpty(let folder): return "the profile folder \(folder) holds files but no profile (*.toml)"
+    case .monthsWithoutSales(let months):
+      return "no sale at all in \(Self.listed(months)) of the year to date: are those months' exports in the inputs? The year-to-date figures count them as zero"
     }
+  }
+
+  /// `2026-01, 2026-02 and 2026-03`.
+  static func listed(_ months: [Month]) -> String {
+    let names = months.map(\.description)
+    return names.count <= 1 ? names.joined() : names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1]
   }
 }

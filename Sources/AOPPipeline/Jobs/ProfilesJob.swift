@@ -74,12 +74,15 @@ public struct ProfilesJob: Sendable {
     return text
   }
 
-  /// A draft profile for `file` (docs/profiles.md, "A profile for a new export").
+  /// A draft profile for `file` (docs/profiles.md, "A profile for a new export"), from what the built-in
+  /// profiles know (not the shop's own: the draft is often written into that very folder).
   public func draft(file: String) throws -> String {
     do {
-      return try ProfileDraft.make(path: file, builtIns: try loadProfiles())
+      return try ProfileDraft.make(path: file, builtIns: try ProfileSet.load())
     } catch let error as ImportError {
       throw JobError.noInput(error.localizedDescription)
+    } catch let error as ProfileError {
+      throw JobError.badConfig(error.localizedDescription)
     }
   }
 

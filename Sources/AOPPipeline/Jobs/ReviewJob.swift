@@ -52,7 +52,8 @@ public struct ReviewJob: Sendable {
     let baseline = try setup.loadBaseline()
     // A plan that does not add up is refused before any file is read.
     let targets = try setup.targets(baseline: baseline)
-    let (files, warnings) = try setup.inputFiles(config.inputPatterns, logger: logger)
+    let (files, found) = try setup.inputFiles(config.inputPatterns, logger: logger)
+    var warnings = found
     // The rejected rows also as CSV beside the workbook, for whoever fixes the exports (all of them,
     // however many; the workbook lists the first); one with the header only says there were none.
     let rejectsFile = folder.appendingPathComponent(ReviewReport.rejectsFileName(month))
@@ -64,6 +65,13 @@ public struct ReviewJob: Sendable {
     guard monthFigures.revenue != .zero || monthFigures.units != 0 || monthFigures.marketing != .zero else {
       throw JobError.noInput(
         "no sales or spend dated \(month) in the \(counted(files.count, "export file")) of \(config.inputPatterns.joined(separator: ", ")) (relative to \(config.root.path)): are the month's exports in yet? The last good workbook is left as it was")
+    }
+    // A month of the year to date without a single sale is most likely a month whose exports are missing.
+    let empty = month.yearToDate.filter { m in let f = rollup.figures(months: [m]); return f.revenue == .zero && f.units == 0 }
+    if !empty.isEmpty {
+      let warning = InputWarning.monthsWithoutSales(months: empty)
+      logger.warning("\(warning)")
+      warnings.append(warning)
     }
     let report = ReviewReport.compute(
       month: month, rollup: rollup, plan: setup.plan, targets: targets, channels: config.channels, baseline: baseline,
