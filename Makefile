@@ -47,8 +47,8 @@ test: test-deps
 	$(SWIFT) test --skip-build
 
 # Installs like any Unix tool: the binary in PREFIX/bin, its templates and built-in profiles in
-# PREFIX/share/aop (the binary finds them beside itself, wherever PREFIX is), shell completions for
-# bash, zsh and fish. A release build with the Swift runtime linked in, so that the binary runs without
+# PREFIX/share/aop (the binary finds them beside itself, wherever PREFIX is), the docs in
+# PREFIX/share/doc/aop, shell completions for bash, zsh and fish. A release build with the Swift runtime linked in, so that the binary runs without
 # the toolchain. DESTDIR stages the tree for a package.
 PREFIX ?= /usr/local
 DESTDIR ?=
@@ -64,8 +64,10 @@ install-built:
 	install -d "$(INSTALL_ROOT)/bin" "$(INSTALL_ROOT)/share/aop" "$(INSTALL_ROOT)/share/bash-completion/completions" \
 	  "$(INSTALL_ROOT)/share/zsh/site-functions" "$(INSTALL_ROOT)/share/fish/vendor_completions.d"
 	install -m 0755 "$(BUILT)/aop" "$(INSTALL_ROOT)/bin/aop"
-	rm -rf "$(INSTALL_ROOT)/share/aop/templates"
+	rm -rf "$(INSTALL_ROOT)/share/aop/templates" "$(INSTALL_ROOT)/share/doc/aop"
 	cp -R templates "$(INSTALL_ROOT)/share/aop/templates"
+	install -d "$(INSTALL_ROOT)/share/doc/aop"
+	cp -R README.md docs/. "$(INSTALL_ROOT)/share/doc/aop/"
 	"$(INSTALL_ROOT)/bin/aop" --generate-completion-script bash > "$(INSTALL_ROOT)/share/bash-completion/completions/aop"
 	"$(INSTALL_ROOT)/bin/aop" --generate-completion-script zsh > "$(INSTALL_ROOT)/share/zsh/site-functions/_aop"
 	"$(INSTALL_ROOT)/bin/aop" --generate-completion-script fish > "$(INSTALL_ROOT)/share/fish/vendor_completions.d/aop.fish"
@@ -74,7 +76,7 @@ install-built:
 uninstall:
 	rm -f "$(INSTALL_ROOT)/bin/aop" "$(INSTALL_ROOT)/share/bash-completion/completions/aop" \
 	  "$(INSTALL_ROOT)/share/zsh/site-functions/_aop" "$(INSTALL_ROOT)/share/fish/vendor_completions.d/aop.fish"
-	rm -rf "$(INSTALL_ROOT)/share/aop"
+	rm -rf "$(INSTALL_ROOT)/share/aop" "$(INSTALL_ROOT)/share/doc/aop"
 
 # Mutation fuzzing of the readers for FUZZ_SECONDS per reader (CSV path with profile mapping, the
 # .xlsx sheet scanner, whole .xlsx files), seeded from the golden samples. A crash saves its input to

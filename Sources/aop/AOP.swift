@@ -100,13 +100,34 @@ final class TerminalStatus: @unchecked Sendable {
 
   init(enabled: Bool) { self.enabled = enabled }
 
-  /// Shows `text` as the status line (an empty text clears it).
-  func show(_ text: String) {
+  /// Shows `text` as the status line (an empty text clears it), cut in the middle to the terminal's
+  /// width: a wrapped line could not be cleared.
+  /// - Parameter keeping: how many characters at the end to keep whole (the progress after the file).
+  func show(_ text: String, keeping: Int = 0) {
     guard enabled else { return }
     lock.lock()
     defer { lock.unlock() }
-    status = text
-    write("\r\u{1B}[K" + text)
+    status = Self.fitted(text, columns: Self.columns(), keeping: keeping)
+    write("\r\u{1B}[K" + status)
+  }
+
+  /// The terminal's width (80 when it does not say).
+  private static func columns() -> Int {
+    var size = winsize()
+    return ioctl(2, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 80
+  }
+
+  /// `text` within `columns − 1` characters: when longer, the middle of its first part (all but the last
+  /// `keeping` characters) replaced by `…`, or if that is not room enough, the middle of the whole.
+  static func fitted(_ text: String, columns: Int, keeping: Int = 0) -> String {
+    let room = max(columns - 1, 10)
+    guard text.count > room else { return text }
+    func cut(_ s: Substring, to width: Int) -> String {
+      let head = (width - 1) / 2
+      return String(s.prefix(head)) + "…" + String(s.suffix(width - 1 - head))
+    }
+    if keeping > 0, room - keeping >= 10 { return cut(text.dropLast(keeping), to: room - keeping) + String(text.suffix(keeping)) }
+    return cut(text[...], to: room)
   }
 
   /// Writes a whole line to stderr, above the status line.
@@ -143,7 +164,8 @@ final class TerminalProgress: ProgressReporter, @unchecked Sendable {
     parts.append("\(Digits.grouped(rows)) rows")
     let seconds = now.timeIntervalSince(started)
     if seconds >= 0.5 { parts.append("\(Digits.grouped(Int(Double(rows) / seconds))) rows/s") }
-    TerminalStatus.shared.show(head + "  " + parts.joined(separator: " · "))
+    let progress = "  " + parts.joined(separator: " · ")
+    TerminalStatus.shared.show(head + progress, keeping: progress.count)
   }
 
   func finished() { TerminalStatus.shared.show("") }

@@ -30,6 +30,7 @@ struct ProfilesList: ParsableCommand {
   func run() throws {
     try runJob {
       let outcome = try ProfilesJob(configPath: options.config, files: files).run()
+      for warning in outcome.warnings { printError("warning: \(warning)") }
       if files.isEmpty {
         for p in outcome.profiles {
           print("\(padded(p.id, 26)) \(padded(p.kind.rawValue, 8)) \(p.name)  (\(p.origin))")

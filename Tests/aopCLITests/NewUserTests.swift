@@ -115,14 +115,19 @@ import Testing
     let config = try String(contentsOfFile: shop.path("aop.toml"), encoding: .utf8)
     try config.replacingOccurrences(of: "profile_folders = []", with: "profile_folders = [\"profiles\"]").write(toFile: shop.path("aop.toml"), atomically: true, encoding: .utf8)
     let matched = try aop(["profiles", "exports/2026-10/pos.csv"], in: shop.url)
-    #expect(matched.stdout.contains("exports/2026-10/pos.csv: matches pos-csv"), "\(matched.stdout)")
+    #expect(matched.stdout.contains("exports/2026-10/pos.csv: matches pos"), "\(matched.stdout)")
     let check = try aop(["check"], in: shop.url)
-    #expect(check.stdout.contains("ok       exports/2026-10/pos.csv [pos-csv] read 4, accepted 3, rejected 0, duplicate 0, skipped 1"), "\(check.stdout)")
+    #expect(check.stdout.contains("ok       exports/2026-10/pos.csv [pos] read 4, accepted 3, rejected 0, duplicate 0, skipped 1"), "\(check.stdout)")
     #expect(check.stdout.contains("costed: 3 lines by SKU, 0 by name, 0 not at all"))
+
+    // Dates written ISO in a CSV: the form that reads them whole (a date and time form would not).
+    try shop.write("elsewhere/iso.csv", "Receipt,Sold on,Item code,Qty,Net\nR1,2026-10-03,KHAN-UOT-100,1,42000\n")
+    let iso = try aop(["profiles", "draft", "elsewhere/iso.csv"], in: shop.url)
+    #expect(iso.stdout.contains("date_formats = [\"yyyy-MM-dd\"]\n") && iso.stdout.contains("id = \"iso\""), "\(iso.stdout)")
 
     let shown = try aop(["profiles", "show", "woocommerce-orders"], in: shop.url)
     #expect(shown.stdout == (try String(contentsOf: repositoryRoot.appendingPathComponent("templates/profiles/woocommerce-orders.toml"), encoding: .utf8)))
-    let own = try aop(["profiles", "show", "pos-csv"], in: shop.url)
+    let own = try aop(["profiles", "show", "pos"], in: shop.url)
     #expect(own.stdout == toml)
     let unknown = try aop(["profiles", "show", "nosuch"], in: shop.url)
     #expect(unknown.status == 78 && unknown.stderr.contains("no profile `nosuch`; the profiles are generic-costs"))
@@ -137,13 +142,18 @@ import Testing
     // A long cost list, so that the status line shows how far into a file the reading is.
     try shop.write("exports/2026-10/zz-costs.csv", "sku,unit_cost\n" + (1...20_000).map { "X-\($0),\($0)\n" }.joined())
     // `script` runs the review under a pseudo-terminal, as a person's terminal would.
-    let command = "'\(aopBinary.path)' review -c aop.toml --month 2026-10 --log-level info"
+    // A terminal of 60 columns: the status line must fit it (a wrapped line cannot be cleared).
+    let command = "stty cols 60; '\(aopBinary.path)' review -c aop.toml --month 2026-10 --log-level info"
     let run = try shell("cd '\(shop.url.path)' && script -qec \"\(command)\" /dev/null")
     #expect(run.status == 0 || run.status == 65, "\(run.stderr)")
     let erase = "\r\u{1B}[K"
     #expect(run.stdout.contains(erase + "[1/"), "no status line drawn")
     #expect(run.stdout.contains(" rows"), "no row count")
-    #expect(run.stdout.range(of: #"zz-costs\.csv  \d+% · "#, options: .regularExpression) != nil, "no percentage for the CSV file")
+    #expect(run.stdout.range(of: #"costs\.csv  \d+% · \d+(,\d{3})* rows"#, options: .regularExpression) != nil, "no percentage for the CSV file")
+    // Every status drawn fits the 60 columns: long paths are cut in the middle.
+    let statuses = run.stdout.components(separatedBy: erase).map { $0.prefix { $0 != "\r" && $0 != "\n" } }.filter { $0.hasPrefix("[") }
+    #expect(!statuses.isEmpty && statuses.allSatisfy { $0.count <= 59 }, "\(statuses.filter { $0.count > 59 }.prefix(3))")
+    #expect(statuses.contains { $0.contains("…") })
     var logLines = 0
     // A terminal ends lines with CR LF (one Character in Swift: split its scalars).
     let terminalLines = run.stdout.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String(String.UnicodeScalarView($0)) }

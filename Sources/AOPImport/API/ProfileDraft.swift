@@ -43,19 +43,26 @@ public enum ProfileDraft {
         used.insert(h)
       }
     }
-    let values = { (index: Int?) -> [ArraySlice<UInt8>] in
+    /// The non-empty cells of a column in the first rows, with whether each is a workbook's date cell.
+    let cells = { (index: Int?) -> [(bytes: ArraySlice<UInt8>, isDateCell: Bool)] in
       guard let index else { return [] }
-      return rows.compactMap { $0.count > index ? trimmed($0.bytes(index)) : nil }.filter { !$0.isEmpty }
+      return rows.compactMap { $0.count > index ? (trimmed($0.bytes(index)), $0.kind(index) == .date) : nil }.filter { !$0.bytes.isEmpty }
     }
+    let values = { (index: Int?) -> [ArraySlice<UInt8>] in cells(index).map(\.bytes) }
     let candidates = ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd", "dd/MM/yyyy HH:mm:ss", "dd/MM/yyyy HH:mm", "dd/MM/yyyy",
                       "d/M/yyyy", "MM/dd/yyyy HH:mm:ss", "MM/dd/yyyy", "dd-MM-yyyy", "dd.MM.yyyy", "yyyy/MM/dd"].compactMap { try? DateFormat($0) }
-    /// The usual date forms that read every value of a column (a workbook's date cells read as ISO days).
-    func dateForms(_ cells: [ArraySlice<UInt8>]) -> [DateFormat] {
-      cells.isEmpty ? [] : candidates.filter { format in cells.allSatisfy { format.parse($0) != nil || DateFormat.isoDay.parse($0.prefix(10)) != nil } }
+    /// The usual date forms that read every text value of a column whole (a workbook's date cells are
+    /// dates whatever the profile says, and need none).
+    func dateForms(_ column: [(bytes: ArraySlice<UInt8>, isDateCell: Bool)]) -> [DateFormat] {
+      let texts = column.filter { !$0.isDateCell }.map(\.bytes)
+      return candidates.filter { format in texts.allSatisfy { format.parse($0) != nil } }
+    }
+    func isDates(_ column: [(bytes: ArraySlice<UInt8>, isDateCell: Bool)]) -> Bool {
+      !column.isEmpty && (column.allSatisfy(\.isDateCell) || !dateForms(column).isEmpty)
     }
     // A date column the built-in profiles do not name: the first whose values all read as dates.
     if Field.allowed(for: kind).contains(.date), !mapped.contains(where: { $0.field == .date }),
-      let i = headers.indices.first(where: { !used.contains(headers[$0]) && !dateForms(values($0)).isEmpty })
+      let i = headers.indices.first(where: { !used.contains(headers[$0]) && isDates(cells($0)) })
     {
       mapped.append((.date, headers[i], ""))
       used.insert(headers[i])
@@ -66,13 +73,13 @@ public enum ProfileDraft {
     let amountFields: [Field] = [.lineNet, .unitPrice, .unitCost, .amount, .quantity]
     let amounts = amountFields.flatMap { values(column($0)) }
     let numberForms: [(NumberFormat, String, String)] = [(.vietnamese, ",", "."), (.english, ".", ","), (.canonical, ".", "")]
-    let numbers = numberForms.first { form in amounts.allSatisfy { if case .success = form.0.parse($0) { return true } else { return false } } }
-      ?? numberForms[1]
-    // Dates: the common forms that read every date of the first rows.
-    let dates = dateForms([Field.date, .startDate, .endDate].flatMap { values(column($0)) }).map(\.pattern)
+    let numbers = amounts.isEmpty ? nil : numberForms.first { form in amounts.allSatisfy { if case .success = form.0.parse($0) { return true } else { return false } } }
+    // Dates: the common forms that read every date written as text in the first rows.
+    let dateColumns = [Field.date, .startDate, .endDate].flatMap { cells(column($0)) }
+    let dates = dateColumns.contains { !$0.isDateCell } ? dateForms(dateColumns).map(\.pattern) : ["yyyy-MM-dd"]
 
     let file = (path as NSString).lastPathComponent
-    let id = file.lowercased().split { !($0.isLetter && $0.isASCII || $0.isNumber) }.prefix(4).joined(separator: "-")
+    let id = ((file as NSString).deletingPathExtension as String).lowercased().split { !($0.isLetter && $0.isASCII || $0.isNumber) }.prefix(4).joined(separator: "-")
     var out: [String] = []
     out.append("# A draft profile for `\(file)`, made by `aop profiles draft` from its header row and first rows.")
     out.append("# Check every line, fill in what is marked TODO, then save it in a folder the config names in")
@@ -90,8 +97,10 @@ public enum ProfileDraft {
     out.append("headers = [\(signature.map(quoted).joined(separator: ", "))]   # all must be on the header row")
     out.append("")
     out.append("[read]")
-    out.append("decimal_mark = \(quoted(numbers.1))")
-    out.append("thousands_mark = \(quoted(numbers.2))   # \"\" for none")
+    let marks = numbers ?? numberForms[1]
+    let check = numbers == nil ? "   # TODO: check (no amount of the first rows tells)" : ""
+    out.append("decimal_mark = \(quoted(marks.1))\(check)")
+    out.append("thousands_mark = \(quoted(marks.2))   # \"\" for none")
     out.append("date_formats = [\((dates.isEmpty ? ["yyyy-MM-dd"] : Array(dates.prefix(2))).map(quoted).joined(separator: ", "))]"
       + (dates.isEmpty ? "   # TODO: the form of its dates (none of the usual forms reads them)" : ""))
     out.append("")

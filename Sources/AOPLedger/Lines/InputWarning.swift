@@ -31,9 +31,9 @@ public enum InputWarning: Hashable, Sendable, CustomStringConvertible {
     }
   }
 
-  /// `2026-01, 2026-02 and 2026-03`.
-  static func listed(_ months: [Month]) -> String {
+  /// `2026-01, 2026-02 and 2026-03` (`và` for `and` in Vietnamese).
+  public static func listed(_ months: [Month], and: String = "and") -> String {
     let names = months.map(\.description)
-    return names.count <= 1 ? names.joined() : names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1]
+    return names.count <= 1 ? names.joined() : names.dropLast().joined(separator: ", ") + " \(and) " + names[names.count - 1]
   }
 }

@@ -47,13 +47,7 @@ public struct CostBook: Sendable {
   /// The unit cost of a product on `day`: by its SKU when a cost source lists it, else by its name.
   /// - Parameter sku: the line's SKU; `nil` when the export gave none.
   public func costing(sku: String?, name: String, on day: Day) -> Costing {
-    if let sku {
-      if let list = dated[sku] {
-        if let hit = list.last(where: { $0.0 <= day }) { return .bySKU(hit.1) }
-        return undated[sku].map(Costing.bySKU) ?? .none(.noCostYet)
-      }
-      if let cost = undated[sku] { return .bySKU(cost) }
-    }
+    if let sku, knows(sku) { return unitCost(of: sku, on: day).map(Costing.bySKU) ?? .none(.noCostYet) }
     let skus = skus(named: name)
     guard !skus.isEmpty else { return .none(sku == nil ? .noSKU : .noMatch) }
     let costs = skus.map { unitCost(of: $0, on: day) }

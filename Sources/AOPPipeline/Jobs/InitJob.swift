@@ -95,7 +95,9 @@ public struct InitJob: Sendable {
     }
     // Cron's PATH is short (/usr/bin:/bin): the line names this very binary by its absolute path.
     let binary = Bundle.main.executableURL?.resolvingSymlinksInPath().path ?? "aop"
+    // Cron reads an unescaped % as a line break, even inside quotes.
     let cron = "0 6 1 * * cd \(Self.shellQuoted(folder.standardizedFileURL.path)) && \(Self.shellQuoted(binary)) review --config aop.toml --month auto --quiet 2>>aop.log"
+      .replacingOccurrences(of: "%", with: "\\%")
     return Outcome(created: created, cronLine: cron)
   }
 

@@ -109,7 +109,8 @@ func importAll(
   var sources: [SourceFile] = []
   for (i, file) in files.enumerated() {
     progress?.starting(file: file.shown, index: i + 1, of: files.count)
-    let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? nil
+    var info = stat()
+    let size = stat(file.path, &info) == 0 ? Int(info.st_size) : nil  // through a link, as the file is read
     let source = importer.importFile(
       at: file.path, displayPath: file.shown, into: sink, progress: progress.map { p in { rows, bytes in p.advanced(rows: rows, bytes: bytes, size: size) } })
     let t = source.tally

@@ -1,4 +1,5 @@
 import AOPImport
+import AOPLedger
 import AOPPlan
 import AOPRows
 import Foundation
@@ -22,6 +23,8 @@ public struct ProfilesJob: Sendable {
 
   public struct Outcome: Sendable {
     public var profiles: [Profile]
+    /// What loading the profiles found to say (a profile folder missing, or holding no profile).
+    public var warnings: [InputWarning] = []
     public var files: [FileVerdicts]
     /// Every file matched exactly one profile.
     public var allIdentified: Bool { files.allSatisfy { $0.matching.count == 1 } }
@@ -58,7 +61,7 @@ public struct ProfilesJob: Sendable {
         return FileVerdicts(file: file, verdicts: [], matching: [], error: (error as? LocalizedError)?.errorDescription ?? "\(error)")
       }
     }
-    return Outcome(profiles: importer.profiles.profiles, files: verdicts)
+    return Outcome(profiles: importer.profiles.profiles, warnings: importer.profiles.warnings, files: verdicts)
   }
 
   /// The TOML of the profile `id` (the one a run would use: the shop's own replaces a built-in).

@@ -39,7 +39,7 @@ public enum ConsoleSummary {
     for b in r.budget where b.overLimit {
       if b.id == BudgetLine.unbudgetedID {
         lines.append("spent outside the budget: \(money.format(b.month.actual)) this month, \(money.format(b.yearToDate.actual)) year to date"
-          + " (expenses no budget category of the plan covers; see the budget sheet)")
+          + " (spend no budget category of the plan covers; see the budget sheet)")
         continue
       }
       // Say which period is over its limit: the month's budget, the budget to date, or both.

@@ -212,9 +212,7 @@ struct Labels {
     case .profileFolderMissing(let folder): return "thư mục mẫu nhập \(folder) không tồn tại: các mẫu của nó không được dùng"
     case .profileFolderEmpty(let folder): return "thư mục mẫu nhập \(folder) có tệp nhưng không có mẫu nào (*.toml)"
     case .monthsWithoutSales(let months):
-      let names = months.map(\.description)
-      let list = names.count <= 1 ? names.joined() : names.dropLast().joined(separator: ", ") + " và " + names[names.count - 1]
-      return "không có giao dịch bán nào trong \(list) của lũy kế năm: dữ liệu xuất của các tháng này đã có trong `inputs` chưa? Số lũy kế đang tính các tháng này bằng 0"
+      return "không có giao dịch bán nào trong \(InputWarning.listed(months, and: "và")) của lũy kế năm: dữ liệu xuất của các tháng này đã có trong `inputs` chưa? Số lũy kế đang tính các tháng này bằng 0"
     }
   }
   var warnings: String { t("Warnings about the inputs", "Cảnh báo về dữ liệu đầu vào") }
