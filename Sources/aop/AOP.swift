@@ -141,6 +141,7 @@ final class TerminalStatus: @unchecked Sendable {
 }
 
 /// The status line of a run on a terminal: `[3/12] exports/…/orders.csv  42% · 120,000 rows · 85,000 rows/s`.
+/// Called only from the one thread that reads the files, in order (hence unchecked).
 final class TerminalProgress: ProgressReporter, @unchecked Sendable {
   static func make() -> ProgressReporter? { isatty(2) == 1 ? TerminalProgress() : nil }
 
@@ -169,7 +170,6 @@ final class TerminalProgress: ProgressReporter, @unchecked Sendable {
   }
 
   func finished() { TerminalStatus.shared.show("") }
-
 }
 
 /// The path as the user would type it from the current folder.
