@@ -1,3 +1,4 @@
+import AOPLedger
 import AOPPipeline
 import ArgumentParser
 import Foundation

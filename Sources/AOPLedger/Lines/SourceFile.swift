@@ -110,7 +110,7 @@ public struct RowFlag: Hashable, Sendable, Codable, CustomStringConvertible {
 
   /// `3 rows dated far from 2025–2026 (first: line 12, 2019-03-01)`.
   public var description: String {
-    "\(count) row\(count == 1 ? "" : "s") \(reason) (first: line \(firstLine), \(example))"
+    "\(counted(count, "row")) \(reason) (first: line \(firstLine), \(example))"
   }
 }
 
@@ -132,7 +132,7 @@ public struct DuplicateSummary: Hashable, Sendable, Codable {
 
   /// `12 rows repeat exports/2026-09/orders_export.csv (line 2 = line 130)`.
   public var description: String {
-    "\(count) row\(count == 1 ? "" : "s") repeat \(file) " + (exampleLine > 0 ? "(line \(exampleLine) = line \(originalLine))" : "(the same file, line for line)")
+    "\(counted(count, "row")) repeat \(file) " + (exampleLine > 0 ? "(line \(exampleLine) = line \(originalLine))" : "(the same file, line for line)")
   }
 }
 
