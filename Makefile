@@ -13,7 +13,7 @@ BIN := .build/debug
 AOP := $(BIN)/aop
 DEMO_MONTH := 2026-10
 
-.PHONY: all deps test-deps install-missing build demo test install install-built uninstall fuzz bench samples fixtures clean
+.PHONY: all deps test-deps install-missing build demo test lint format install install-built uninstall fuzz bench samples fixtures clean
 
 all: build
 
@@ -45,6 +45,14 @@ demo: build
 test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# The house style (.swift-format at the root), checked strictly: swift-format ships with the toolchain.
+lint:
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
+
+# Rewrites the sources in the house style (what `make lint` then accepts).
+format:
+	$(SWIFT) format format --in-place --recursive Package.swift Sources Tests
 
 # Installs like any Unix tool: the binary in PREFIX/bin, its templates and built-in profiles in
 # PREFIX/share/aop (the binary finds them beside itself, wherever PREFIX is), the docs in

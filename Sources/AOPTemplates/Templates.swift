@@ -17,7 +17,8 @@ public enum Templates {
   public static var searchPaths: [URL] {
     guard let bin = executableFolder else { return [] }
     return [
-      bin.deletingLastPathComponent().appendingPathComponent("share/aop/templates", isDirectory: true).standardizedFileURL,
+      bin.deletingLastPathComponent().appendingPathComponent("share/aop/templates", isDirectory: true)
+        .standardizedFileURL,
       bin.appendingPathComponent("aop_AOPTemplates.resources/templates", isDirectory: true),
     ]
   }
@@ -26,7 +27,8 @@ public enum Templates {
   public static var folder: URL? {
     searchPaths.first { url in
       var isFolder: ObjCBool = false
-      return FileManager.default.fileExists(atPath: url.appendingPathComponent("profiles").path, isDirectory: &isFolder) && isFolder.boolValue
+      return FileManager.default.fileExists(atPath: url.appendingPathComponent("profiles").path, isDirectory: &isFolder)
+        && isFolder.boolValue
     }
   }
 

@@ -29,17 +29,24 @@ struct Random {
 
 /// Bytes that steer CSV and XML parsers into their corners.
 let interesting: [[UInt8]] = [
-  [0x22], [0x2C], [0x3B], [0x09], [0x0A], [0x0D, 0x0A], [0x0D], [0x00], [0xFF], [0xC3], [0xEF, 0xBB, 0xBF], [0xFF, 0xFE],
-  Array("\"\"".utf8), Array("<".utf8), Array(">".utf8), Array("&amp;".utf8), Array("<!DOCTYPE x>".utf8), Array("_x0041_".utf8),
-  Array("<row r=\"999999999\">".utf8), Array("<c r=\"XFE1\" t=\"s\"><v>99999</v></c>".utf8), Array("1.234.567".utf8), Array("-".utf8),
+  [0x22], [0x2C], [0x3B], [0x09], [0x0A], [0x0D, 0x0A], [0x0D], [0x00], [0xFF], [0xC3], [0xEF, 0xBB, 0xBF],
+  [0xFF, 0xFE],
+  Array("\"\"".utf8), Array("<".utf8), Array(">".utf8), Array("&amp;".utf8), Array("<!DOCTYPE x>".utf8),
+  Array("_x0041_".utf8),
+  Array("<row r=\"999999999\">".utf8), Array("<c r=\"XFE1\" t=\"s\"><v>99999</v></c>".utf8), Array("1.234.567".utf8),
+  Array("-".utf8),
   Array("31/02/2026".utf8), Array("Total:".utf8), Array("99999999999999999999".utf8),
   // Numeric extremes: the edges of 64 bits, exponents, a quantity past the limit, accounting negatives.
-  Array("9223372036854775807".utf8), Array("-9223372036854775808".utf8), Array("9.2233720368547758E+18".utf8), Array("1E+300".utf8),
-  Array("1e-300".utf8), Array("4000000000".utf8), Array("1000000000000001".utf8), Array("(1.234.567)".utf8), Array("-0".utf8),
+  Array("9223372036854775807".utf8), Array("-9223372036854775808".utf8), Array("9.2233720368547758E+18".utf8),
+  Array("1E+300".utf8),
+  Array("1e-300".utf8), Array("4000000000".utf8), Array("1000000000000001".utf8), Array("(1.234.567)".utf8),
+  Array("-0".utf8),
   // Control characters, raw and as XML writes them.
-  [0x01], [0x1F], [0x7F], Array("_x0001_".utf8), Array("_x001F_".utf8), Array("&#1;".utf8), Array("&#x1F;".utf8), Array("\u{202E}".utf8),
+  [0x01], [0x1F], [0x7F], Array("_x0001_".utf8), Array("_x001F_".utf8), Array("&#1;".utf8), Array("&#x1F;".utf8),
+  Array("\u{202E}".utf8),
   // Shared-string indexes and cell references out of range or repeated.
-  Array("<c r=\"A2\" t=\"s\"><v>-1</v></c>".utf8), Array("<c t=\"s\"><v>4294967296</v></c>".utf8), Array("<c r=\"A1\"><v>1</v></c><c r=\"A1\"><v>2</v></c>".utf8),
+  Array("<c r=\"A2\" t=\"s\"><v>-1</v></c>".utf8), Array("<c t=\"s\"><v>4294967296</v></c>".utf8),
+  Array("<c r=\"A1\"><v>1</v></c><c r=\"A1\"><v>2</v></c>".utf8),
   Array("<row r=\"1048577\">".utf8), Array("<c r=\"zz9\">".utf8), Array("<si><t>x</t></si>".utf8),
 ]
 
@@ -60,7 +67,8 @@ func mutate(_ input: [UInt8], seeds: [[UInt8]], random: inout Random) -> [UInt8]
       let other = seeds[random.below(seeds.count)]
       if !other.isEmpty {
         let start = random.below(other.count)
-        data.insert(contentsOf: other[start..<min(other.count, start + 1 + random.below(512))], at: random.below(data.count + 1))
+        data.insert(
+          contentsOf: other[start..<min(other.count, start + 1 + random.below(512))], at: random.below(data.count + 1))
       }
     case 5 where !data.isEmpty: data.removeLast(random.below(data.count))
     default: if !data.isEmpty { data[random.below(data.count)] = UInt8(truncatingIfNeeded: random.next()) }
@@ -97,9 +105,12 @@ func installCrashHandler() {
 final class CheckingSink: ImportSink {
   var lines = 0
   func clean(_ text: String) {
-    precondition(!text.unicodeScalars.contains { $0.isForbiddenInXML || $0.value == 0x7F }, "a control character reached a line")
+    precondition(
+      !text.unicodeScalars.contains { $0.isForbiddenInXML || $0.value == 0x7F }, "a control character reached a line")
   }
-  func small(_ amount: Money) { precondition(amount.minorUnits.magnitude <= 2 * Money.valueLimit.magnitude, "an amount past its limit") }
+  func small(_ amount: Money) {
+    precondition(amount.minorUnits.magnitude <= 2 * Money.valueLimit.magnitude, "an amount past its limit")
+  }
   func accept(_ line: SaleLine) {
     lines += 1
     [line.sku, line.productName, line.orderID].forEach(clean)
@@ -125,7 +136,9 @@ guard arguments.count >= 4, let seconds = Double(arguments[2]) else {
   exit(64)
 }
 let mode = arguments[1]
-let seeds = arguments.dropFirst(3).compactMap { FileManager.default.contents(atPath: $0).map { [UInt8]($0) } }.filter { $0.count < 1 << 21 }
+let seeds = arguments.dropFirst(3).compactMap { FileManager.default.contents(atPath: $0).map { [UInt8]($0) } }.filter {
+  $0.count < 1 << 21
+}
 guard !seeds.isEmpty else {
   FileHandle.standardError.write(Data("aop-fuzz: no readable seed files\n".utf8))
   exit(66)
@@ -133,9 +146,12 @@ guard !seeds.isEmpty else {
 try? FileManager.default.createDirectory(atPath: "fuzz-crashes", withIntermediateDirectories: true)
 installCrashHandler()
 
-let scratch = (FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()) + "/aop-fuzz-\(getpid()).\(mode == "xlsx" ? "xlsx" : "csv")"
+let scratch =
+  (FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory())
+  + "/aop-fuzz-\(getpid()).\(mode == "xlsx" ? "xlsx" : "csv")"
 let profiles = (try? ProfileSet.load()) ?? ProfileSet([])
-var settings = ImportSettings(currency: .vnd, channels: ["store", "shopee", "web", "tiktok", "lazada"], legacyEncoding: .windows1258)
+var settings = ImportSettings(
+  currency: .vnd, channels: ["store", "shopee", "web", "tiktok", "lazada"], legacyEncoding: .windows1258)
 settings.reviewYears = 2025...2026
 var random = Random(state: 0xA0_2026)
 let started = Date()
@@ -160,7 +176,8 @@ while Date().timeIntervalSince(started) < seconds {
       FileManager.default.createFile(atPath: scratch, contents: Data(input))
       let sink = CheckingSink()
       // A run of its own each time: its de-duplication and its totals start from nothing.
-      let file = FileImporter(profiles: profiles, settings: settings).importFile(at: scratch, displayPath: "fuzz", into: sink)
+      let file = FileImporter(profiles: profiles, settings: settings).importFile(
+        at: scratch, displayPath: "fuzz", into: sink)
       if file.status == .read { accepted += 1 }
       precondition(file.status == .refused || file.tally.balances, "a file's rows do not add up")
     }
@@ -168,5 +185,7 @@ while Date().timeIntervalSince(started) < seconds {
   }
 }
 let elapsed = Date().timeIntervalSince(started)
-print("aop-fuzz \(mode): \(executions) executions in \(String(format: "%.1f", elapsed)) s (\(Int(Double(executions) / elapsed)) exec/s), \(accepted) inputs read by a profile, no crash")
+print(
+  "aop-fuzz \(mode): \(executions) executions in \(String(format: "%.1f", elapsed)) s (\(Int(Double(executions) / elapsed)) exec/s), \(accepted) inputs read by a profile, no crash"
+)
 try? FileManager.default.removeItem(atPath: scratch)

@@ -13,7 +13,9 @@ struct AOP: ParsableCommand {
     let arguments = Array(CommandLine.arguments.dropFirst())
     let commands = configuration.subcommands.map { $0._commandName }
     if arguments.isEmpty || (arguments.first == "help" && arguments.count > 1 && !commands.contains(arguments[1])) {
-      if let topic = arguments.dropFirst().first { printError("no command `\(topic)`; the commands are \(commands.joined(separator: ", "))") }
+      if let topic = arguments.dropFirst().first {
+        printError("no command `\(topic)`; the commands are \(commands.joined(separator: ", "))")
+      }
       FileHandle.standardError.write(Data(helpMessage().utf8))
       FileHandle.standardError.write(Data("\n".utf8))
       Foundation.exit(ExitCode.validationFailure.rawValue)
@@ -49,7 +51,10 @@ struct CommonOptions: ParsableArguments {
   @Flag(name: .shortAndLong, help: "Print nothing on stdout; errors still go to stderr.")
   var quiet = false
 
-  @Option(help: "Log level on stderr: trace, debug, info, notice, warning, error, critical (default: info on a terminal, notice otherwise).")
+  @Option(
+    help:
+      "Log level on stderr: trace, debug, info, notice, warning, error, critical (default: info on a terminal, notice otherwise)."
+  )
   var logLevel: Logger.Level?
 
   /// The log: per-file lines only on a terminal; warnings, errors and the closing summary line always.
@@ -61,10 +66,14 @@ struct CommonOptions: ParsableArguments {
 
 /// Options of the commands that write outputs.
 struct WriteOptions: ParsableArguments {
-  @Option(help: "Also write the normalised ledger (every accepted line, with its file and line) to this CSV file (a relative path is from the current folder, as for any command-line path; the config's paths are from the config's folder); schema in docs/ledger-csv.md.")
+  @Option(
+    help:
+      "Also write the normalised ledger (every accepted line, with its file and line) to this CSV file (a relative path is from the current folder, as for any command-line path; the config's paths are from the config's folder); schema in docs/ledger-csv.md."
+  )
   var ledger: String?
 
-  @Option(help: "If another run holds the output folder's lock, wait up to this many seconds (default 0: exit 75 at once).")
+  @Option(
+    help: "If another run holds the output folder's lock, wait up to this many seconds (default 0: exit 75 at once).")
   var waitLock: Double = 0
 
   var ledgerURL: URL? { ledger.map { URL(fileURLWithPath: $0) } }
@@ -126,7 +135,9 @@ final class TerminalStatus: @unchecked Sendable {
       let head = (width - 1) / 2
       return String(s.prefix(head)) + "…" + String(s.suffix(width - 1 - head))
     }
-    if keeping > 0, room - keeping >= 10 { return cut(text.dropLast(keeping), to: room - keeping) + String(text.suffix(keeping)) }
+    if keeping > 0, room - keeping >= 10 {
+      return cut(text.dropLast(keeping), to: room - keeping) + String(text.suffix(keeping))
+    }
     return cut(text[...], to: room)
   }
 

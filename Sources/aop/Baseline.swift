@@ -6,7 +6,9 @@ import Foundation
 struct Baseline: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Turn a year of exports into the baseline file the plan's goals are measured against.",
-    discussion: "Reads the config's `baseline.inputs` and writes `baseline.file`: monthly revenue, COGS, marketing spend, orders and units per channel and product group (schema in docs/baseline.md).")
+    discussion:
+      "Reads the config's `baseline.inputs` and writes `baseline.file`: monthly revenue, COGS, marketing spend, orders and units per channel and product group (schema in docs/baseline.md)."
+  )
 
   @OptionGroup var common: CommonOptions
   @OptionGroup var writing: WriteOptions
@@ -14,7 +16,10 @@ struct Baseline: ParsableCommand {
   @Option(help: "The baseline year (default: the config's baseline.year, else the plan year − 1).")
   var year: Int?
 
-  @Option(help: "Write the baseline to this file instead of the config's `baseline.file` (a relative path is from the current folder; its workbook and rejects CSV go beside it).")
+  @Option(
+    help:
+      "Write the baseline to this file instead of the config's `baseline.file` (a relative path is from the current folder; its workbook and rejects CSV go beside it)."
+  )
   var output: String?
 
   func run() throws {
@@ -29,8 +34,12 @@ struct Baseline: ParsableCommand {
         let total = outcome.baseline.rollup.total { _ in true }
         let rejected = outcome.rejections.count
         let refused = outcome.sources.filter { $0.status == .refused }.count
-        print("baseline \(outcome.baseline.year): revenue \(MoneyText(currency: outcome.currency).format(total.revenue)) over \(outcome.baseline.rollup.months.count) months; \(counted(outcome.sources.count, "file")) (\(refused) refused), \(rejected) rows rejected")
-        print("written: \(shown(outcome.file)) and \(shown(outcome.workbook))\(rejected > 0 ? "; the rejected rows: \(shown(outcome.rejectsFile))" : "")")
+        print(
+          "baseline \(outcome.baseline.year): revenue \(MoneyText(currency: outcome.currency).format(total.revenue)) over \(outcome.baseline.rollup.months.count) months; \(counted(outcome.sources.count, "file")) (\(refused) refused), \(rejected) rows rejected"
+        )
+        print(
+          "written: \(shown(outcome.file)) and \(shown(outcome.workbook))\(rejected > 0 ? "; the rejected rows: \(shown(outcome.rejectsFile))" : "")"
+        )
       }
       return outcome.status
     }

@@ -6,7 +6,9 @@ import Foundation
 struct Init: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Make a working folder: config, annotated plan, folders for the exports, and the cron line.",
-    discussion: "Never overwrites a file. With --baseline, the plan shows the monthly targets its goals give, phased by that baseline.")
+    discussion:
+      "Never overwrites a file. With --baseline, the plan shows the monthly targets its goals give, phased by that baseline."
+  )
 
   @Argument(help: "The folder to set up (made if missing).")
   var folder = "."

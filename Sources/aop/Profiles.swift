@@ -4,15 +4,21 @@ import Foundation
 
 struct Profiles: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "List the import profiles, show which profile each given file matches and why, show a profile's TOML, or draft a profile for a new export.",
-    discussion: "`aop profiles FILE…` is `aop profiles list FILE…`. Without --config, ./aop.toml is read when there is one, as the other commands do.",
+    abstract:
+      "List the import profiles, show which profile each given file matches and why, show a profile's TOML, or draft a profile for a new export.",
+    discussion:
+      "`aop profiles FILE…` is `aop profiles list FILE…`. Without --config, ./aop.toml is read when there is one, as the other commands do.",
     subcommands: [ProfilesList.self, ProfilesShow.self, ProfilesDraft.self],
     defaultSubcommand: ProfilesList.self)
 }
 
 /// The config option the profile commands share.
 struct ProfilesConfigOption: ParsableArguments {
-  @Option(name: .shortAndLong, help: "A config whose `profile_folders` add to the built-in profiles, and whose channels, limits and plan currency apply, as in a review (default: ./aop.toml when there is one).")
+  @Option(
+    name: .shortAndLong,
+    help:
+      "A config whose `profile_folders` add to the built-in profiles, and whose channels, limits and plan currency apply, as in a review (default: ./aop.toml when there is one)."
+  )
   var config: String?
 }
 
@@ -42,13 +48,20 @@ struct ProfilesList: ParsableCommand {
           print(Escaped.forTerminal(error))
           continue
         }
-        let verdict = f.matching.count == 1 ? "matches \(f.matching[0])" : f.matching.isEmpty ? "matches no profile" : "matches several profiles: \(f.matching.joined(separator: ", "))"
+        let verdict =
+          f.matching.count == 1
+          ? "matches \(f.matching[0])"
+          : f.matching.isEmpty
+            ? "matches no profile" : "matches several profiles: \(f.matching.joined(separator: ", "))"
         print(Escaped.forTerminal("\(f.file): \(verdict)"))
         for v in f.verdicts {
           print(Escaped.forTerminal("  \(v.matches ? "+" : "-") \(v.profileID): \(v.reason)"))
         }
         if f.matching.isEmpty {
-          print(Escaped.forTerminal("  a profile to start from: `aop profiles draft \(f.file)` (or `aop profiles show ID` of one that is close); docs/profiles.md"))
+          print(
+            Escaped.forTerminal(
+              "  a profile to start from: `aop profiles draft \(f.file)` (or `aop profiles show ID` of one that is close); docs/profiles.md"
+            ))
         }
       }
       return outcome.allIdentified ? .ok : .rejectedRows
@@ -77,7 +90,9 @@ struct ProfilesShow: ParsableCommand {
 struct ProfilesDraft: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "draft",
-    abstract: "Print a draft profile for an export no profile reads, made from its header row: the columns the built-in profiles know mapped, the rest left as commented choices.")
+    abstract:
+      "Print a draft profile for an export no profile reads, made from its header row: the columns the built-in profiles know mapped, the rest left as commented choices."
+  )
 
   @Argument(help: "The export file.")
   var file: String

@@ -6,7 +6,9 @@ import Foundation
 struct Review: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Review a month against the plan and write its workbook.",
-    discussion: "Reads every export under the config's `inputs`, computes the month's and the year-to-date KPIs against the plan, writes OUTPUT/review-YYYY-MM.xlsx (replacing an earlier one atomically) and prints a summary.")
+    discussion:
+      "Reads every export under the config's `inputs`, computes the month's and the year-to-date KPIs against the plan, writes OUTPUT/review-YYYY-MM.xlsx (replacing an earlier one atomically) and prints a summary."
+  )
 
   @OptionGroup var common: CommonOptions
   @OptionGroup var writing: WriteOptions
@@ -14,7 +16,10 @@ struct Review: ParsableCommand {
   @Option(help: "The month to review, YYYY-MM, or `auto` for the last complete month.")
   var month: MonthArgument = .auto
 
-  @Option(help: "Write the workbook and the rejects CSV into this folder instead of the config's `output` (a relative path is from the current folder; made if missing).")
+  @Option(
+    help:
+      "Write the workbook and the rejects CSV into this folder instead of the config's `output` (a relative path is from the current folder; made if missing)."
+  )
   var output: String?
 
   @Option(help: "Today's date for `--month auto`, YYYY-MM-DD (default: the machine's local date).")
@@ -36,7 +41,10 @@ struct Review: ParsableCommand {
       let outcome = try job.run(progress: TerminalProgress.make(), logger: common.logger())
       let workbook = shown(outcome.workbook)
       if !common.quiet {
-        print(common.json ? ReviewSummary(outcome, workbookShown: workbook).json() : Escaped.lines(ConsoleSummary.render(outcome, workbookShown: workbook)), terminator: "")
+        print(
+          common.json
+            ? ReviewSummary(outcome, workbookShown: workbook).json()
+            : Escaped.lines(ConsoleSummary.render(outcome, workbookShown: workbook)), terminator: "")
       }
       return outcome.status
     }

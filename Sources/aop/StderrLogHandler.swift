@@ -1,7 +1,7 @@
-import Foundation
-import ArgumentParser
-import Logging
 import AOPPipeline
+import ArgumentParser
+import Foundation
+import Logging
 
 /// Log lines on stderr, one per message: `aop: warning: …` (above the status line on a terminal).
 /// Results go to stdout, never here.
@@ -14,7 +14,10 @@ struct StderrLogHandler: LogHandler {
     set { metadata[key] = newValue }
   }
 
-  func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String, function: String, line: UInt) {
+  func log(
+    level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String,
+    function: String, line: UInt
+  ) {
     let prefix = level >= .warning ? "\(level): " : ""
     TerminalStatus.shared.printLine("aop: \(prefix)\(Escaped.forTerminal(message.description))")
   }

@@ -9,20 +9,22 @@ import Testing
   let folder: TemporaryFolder
   init() throws { folder = try TemporaryFolder() }
 
-  static let shopifyHeader = "Name,Email,Financial Status,Currency,Subtotal,Discount Code,Discount Amount,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku,Notes,Cancelled at\r\n"
+  static let shopifyHeader =
+    "Name,Email,Financial Status,Currency,Subtotal,Discount Code,Discount Amount,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku,Notes,Cancelled at\r\n"
 
   @Test func shopifyOrderDiscountIsAllocatedByLargestRemainder() throws {
     // #1001: 3 lines worth 100000, 100000, 100000 and a 100000 discount: shares 33334, 33333, 33333
     // (the tie goes to the earlier line), so nets 66666, 66667, 66667.
     // #1002 is voided: its lines count for nothing. Order fields only on the first line.
-    let text = Self.shopifyHeader + """
-      #1001,[redacted],paid,VND,200000.00,TET,100000.00,2026-03-01 00:05:34 +0700,1,Bình sữa,100000.00,BS-01,"gift
-      wrap please",\r
-      #1001,,,,,,,2026-03-01 00:05:34 +0700,2,Yếm,50000.00,YE-02,,\r
-      #1001,,,,,,,2026-03-01 00:05:34 +0700,1,Khăn,100000.00,KH-03,,\r
-      #1002,[redacted],voided,VND,90000.00,,0.00,2026-03-02 10:00:00 +0700,1,Tã,90000.00,TA-01,,2026-03-03 09:00:00 +0700\r
+    let text =
+      Self.shopifyHeader + """
+        #1001,[redacted],paid,VND,200000.00,TET,100000.00,2026-03-01 00:05:34 +0700,1,Bình sữa,100000.00,BS-01,"gift
+        wrap please",\r
+        #1001,,,,,,,2026-03-01 00:05:34 +0700,2,Yếm,50000.00,YE-02,,\r
+        #1001,,,,,,,2026-03-01 00:05:34 +0700,1,Khăn,100000.00,KH-03,,\r
+        #1002,[redacted],voided,VND,90000.00,,0.00,2026-03-02 10:00:00 +0700,1,Tã,90000.00,TA-01,,2026-03-03 09:00:00 +0700\r
 
-      """
+        """
     let path = try folder.write("orders_export.csv", text)
     let sink = CollectingSink()
     let file = try makeImporter().importFile(at: path, displayPath: "orders_export.csv", into: sink)
@@ -37,16 +39,18 @@ import Testing
     #expect(file.tally.balances)
   }
 
-  static let kiotVietHeader = "Chi nhánh;Mã hóa đơn;Thời gian;Trạng thái;Mã hàng;Tên hàng;Số lượng;Đơn giá;Giảm giá;Giá bán;Thành tiền;Giảm giá hóa đơn\n"
+  static let kiotVietHeader =
+    "Chi nhánh;Mã hóa đơn;Thời gian;Trạng thái;Mã hàng;Tên hàng;Số lượng;Đơn giá;Giảm giá;Giá bán;Thành tiền;Giảm giá hóa đơn\n"
 
   @Test func kiotVietReturnsCancellationsAndVietnameseNumbers() throws {
-    let text = Self.kiotVietHeader + """
-      Chi nhánh trung tâm;HD000101;05/03/2026 09:15;Hoàn thành;SUA-01;Sữa bột 800g;2;485.000;0;485.000;970.000;-20.000
-      Chi nhánh trung tâm;HD000101;05/03/2026 09:15;Hoàn thành;TA-02;Tã quần L;1;310.000;10.000;300.000;300.000;-20.000
-      Chi nhánh trung tâm;HD000102;05/03/2026 10:00;Đã hủy;TA-02;Tã quần L;1;310.000;0;310.000;310.000;0
-      Chi nhánh trung tâm;TH000007;20/03/2026 16:40;Hoàn thành;TA-02;Tã quần L;1;300.000;0;300.000;300.000;0
+    let text =
+      Self.kiotVietHeader + """
+        Chi nhánh trung tâm;HD000101;05/03/2026 09:15;Hoàn thành;SUA-01;Sữa bột 800g;2;485.000;0;485.000;970.000;-20.000
+        Chi nhánh trung tâm;HD000101;05/03/2026 09:15;Hoàn thành;TA-02;Tã quần L;1;310.000;10.000;300.000;300.000;-20.000
+        Chi nhánh trung tâm;HD000102;05/03/2026 10:00;Đã hủy;TA-02;Tã quần L;1;310.000;0;310.000;310.000;0
+        Chi nhánh trung tâm;TH000007;20/03/2026 16:40;Hoàn thành;TA-02;Tã quần L;1;300.000;0;300.000;300.000;0
 
-      """
+        """
     let path = try folder.write("kv.csv", text)
     let sink = CollectingSink()
     let file = try makeImporter().importFile(at: path, displayPath: "kv.csv", into: sink)
@@ -59,14 +63,15 @@ import Testing
   }
 
   @Test func badRowsAreRejectedWithLineColumnAndReasonAndTheRestGoesOn() throws {
-    let text = Self.kiotVietHeader + """
-      CN;HD1;05/03/2026 09:15;Hoàn thành;SP1;A;abc;1.000;0;1.000;1.000;0
-      CN;HD2;31/02/2026 09:15;Hoàn thành;SP1;A;1;1.000;0;1.000;1.000;0
-      CN;HD3;05/03/2026 09:15;Hoàn thành;SP1;A;1;1.000;0;1.000;1000.00;0
-      CN;HD4;05/03/2026 09:15;Hoàn thành;SP1;A;1;1.000
-      CN;HD5;05/03/2026 09:15;Hoàn thành;SP1;A;1;1.000;0;1.000;1.000;0
+    let text =
+      Self.kiotVietHeader + """
+        CN;HD1;05/03/2026 09:15;Hoàn thành;SP1;A;abc;1.000;0;1.000;1.000;0
+        CN;HD2;31/02/2026 09:15;Hoàn thành;SP1;A;1;1.000;0;1.000;1.000;0
+        CN;HD3;05/03/2026 09:15;Hoàn thành;SP1;A;1;1.000;0;1.000;1000.00;0
+        CN;HD4;05/03/2026 09:15;Hoàn thành;SP1;A;1;1.000
+        CN;HD5;05/03/2026 09:15;Hoàn thành;SP1;A;1;1.000;0;1.000;1.000;0
 
-      """
+        """
     let path = try folder.write("bad.csv", text)
     let sink = CollectingSink()
     let file = try makeImporter().importFile(at: path, displayPath: "bad.csv", into: sink)
@@ -74,25 +79,31 @@ import Testing
     #expect(sink.rejections.map(\.source.line) == [2, 3, 4, 5])
     #expect(sink.rejections.map(\.column) == ["Số lượng", "Thời gian", "Thành tiền", nil])
     #expect(sink.rejections[0].reason == "`abc` is not a number like 1.234.567,89")
-    #expect(sink.rejections[1].reason == "`31/02/2026 09:15` is not a date in the form dd/MM/yyyy HH:mm:ss or dd/MM/yyyy HH:mm or dd/MM/yyyy")
-    #expect(sink.rejections[2].reason == "`1000.00` does not group its digits as 1.234.567,89 (a number in another locale?)")
+    #expect(
+      sink.rejections[1].reason
+        == "`31/02/2026 09:15` is not a date in the form dd/MM/yyyy HH:mm:ss or dd/MM/yyyy HH:mm or dd/MM/yyyy")
+    #expect(
+      sink.rejections[2].reason == "`1000.00` does not group its digits as 1.234.567,89 (a number in another locale?)")
     #expect(sink.rejections[3].reason.hasPrefix("has 8 fields where the header has 12"))
     #expect(sink.rejections[3].rawText == "CN;HD4;05/03/2026 09:15;Hoàn thành;SP1;A;1;1.000")
     #expect(file.tally == FileTally(read: 6, accepted: 1, rejected: 4, duplicates: 0, skipped: 1))
   }
 
   @Test func overlappingExportsCountEachRowOnce() throws {
-    let header = "Mã đơn hàng,Ngày đặt hàng,Trạng Thái Đơn Hàng,SKU sản phẩm,SKU phân loại hàng,Tên sản phẩm,Giá ưu đãi,Số lượng,Số lượng sản phẩm được hoàn trả,Mã giảm giá của Shop\n"
-    let september = header + """
-      2609A1,2026-09-30 21:00,Chờ giao hàng,BS,BS-01,Bình sữa,100000,1,0,0
-      2609A2,2026-09-30 22:00,Hoàn thành,TA,,Tã,200000,2,1,10000
+    let header =
+      "Mã đơn hàng,Ngày đặt hàng,Trạng Thái Đơn Hàng,SKU sản phẩm,SKU phân loại hàng,Tên sản phẩm,Giá ưu đãi,Số lượng,Số lượng sản phẩm được hoàn trả,Mã giảm giá của Shop\n"
+    let september =
+      header + """
+        2609A1,2026-09-30 21:00,Chờ giao hàng,BS,BS-01,Bình sữa,100000,1,0,0
+        2609A2,2026-09-30 22:00,Hoàn thành,TA,,Tã,200000,2,1,10000
 
-      """
-    let october = header + """
-      2609A1,2026-09-30 21:00,Hoàn thành,BS,BS-01,Bình sữa,100000,1,0,0
-      2610B1,2026-10-01 08:00,Hoàn thành,BS,BS-01,Bình sữa,100000,3,0,0
+        """
+    let october =
+      header + """
+        2609A1,2026-09-30 21:00,Hoàn thành,BS,BS-01,Bình sữa,100000,1,0,0
+        2610B1,2026-10-01 08:00,Hoàn thành,BS,BS-01,Bình sữa,100000,3,0,0
 
-      """
+        """
     let a = try folder.write("2026-09/shopee.csv", september)
     let b = try folder.write("2026-10/shopee.csv", october)
     let importer = try makeImporter()
@@ -110,21 +121,30 @@ import Testing
     let path = try folder.write("mystery.csv", "foo,bar,Thành tiền\n1,2,3\n")
     let file = try makeImporter().importFile(at: path, displayPath: "mystery.csv", into: CollectingSink())
     #expect(file.status == .refused)
-    #expect(file.message == "mystery.csv: no import profile matches this file; its first row has the headers `foo`, `bar`, `Thành tiền`. Run `aop profiles mystery.csv` to see why each profile refused it; `aop profiles draft mystery.csv` drafts a profile for this format (docs/profiles.md).")
+    #expect(
+      file.message
+        == "mystery.csv: no import profile matches this file; its first row has the headers `foo`, `bar`, `Thành tiền`. Run `aop profiles mystery.csv` to see why each profile refused it; `aop profiles draft mystery.csv` drafts a profile for this format (docs/profiles.md)."
+    )
   }
 
   @Test func aFileTwoProfilesMatchIsRefusedNamingThem() throws {
     let profiles = try ProfileSet.load()
     let clone = try #require(profiles.profile(id: "generic-costs"))
-    let text = try String(contentsOf: repositoryRoot.appendingPathComponent("templates/profiles/generic-costs.toml"), encoding: .utf8)
-      .replacingOccurrences(of: "id = \"generic-costs\"", with: "id = \"my-costs\"")
+    let text = try String(
+      contentsOf: repositoryRoot.appendingPathComponent("templates/profiles/generic-costs.toml"), encoding: .utf8
+    )
+    .replacingOccurrences(of: "id = \"generic-costs\"", with: "id = \"my-costs\"")
     let user = try TemporaryFolder()
     try user.write("my-costs.toml", text)
     _ = clone
     let path = try folder.write("costs.csv", "sku,unit_cost\nA,100\n")
-    let file = try makeImporter(try ProfileSet.load(userFolders: [user.url])).importFile(at: path, displayPath: "costs.csv", into: CollectingSink())
+    let file = try makeImporter(try ProfileSet.load(userFolders: [user.url])).importFile(
+      at: path, displayPath: "costs.csv", into: CollectingSink())
     #expect(file.status == .refused)
-    #expect(file.message == "costs.csv: several import profiles match this file (generic-costs, my-costs); make their `match.headers` tell them apart.")
+    #expect(
+      file.message
+        == "costs.csv: several import profiles match this file (generic-costs, my-costs); make their `match.headers` tell them apart."
+    )
   }
 
   @Test func anEmptyFileIsRefused() throws {
@@ -142,20 +162,30 @@ import Testing
   }
 
   @Test func metaSpendAndCostsWithDates() throws {
-    let meta = try folder.write("meta.csv", bytes: [0xEF, 0xBB, 0xBF] + Array("""
-      Reporting starts,Reporting ends,Campaign name,Amount spent (VND),Impressions
-      2026-03-01,2026-03-31,Tết sale,"3,100,000",120000
-      2026-03-15,2026-03-15,Retarget,50000,900
+    let meta = try folder.write(
+      "meta.csv",
+      bytes: [0xEF, 0xBB, 0xBF]
+        + Array(
+          """
+          Reporting starts,Reporting ends,Campaign name,Amount spent (VND),Impressions
+          2026-03-01,2026-03-31,Tết sale,"3,100,000",120000
+          2026-03-15,2026-03-15,Retarget,50000,900
 
-      """.utf8))
-    let costs = try folder.write("costs.csv", "sku,unit_cost,effective_from,product_name,product_group\nA,100.50,,Bình,Bình sữa\nA,120,2026-03-10,,\n")
+          """.utf8))
+    let costs = try folder.write(
+      "costs.csv",
+      "sku,unit_cost,effective_from,product_name,product_group\nA,100.50,,Bình,Bình sữa\nA,120,2026-03-10,,\n")
     let sink = CollectingSink()
-    let importer = FileImporter(profiles: try ProfileSet.load(), settings: ImportSettings(currency: Currency(code: "USD", minorDigits: 2), channels: testChannels))
+    let importer = FileImporter(
+      profiles: try ProfileSet.load(),
+      settings: ImportSettings(currency: Currency(code: "USD", minorDigits: 2), channels: testChannels))
     let m = importer.importFile(at: meta, displayPath: "meta.csv", into: sink)
     let c = importer.importFile(at: costs, displayPath: "costs.csv", into: sink)
     #expect(m.profile == "meta-ads" && m.tally.accepted == 2)
     #expect(sink.spend.map(\.amount.minorUnits) == [310_000_000, 5_000_000])
-    #expect(sink.spend[0].firstDay == Day(year: 2026, month: 3, day: 1) && sink.spend[0].lastDay == Day(year: 2026, month: 3, day: 31))
+    #expect(
+      sink.spend[0].firstDay == Day(year: 2026, month: 3, day: 1)
+        && sink.spend[0].lastDay == Day(year: 2026, month: 3, day: 31))
     #expect(c.profile == "generic-costs" && c.tally.accepted == 2)
     #expect(sink.costs.map(\.unitCost.minorUnits) == [10_050, 12_000])
     #expect(sink.costs.map(\.effectiveFrom) == [nil, Day(year: 2026, month: 3, day: 10)])
@@ -164,7 +194,8 @@ import Testing
 
   @Test func aFileThatIsNotUTF8IsRefusedWithAdviceUnlessTheConfigNamesItsCodePage() throws {
     // "sku,unit_cost,product_name" then `Sữa bột` and `Tã` in Windows-1258 (decomposed tone marks).
-    let bytes = Array("sku,unit_cost,product_name\nA,100,".utf8) + [0x53, 0xFD, 0xDE, 0x61, 0x20, 0x62, 0xF4, 0xF2, 0x74]
+    let bytes =
+      Array("sku,unit_cost,product_name\nA,100,".utf8) + [0x53, 0xFD, 0xDE, 0x61, 0x20, 0x62, 0xF4, 0xF2, 0x74]
       + Array("\nB,200,T".utf8) + [0x61, 0xDE] + [0x0A]
     let path = try folder.write("cp1258.csv", bytes: bytes)
     let refused = try makeImporter().importFile(at: path, displayPath: "cp1258.csv", into: CollectingSink())
@@ -172,7 +203,8 @@ import Testing
     #expect(refused.message?.contains("is not UTF-8 text") == true)
     let sink = CollectingSink()
     let importer = FileImporter(
-      profiles: try ProfileSet.load(), settings: ImportSettings(currency: .vnd, channels: testChannels, legacyEncoding: .windows1258))
+      profiles: try ProfileSet.load(),
+      settings: ImportSettings(currency: .vnd, channels: testChannels, legacyEncoding: .windows1258))
     let file = importer.importFile(at: path, displayPath: "cp1258.csv", into: sink)
     #expect(file.status == .read)
     #expect(sink.costs.map(\.productName) == ["Sữa bột", "Tã"])

@@ -12,14 +12,15 @@ import Testing
   let folder: TemporaryFolder
   init() throws { folder = try TemporaryFolder() }
 
-  static let orders = FileImporterTests.shopifyHeader + """
-    #1,a,paid,VND,0,,0,2026-03-01 10:00:00 +0700,2,Tã,150000,TA-01,,\r
-    #2,a,paid,VND,0,,0,2019-03-01 10:00:00 +0700,1,Tã,150000,TA-01,,\r
-    #3,a,paid,VND,0,,0,2026-03-02 10:00:00 +0700,50000,Tã,1,TA-01,,\r
-    #4,a,paid,VND,0,,0,2026-03-03 10:00:00 +0700,2,Tã,-100000,TA-01,,\r
-    #5,a,paid,VND,0,,0,2031-01-01 10:00:00 +0700,1,Tã,150000,TA-01,,\r
+  static let orders =
+    FileImporterTests.shopifyHeader + """
+      #1,a,paid,VND,0,,0,2026-03-01 10:00:00 +0700,2,Tã,150000,TA-01,,\r
+      #2,a,paid,VND,0,,0,2019-03-01 10:00:00 +0700,1,Tã,150000,TA-01,,\r
+      #3,a,paid,VND,0,,0,2026-03-02 10:00:00 +0700,50000,Tã,1,TA-01,,\r
+      #4,a,paid,VND,0,,0,2026-03-03 10:00:00 +0700,2,Tã,-100000,TA-01,,\r
+      #5,a,paid,VND,0,,0,2031-01-01 10:00:00 +0700,1,Tã,150000,TA-01,,\r
 
-    """
+      """
 
   func importer(_ profiles: ProfileSet? = nil) throws -> FileImporter {
     var settings = ImportSettings(currency: .vnd, channels: testChannels)
@@ -29,19 +30,22 @@ import Testing
 
   @Test func implausibleRowsAreAcceptedAndCountedPerReason() throws {
     let sink = CollectingSink()
-    let file = try importer().importFile(at: try folder.write("orders_export.csv", Self.orders), displayPath: "orders_export.csv", into: sink)
+    let file = try importer().importFile(
+      at: try folder.write("orders_export.csv", Self.orders), displayPath: "orders_export.csv", into: sink)
     #expect(sink.sales.count == 5)
     #expect(file.tally == FileTally(read: 6, accepted: 5, rejected: 0, duplicates: 0, skipped: 1))
-    #expect(file.flags.map(\.description) == [
-      "2 rows dated far from 2025–2026 (first: line 3, 2019-03-01)",
-      "1 row of more than 10000 units (first: line 4, 50000 units)",
-      "1 row whose quantity and amount have opposite signs (first: line 5, 2 units for -200000)",
-    ])
+    #expect(
+      file.flags.map(\.description) == [
+        "2 rows dated far from 2025–2026 (first: line 3, 2019-03-01)",
+        "1 row of more than 10000 units (first: line 4, 50000 units)",
+        "1 row whose quantity and amount have opposite signs (first: line 5, 2 units for -200000)",
+      ])
   }
 
   @Test func aProfileCanRejectThemInstead() throws {
     let mine = try TemporaryFolder()
-    let builtIn = try String(contentsOf: try #require(ProfileSet.load().profile(id: "shopify-orders")).originURL, encoding: .utf8)
+    let builtIn = try String(
+      contentsOf: try #require(ProfileSet.load().profile(id: "shopify-orders")).originURL, encoding: .utf8)
     try mine.write("shopify-orders.toml", builtIn + "\n[checks]\nimplausible = \"reject\"\n")
     let sink = CollectingSink()
     let file = try importer(ProfileSet.load(userFolders: [mine.url])).importFile(
@@ -50,7 +54,8 @@ import Testing
     #expect(file.flags.isEmpty)
     #expect(sink.rejections.map(\.source.line) == [3, 4, 5, 6])
     #expect(sink.rejections[0].column == "Created at")
-    #expect(sink.rejections[0].reason == "implausible: dated far from 2025–2026 (2019-03-01); the profile rejects such rows")
+    #expect(
+      sink.rejections[0].reason == "implausible: dated far from 2025–2026 (2019-03-01); the profile rejects such rows")
     #expect(sink.rejections[1].column == "Lineitem quantity")
     #expect(sink.rejections[2].column == "Lineitem price")
     #expect(file.tally.balances)
@@ -58,8 +63,10 @@ import Testing
 
   @Test func spendFarFromTheYearsIsFlaggedToo() throws {
     let sink = CollectingSink()
-    let text = "date,category,amount,channel,description\n2026-03-01,Marketing,500000,web,ok\n1999-12-31,Marketing,400000,web,old\n"
-    let file = try importer().importFile(at: try folder.write("expenses.csv", text), displayPath: "expenses.csv", into: sink)
+    let text =
+      "date,category,amount,channel,description\n2026-03-01,Marketing,500000,web,ok\n1999-12-31,Marketing,400000,web,old\n"
+    let file = try importer().importFile(
+      at: try folder.write("expenses.csv", text), displayPath: "expenses.csv", into: sink)
     #expect(sink.spend.count == 2)
     #expect(file.flags.map(\.description) == ["1 row dated far from 2025–2026 (first: line 3, 1999-12-31)"])
   }
@@ -90,7 +97,9 @@ import Testing
     let sink = CostBookSink()
     var files: [SourceFile] = []
     for (month, text) in [("05", may), ("06", june), ("07", july)] {
-      files.append(importer.importFile(at: try folder.write("2026-\(month)/costs.csv", text), displayPath: "2026-\(month)/costs.csv", into: sink))
+      files.append(
+        importer.importFile(
+          at: try folder.write("2026-\(month)/costs.csv", text), displayPath: "2026-\(month)/costs.csv", into: sink))
     }
     #expect(sink.ledger.costs.unitCost(of: "TA-01", on: Day(iso: "2026-07-15")!) == Money(minorUnits: 100_000))
     // Counted once: May's two rows and June's changed cost are the records; the rest repeat them.

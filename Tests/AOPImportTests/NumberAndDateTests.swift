@@ -26,9 +26,13 @@ private func parse(_ text: String, _ format: NumberFormat) -> DecimalNumber? {
 
   @Test func wrongLocaleIsCaughtByGrouping() {
     // An English `150000.00` read as Vietnamese: `.` is a thousands mark, and 150000 is no group of 3.
-    #expect(throws: NumberFormat.Failure.badGrouping) { try NumberFormat.vietnamese.parse(Array("150000.00".utf8)[...]).get() }
+    #expect(throws: NumberFormat.Failure.badGrouping) {
+      try NumberFormat.vietnamese.parse(Array("150000.00".utf8)[...]).get()
+    }
     // A Vietnamese `1.234.567` read as English: a second decimal mark is not a number.
-    #expect(throws: NumberFormat.Failure.notANumber) { try NumberFormat.english.parse(Array("1.234.567".utf8)[...]).get() }
+    #expect(throws: NumberFormat.Failure.notANumber) {
+      try NumberFormat.english.parse(Array("1.234.567".utf8)[...]).get()
+    }
     #expect(throws: NumberFormat.Failure.badGrouping) { try NumberFormat.english.parse(Array("1,23".utf8)[...]).get() }
   }
 
@@ -40,12 +44,14 @@ private func parse(_ text: String, _ format: NumberFormat) -> DecimalNumber? {
   }
 
   @Test func minorUnitsAreExactOrRefused() {
-    #expect(DecimalNumber(significand: 15_000_000, scale: 2).minorUnits(digits: 0) == .success(150_000))  // 150000.00 VND
-    #expect(DecimalNumber(significand: 15, scale: 1).minorUnits(digits: 0) == .failure(.tooManyDecimals))  // 1.5 VND does not exist
+    // 150000.00 VND is 150000 VND; 1.5 VND does not exist.
+    #expect(DecimalNumber(significand: 15_000_000, scale: 2).minorUnits(digits: 0) == .success(150_000))
+    #expect(DecimalNumber(significand: 15, scale: 1).minorUnits(digits: 0) == .failure(.tooManyDecimals))
     #expect(DecimalNumber(significand: 6210, scale: 2).minorUnits(digits: 2) == .success(6210))
     #expect(DecimalNumber(significand: 5, scale: 0).minorUnits(digits: 2) == .success(500))
     // 9.2 × 10^18 dollars in cents is beyond 64 bits: too large, not "too many decimals".
-    #expect(DecimalNumber(significand: 9_200_000_000_000_000_000, scale: 0).minorUnits(digits: 2) == .failure(.tooLarge))
+    #expect(
+      DecimalNumber(significand: 9_200_000_000_000_000_000, scale: 0).minorUnits(digits: 2) == .failure(.tooLarge))
     #expect(DecimalNumber(significand: 10, scale: 1).integer == 1)
     #expect(DecimalNumber(significand: 15, scale: 1).integer == nil)
   }
@@ -94,6 +100,8 @@ private func parse(_ text: String, _ format: NumberFormat) -> DecimalNumber? {
     let decomposed = "Gia\u{0301} u\u{031B}u đa\u{0303}i"  // "Giá ưu đãi" in NFD
     #expect(HeaderName.normalize(decomposed).unicodeScalars.elementsEqual("Giá ưu đãi".unicodeScalars))
     #expect(HeaderName.normalize("\u{FEFF}  Mã  đơn hàng ") == "Mã đơn hàng")
-    #expect(HeaderName.normalize("Tổng số tiền Người mua thanh toán") != HeaderName.normalize("Tổng số tiền người mua thanh toán"))
+    #expect(
+      HeaderName.normalize("Tổng số tiền Người mua thanh toán")
+        != HeaderName.normalize("Tổng số tiền người mua thanh toán"))
   }
 }

@@ -24,7 +24,8 @@ import Testing
     let profiles = try ProfileSet.load()
     let rendered = ImportPreview.render(path: url.path, displayPath: sample, profiles: profiles)
     let folder = String(sample.split(separator: "/")[0])
-    #expect(rendered.contains("# profile: \(folder) "), "\(sample) is not read by the profile its folder names:\n\(rendered)")
+    #expect(
+      rendered.contains("# profile: \(folder) "), "\(sample) is not read by the profile its folder names:\n\(rendered)")
     let expected = url.appendingPathExtension("expected")
     if ProcessInfo.processInfo.environment["RECORD_GOLDENS"] == "1" {
       try rendered.write(to: expected, atomically: true, encoding: .utf8)
@@ -36,7 +37,8 @@ import Testing
   }
 
   @Test func everyBuiltInProfileHasASampleAndEveryGoldenItsSample() throws {
-    let folders = Set((try FileManager.default.contentsOfDirectory(atPath: Self.root.path)).filter { !$0.hasPrefix(".") })
+    let folders = Set(
+      (try FileManager.default.contentsOfDirectory(atPath: Self.root.path)).filter { !$0.hasPrefix(".") })
     let ids = Set(try ProfileSet.load().profiles.map(\.id))
     #expect(ids.subtracting(folders).isEmpty, "profiles without a golden sample: \(ids.subtracting(folders).sorted())")
     #expect(folders.subtracting(ids).isEmpty, "fixture folders naming no profile: \(folders.subtracting(ids).sorted())")

@@ -5,15 +5,21 @@ import Testing
 @testable import AOPKPIs
 
 @Suite struct TargetsTests {
-  let channels = [Channel(id: "store", name: "Store", kind: .offline), Channel(id: "shopee", name: "Shopee", kind: .online),
-                  Channel(id: "web", name: "Web", kind: .online)]
+  let channels = [
+    Channel(id: "store", name: "Store", kind: .offline), Channel(id: "shopee", name: "Shopee", kind: .online),
+    Channel(id: "web", name: "Web", kind: .online),
+  ]
 
   func plan(growth: Int64? = 200_000, target: Int64? = nil, online: Int64? = 450_000) -> Plan {
-    Plan(company: "X", year: 2026, currency: .vnd,
-         goals: .init(revenueGrowth: growth.map(Share.init(partsPerMillion:)), revenueTarget: target.map { Money(minorUnits: $0) },
-                      onlineShare: online.map(Share.init(partsPerMillion:)), grossMarginFloor: Share(partsPerMillion: 350_000),
-                      marketingToRevenueCeiling: Share(partsPerMillion: 60_000)),
-         budget: [.init(id: "ads", name: "Ads", kind: .marketing, byMonth: Array(repeating: Money(minorUnits: 1_000), count: 12))])
+    Plan(
+      company: "X", year: 2026, currency: .vnd,
+      goals: .init(
+        revenueGrowth: growth.map(Share.init(partsPerMillion:)), revenueTarget: target.map { Money(minorUnits: $0) },
+        onlineShare: online.map(Share.init(partsPerMillion:)), grossMarginFloor: Share(partsPerMillion: 350_000),
+        marketingToRevenueCeiling: Share(partsPerMillion: 60_000)),
+      budget: [
+        .init(id: "ads", name: "Ads", kind: .marketing, byMonth: Array(repeating: Money(minorUnits: 1_000), count: 12))
+      ])
   }
 
   /// A baseline with revenue only in January (store 600, shopee 300, web 100) and February (store 1000).
@@ -23,9 +29,12 @@ import Testing
       f.revenue = Money(minorUnits: revenue)
       return (Rollup.Key(month: Month(year: 2025, month: m)!, channel: ch, productGroup: "g"), f)
     }
-    return Baseline(year: 2025, currency: "VND", rollup: Rollup(cells: Dictionary(uniqueKeysWithValues: [
-      cell(1, "store", 600), cell(1, "shopee", 300), cell(1, "web", 100), cell(2, "store", 1000),
-    ]), uncosted: [:]))
+    return Baseline(
+      year: 2025, currency: "VND",
+      rollup: Rollup(
+        cells: Dictionary(uniqueKeysWithValues: [
+          cell(1, "store", 600), cell(1, "shopee", 300), cell(1, "web", 100), cell(2, "store", 1000),
+        ]), uncosted: [:]))
   }
 
   @Test func growthOverTheBaselinePhasedBySeasonalityAndSplitByOnlineShare() throws {
@@ -109,31 +118,53 @@ import Testing
 
   @Test func ratioGoalsCompareExactlyAndHaveNoVerdictWithoutData() {
     let floor = Ratio(numerator: 350_000, denominator: 1_000_000)
-    #expect(RatioVersusGoal(actual: Ratio(numerator: 35, denominator: 100), goal: floor, direction: .higherIsBetter).onTrack == true)
-    #expect(RatioVersusGoal(actual: Ratio(numerator: 34_999_999, denominator: 100_000_000), goal: floor, direction: .higherIsBetter).onTrack == false)
+    #expect(
+      RatioVersusGoal(actual: Ratio(numerator: 35, denominator: 100), goal: floor, direction: .higherIsBetter).onTrack
+        == true)
+    #expect(
+      RatioVersusGoal(
+        actual: Ratio(numerator: 34_999_999, denominator: 100_000_000), goal: floor, direction: .higherIsBetter
+      ).onTrack == false)
     #expect(RatioVersusGoal(actual: nil, goal: floor, direction: .higherIsBetter).onTrack == nil)
-    let ceiling = RatioVersusGoal(actual: Ratio(numerator: 5, denominator: 100), goal: Ratio(numerator: 6, denominator: 100), direction: .lowerIsBetter)
+    let ceiling = RatioVersusGoal(
+      actual: Ratio(numerator: 5, denominator: 100), goal: Ratio(numerator: 6, denominator: 100),
+      direction: .lowerIsBetter)
     #expect(ceiling.onTrack == true)
     #expect(ceiling.variancePoints == 1)
     // Negative revenue (returns exceed sales): −80 / −200 = 40% ≥ 35%.
-    #expect(RatioVersusGoal(actual: Ratio(numerator: -80, denominator: -200), goal: floor, direction: .higherIsBetter).onTrack == true)
+    #expect(
+      RatioVersusGoal(actual: Ratio(numerator: -80, denominator: -200), goal: floor, direction: .higherIsBetter).onTrack
+        == true)
   }
 }
 
 @Suite struct ReviewReportTests {
   @Test func aMonthWithoutRevenueShowsNoDataNotZeroPercent() throws {
-    let channels = [Channel(id: "store", name: "Store", kind: .offline), Channel(id: "web", name: "Web", kind: .online)]
+    let channels = [
+      Channel(id: "store", name: "Store", kind: .offline), Channel(id: "web", name: "Web", kind: .online),
+    ]
     var ledger = Ledger()
     let ref = SourceRef(file: "f", line: 2, profile: "p")
-    ledger.add(SaleLine(day: Day(iso: "2026-01-10")!, channel: "web", orderID: "1", sku: "A", productName: "A", quantity: 1, netRevenue: Money(minorUnits: 500), source: ref))
-    ledger.add(SpendLine(firstDay: Day(iso: "2026-02-01")!, lastDay: Day(iso: "2026-02-28")!, channel: "web", amount: Money(minorUnits: 280), label: "", source: ref))
-    let plan = Plan(company: "X", year: 2026, currency: .vnd,
-                    goals: .init(revenueGrowth: nil, revenueTarget: Money(minorUnits: 12_000), onlineShare: Share(partsPerMillion: 450_000),
-                                 grossMarginFloor: Share(partsPerMillion: 350_000), marketingToRevenueCeiling: Share(partsPerMillion: 60_000)),
-                    budget: [.init(id: "ads", name: "Ads", kind: .marketing, byMonth: Array(repeating: Money(minorUnits: 100), count: 12))])
+    ledger.add(
+      SaleLine(
+        day: Day(iso: "2026-01-10")!, channel: "web", orderID: "1", sku: "A", productName: "A", quantity: 1,
+        netRevenue: Money(minorUnits: 500), source: ref))
+    ledger.add(
+      SpendLine(
+        firstDay: Day(iso: "2026-02-01")!, lastDay: Day(iso: "2026-02-28")!, channel: "web",
+        amount: Money(minorUnits: 280), label: "", source: ref))
+    let plan = Plan(
+      company: "X", year: 2026, currency: .vnd,
+      goals: .init(
+        revenueGrowth: nil, revenueTarget: Money(minorUnits: 12_000), onlineShare: Share(partsPerMillion: 450_000),
+        grossMarginFloor: Share(partsPerMillion: 350_000), marketingToRevenueCeiling: Share(partsPerMillion: 60_000)),
+      budget: [
+        .init(id: "ads", name: "Ads", kind: .marketing, byMonth: Array(repeating: Money(minorUnits: 100), count: 12))
+      ])
     let targets = try Targets(plan: plan, baseline: nil, channels: channels)
-    let report = ReviewReport.compute(month: Month(year: 2026, month: 2)!, rollup: ledger.rollUp(), plan: plan, targets: targets,
-                                      channels: channels, baseline: nil, sources: [], rejections: [])
+    let report = ReviewReport.compute(
+      month: Month(year: 2026, month: 2)!, rollup: ledger.rollUp(), plan: plan, targets: targets,
+      channels: channels, baseline: nil, sources: [], rejections: [])
     #expect(report.thisMonth.revenue.actual == .zero)
     #expect(report.thisMonth.revenue.plan?.minorUnits == 1_000)
     #expect(report.thisMonth.onlineShare.actual == nil)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import AOPLedger
@@ -41,5 +42,3 @@ import Testing
     #expect(CSVField.row(["x", "=1", "-1"]) == "x,'=1,-1")
   }
 }
-
-import Foundation

@@ -11,17 +11,24 @@ import Testing
   var march: [Month] { [Month(text: "2026-03")!] }
 
   func cost(_ sku: String, _ c: Int64, name: String? = nil, group: String? = nil, from: String? = nil) -> CostEntry {
-    CostEntry(sku: sku, unitCost: money(c), effectiveFrom: from.map(day), productName: name, productGroup: group, source: ref)
+    CostEntry(
+      sku: sku, unitCost: money(c), effectiveFrom: from.map(day), productName: name, productGroup: group, source: ref)
   }
 
   func sale(_ date: String, _ order: String, sku: String?, name: String, _ qty: Int, _ revenue: Int64) -> SaleLine {
-    SaleLine(day: day(date), channel: "web", orderID: order, sku: sku ?? SaleLine.noSKUPrefix + name, productName: name, quantity: qty,
-             netRevenue: money(revenue), isReturn: qty < 0, source: ref)
+    SaleLine(
+      day: day(date), channel: "web", orderID: order, sku: sku ?? SaleLine.noSKUPrefix + name, productName: name,
+      quantity: qty,
+      netRevenue: money(revenue), isReturn: qty < 0, source: ref)
   }
 
-  func listed(_ date: String, _ order: String, _ cell: String, _ items: ItemList, _ qty: Int, _ revenue: Int64) -> SaleLine {
-    SaleLine(day: day(date), channel: "web", orderID: order, sku: cell, productName: "", quantity: qty, netRevenue: money(revenue),
-             isReturn: qty < 0, items: items, source: ref)
+  func listed(_ date: String, _ order: String, _ cell: String, _ items: ItemList, _ qty: Int, _ revenue: Int64)
+    -> SaleLine
+  {
+    SaleLine(
+      day: day(date), channel: "web", orderID: order, sku: cell, productName: "", quantity: qty,
+      netRevenue: money(revenue),
+      isReturn: qty < 0, items: items, source: ref)
   }
 
   static let similac = "Sữa Similac 5G số 1 900g"
@@ -37,18 +44,20 @@ import Testing
     // A SKU no cost source lists (a marketplace's own), with the product's name: 1 × 420 (from the 15th).
     ledger.add(sale("2026-03-20", "2", sku: "SHOPEE-SIM", name: Self.similac, 1, 500))
     ledger.add(sale("2026-03-01", "3", sku: "KHAN", name: "whatever", 1, 50))  // by SKU: 30
-    ledger.add(sale("2026-03-02", "4", sku: nil, name: "Bình sữa lạ", 1, 70))     // no SKU, no such name
-    ledger.add(sale("2026-03-03", "5", sku: "X1", name: "Không có", 1, 90))       // unknown SKU, unknown name
+    ledger.add(sale("2026-03-02", "4", sku: nil, name: "Bình sữa lạ", 1, 70))  // no SKU, no such name
+    ledger.add(sale("2026-03-03", "5", sku: "X1", name: "Không có", 1, 90))  // unknown SKU, unknown name
     let r = ledger.rollUp()
     let f = r.figures(months: march)
     #expect(f.revenue == money(1710))
     #expect(f.coveredRevenue == money(1550))
     #expect(f.cogs == money(800 + 420 + 30))
     #expect(r.figures(months: march, productGroup: "Sữa").revenue == money(1500))  // the name's SKU's group
-    #expect(r.uncosted(months: march) == [
-      Rollup.UncostedSKU(sku: "X1", productName: "Không có", reason: .noMatch, revenue: money(90), units: 1),
-      Rollup.UncostedSKU(sku: "(no SKU) Bình sữa lạ", productName: "Bình sữa lạ", reason: .noSKU, revenue: money(70), units: 1),
-    ])
+    #expect(
+      r.uncosted(months: march) == [
+        Rollup.UncostedSKU(sku: "X1", productName: "Không có", reason: .noMatch, revenue: money(90), units: 1),
+        Rollup.UncostedSKU(
+          sku: "(no SKU) Bình sữa lạ", productName: "Bình sữa lạ", reason: .noSKU, revenue: money(70), units: 1),
+      ])
     // The data sheet's lines carry the same costs and groups as the roll-up.
     let lines = ledger.keptLines
     #expect(lines.compactMap { ledger.cogs(of: $0) }.reduce(Money.zero, +) == money(1250))
@@ -63,8 +72,8 @@ import Testing
     ledger.add(cost("BIB-2", 20, name: "Bib"))
     ledger.add(cost("NEW", 10, name: "Mới", from: "2026-04-01"))
     ledger.add(sale("2026-03-05", "1", sku: nil, name: "Yếm", 1, 100))  // 40 or 55: ambiguous
-    ledger.add(sale("2026-03-05", "2", sku: nil, name: "Bib", 2, 60))   // 20 either way: 40
-    ledger.add(sale("2026-03-05", "3", sku: nil, name: "Mới", 1, 30))   // known, but costed from April only
+    ledger.add(sale("2026-03-05", "2", sku: nil, name: "Bib", 2, 60))  // 20 either way: 40
+    ledger.add(sale("2026-03-05", "3", sku: nil, name: "Mới", 1, 30))  // known, but costed from April only
     let r = ledger.rollUp()
     #expect(r.figures(months: march).cogs == money(40))
     #expect(r.uncosted(months: march).map(\.reason) == [.ambiguousName, .noCostYet])
@@ -91,17 +100,27 @@ import Testing
     ledger.add(listed("2026-03-16", "2", "1× S", one, 1, 480))
     ledger.add(listed("2026-03-20", "2", "1× S", one, -1, -480))
     // A name with the separator in it, which a cost source names: 45.
-    ledger.add(listed("2026-03-05", "3", "1× Set mũ, yếm, bao tay", ItemList(items: [.init(quantity: 1, name: "Set mũ, yếm, bao tay", joined: true)]), 1, 90))
+    ledger.add(
+      listed(
+        "2026-03-05", "3", "1× Set mũ, yếm, bao tay",
+        ItemList(items: [.init(quantity: 1, name: "Set mũ, yếm, bao tay", joined: true)]), 1, 90))
     // One no cost source names: the cell cannot be split without guessing.
-    ledger.add(listed("2026-03-06", "4", "1× Quà, gói đẹp", ItemList(items: [.init(quantity: 1, name: "Quà, gói đẹp", joined: true)]), 1, 100))
+    ledger.add(
+      listed(
+        "2026-03-06", "4", "1× Quà, gói đẹp", ItemList(items: [.init(quantity: 1, name: "Quà, gói đẹp", joined: true)]),
+        1, 100))
     // Items adding up to 3 where the row says 4.
     ledger.add(listed("2026-03-07", "5", "2× S, 1× K", two, 4, 1000))
     // Two items without a cost: the order's 1001 shared 3 : 1 by units → 750.75 / 250.25 → 751 / 250.
-    let mystery = ItemList(items: [.init(quantity: 1, name: Self.khan), .init(quantity: 3, name: "Bí ẩn"), .init(quantity: 1, name: "Bí ẩn 2")])
+    let mystery = ItemList(items: [
+      .init(quantity: 1, name: Self.khan), .init(quantity: 3, name: "Bí ẩn"), .init(quantity: 1, name: "Bí ẩn 2"),
+    ])
     ledger.add(listed("2026-03-08", "6", "1× K, 3× B, 1× B2", mystery, 5, 1001))
     ledger.add(listed("2026-03-09", "7", "Thẻ quà tặng", ItemList(unreadable: "not an item"), 1, 500))
     // Unknown joined name and units that disagree: said once, as the units disagreeing (nothing listed).
-    ledger.add(listed("2026-03-10", "8", "1× Hộp, quà", ItemList(items: [.init(quantity: 1, name: "Hộp, quà", joined: true)]), 3, 77))
+    ledger.add(
+      listed(
+        "2026-03-10", "8", "1× Hộp, quà", ItemList(items: [.init(quantity: 1, name: "Hộp, quà", joined: true)]), 3, 77))
     let r = ledger.rollUp()
     let f = r.figures(months: march)
     #expect(f.revenue == money(3691 + 77))
@@ -111,14 +130,21 @@ import Testing
     #expect(f.orders == 8)
     #expect(r.figures(months: march, productGroup: Rollup.mixedGroup).revenue == money(3001))
     #expect(r.figures(months: march, productGroup: "Quần áo").cogs == money(45))
-    #expect(r.uncosted(months: march) == [
-      Rollup.UncostedSKU(sku: "2× S, 1× K", productName: "", reason: .itemsDisagree, revenue: money(1000), units: 4),
-      Rollup.UncostedSKU(sku: "(no SKU) Bí ẩn", productName: "Bí ẩn", reason: .noSKU, revenue: money(751), units: 3, sharedFromItemLists: true),
-      Rollup.UncostedSKU(sku: "Thẻ quà tặng", productName: "", reason: .unreadableItems, revenue: money(500), units: 1),
-      Rollup.UncostedSKU(sku: "(no SKU) Bí ẩn 2", productName: "Bí ẩn 2", reason: .noSKU, revenue: money(250), units: 1, sharedFromItemLists: true),
-      Rollup.UncostedSKU(sku: "1× Quà, gói đẹp", productName: "", reason: .unknownJoinedName, revenue: money(100), units: 1),
-      Rollup.UncostedSKU(sku: "1× Hộp, quà", productName: "", reason: .itemsDisagree, revenue: money(77), units: 3),
-    ])
+    #expect(
+      r.uncosted(months: march) == [
+        Rollup.UncostedSKU(sku: "2× S, 1× K", productName: "", reason: .itemsDisagree, revenue: money(1000), units: 4),
+        Rollup.UncostedSKU(
+          sku: "(no SKU) Bí ẩn", productName: "Bí ẩn", reason: .noSKU, revenue: money(751), units: 3,
+          sharedFromItemLists: true),
+        Rollup.UncostedSKU(
+          sku: "Thẻ quà tặng", productName: "", reason: .unreadableItems, revenue: money(500), units: 1),
+        Rollup.UncostedSKU(
+          sku: "(no SKU) Bí ẩn 2", productName: "Bí ẩn 2", reason: .noSKU, revenue: money(250), units: 1,
+          sharedFromItemLists: true),
+        Rollup.UncostedSKU(
+          sku: "1× Quà, gói đẹp", productName: "", reason: .unknownJoinedName, revenue: money(100), units: 1),
+        Rollup.UncostedSKU(sku: "1× Hộp, quà", productName: "", reason: .itemsDisagree, revenue: money(77), units: 3),
+      ])
     // Line by line (the data sheet) the same cost of goods and covered revenue.
     let lines = ledger.keptLines
     #expect(lines.compactMap { ledger.cogs(of: $0) }.reduce(Money.zero, +) == money(875))
@@ -132,7 +158,9 @@ import Testing
       let rolled = r.figures(months: march, productGroup: group)
       #expect(mine.map(\.netRevenue).reduce(Money.zero, +) == rolled.revenue, "\(group)")
       #expect(mine.compactMap { ledger.cogs(of: $0) }.reduce(Money.zero, +) == rolled.cogs, "\(group)")
-      #expect(mine.filter { ledger.cogs(of: $0) != nil }.map(\.netRevenue).reduce(Money.zero, +) == rolled.coveredRevenue, "\(group)")
+      #expect(
+        mine.filter { ledger.cogs(of: $0) != nil }.map(\.netRevenue).reduce(Money.zero, +) == rolled.coveredRevenue,
+        "\(group)")
       #expect(mine.map(\.quantity).reduce(0, +) == rolled.units, "\(group)")
     }
   }
@@ -149,9 +177,11 @@ import Testing
     ledger.add(sale("2026-03-05", "4", sku: "SHOP-2", name: " yếm ", 1, 60))
     let r = ledger.rollUp()
     #expect(r.figures(months: march).cogs == money(80))
-    #expect(r.uncosted(months: march) == [
-      Rollup.UncostedSKU(sku: "SHOP-1", productName: Self.khan, reason: .skuOfSeveralNames, revenue: money(120), units: 2)
-    ])
+    #expect(
+      r.uncosted(months: march) == [
+        Rollup.UncostedSKU(
+          sku: "SHOP-1", productName: Self.khan, reason: .skuOfSeveralNames, revenue: money(120), units: 2)
+      ])
   }
 
   @Test func itemQuantitiesThatDoNotAddUpAreNeverMultipliedOut() throws {

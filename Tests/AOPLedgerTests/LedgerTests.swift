@@ -5,14 +5,21 @@ import Testing
 @Suite struct LedgerTests {
   let ref = SourceRef(file: "f.csv", line: 2, profile: "p")
   func day(_ text: String) -> Day { Day(iso: text)! }
-  func sale(_ date: String, _ channel: String, _ order: String, _ sku: String, _ qty: Int, _ revenue: Int64, cost: Int64? = nil, isReturn: Bool = false) -> SaleLine {
-    SaleLine(day: day(date), channel: channel, orderID: order, sku: sku, productName: sku, quantity: qty,
-             netRevenue: Money(minorUnits: revenue), unitCost: cost.map { Money(minorUnits: $0) }, isReturn: isReturn, source: ref)
+  func sale(
+    _ date: String, _ channel: String, _ order: String, _ sku: String, _ qty: Int, _ revenue: Int64, cost: Int64? = nil,
+    isReturn: Bool = false
+  ) -> SaleLine {
+    SaleLine(
+      day: day(date), channel: channel, orderID: order, sku: sku, productName: sku, quantity: qty,
+      netRevenue: Money(minorUnits: revenue), unitCost: cost.map { Money(minorUnits: $0) }, isReturn: isReturn,
+      source: ref)
   }
 
   @Test func spendOverARangeIsSpreadOverItsDays() throws {
     // 31 Jan and 1–2 Feb: 100 over 3 days → 34, 33, 33: January gets 34, February 66.
-    let line = SpendLine(firstDay: day("2026-01-31"), lastDay: day("2026-02-02"), channel: "web", amount: Money(minorUnits: 100), label: "x", source: ref)
+    let line = SpendLine(
+      firstDay: day("2026-01-31"), lastDay: day("2026-02-02"), channel: "web", amount: Money(minorUnits: 100),
+      label: "x", source: ref)
     let parts = line.spreadByMonth()
     #expect(parts.map(\.0.description) == ["2026-01", "2026-02"])
     #expect(parts.map(\.1.minorUnits) == [34, 66])
@@ -34,12 +41,15 @@ import Testing
     var ledger = Ledger()
     ledger.add(CostEntry(sku: "A", unitCost: Money(minorUnits: 60), productGroup: "Milk", source: ref))
     ledger.add(CostEntry(sku: "A", unitCost: Money(minorUnits: 70), effectiveFrom: day("2026-03-15"), source: ref))
-    ledger.add(sale("2026-03-01", "store", "HD1", "A", 2, 200))          // cost 2 × 60
-    ledger.add(sale("2026-03-20", "store", "HD2", "A", 1, 100))          // cost 1 × 70
-    ledger.add(sale("2026-03-20", "store", "HD2", "B", 1, 50))           // no cost known
-    ledger.add(sale("2026-03-21", "shopee", "S1", "C", 3, 90, cost: 10)) // the line states its own cost
+    ledger.add(sale("2026-03-01", "store", "HD1", "A", 2, 200))  // cost 2 × 60
+    ledger.add(sale("2026-03-20", "store", "HD2", "A", 1, 100))  // cost 1 × 70
+    ledger.add(sale("2026-03-20", "store", "HD2", "B", 1, 50))  // no cost known
+    ledger.add(sale("2026-03-21", "shopee", "S1", "C", 3, 90, cost: 10))  // the line states its own cost
     ledger.add(sale("2026-03-25", "store", "TH1", "A", -1, -100, isReturn: true))  // return: cost −70
-    ledger.add(SpendLine(firstDay: day("2026-03-01"), lastDay: day("2026-03-31"), channel: "shopee", amount: Money(minorUnits: 31), label: "", source: ref))
+    ledger.add(
+      SpendLine(
+        firstDay: day("2026-03-01"), lastDay: day("2026-03-31"), channel: "shopee", amount: Money(minorUnits: 31),
+        label: "", source: ref))
     let r = ledger.rollUp()
     let march = [try #require(Month(text: "2026-03"))]
     let all = r.figures(months: march)
@@ -53,7 +63,10 @@ import Testing
     #expect(all.costCoverage == Ratio(numerator: 290, denominator: 340))
     #expect(r.figures(months: march, channel: "store").revenue.minorUnits == 250)
     #expect(r.figures(months: march, productGroup: "Milk").revenue.minorUnits == 200)
-    #expect(r.uncosted(months: march) == [Rollup.UncostedSKU(sku: "B", productName: "B", reason: .noMatch, revenue: Money(minorUnits: 50), units: 1)])
+    #expect(
+      r.uncosted(months: march) == [
+        Rollup.UncostedSKU(sku: "B", productName: "B", reason: .noMatch, revenue: Money(minorUnits: 50), units: 1)
+      ])
   }
 
   @Test func aMonthWhereReturnsExceedSales() throws {
@@ -81,7 +94,9 @@ import Testing
     #expect(ledger.rollUp().figures(months: [try #require(Month(text: "2026-04"))]).revenue.minorUnits == 400)
     var spend = Ledger(keepingLinesUpTo: 1)
     for d in ["2026-04-01", "2026-04-02"] {
-      spend.add(SpendLine(firstDay: day(d), lastDay: day(d), channel: "web", amount: Money(minorUnits: 5), label: "x", source: ref))
+      spend.add(
+        SpendLine(
+          firstDay: day(d), lastDay: day(d), channel: "web", amount: Money(minorUnits: 5), label: "x", source: ref))
     }
     #expect(spend.keptSpend.isEmpty && spend.spendTruncated && spend.spendCount == 2)
   }
@@ -91,7 +106,12 @@ import Testing
   @Test func allAreCountedTheFirstKeptAndLongTextCut() {
     var rows = RejectedRows(limit: 2)
     let long = String(repeating: "x", count: 10_000)
-    for line in 1...5 { rows.add(Rejection(source: SourceRef(file: "f", line: line, profile: "p"), column: nil, reason: "r", rawText: line == 1 ? long : "ok")) }
+    for line in 1...5 {
+      rows.add(
+        Rejection(
+          source: SourceRef(file: "f", line: line, profile: "p"), column: nil, reason: "r",
+          rawText: line == 1 ? long : "ok"))
+    }
     #expect(rows.count == 5)
     #expect(rows.kept.map(\.source.line) == [1, 2])
     #expect(rows.notKept == 3)

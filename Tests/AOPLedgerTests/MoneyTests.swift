@@ -62,8 +62,12 @@ import Testing
 @Suite struct CalendarTests {
   @Test func ordinalsRoundTripAcrossLeapYears() throws {
     #expect(try #require(Day(year: 1970, month: 1, day: 1)).ordinal == 0)
-    #expect(try #require(Day(year: 2024, month: 3, day: 1)).ordinal - (try #require(Day(year: 2024, month: 2, day: 28))).ordinal == 2)
-    #expect(try #require(Day(year: 2026, month: 3, day: 1)).ordinal - (try #require(Day(year: 2026, month: 2, day: 28))).ordinal == 1)
+    #expect(
+      try #require(Day(year: 2024, month: 3, day: 1)).ordinal
+        - (try #require(Day(year: 2024, month: 2, day: 28))).ordinal == 2)
+    #expect(
+      try #require(Day(year: 2026, month: 3, day: 1)).ordinal
+        - (try #require(Day(year: 2026, month: 2, day: 28))).ordinal == 1)
     for ordinal in stride(from: -1000, to: 30_000, by: 7) {
       let d = Day(ordinal: ordinal)
       #expect(d.ordinal == ordinal)
@@ -95,7 +99,10 @@ import Testing
   @Test(arguments: [
     ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
     ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
-    ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+    (
+      "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+      "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
+    ),
   ])
   func knownVectors(text: String, digest: String) {
     var h = SHA256()

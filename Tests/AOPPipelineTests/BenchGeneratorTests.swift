@@ -12,18 +12,24 @@ import Testing
     var cogs: Int64
     var marketing: Int64
     var lines: Int
-    var by_channel: [String: Int64]
+    var byChannel: [String: Int64]
+
+    enum CodingKeys: String, CodingKey { case revenue, cogs, marketing, lines, byChannel = "by_channel" }
   }
 
   @Test func aGeneratedYearGivesTheGeneratorsTotals() throws {
     let folder = try TemporaryFolder()
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", repositoryRoot.appendingPathComponent("bench/generate.py").path, "--lines", "6000", "--out", folder.url.path]
+    process.arguments = [
+      "python3", repositoryRoot.appendingPathComponent("bench/generate.py").path, "--lines", "6000", "--out",
+      folder.url.path,
+    ]
     try process.run()
     process.waitUntilExit()
     #expect(process.terminationStatus == 0)
-    let expected = try JSONDecoder().decode(Expected.self, from: Data(contentsOf: folder.url.appendingPathComponent("expected.json")))
+    let expected = try JSONDecoder().decode(
+      Expected.self, from: Data(contentsOf: folder.url.appendingPathComponent("expected.json")))
     let config = folder.path("aop.toml")
     _ = try BaselineJob(configPath: config, year: nil).run()
     let review = try ReviewJob(configPath: config, month: Month(year: 2026, month: 12)!).run()
@@ -33,7 +39,7 @@ import Testing
     #expect(ytd.figures.cogs.minorUnits == expected.cogs)
     #expect(ytd.figures.marketing.minorUnits == expected.marketing)
     for line in review.report.channelLines {
-      #expect(line.yearToDate.actual.minorUnits == expected.by_channel[line.channel.id], "\(line.channel.id)")
+      #expect(line.yearToDate.actual.minorUnits == expected.byChannel[line.channel.id], "\(line.channel.id)")
     }
     #expect(review.report.data.lines.count == expected.lines)
   }

@@ -12,7 +12,9 @@ import Testing
   @Test func controlCharactersAndHugeTextNeverBreakTheWorkbook() throws {
     let shop = try OneMonthShop()
     let huge = String(repeating: "Đồ chơi gỗ ", count: 3_637)  // 40,007 characters
-    try shop.folder.write("exports/2026-10/z-costs.csv", """
+    try shop.folder.write(
+      "exports/2026-10/z-costs.csv",
+      """
       sku,unit_cost,product_group
       MU-YEM-SET,61000,Quần\u{01}áo
       DAU-TRAM-CON-HO,42000,\(huge)

@@ -17,10 +17,16 @@ import Testing
 
   @Test func everySampleWorkbookRecalculatesToTheNumbersWritten() throws {
     let folder = try TemporaryFolder()
-    let review = try ReviewJob(configPath: Samples.config, month: Month(year: 2026, month: 10)!, outputFolder: folder.url).run()
-    let baseline = try BaselineJob(configPath: Samples.config, year: nil, outputFile: folder.url.appendingPathComponent("baseline.csv")).run()
+    let review = try ReviewJob(
+      configPath: Samples.config, month: Month(year: 2026, month: 10)!, outputFolder: folder.url
+    ).run()
+    let baseline = try BaselineJob(
+      configPath: Samples.config, year: nil, outputFile: folder.url.appendingPathComponent("baseline.csv")
+    ).run()
     // And the review once more with its data sheet summed (as past the sheet's line limit).
-    var aggregatedJob = ReviewJob(configPath: Samples.config, month: Month(year: 2026, month: 10)!, outputFolder: folder.url.appendingPathComponent("aggregated"))
+    var aggregatedJob = ReviewJob(
+      configPath: Samples.config, month: Month(year: 2026, month: 10)!,
+      outputFolder: folder.url.appendingPathComponent("aggregated"))
     aggregatedJob.dataSheetLineLimit = 1_000
     let aggregated = try aggregatedJob.run()
     // And laid out in English, whose formulas name the English sheets; and written in constant-memory
@@ -28,7 +34,9 @@ import Testing
     let english = folder.path("review-en.xlsx"), streamed = folder.path("review-constant-memory.xlsx")
     try SampleReviewVariant.write(review.report, to: english)
     try SampleReviewVariant.write(review.report, language: .vi, constantMemory: true, to: streamed)
-    let results = try recalculate([review.workbook.path, baseline.workbook.path, aggregated.workbook.path, english, streamed])
+    let results = try recalculate([
+      review.workbook.path, baseline.workbook.path, aggregated.workbook.path, english, streamed,
+    ])
     #expect(results.count == 5)
     let streamedBook = try WorkbookReadBack(path: streamed)
     #expect(streamedBook.parts["xl/worksheets/sheet1.xml"]?.contains("<cfRule type=\"iconSet\"") == true)
@@ -44,9 +52,16 @@ import Testing
   @Test func theCheckItselfCatchesAWrongCachedValueAndAnErrorCell() throws {
     let folder = try TemporaryFolder()
     var sheet = Sheet(name: "T")
-    sheet.rows = [[Cell(.money(Money(minorUnits: 21))), Cell(.formula("A1*2", cached: .money(Money(minorUnits: 41)))), Cell(.formula("A1/0", cached: .integer(0)))]]
+    sheet.rows = [
+      [
+        Cell(.money(Money(minorUnits: 21))), Cell(.formula("A1*2", cached: .money(Money(minorUnits: 41)))),
+        Cell(.formula("A1/0", cached: .integer(0))),
+      ]
+    ]
     let path = folder.path("wrong.xlsx")
-    try XLSXWriter(currency: .vnd).write([sheet], properties: WorkbookProperties(title: "t", company: "c", subject: "s", created: Day(iso: "2026-01-01")!), to: path)
+    try XLSXWriter(currency: .vnd).write(
+      [sheet], properties: WorkbookProperties(title: "t", company: "c", subject: "s", created: Day(iso: "2026-01-01")!),
+      to: path)
     let result = try #require(try recalculate([path]).first)
     #expect(result.mismatches?.count == 1)
     #expect(result.errors?.count == 1)

@@ -19,20 +19,21 @@ import Testing
   init() throws {
     expected = try Samples.expected()
     folder = try TemporaryFolder()
-    outcome = try ReviewJob(configPath: Samples.config, month: Month(year: 2026, month: 10)!, outputFolder: folder.url).run()
+    outcome = try ReviewJob(configPath: Samples.config, month: Month(year: 2026, month: 10)!, outputFolder: folder.url)
+      .run()
     book = try WorkbookReadBack(path: outcome.workbook.path)
   }
 
-  var current: Samples.Figures { expected.current_2026 }
+  var current: Samples.Figures { expected.current2026 }
 
   @Test func theRunFinishesWithTheOneBadRowReported() throws {
     #expect(outcome.status == .rejectedRows)
     #expect(outcome.report.rejections.count == 1)
     let bad = try #require(outcome.report.rejections.kept.first)
-    #expect(bad.source.file == expected.bad_row["file"])
-    #expect(bad.column == expected.bad_row["column"])
+    #expect(bad.source.file == expected.badRow["file"])
+    #expect(bad.column == expected.badRow["column"])
     let rejects = try #require(book.sheets["Dòng bị loại"])
-    #expect(rejects["A4"]?.value == expected.bad_row["file"])
+    #expect(rejects["A4"]?.value == expected.badRow["file"])
     #expect(rejects["B4"]?.number == Double(bad.source.line))
     #expect(rejects["C4"]?.value == "Thành tiền")
     #expect(rejects["E4"]?.value.contains("1.250.00") == true)
@@ -43,7 +44,9 @@ import Testing
     let lines = text.split(separator: "\n")
     #expect(lines.first == "file,line,column,reason,raw_text")
     #expect(lines.count == 2)
-    #expect(lines.last?.hasPrefix("\(expected.bad_row["file"] ?? ""),\(outcome.report.rejections.kept[0].source.line),Thành tiền,") == true)
+    #expect(
+      lines.last?.hasPrefix(
+        "\(expected.badRow["file"] ?? ""),\(outcome.report.rejections.kept[0].source.line),Thành tiền,") == true)
   }
 
   @Test func overlappingExportsNameTheFileTheirDuplicatesRepeat() throws {
@@ -65,8 +68,10 @@ import Testing
       let want = try #require(current[source.path], "\(source.path) is not a sample file")
       #expect(source.status == .read, "\(source.path)")
       #expect(source.tally.balances, "\(source.path)")
-      let got = ["read": source.tally.read, "accepted": source.tally.accepted, "rejected": source.tally.rejected,
-                 "duplicates": source.tally.duplicates, "skipped": source.tally.skipped]
+      let got = [
+        "read": source.tally.read, "accepted": source.tally.accepted, "rejected": source.tally.rejected,
+        "duplicates": source.tally.duplicates, "skipped": source.tally.skipped,
+      ]
       #expect(got == want, "\(source.path)")
     }
   }
@@ -76,7 +81,8 @@ import Testing
       let id = c.channel.id
       for (figures, months) in [(c.monthFigures, ["2026-10"]), (c.yearToDateFigures, Self.months)] {
         #expect(figures.revenue.minorUnits == current.sum("revenue", months: months, channel: id), "\(id)")
-        #expect(figures.coveredRevenue.minorUnits == current.sum("covered_revenue", months: months, channel: id), "\(id)")
+        #expect(
+          figures.coveredRevenue.minorUnits == current.sum("covered_revenue", months: months, channel: id), "\(id)")
         #expect(figures.cogs.minorUnits == current.sum("cogs", months: months, channel: id), "\(id)")
         #expect(figures.units == Int(current.sum("units", months: months, channel: id)), "\(id)")
         #expect(figures.orders == Int(current.sum("orders", months: months, channel: id)), "\(id)")
@@ -90,7 +96,13 @@ import Testing
     #expect(outcome.report.sources.contains { $0.profile == "woocommerce-orders" && $0.tally.accepted > 0 })
     let check = try CheckJob(configPath: Samples.config).run()
     let woo = try #require(check.sources.first { $0.profile == "woocommerce-orders" })
-    #expect(woo.costing == { var c = CostingCounts(); c.byName = woo.tally.accepted; return c }())
+    #expect(
+      woo.costing
+        == {
+          var c = CostingCounts()
+          c.byName = woo.tally.accepted
+          return c
+        }())
     let shopify = try #require(check.sources.first { $0.path == "exports/2026-10/orders_export_1.csv" })
     #expect(shopify.costing?.bySKU == shopify.tally.accepted && shopify.costing?.uncosted == 0)
     let shopee = try #require(check.sources.first { $0.path.hasPrefix("exports/2026-10/Order.all") })
@@ -119,8 +131,11 @@ import Testing
     let margin = (covered - Double(current.sum("cogs", months: Self.months))) / covered
     #expect(abs((s["F\(marginRow)"]?.number ?? 0) - margin) < 1e-12)
     let onlineRow = try #require(book.row("Tổng quan", labelled: "Tỷ trọng online"))
-    let online = Double(current.sum("revenue", months: ["2026-10"], channel: "shopee") + current.sum("revenue", months: ["2026-10"], channel: "web"))
-    #expect(abs((s["B\(onlineRow)"]?.number ?? 0) - online / Double(current.sum("revenue", months: ["2026-10"]))) < 1e-12)
+    let online = Double(
+      current.sum("revenue", months: ["2026-10"], channel: "shopee")
+        + current.sum("revenue", months: ["2026-10"], channel: "web"))
+    #expect(
+      abs((s["B\(onlineRow)"]?.number ?? 0) - online / Double(current.sum("revenue", months: ["2026-10"]))) < 1e-12)
     let ordersRow = try #require(book.row("Tổng quan", labelled: "Số đơn"))
     #expect(s["B\(ordersRow)"]?.number == Double(current.sum("orders", months: ["2026-10"])))
   }
@@ -138,7 +153,7 @@ import Testing
     #expect(s["G\(total)"]?.number == Double(current.sum("revenue", months: Self.months)))
     // Beside each month, the baseline year's same month.
     let october = try #require(book.row("Doanh thu theo kênh", month: "2026-10"))
-    #expect(s["I\(october)"]?.number == Double(expected.baseline_2025.sum("revenue", months: ["2025-10"])))
+    #expect(s["I\(october)"]?.number == Double(expected.baseline2025.sum("revenue", months: ["2025-10"])))
     // The monthly targets add up to the year-to-date target exactly.
     let ytdTarget = try #require(s["H\(total)"]?.number)
     #expect(ytdTarget == Double(try #require(outcome.report.yearToDate.revenue.plan).minorUnits))
@@ -153,7 +168,8 @@ import Testing
     // The data sheet: one row per sale or return line of the year, adding up to the year's revenue.
     let data = try #require(book.sheets["Dữ liệu"])
     var revenue: Double = 0
-    for (reference, cell) in data where reference.hasPrefix("J") && Int(reference.dropFirst()).map({ $0 >= 3 }) == true {
+    for (reference, cell) in data where reference.hasPrefix("J") && Int(reference.dropFirst()).map({ $0 >= 3 }) == true
+    {
       revenue += cell.number ?? 0
     }
     #expect(revenue == Double(current.sum("revenue", months: Self.months)))
@@ -169,7 +185,7 @@ import Testing
     #expect(g["C\(ytd)"]?.number == Double(current.sum("covered_revenue", months: Self.months)))
     #expect(g["D\(ytd)"]?.number == Double(current.sum("cogs", months: Self.months)))
     let uncosted = try #require(book.row("Lợi nhuận gộp", labelled: "SET-QUA-TANG"))
-    #expect(g["C\(uncosted)"]?.number == Double(try #require(expected.uncosted_2026["SET-QUA-TANG"]?["revenue"])))
+    #expect(g["C\(uncosted)"]?.number == Double(try #require(expected.uncosted2026["SET-QUA-TANG"]?["revenue"])))
     let m = try #require(book.sheets["Marketing"])
     let october = try #require(book.row("Marketing", month: "2026-10"))
     #expect(m["B\(october)"]?.number == Double(current.sum("marketing", months: ["2026-10"])))
@@ -190,39 +206,53 @@ import Testing
 
   @Test func budgetCategoriesMatchTheIndependentFigures() throws {
     func expenses(_ prefixes: [String], months: [String]) -> Int64 {
-      months.flatMap { expected.expenses_2026[$0] ?? [:] }.filter { e in prefixes.contains { e.key.hasPrefix($0) } }.map(\.value).reduce(0, +)
+      months.flatMap { expected.expenses2026[$0] ?? [:] }.filter { e in prefixes.contains { e.key.hasPrefix($0) } }
+        .map(\.value).reduce(0, +)
     }
     let ytd = Self.months
     let lines = Dictionary(uniqueKeysWithValues: outcome.report.budget.map { ($0.id, $0) })
     #expect(lines["rent"]?.yearToDate.actual.minorUnits == expenses(["Phiếu chi Thuê mặt bằng"], months: ytd))
     #expect(lines["salaries"]?.yearToDate.actual.minorUnits == expenses(["Phiếu chi Lương nhân viên"], months: ytd))
-    #expect(lines["utilities"]?.month.actual.minorUnits == expenses(["Phiếu chi Tiền điện", "Phiếu chi Tiền nước"], months: ["2026-10"]))
+    #expect(
+      lines["utilities"]?.month.actual.minorUnits
+        == expenses(["Phiếu chi Tiền điện", "Phiếu chi Tiền nước"], months: ["2026-10"]))
     // Not budgeted: the repairs, and the flash sales' ads (sent to Shopee by the config's campaign rule),
     // since no marketing category covers Shopee.
-    #expect(lines[BudgetLine.unbudgetedID]?.yearToDate.actual.minorUnits
-      == expenses(["Phiếu chi Sửa chữa"], months: ytd) + current.sum("marketing", months: ytd, channel: "shopee"))
+    #expect(
+      lines[BudgetLine.unbudgetedID]?.yearToDate.actual.minorUnits
+        == expenses(["Phiếu chi Sửa chữa"], months: ytd) + current.sum("marketing", months: ytd, channel: "shopee"))
     #expect(current.sum("marketing", months: ytd, channel: "shopee") > 0)
-    #expect(lines["purchasing"]?.yearToDate.actual.minorUnits == ytd.compactMap { expected.purchases_2026[$0] }.reduce(0, +))
-    #expect(lines["marketing-web"]?.yearToDate.actual.minorUnits == current.sum("marketing", months: ytd, channel: "web"))
-    #expect(lines["marketing-store"]?.month.actual.minorUnits == current.sum("marketing", months: ["2026-10"], channel: "store"))
+    #expect(
+      lines["purchasing"]?.yearToDate.actual.minorUnits == ytd.compactMap { expected.purchases2026[$0] }.reduce(0, +))
+    #expect(
+      lines["marketing-web"]?.yearToDate.actual.minorUnits == current.sum("marketing", months: ytd, channel: "web"))
+    #expect(
+      lines["marketing-store"]?.month.actual.minorUnits
+        == current.sum("marketing", months: ["2026-10"], channel: "store"))
     // The revision from July: web ads 12M a month until June, 11M after; the original was 12M all year.
-    let webSoFar: Int64 = 6 * 12_000_000 + 4 * 11_000_000, webYear: Int64 = 6 * 12_000_000 + 6 * 11_000_000, webOriginal: Int64 = 12 * 12_000_000
+    let webSoFar: Int64 = 6 * 12_000_000 + 4 * 11_000_000, webYear: Int64 = 6 * 12_000_000 + 6 * 11_000_000,
+      webOriginal: Int64 = 12 * 12_000_000
     #expect(lines["marketing-web"]?.yearToDate.plan?.minorUnits == webSoFar)
     #expect(lines["marketing-web"]?.annual.minorUnits == webYear)
     #expect(lines["marketing-web"]?.originalAnnual.minorUnits == webOriginal)
     // The budget_used risk on web ads fires exactly when the year's spend so far is over its budget.
     let webRisk = try #require(outcome.report.risks.first { $0.risk.kpi == .budgetUsed })
-    #expect(webRisk.triggered == (current.sum("marketing", months: ytd, channel: "web") > 6 * 12_000_000 + 4 * 11_000_000))
+    #expect(
+      webRisk.triggered == (current.sum("marketing", months: ytd, channel: "web") > 6 * 12_000_000 + 4 * 11_000_000))
     // In the workbook: the budget sheet's web line.
     let sheet = try #require(book.sheets["Ngân sách"])
     let row = try #require(book.row("Ngân sách", labelled: "Marketing — Website (Meta, Google)"))
     #expect(sheet["E\(row)"]?.number == Double(current.sum("marketing", months: ytd, channel: "web")))
     #expect(sheet["I\(row)"]?.formula == "G\(row)-E\(row)")
     // Each actual is a sum over the spend sheet's rows, which name the budget line they count toward.
-    #expect(sheet["E\(row)"]?.formula == "SUMIFS('Dữ liệu chi phí'!$I$3:$I$\(outcome.report.data.spend.count + 2),'Dữ liệu chi phí'!$E$3:$E$\(outcome.report.data.spend.count + 2),\"Marketing — Website (Meta, Google)\")")
+    #expect(
+      sheet["E\(row)"]?.formula
+        == "SUMIFS('Dữ liệu chi phí'!$I$3:$I$\(outcome.report.data.spend.count + 2),'Dữ liệu chi phí'!$E$3:$E$\(outcome.report.data.spend.count + 2),\"Marketing — Website (Meta, Google)\")"
+    )
     let unbudgeted = try #require(book.row("Ngân sách", labelled: "Chi phí ngoài ngân sách"))
     #expect(sheet["E\(unbudgeted)"]?.formula?.hasPrefix("SUMIFS(") == true)
-    #expect(sheet["E\(unbudgeted)"]?.number == Double(lines[BudgetLine.unbudgetedID]?.yearToDate.actual.minorUnits ?? -1))
+    #expect(
+      sheet["E\(unbudgeted)"]?.number == Double(lines[BudgetLine.unbudgetedID]?.yearToDate.actual.minorUnits ?? -1))
     let purchasingName = try #require(lines["purchasing"]?.name)
     let purchasing = try #require(book.row("Ngân sách", labelled: purchasingName))
     #expect(sheet["E\(purchasing)"]?.formula == nil)  // purchases are not spend lines
@@ -322,11 +352,14 @@ import Testing
         let id = try #require(names[name])
         #expect(s["A\(row)"]?.number == WorkbookReadBack.serial(month: month), "row \(row)")
         #expect(s["B\(row)"]?.value == name, "row \(row)")
-        #expect(s["C\(row)"]?.number == Double(current.sum("revenue", months: [month], channel: id)), "\(month) \(name)")
+        #expect(
+          s["C\(row)"]?.number == Double(current.sum("revenue", months: [month], channel: id)), "\(month) \(name)")
         #expect(s["C\(row)"]?.formula?.hasPrefix("SUMIFS(") == true)
         #expect(s["E\(row)"]?.formula == "C\(row)-D\(row)")
         let baselineMonth = "2025" + month.dropFirst(4)
-        #expect(s["G\(row)"]?.number == Double(expected.baseline_2025.sum("revenue", months: [baselineMonth], channel: id)), "\(month) \(name)")
+        #expect(
+          s["G\(row)"]?.number == Double(expected.baseline2025.sum("revenue", months: [baselineMonth], channel: id)),
+          "\(month) \(name)")
         targets += s["D\(row)"]?.number ?? 0
         row += 1
       }
@@ -338,7 +371,10 @@ import Testing
   @Test func everySummaryFigureIsALinkOrASumThatLeadsToRows() throws {
     let s = try #require(book.sheets["Tổng quan"])
     for (label, month, ytd) in [
-      ("Tỷ trọng online", "SUMIFS('Doanh thu theo kênh'!C4:C6,'Doanh thu theo kênh'!B4:B6,\"online\")", "SUMIFS('Doanh thu theo kênh'!G4:G6"),
+      (
+        "Tỷ trọng online", "SUMIFS('Doanh thu theo kênh'!C4:C6,'Doanh thu theo kênh'!B4:B6,\"online\")",
+        "SUMIFS('Doanh thu theo kênh'!G4:G6"
+      ),
       ("Biên lợi nhuận gộp %", "'Lợi nhuận gộp'!F13", "'Lợi nhuận gộp'!F14"),
       ("Tỷ lệ có giá vốn", "'Lợi nhuận gộp'!G13", "'Lợi nhuận gộp'!G14"),
       ("Marketing / doanh thu", "'Marketing'!F13", "'Marketing'!F14"),
@@ -350,7 +386,8 @@ import Testing
     }
     // Ratio gaps in points, positive when better: online share above its goal, marketing below its ceiling.
     let online = try #require(book.row("Tổng quan", labelled: "Tỷ trọng online"))
-    #expect(s["D\(online)"]?.formula == "IF(OR(B\(online)=\"\",C\(online)=\"\"),\"\",ROUND((B\(online)-C\(online))*100,6))")
+    #expect(
+      s["D\(online)"]?.formula == "IF(OR(B\(online)=\"\",C\(online)=\"\"),\"\",ROUND((B\(online)-C\(online))*100,6))")
     let ratio = try #require(book.row("Tổng quan", labelled: "Marketing / doanh thu"))
     #expect(s["H\(ratio)"]?.formula == "IF(OR(F\(ratio)=\"\",G\(ratio)=\"\"),\"\",ROUND((G\(ratio)-F\(ratio))*100,6))")
     #expect(s["H\(ratio)"]?.number == outcome.report.yearToDate.marketingToRevenue.variancePoints)
@@ -389,7 +426,8 @@ import Testing
     let spend = try #require(book.sheets["Dữ liệu chi phí"])
     var marketing: Double = 0
     var rows = 0
-    for (reference, cell) in spend where reference.hasPrefix("I") && Int(reference.dropFirst()).map({ $0 >= 3 }) == true {
+    for (reference, cell) in spend where reference.hasPrefix("I") && Int(reference.dropFirst()).map({ $0 >= 3 }) == true
+    {
       rows += 1
       if spend["C\(reference.dropFirst())"]?.value == "marketing" { marketing += cell.number ?? 0 }
       #expect(spend["J\(reference.dropFirst())"]?.value.hasPrefix("exports/2026-") == true, "\(reference)")
@@ -415,23 +453,31 @@ import Testing
     let october = current.sum("revenue", months: ["2026-10"])
     #expect(text.contains("  revenue \(MoneyText(currency: .vnd).format(Money(minorUnits: october))) vs target"))
     #expect(MoneyText(currency: .vnd).format(Money(minorUnits: -1_234_567)) == "-1,234,567 VND")
-    #expect(MoneyText(currency: Currency(code: "USD", minorDigits: 2)).format(Money(minorUnits: 120_05)) == "120.05 USD")
+    #expect(
+      MoneyText(currency: Currency(code: "USD", minorDigits: 2)).format(Money(minorUnits: 120_05)) == "120.05 USD")
     #expect(text.contains("workbook: w.xlsx"))
     // A budget over its limit says which period is over; spend no budget covers says so, not "of 0 VND".
     let money = MoneyText(currency: .vnd)
     let web = try #require(outcome.report.budget.first { $0.id == "marketing-web" })
-    #expect(text.contains("over budget: \(web.name): this month \(money.format(web.month.actual)) of \(money.format(web.month.plan ?? .zero)); "
-      + "year to date \(money.format(web.yearToDate.actual)) of the \(money.format(web.yearToDate.plan ?? .zero)) budgeted to date; "
-      + "\(money.format(web.remaining)) of the year's \(money.format(web.annual)) left"), "\(text)")
+    #expect(
+      text.contains(
+        "over budget: \(web.name): this month \(money.format(web.month.actual)) of \(money.format(web.month.plan ?? .zero)); "
+          + "year to date \(money.format(web.yearToDate.actual)) of the \(money.format(web.yearToDate.plan ?? .zero)) budgeted to date; "
+          + "\(money.format(web.remaining)) of the year's \(money.format(web.annual)) left"), "\(text)")
     #expect(web.yearToDate.actual.minorUnits == current.sum("marketing", months: Self.months, channel: "web"))
     // Outside every budget: the repairs and the flash sales' ads sent to Shopee (no category covers
     // Shopee's marketing), from the generator's figures.
     func unbudgeted(_ months: [String]) -> Int64 {
-      months.flatMap { expected.expenses_2026[$0] ?? [:] }.filter { $0.key.hasPrefix("Phiếu chi Sửa chữa") }.map(\.value).reduce(0, +)
+      months.flatMap { expected.expenses2026[$0] ?? [:] }.filter { $0.key.hasPrefix("Phiếu chi Sửa chữa") }.map(
+        \.value
+      ).reduce(0, +)
         + current.sum("marketing", months: months, channel: "shopee")
     }
-    #expect(text.contains("spent outside the budget: \(money.format(Money(minorUnits: unbudgeted(["2026-10"])))) this month, "
-      + "\(money.format(Money(minorUnits: unbudgeted(Self.months)))) year to date (spend no budget category of the plan covers"), "\(text)")
+    #expect(
+      text.contains(
+        "spent outside the budget: \(money.format(Money(minorUnits: unbudgeted(["2026-10"])))) this month, "
+          + "\(money.format(Money(minorUnits: unbudgeted(Self.months)))) year to date (spend no budget category of the plan covers"
+      ), "\(text)")
     #expect(!text.contains("of 0 VND"))
     // 116,040,000 of 116,000,000 is 100.03%: shown with the decimal that tells it from the 100% limit.
     #expect(text.contains("(budget_used 100.03% past 100.0%)"), "\(text)")
@@ -456,7 +502,9 @@ import Testing
 
   @Test func theSameInputsGiveTheSameBytes() throws {
     let again = try TemporaryFolder()
-    let second = try ReviewJob(configPath: Samples.config, month: Month(year: 2026, month: 10)!, outputFolder: again.url).run()
+    let second = try ReviewJob(
+      configPath: Samples.config, month: Month(year: 2026, month: 10)!, outputFolder: again.url
+    ).run()
     let a = try Data(contentsOf: outcome.workbook), b = try Data(contentsOf: second.workbook)
     #expect(a == b)
     #expect(book.parts["docProps/core.xml"]?.contains("2026-11-01T00:00:00Z") == true)
@@ -469,7 +517,7 @@ import Testing
     let out = folder.url.appendingPathComponent("baseline.csv")
     let outcome = try BaselineJob(configPath: Samples.config, year: nil, outputFile: out).run()
     #expect(outcome.status == .ok)
-    let expected = try Samples.expected().baseline_2025
+    let expected = try Samples.expected().baseline2025
     let rollup = outcome.baseline.rollup
     for name in ["revenue", "covered_revenue", "cogs", "marketing", "orders", "units"] {
       let ours: Int64
@@ -485,10 +533,14 @@ import Testing
     }
     for m in 1...12 {
       let month = String(format: "2025-%02d", m)
-      #expect(rollup.total { $0.month.description == month && $0.channel == "shopee" }.revenue.minorUnits == expected.sum("revenue", months: [month], channel: "shopee"))
+      #expect(
+        rollup.total { $0.month.description == month && $0.channel == "shopee" }.revenue.minorUnits
+          == expected.sum("revenue", months: [month], channel: "shopee"))
     }
     // `make demo` regenerates samples/baseline: the committed file must be exactly what aop writes.
-    #expect(try String(contentsOf: out, encoding: .utf8) == String(contentsOf: Samples.folder.appendingPathComponent("baseline/baseline-2025.csv"), encoding: .utf8))
+    #expect(
+      try String(contentsOf: out, encoding: .utf8)
+        == String(contentsOf: Samples.folder.appendingPathComponent("baseline/baseline-2025.csv"), encoding: .utf8))
   }
 }
 
@@ -496,7 +548,7 @@ import Testing
 /// still lead to rows (the same SUMIFS), the figures do not change, and the summary says so.
 @Suite struct SampleReviewPastTheDataSheetLimitTests {
   @Test func theDataSheetIsAggregatedAndTheSumsStillLeadToIt() throws {
-    let expected = try Samples.expected().current_2026
+    let expected = try Samples.expected().current2026
     let folder = try TemporaryFolder()
     var job = ReviewJob(configPath: Samples.config, month: Month(year: 2026, month: 10)!, outputFolder: folder.url)
     job.dataSheetLineLimit = 1_000
@@ -515,7 +567,10 @@ import Testing
     #expect(revenue == Double(expected.sum("revenue", months: SampleReviewTests.months)))
     let channels = try #require(book.sheets["Doanh thu theo kênh"])
     let store = try #require(book.row("Doanh thu theo kênh", labelled: "Cửa hàng"))
-    #expect(channels["C\(store)"]?.formula == "SUMIFS('Dữ liệu'!$J$3:$J$\(rows + 2),'Dữ liệu'!$C$3:$C$\(rows + 2),\"store\",'Dữ liệu'!$A$3:$A$\(rows + 2),DATE(2026,10,1))")
+    #expect(
+      channels["C\(store)"]?.formula
+        == "SUMIFS('Dữ liệu'!$J$3:$J$\(rows + 2),'Dữ liệu'!$C$3:$C$\(rows + 2),\"store\",'Dữ liệu'!$A$3:$A$\(rows + 2),DATE(2026,10,1))"
+    )
     #expect(channels["C\(store)"]?.number == Double(expected.sum("revenue", months: ["2026-10"], channel: "store")))
     let summary = try #require(book.sheets["Tổng quan"])
     #expect(summary.values.contains { $0.value.hasPrefix("cộng theo tháng, kênh và nhóm hàng: sổ có 8.") })
@@ -525,23 +580,32 @@ import Testing
 /// The sample review written another way than its config says: in English (`language = "en"`), or in
 /// constant-memory mode (as for inputs past `XLSXWriter.constantMemoryAboveCells`).
 enum SampleReviewVariant {
-  static func write(_ report: ReviewReport, language: Config.Language = .en, constantMemory: Bool = false, to path: String) throws {
+  static func write(
+    _ report: ReviewReport, language: Config.Language = .en, constantMemory: Bool = false, to path: String
+  ) throws {
     let sheets = ReviewLayout(language: language).layOut(report)
-    let properties = WorkbookProperties(title: "Monthly AOP review", company: report.company, subject: report.month.description,
-                                        created: report.month.next.firstDay)
-    try XLSXWriter(currency: report.currency, constantMemory: constantMemory).write(sheets, properties: properties, to: path)
+    let properties = WorkbookProperties(
+      title: "Monthly AOP review", company: report.company, subject: report.month.description,
+      created: report.month.next.firstDay)
+    try XLSXWriter(currency: report.currency, constantMemory: constantMemory).write(
+      sheets, properties: properties, to: path)
   }
 }
 
 @Suite struct EnglishWorkbookTests {
   @Test func labelsLightsAndSumsAreInEnglish() throws {
-    let outcome = try ReviewJob(configPath: Samples.config, month: Month(year: 2026, month: 10)!, outputFolder: TemporaryFolder().url).run()
+    let outcome = try ReviewJob(
+      configPath: Samples.config, month: Month(year: 2026, month: 10)!, outputFolder: TemporaryFolder().url
+    ).run()
     let folder = try TemporaryFolder()
     let path = folder.path("en.xlsx")
     try SampleReviewVariant.write(outcome.report, to: path)
     let book = try WorkbookReadBack(path: path)
-    #expect(book.sheetOrder == ["Summary", "Revenue by channel", "Gross margin", "Marketing", "Budget", "Risks and KPIs", "Plan", "Sources",
-                                "Rejected rows", "Data", "Spend data"])
+    #expect(
+      book.sheetOrder == [
+        "Summary", "Revenue by channel", "Gross margin", "Marketing", "Budget", "Risks and KPIs", "Plan", "Sources",
+        "Rejected rows", "Data", "Spend data",
+      ])
     let revenue = try #require(book.row("Summary", labelled: "Net revenue"))
     #expect(book.numberFormat("Summary", "J\(revenue)") == "[=2]\"On track\";[=1]\"Watch\";\"Off track\"")
     #expect(book.cell("Summary", "F\(revenue)")?.formula?.hasPrefix("'Revenue by channel'!G") == true)

@@ -70,9 +70,14 @@ import Testing
     ("threshold = \"33%\"", "treshold = \"33%\"", 13, "risks[0].treshold", "threshold"),
     ("contingency = \"Reprice\"", "Contingency = \"Reprice\"", 14, "risks[0].Contingency", "contingency"),
   ])
-  func aMisspeltPlanKeyIsNamedWithItsLineAndTheKeyMeant(correct: String, misspelt: String, line: Int, key: String, meant: String) throws {
+  func aMisspeltPlanKeyIsNamedWithItsLineAndTheKeyMeant(
+    correct: String, misspelt: String, line: Int, key: String, meant: String
+  ) throws {
     let error = try #require(try planError(plan.replacingOccurrences(of: correct, with: misspelt)))
-    guard case .invalidAt(_, let l, let k, let problem) = error else { Issue.record("\(error)"); return }
+    guard case .invalidAt(_, let l, let k, let problem) = error else {
+      Issue.record("\(error)")
+      return
+    }
     #expect(l == line)
     #expect(k == key)
     #expect(problem == "unknown key; did you mean `\(meant)`?")
@@ -84,8 +89,12 @@ import Testing
   }
 
   @Test func aKeyInTheWrongTableSaysWhereItBelongs() throws {
-    let error = try #require(try planError(plan.replacingOccurrences(of: "[goals]\n", with: "online_share = \"45%\"\n[goals]\n")))
-    guard case .invalidAt(_, let line, let key, let problem) = error else { Issue.record("\(error)"); return }
+    let error = try #require(
+      try planError(plan.replacingOccurrences(of: "[goals]\n", with: "online_share = \"45%\"\n[goals]\n")))
+    guard case .invalidAt(_, let line, let key, let problem) = error else {
+      Issue.record("\(error)")
+      return
+    }
     #expect(line == 3)
     #expect(key == "online_share")
     #expect(problem == "unknown key; it belongs under [goals]")
@@ -93,7 +102,10 @@ import Testing
 
   @Test func everyUnknownKeyIsCountedTheFirstNamed() throws {
     let error = try #require(try planError(plan + "\nsurprise = 1\n[extra]\nx = 1\n"))
-    guard case .invalidAt(_, let line, let key, let problem) = error else { Issue.record("\(error)"); return }
+    guard case .invalidAt(_, let line, let key, let problem) = error else {
+      Issue.record("\(error)")
+      return
+    }
     #expect(line == 15)
     #expect(key == "risks[0].surprise")  // a key after [[risks]] belongs to that table
     #expect(problem.contains("also unknown: `extra`"))
@@ -101,52 +113,96 @@ import Testing
 
   @Test func aWrongTypeSaysWhatWasExpectedAndWhatWasFound() throws {
     let year = try #require(try planError(plan.replacingOccurrences(of: "year = 2026", with: "year = \"2026\"")))
-    #expect(year == .invalidAt(file: folder.path("plan.toml"), line: 2, key: "year", problem: "expected a whole number, found the string \"2026\""))
-    let share = try #require(try planError(plan.replacingOccurrences(of: "threshold = \"33%\"", with: "threshold = true")))
-    #expect(share.localizedDescription.hasSuffix(":13: `risks[0].threshold`: expected a percentage like \"45%\" or a fraction like 0.45, found true"))
-    let list = try #require(try configError(config.replacingOccurrences(of: "inputs = [\"exports/*\"]", with: "inputs = \"exports/*\"")))
+    #expect(
+      year
+        == .invalidAt(
+          file: folder.path("plan.toml"), line: 2, key: "year",
+          problem: "expected a whole number, found the string \"2026\""))
+    let share = try #require(
+      try planError(plan.replacingOccurrences(of: "threshold = \"33%\"", with: "threshold = true")))
+    #expect(
+      share.localizedDescription.hasSuffix(
+        ":13: `risks[0].threshold`: expected a percentage like \"45%\" or a fraction like 0.45, found true"))
+    let list = try #require(
+      try configError(config.replacingOccurrences(of: "inputs = [\"exports/*\"]", with: "inputs = \"exports/*\"")))
     #expect(list.localizedDescription.hasSuffix(":3: `inputs`: expected a list [ … ], found the string \"exports/*\""))
-    let table = try #require(try planError(plan.replacingOccurrences(of: "[goals]\nrevenue_growth = \"20%\"\ngross_margin_floor = \"35%\"", with: "goals = 5")))
+    let table = try #require(
+      try planError(
+        plan.replacingOccurrences(
+          of: "[goals]\nrevenue_growth = \"20%\"\ngross_margin_floor = \"35%\"", with: "goals = 5")))
     #expect(table.localizedDescription.hasSuffix(":3: `goals`: expected a table, found the whole number 5"))
   }
 
   @Test func aControlCharacterInAStringIsRefused() throws {
-    let error = try #require(try planError(plan.replacingOccurrences(of: "risk = \"Margin\"", with: "risk = \"Mar\\u0001gin\"")))
+    let error = try #require(
+      try planError(plan.replacingOccurrences(of: "risk = \"Margin\"", with: "risk = \"Mar\\u0001gin\"")))
     #expect(error.localizedDescription.hasSuffix(":11: `risks[0].risk`: holds the control character U+0001; remove it"))
   }
 
   @Test(arguments: [
-    ("revenue_growth = \"20%\"", "revenue_target = -5", "goals.revenue_target", "-5 is not a revenue target: give the year's revenue, more than 0"),
-    ("revenue_growth = \"20%\"", "revenue_target = 0", "goals.revenue_target", "0 is not a revenue target: give the year's revenue, more than 0"),
+    (
+      "revenue_growth = \"20%\"", "revenue_target = -5", "goals.revenue_target",
+      "-5 is not a revenue target: give the year's revenue, more than 0"
+    ),
+    (
+      "revenue_growth = \"20%\"", "revenue_target = 0", "goals.revenue_target",
+      "0 is not a revenue target: give the year's revenue, more than 0"
+    ),
     ("monthly = 12_000_000", "monthly = -1", "budget[0]", "a budget cannot be negative"),
-    ("monthly = 12_000_000", "monthly = 9_000_000_000_000_000_000", "budget[0].monthly",
-     "9000000000000000000 is too large: a plan amount is at most 1000000000000000 VND"),
-    ("threshold = \"33%\"", "threshold = 1e300", "risks[0].threshold", "1e+300 is not a plausible share (write 0.45 or \"45%\" for 45%)"),
+    (
+      "monthly = 12_000_000", "monthly = 9_000_000_000_000_000_000", "budget[0].monthly",
+      "9000000000000000000 is too large: a plan amount is at most 1000000000000000 VND"
+    ),
+    (
+      "threshold = \"33%\"", "threshold = 1e300", "risks[0].threshold",
+      "1e+300 is not a plausible share (write 0.45 or \"45%\" for 45%)"
+    ),
   ])
   func aPlanThatCannotAddUpIsRefused(correct: String, wrong: String, key: String, problem: String) throws {
     let error = try #require(try planError(plan.replacingOccurrences(of: correct, with: wrong)))
-    guard case .invalidAt(_, _, let k, let p) = error else { Issue.record("\(error)"); return }
+    guard case .invalidAt(_, _, let k, let p) = error else {
+      Issue.record("\(error)")
+      return
+    }
     #expect(k == key)
     #expect(p == problem)
   }
 
   @Test func currencyDigitsAreBounded() throws {
-    let error = try #require(try planError(plan.replacingOccurrences(of: "year = 2026", with: "year = 2026\ncurrency = \"XTS\"\ncurrency_digits = 30")))
+    let error = try #require(
+      try planError(
+        plan.replacingOccurrences(of: "year = 2026", with: "year = 2026\ncurrency = \"XTS\"\ncurrency_digits = 30")))
     #expect(error.localizedDescription.contains("`currency_digits`: 30 is not 0 to 4"))
   }
 
   @Test func aBaselineValueOfInt64MinIsRefusedNotATrap() throws {
-    let rows = [(1, Baseline.columns), (2, ["2025-01", "store", "g", "VND", "-9223372036854775808", "0", "0", "0", "0", "0"])]
-    #expect(throws: PlanError.invalid(file: "b.csv", key: "", problem: "line 2, column revenue: the column adds up to more than 1000000000000000000, beyond what can be added up exactly")) {
+    let rows = [
+      (1, Baseline.columns), (2, ["2025-01", "store", "g", "VND", "-9223372036854775808", "0", "0", "0", "0", "0"]),
+    ]
+    #expect(
+      throws: PlanError.invalid(
+        file: "b.csv", key: "",
+        problem:
+          "line 2, column revenue: the column adds up to more than 1000000000000000000, beyond what can be added up exactly"
+      )
+    ) {
       try Baseline(rows: rows, file: "b.csv")
     }
   }
 
   @Test func aBaselineWhoseColumnsAddUpBeyondTheLimitIsRefused() throws {
     let header = Baseline.columns.joined(separator: ",")
-    let row = { (m: Int) in (m + 1, ["2025-\(m < 10 ? "0" : "")\(m)", "store", "g", "VND", "900000000000000000", "0", "0", "0", "0", "0"]) }
+    let row = { (m: Int) in
+      (m + 1, ["2025-\(m < 10 ? "0" : "")\(m)", "store", "g", "VND", "900000000000000000", "0", "0", "0", "0", "0"])
+    }
     let rows = [(1, header.split(separator: ",").map(String.init))] + (1...2).map(row)
-    #expect(throws: PlanError.invalid(file: "b.csv", key: "", problem: "line 3, column revenue: the column adds up to more than 1000000000000000000, beyond what can be added up exactly")) {
+    #expect(
+      throws: PlanError.invalid(
+        file: "b.csv", key: "",
+        problem:
+          "line 3, column revenue: the column adds up to more than 1000000000000000000, beyond what can be added up exactly"
+      )
+    ) {
       try Baseline(rows: rows, file: "b.csv")
     }
   }
@@ -157,14 +213,17 @@ import Testing
     var f = Rollup.Figures()
     f.revenue = Money(minorUnits: -150_000)
     let groups = ["=SUM(A1)", "-x", "@home", "Sữa"]
-    let cells = Dictionary(uniqueKeysWithValues: groups.enumerated().map { i, g in
-      (Rollup.Key(month: Month(year: 2025, month: i + 1)!, channel: "store", productGroup: g), f)
-    })
+    let cells = Dictionary(
+      uniqueKeysWithValues: groups.enumerated().map { i, g in
+        (Rollup.Key(month: Month(year: 2025, month: i + 1)!, channel: "store", productGroup: g), f)
+      })
     let csv = Baseline(year: 2025, currency: "VND", rollup: Rollup(cells: cells, uncosted: [:])).csv
     #expect(csv.contains("2025-01,store,'=SUM(A1),VND,-150000,"))
     #expect(csv.contains("2025-02,store,'-x,VND,-150000,"))
     #expect(csv.contains("2025-03,store,'@home,VND,"))
-    let rows = csv.split(separator: "\n").enumerated().map { ($0 + 1, $1.split(separator: ",", omittingEmptySubsequences: false).map(String.init)) }
+    let rows = csv.split(separator: "\n").enumerated().map {
+      ($0 + 1, $1.split(separator: ",", omittingEmptySubsequences: false).map(String.init))
+    }
     let back = try Baseline(rows: rows, file: "b.csv")
     #expect(Set(back.rollup.cells.keys.map(\.productGroup)) == Set(groups))
     #expect(back.rollup.cells.values.allSatisfy { $0.revenue == Money(minorUnits: -150_000) })

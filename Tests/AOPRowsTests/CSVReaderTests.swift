@@ -117,7 +117,9 @@ private func events(_ path: String, options: CSVOptions = CSVOptions()) throws -
   func overLongFieldsWideRowsAndEndlessLinesAreRefusedNotHeld(chunkSize: Int) throws {
     let folder = try TemporaryFolder()
     let wide = (0..<50).map(String.init).joined(separator: ",")
-    let path = try folder.write("limits.csv", "a,b\n1,\(String(repeating: "x", count: 300))\n\(wide)\n\(String(repeating: "y", count: 5_000))\n2,ok\n")
+    let path = try folder.write(
+      "limits.csv",
+      "a,b\n1,\(String(repeating: "x", count: 300))\n\(wide)\n\(String(repeating: "y", count: 5_000))\n2,ok\n")
     var out: [String] = []
     let options = CSVOptions(chunkSize: chunkSize, maxFieldBytes: 200, maxFieldsPerRecord: 20, maxLineBytes: 1_000)
     try CSVReader(path: path, options: options).read { event in
@@ -126,9 +128,11 @@ private func events(_ path: String, options: CSVOptions = CSVOptions()) throws -
       case .malformed(let m): out.append("\(m.line): \(m.reason)")
       }
     }
-    #expect(out == [
-      "1: a|b", "2: cannot be parsed as CSV: field 2 has 300 bytes, more than the limit of 200",
-      "3: cannot be parsed as CSV: 50 fields, more than the limit of 20", "4: cannot be parsed as CSV: a line longer than 1000 bytes", "5: 2|ok",
-    ])
+    #expect(
+      out == [
+        "1: a|b", "2: cannot be parsed as CSV: field 2 has 300 bytes, more than the limit of 200",
+        "3: cannot be parsed as CSV: 50 fields, more than the limit of 20",
+        "4: cannot be parsed as CSV: a line longer than 1000 bytes", "5: 2|ok",
+      ])
   }
 }

@@ -5,7 +5,8 @@ import Testing
 
 /// The check a finished workbook's XML parts pass before the workbook replaces the last good one.
 @Suite struct WellFormedXMLTests {
-  static let good = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
+  static let good =
+    #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
     + #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Sữa &amp; tã &#x1F37C; &lt;</t></is></c>"#
     + #"<c r="B1"><f>SUMIFS('Dữ liệu'!$J$3:$J$9,'Dữ liệu'!$C$3:$C$9,"web")</f><v>12</v></c></row><!-- a comment --><row r="2"/></sheetData></worksheet>"#
 

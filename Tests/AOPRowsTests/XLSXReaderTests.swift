@@ -12,7 +12,10 @@ import Testing
     var out: [String] = []
     try XLSXReader(path: path).read(sheet: sheet) { event in
       if case .record(let r) = event {
-        out.append("\(r.line): " + (0..<r.count).map { "\(r.fields[$0])\(r.kind($0) == .text ? "" : r.kind($0) == .number ? "#" : "@")" }.joined(separator: "|"))
+        out.append(
+          "\(r.line): "
+            + (0..<r.count).map { "\(r.fields[$0])\(r.kind($0) == .text ? "" : r.kind($0) == .number ? "#" : "@")" }
+            .joined(separator: "|"))
       }
     }
     return out
@@ -29,38 +32,53 @@ import Testing
         <row r="5"><c r="B5" t="s"><v>2</v></c></row>
         <row r="6"/>
         """,
-      shared: ["Thời gian", "Giá trị", "<i>rich</i>"].map { $0.replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;") },
+      shared: ["Thời gian", "Giá trị", "<i>rich</i>"].map {
+        $0.replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+      },
       cellFormats: [0, 164, 14], customFormats: [164: "dd/mm/yyyy hh:mm"])
-    #expect(try rows(path) == [
-      "1: Thời gian|Giá trị||Ghi chú",
-      "3: 2026-10-02 12:00:00@|150000.00000000003#||a\rb & c",
-      "4: 1900-03-01@|1",  // serial 61 is 1 March 1900, after Excel's phantom 29 February
-      "5: |<i>rich</i>",
-    ])
+    #expect(
+      try rows(path) == [
+        "1: Thời gian|Giá trị||Ghi chú",
+        "3: 2026-10-02 12:00:00@|150000.00000000003#||a\rb & c",
+        "4: 1900-03-01@|1",  // serial 61 is 1 March 1900, after Excel's phantom 29 February
+        "5: |<i>rich</i>",
+      ])
   }
 
   @Test func theNamedSheetOrAClearError() throws {
     let path = folder.path("b.xlsx")
-    try WorkbookBuilder.write(to: path, sheetName: "orders", rows: "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>x</t></is></c></row>")
+    try WorkbookBuilder.write(
+      to: path, sheetName: "orders", rows: "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>x</t></is></c></row>")
     #expect(try rows(path, sheet: "orders") == ["1: x"])
-    #expect(throws: RowsError.notAWorkbook(path: path, reason: "no sheet named `Sheet2` (it has `orders`)")) { try rows(path, sheet: "Sheet2") }
+    #expect(throws: RowsError.notAWorkbook(path: path, reason: "no sheet named `Sheet2` (it has `orders`)")) {
+      try rows(path, sheet: "Sheet2")
+    }
   }
 
   @Test func aDocumentTypeDeclarationIsRefused() throws {
     let path = folder.path("dtd.xlsx")
-    try WorkbookBuilder.write(to: path, rows: "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&xxe;</t></is></c></row>",
-                              sheetXMLPrefix: "<!DOCTYPE x [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>")
-    #expect(throws: RowsError.notAWorkbook(path: path, reason: "sheet `Sheet1`: a document type declaration (DTD) is not allowed in a spreadsheet part")) { try rows(path) }
+    try WorkbookBuilder.write(
+      to: path, rows: "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&xxe;</t></is></c></row>",
+      sheetXMLPrefix: "<!DOCTYPE x [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>")
+    #expect(
+      throws: RowsError.notAWorkbook(
+        path: path, reason: "sheet `Sheet1`: a document type declaration (DTD) is not allowed in a spreadsheet part")
+    ) { try rows(path) }
   }
 
   @Test func brokenAndTruncatedFilesAreReportedAsSuch() throws {
     let path = folder.path("c.xlsx")
-    try WorkbookBuilder.write(to: path, rows: String(repeating: "<row><c t=\"inlineStr\"><is><t>abcdefgh</t></is></c></row>", count: 2000))
+    try WorkbookBuilder.write(
+      to: path, rows: String(repeating: "<row><c t=\"inlineStr\"><is><t>abcdefgh</t></is></c></row>", count: 2000))
     let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
     let cut = try folder.write("cut.xlsx", bytes: Array(bytes.prefix(bytes.count / 2)))
     #expect(throws: RowsError.self) { try rows(cut) }
-    let garbage = try folder.write("garbage.xlsx", bytes: [0x50, 0x4B, 0x03, 0x04] + Array(repeating: 0x41, count: 100))
-    #expect(throws: RowsError.notAWorkbook(path: garbage, reason: "not a readable zip archive (a broken or truncated download?)")) { try rows(garbage) }
+    let garbage = try folder.write(
+      "garbage.xlsx", bytes: [0x50, 0x4B, 0x03, 0x04] + Array(repeating: 0x41, count: 100))
+    #expect(
+      throws: RowsError.notAWorkbook(
+        path: garbage, reason: "not a readable zip archive (a broken or truncated download?)")
+    ) { try rows(garbage) }
   }
 
   @Test func aZipBombIsRefusedBeforeInflating() throws {
@@ -76,7 +94,9 @@ import Testing
   }
 
   @Test func excelSerialsIncludingTheLeapYearBugAnd1904() {
-    func render(_ s: String, _ d1904: Bool = false) -> String? { SheetRows.renderSerial(Array(s.utf8), date1904: d1904).map { String(decoding: $0, as: UTF8.self) } }
+    func render(_ s: String, _ d1904: Bool = false) -> String? {
+      SheetRows.renderSerial(Array(s.utf8), date1904: d1904).map { String(decoding: $0, as: UTF8.self) }
+    }
     #expect(render("1") == "1900-01-01")
     #expect(render("59") == "1900-02-28")
     #expect(render("61") == "1900-03-01")

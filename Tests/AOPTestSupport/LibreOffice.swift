@@ -20,9 +20,15 @@ public enum LibreOffice {
     public var description: String
     public init(from decoder: Decoder) throws {
       let c = try decoder.singleValueContainer()
-      if let s = try? c.decode(String.self) { description = s } else if let d = try? c.decode(Double.self) { description = String(d) } else if let o = try? c.decode([String: AnyCodable].self) {
+      if let s = try? c.decode(String.self) {
+        description = s
+      } else if let d = try? c.decode(Double.self) {
+        description = String(d)
+      } else if let o = try? c.decode([String: AnyCodable].self) {
         description = o.description
-      } else { description = "?" }
+      } else {
+        description = "?"
+      }
     }
   }
 

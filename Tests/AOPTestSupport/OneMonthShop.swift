@@ -10,7 +10,9 @@ public struct OneMonthShop {
   public init(inputs: [String] = ["exports/*"], extra: String = "") throws {
     folder = try TemporaryFolder()
     let quoted = inputs.map { "\"\($0)\"" }.joined(separator: ", ")
-    try folder.write("aop.toml", """
+    try folder.write(
+      "aop.toml",
+      """
       plan = "\(Samples.folder.appendingPathComponent("plan-2026.toml").path)"
       inputs = [\(quoted)]
       marketing_categories = ["Phiếu chi In ấn quảng cáo"]
@@ -31,8 +33,11 @@ public struct OneMonthShop {
       """)
     let month = url.appendingPathComponent("exports/2026-10")
     try FileManager.default.createDirectory(at: month, withIntermediateDirectories: true)
-    for name in try FileManager.default.contentsOfDirectory(atPath: Samples.folder.appendingPathComponent("exports/2026-10").path) {
-      try FileManager.default.copyItem(at: Samples.folder.appendingPathComponent("exports/2026-10/\(name)"), to: month.appendingPathComponent(name))
+    for name in try FileManager.default.contentsOfDirectory(
+      atPath: Samples.folder.appendingPathComponent("exports/2026-10").path)
+    {
+      try FileManager.default.copyItem(
+        at: Samples.folder.appendingPathComponent("exports/2026-10/\(name)"), to: month.appendingPathComponent(name))
     }
   }
 }

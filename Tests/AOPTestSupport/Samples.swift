@@ -9,18 +9,24 @@ public enum Samples {
   public typealias Figures = [String: [String: [String: Int64]]]
 
   public struct Expected: Decodable {
-    public var baseline_2025: Figures
-    public var current_2026: Figures
+    public var baseline2025: Figures
+    public var current2026: Figures
     public var files: [String: [String: Int]]
-    public var uncosted_2026: [String: [String: Int64]]
-    public var bad_row: [String: String]
+    public var uncosted2026: [String: [String: Int64]]
+    public var badRow: [String: String]
     /// Month → expense category → amount (not marketing).
-    public var expenses_2026: [String: [String: Int64]]
-    public var purchases_2026: [String: Int64]
+    public var expenses2026: [String: [String: Int64]]
+    public var purchases2026: [String: Int64]
+
+    enum CodingKeys: String, CodingKey {
+      case baseline2025 = "baseline_2025", current2026 = "current_2026", files, uncosted2026 = "uncosted_2026"
+      case badRow = "bad_row", expenses2026 = "expenses_2026", purchases2026 = "purchases_2026"
+    }
   }
 
   public static func expected() throws -> Expected {
-    try JSONDecoder().decode(Expected.self, from: Data(contentsOf: folder.appendingPathComponent("expected/figures.json")))
+    try JSONDecoder().decode(
+      Expected.self, from: Data(contentsOf: folder.appendingPathComponent("expected/figures.json")))
   }
 }
 

@@ -9,22 +9,35 @@ public enum WorkbookBuilder {
     to path: String, sheetName: String = "Sheet1", rows: String, shared: [String] = [], cellFormats: [Int] = [0],
     customFormats: [Int: String] = [:], extraWorkbookXML: String = "", sheetXMLPrefix: String = ""
   ) throws {
-    let sst = "<?xml version=\"1.0\"?><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+    let sst =
+      "<?xml version=\"1.0\"?><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
       + shared.map { "<si><t>\($0)</t></si>" }.joined() + "</sst>"
-    let numFmts = customFormats.isEmpty ? "" : "<numFmts>" + customFormats.map { "<numFmt numFmtId=\"\($0.key)\" formatCode=\"\($0.value)\"/>" }.joined() + "</numFmts>"
-    let styles = "<?xml version=\"1.0\"?><styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">\(numFmts)"
-      + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\"/></cellStyleXfs><cellXfs>" + cellFormats.map { "<xf numFmtId=\"\($0)\"/>" }.joined() + "</cellXfs></styleSheet>"
-    let workbook = "<?xml version=\"1.0\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+    let numFmts =
+      customFormats.isEmpty
+      ? ""
+      : "<numFmts>" + customFormats.map { "<numFmt numFmtId=\"\($0.key)\" formatCode=\"\($0.value)\"/>" }.joined()
+        + "</numFmts>"
+    let styles =
+      "<?xml version=\"1.0\"?><styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">\(numFmts)"
+      + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\"/></cellStyleXfs><cellXfs>"
+      + cellFormats.map { "<xf numFmtId=\"\($0)\"/>" }.joined() + "</cellXfs></styleSheet>"
+    let workbook =
+      "<?xml version=\"1.0\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
       + "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">\(extraWorkbookXML)<sheets><sheet name=\"\(sheetName)\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"
-    let rels = "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+    let rels =
+      "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
       + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>"
-    let sheet = "<?xml version=\"1.0\"?>\(sheetXMLPrefix)<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>\(rows)</sheetData></worksheet>"
+    let sheet =
+      "<?xml version=\"1.0\"?>\(sheetXMLPrefix)<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>\(rows)</sheetData></worksheet>"
     try? FileManager.default.removeItem(atPath: path)
     let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
-    for (name, text) in [("xl/workbook.xml", workbook), ("xl/_rels/workbook.xml.rels", rels), ("xl/sharedStrings.xml", sst),
-                         ("xl/styles.xml", styles), ("xl/worksheets/sheet1.xml", sheet)] {
+    for (name, text) in [
+      ("xl/workbook.xml", workbook), ("xl/_rels/workbook.xml.rels", rels), ("xl/sharedStrings.xml", sst),
+      ("xl/styles.xml", styles), ("xl/worksheets/sheet1.xml", sheet),
+    ] {
       let data = Data(text.utf8)
-      try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+      try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) {
+        position, size in
         data.subdata(in: Int(position)..<Int(position) + size)
       }
     }

@@ -34,14 +34,18 @@ public struct WorkbookReadBack {
       var data = Data()
       _ = try archive.extract(entry) { data.append($0) }
       parts[entry.path] = String(decoding: data, as: UTF8.self)
-      if let problem = WorkbookParts.wellFormednessProblem(data, part: entry.path) { throw NotWellFormed(description: "\(path): \(problem)") }
+      if let problem = WorkbookParts.wellFormednessProblem(data, part: entry.path) {
+        throw NotWellFormed(description: "\(path): \(problem)")
+      }
     }
     let shared = SharedStringsParser.parse(parts["xl/sharedStrings.xml"] ?? "")
     let workbook = parts["xl/workbook.xml"] ?? ""
     let rels = parts["xl/_rels/workbook.xml.rels"] ?? ""
     for (name, rid) in Self.matches(#"<sheet name="([^"]*)" sheetId="\d+" r:id="(rId\d+)""#, in: workbook) {
-      guard let target = Self.matches(#"Id="\#(rid)" Type="[^"]*" Target="([^"]*)""#, in: rels).first?.0
-        ?? Self.matches(#"Target="([^"]*)"[^>]*Id="\#(rid)""#, in: rels).first?.0 else { continue }
+      guard
+        let target = Self.matches(#"Id="\#(rid)" Type="[^"]*" Target="([^"]*)""#, in: rels).first?.0
+          ?? Self.matches(#"Target="([^"]*)"[^>]*Id="\#(rid)""#, in: rels).first?.0
+      else { continue }
       let sheetName = Self.unescape(name)
       sheetOrder.append(sheetName)
       sheets[sheetName] = SheetParser.parse(parts["xl/" + target] ?? "", shared: shared)
@@ -60,9 +64,13 @@ public struct WorkbookReadBack {
   /// for the general format.
   public func numberFormat(_ sheet: String, _ reference: String) -> String? {
     guard let style = cell(sheet, reference)?.style, let styles = parts["xl/styles.xml"],
-          let start = styles.range(of: "<cellXfs"), let end = styles.range(of: "</cellXfs>") else { return nil }
-    let formats = Dictionary(Self.matches("<numFmt numFmtId=\"(\\d+)\" formatCode=\"([^\"]*)\"", in: styles).map { ($0.0, Self.unescape($0.1)) },
-                             uniquingKeysWith: { a, _ in a })
+      let start = styles.range(of: "<cellXfs"), let end = styles.range(of: "</cellXfs>")
+    else { return nil }
+    let formats = Dictionary(
+      Self.matches("<numFmt numFmtId=\"(\\d+)\" formatCode=\"([^\"]*)\"", in: styles).map {
+        ($0.0, Self.unescape($0.1))
+      },
+      uniquingKeysWith: { a, _ in a })
     let xfs = Self.matches("<xf numFmtId=\"(\\d+)\"", in: String(styles[start.lowerBound..<end.lowerBound])).map(\.0)
     guard style < xfs.count else { return nil }
     return formats[xfs[style]]
@@ -89,7 +97,8 @@ public struct WorkbookReadBack {
 
   static func unescape(_ s: String) -> String {
     s.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-      .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&apos;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
+      .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&apos;", with: "'")
+      .replacingOccurrences(of: "&amp;", with: "&")
   }
 }
 
@@ -106,7 +115,8 @@ public enum WorkbookParts {
     guard part.hasSuffix(".xml") || part.hasSuffix(".rels") else { return nil }
     let parser = XMLParser(data: data)
     guard parser.parse() else {
-      return "\(part) is not well-formed XML: \(parser.parserError.map { "\($0)" } ?? "unknown error") at line \(parser.lineNumber), column \(parser.columnNumber)"
+      return
+        "\(part) is not well-formed XML: \(parser.parserError.map { "\($0)" } ?? "unknown error") at line \(parser.lineNumber), column \(parser.columnNumber)"
     }
     return nil
   }
@@ -117,7 +127,9 @@ public enum WorkbookParts {
     for entry in archive where entry.type == .file {
       var data = Data()
       _ = try archive.extract(entry) { data.append($0) }
-      if let problem = wellFormednessProblem(data, part: entry.path) { throw NotWellFormed(description: "\(path): \(problem)") }
+      if let problem = wellFormednessProblem(data, part: entry.path) {
+        throw NotWellFormed(description: "\(path): \(problem)")
+      }
     }
     return true
   }
@@ -136,7 +148,10 @@ private final class SharedStringsParser: NSObject, XMLParserDelegate {
     return p.strings
   }
 
-  func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+  func parser(
+    _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+    attributes: [String: String] = [:]
+  ) {
     if name == "si" { current = "" }
     if name == "t" { inText = true }
   }
@@ -167,7 +182,10 @@ private final class SheetParser: NSObject, XMLParserDelegate {
     return p.cells
   }
 
-  func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+  func parser(
+    _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+    attributes: [String: String] = [:]
+  ) {
     switch name {
     case "c":
       reference = attributes["r"] ?? ""
@@ -175,7 +193,9 @@ private final class SheetParser: NSObject, XMLParserDelegate {
       style = Int(attributes["s"] ?? "0") ?? 0
       formula = nil
       value = ""
-    case "f": collecting = "f"; formula = ""
+    case "f":
+      collecting = "f"
+      formula = ""
     case "v", "t": collecting = "v"
     default: break
     }

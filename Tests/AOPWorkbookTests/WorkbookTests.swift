@@ -6,16 +6,27 @@ import Testing
 @testable import AOPWorkbook
 
 @Suite struct WorkbookWriterTests {
-  let properties = WorkbookProperties(title: "T", company: "A & B", subject: "2026-10", created: Day(iso: "2026-11-01")!)
+  let properties = WorkbookProperties(
+    title: "T", company: "A & B", subject: "2026-10", created: Day(iso: "2026-11-01")!)
 
   func sample() -> [Sheet] {
     var s = Sheet(name: "Tổng quan")
     s.rows = [
       [Cell(.text("Title"), .title)],
-      [Cell(.text("KPI"), .header), Cell(.text("Actual"), .header), Cell(.text("Plan"), .header), Cell(.text("Var"), .header), Cell(.text("%"), .header)],
-      [Cell(.text("=HYPERLINK(\"x\")")), Cell(.money(Money(minorUnits: 1_234_567))), Cell(.money(Money(minorUnits: 1_000_000))),
-       Cell(.formula("B3-C3", cached: .money(Money(minorUnits: 234_567)))), Cell(.formula("IF(C3=0,\"\",D3/C3)", cached: .ratio(Ratio(numerator: 234_567, denominator: 1_000_000))))],
-      [Cell(.text("no data")), Cell(.ratio(nil)), Cell(.points(-1.5)), Cell(.integer(42)), Cell(.formula("IF(C9=0,\"\",1)", cached: .ratio(nil)))],
+      [
+        Cell(.text("KPI"), .header), Cell(.text("Actual"), .header), Cell(.text("Plan"), .header),
+        Cell(.text("Var"), .header), Cell(.text("%"), .header),
+      ],
+      [
+        Cell(.text("=HYPERLINK(\"x\")")), Cell(.money(Money(minorUnits: 1_234_567))),
+        Cell(.money(Money(minorUnits: 1_000_000))),
+        Cell(.formula("B3-C3", cached: .money(Money(minorUnits: 234_567)))),
+        Cell(.formula("IF(C3=0,\"\",D3/C3)", cached: .ratio(Ratio(numerator: 234_567, denominator: 1_000_000)))),
+      ],
+      [
+        Cell(.text("no data")), Cell(.ratio(nil)), Cell(.points(-1.5)), Cell(.integer(42)),
+        Cell(.formula("IF(C9=0,\"\",1)", cached: .ratio(nil))),
+      ],
       [Cell(.text("bad\u{0}text\u{1}"))],
     ]
     s.frozenRows = 2
@@ -56,7 +67,9 @@ import Testing
     let folder = try TemporaryFolder()
     try XLSXWriter(currency: .vnd).write(sample(), properties: properties, to: folder.path("a.xlsx"))
     try XLSXWriter(currency: .vnd).write(sample(), properties: properties, to: folder.path("b.xlsx"))
-    #expect(try Data(contentsOf: URL(fileURLWithPath: folder.path("a.xlsx"))) == Data(contentsOf: URL(fileURLWithPath: folder.path("b.xlsx"))))
+    #expect(
+      try Data(contentsOf: URL(fileURLWithPath: folder.path("a.xlsx")))
+        == Data(contentsOf: URL(fileURLWithPath: folder.path("b.xlsx"))))
   }
 
   @Test func anUnwritablePathIsAnError() throws {
@@ -127,19 +140,26 @@ import Testing
     s.overspendWatch = [CellBlock(firstRow: 0, lastRow: 1, firstColumn: 0, lastColumn: 0)]
     let (book, _) = try write(s)
     let xml = try #require(book.parts["xl/worksheets/sheet1.xml"])
-    #expect(xml.contains("<conditionalFormatting sqref=\"A1:A2\"><cfRule type=\"cellIs\" dxfId=\"0\" priority=\"1\" operator=\"lessThan\"><formula>0</formula>"))
+    #expect(
+      xml.contains(
+        "<conditionalFormatting sqref=\"A1:A2\"><cfRule type=\"cellIs\" dxfId=\"0\" priority=\"1\" operator=\"lessThan\"><formula>0</formula>"
+      ))
     #expect(book.parts["xl/styles.xml"]?.contains("FFFFC7CE") == true)
   }
 }
 
 @Suite struct DataSumsTests {
-  let sums = DataSums<SalesColumn>(sheet: "Data", rows: 5, names: [.group: ["Sữa", "sữa", "Tã", "store"], .channel: ["store", "web"]])
+  let sums = DataSums<SalesColumn>(
+    sheet: "Data", rows: 5, names: [.group: ["Sữa", "sữa", "Tã", "store"], .channel: ["store", "web"]])
 
   @Test func sumsMatchTextsAndExpressionsOverTheDataRows() {
-    #expect(sums.sum(.revenue, where: [(.group, .text("Tã")), (.month, .firstDay(of: Month(year: 2026, month: 3)!))])
-      == "SUMIFS('Data'!$J$3:$J$7,'Data'!$H$3:$H$7,\"Tã\",'Data'!$A$3:$A$7,DATE(2026,3,1))")
+    #expect(
+      sums.sum(.revenue, where: [(.group, .text("Tã")), (.month, .firstDay(of: Month(year: 2026, month: 3)!))])
+        == "SUMIFS('Data'!$J$3:$J$7,'Data'!$H$3:$H$7,\"Tã\",'Data'!$A$3:$A$7,DATE(2026,3,1))")
     #expect(sums.sum(.units, where: []) == "SUM('Data'!$I$3:$I$7)")
-    #expect(sums.sum(.cogs, where: [(.channel, .text("Nhà \"A\""))]) == "SUMIFS('Data'!$L$3:$L$7,'Data'!$C$3:$C$7,\"Nhà \"\"A\"\"\")")
+    #expect(
+      sums.sum(.cogs, where: [(.channel, .text("Nhà \"A\""))])
+        == "SUMIFS('Data'!$L$3:$L$7,'Data'!$C$3:$C$7,\"Nhà \"\"A\"\"\")")
   }
 
   @Test func textsSumifsWouldNotMatchExactlyGiveNoFormula() {
@@ -148,7 +168,8 @@ import Testing
       #expect(sums.sum(.revenue, where: [(.group, .text(text))]) == nil, "\(text)")
     }
     #expect(sums.sum(.revenue, where: [(.group, .text("3 > 2"))]) != nil)
-    #expect(sums.sum(.revenue, where: [(.channel, .text("store"))]) != nil)  // a group of the same name is another column
+    // A group of the same name is another column.
+    #expect(sums.sum(.revenue, where: [(.channel, .text("store"))]) != nil)
     #expect(DataSums<SalesColumn>(sheet: "Data", rows: 0, names: [:]).sum(.revenue, where: []) == nil)
   }
 }
@@ -158,10 +179,17 @@ import Testing
     let folder = try TemporaryFolder()
     var s = Sheet(name: "T")
     let long = String(repeating: "ệ", count: 40_000)
-    s.rows = [[Cell(.text("=HYPERLINK(\"http://x\",\"click\")")), Cell(.text("+84901234567")), Cell(.text("@SUM(A1)")), Cell(.text("a_x0041_b")),
-               Cell(.text(long)), Cell(.text("nul\u{0}here\u{7}"))]]
+    s.rows = [
+      [
+        Cell(.text("=HYPERLINK(\"http://x\",\"click\")")), Cell(.text("+84901234567")), Cell(.text("@SUM(A1)")),
+        Cell(.text("a_x0041_b")),
+        Cell(.text(long)), Cell(.text("nul\u{0}here\u{7}")),
+      ]
+    ]
     let path = folder.path("hostile.xlsx")
-    try XLSXWriter(currency: .vnd).write([s], properties: WorkbookProperties(title: "t", company: "c", subject: "s", created: Day(iso: "2026-01-01")!), to: path)
+    try XLSXWriter(currency: .vnd).write(
+      [s], properties: WorkbookProperties(title: "t", company: "c", subject: "s", created: Day(iso: "2026-01-01")!),
+      to: path)
     let book = try WorkbookReadBack(path: path)
     let cells = try #require(book.sheets["T"])
     for ref in ["A1", "B1", "C1"] { #expect(cells[ref]?.formula == nil, "\(ref) must stay text") }
@@ -182,9 +210,16 @@ import Testing
     let b = Sheet(name: "shopee HCM 102026")  // the same name once cleaned, compared as Excel does (any case)
     let c = Sheet(name: String(repeating: "Doanh thu theo kênh ", count: 3))
     let path = folder.path("names.xlsx")
-    try XLSXWriter(currency: .vnd).write([a, b, c], properties: WorkbookProperties(title: "t", company: "c", subject: "s", created: Day(iso: "2026-01-01")!), to: path)
+    try XLSXWriter(currency: .vnd).write(
+      [a, b, c],
+      properties: WorkbookProperties(title: "t", company: "c", subject: "s", created: Day(iso: "2026-01-01")!), to: path
+    )
     let book = try WorkbookReadBack(path: path)
-    #expect(book.sheetOrder == ["Shopee HCM 102026", "shopee HCM 102026 (2)", String(String(repeating: "Doanh thu theo kênh ", count: 3).prefix(31))])
+    #expect(
+      book.sheetOrder == [
+        "Shopee HCM 102026", "shopee HCM 102026 (2)",
+        String(String(repeating: "Doanh thu theo kênh ", count: 3).prefix(31)),
+      ])
     let cells = try #require(book.sheets["Shopee HCM 102026"])
     #expect(cells["B1"] == nil && cells["C1"] == nil)  // not NAN/INF, which would corrupt the file
     #expect(book.parts["xl/worksheets/sheet1.xml"]?.contains("NAN") == false)

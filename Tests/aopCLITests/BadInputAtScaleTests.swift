@@ -22,12 +22,19 @@ import Testing
     let rejects = try String(contentsOfFile: shop.folder.path("out/rejects-2026-10.csv"), encoding: .utf8)
     let lines = rejects.split(separator: "\n")
     #expect(lines.count == 1 + 1_000_001)
-    #expect(lines.last == "exports/2026-10/zz-expenses.csv,1000001,amount,`=1+999999` is not a number like 1234567.89,\"2026-10-29,Marketing,=1+999999,web,bad 999999\"")
+    #expect(
+      lines.last
+        == "exports/2026-10/zz-expenses.csv,1000001,amount,`=1+999999` is not a number like 1234567.89,\"2026-10-29,Marketing,=1+999999,web,bad 999999\""
+    )
     // The workbook lists the first 10,000 and says where the rest are.
     let book = try WorkbookReadBack(path: shop.folder.path("out/review-2026-10.xlsx"))
     let sheet = try #require(book.sheets["Rejected rows"])
     let listed = sheet.keys.filter { $0.hasPrefix("B") && Int($0.dropFirst()) ?? 0 > 3 && sheet[$0]?.type == "n" }.count
     #expect(listed == 10_000)
-    #expect(sheet.values.contains { $0.value == "990001 more rejected rows are not listed here (the first 10000 are): rejects-2026-10.csv beside this workbook has every one." })
+    #expect(
+      sheet.values.contains {
+        $0.value
+          == "990001 more rejected rows are not listed here (the first 10000 are): rejects-2026-10.csv beside this workbook has every one."
+      })
   }
 }

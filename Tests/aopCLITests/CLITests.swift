@@ -36,19 +36,25 @@ func run(_ executable: URL, _ arguments: [String], in folder: URL = repositoryRo
   let stdout = out.fileHandleForReading.readDataToEndOfFile()
   let stderr = err.fileHandleForReading.readDataToEndOfFile()
   process.waitUntilExit()
-  return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+  return Run(
+    status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+    stderr: String(decoding: stderr, as: UTF8.self))
 }
 
 @Suite struct CLITests {
   @Test func helpShowsTheCommandsAndTheExitCodes() throws {
     let run = try aop(["--help"])
     #expect(run.status == 0)
-    for word in ["review", "baseline", "check", "profiles", "65", "66", "78"] { #expect(run.stdout.contains(word), "\(word)") }
+    for word in ["review", "baseline", "check", "profiles", "65", "66", "78"] {
+      #expect(run.stdout.contains(word), "\(word)")
+    }
   }
 
   @Test func aReviewWithRejectedRowsWritesTheWorkbookAndSays65() throws {
     let out = try TemporaryFolder()
-    let run = try aop(["review", "--config", "samples/aop.toml", "--month", "2026-10", "--output", out.url.path, "--json"])
+    let run = try aop([
+      "review", "--config", "samples/aop.toml", "--month", "2026-10", "--output", out.url.path, "--json",
+    ])
     #expect(run.status == 65)
     // Not a terminal: no progress lines; only the warning about the bad row and the closing summary.
     #expect(!run.stderr.contains("[1/"))
@@ -68,13 +74,16 @@ func run(_ executable: URL, _ arguments: [String], in folder: URL = repositoryRo
     let previous = try out.write("review-2026-11.xlsx", "the last good workbook")
     let run = try aop(["review", "--config", "samples/aop.toml", "--month", "2026-11", "--output", out.url.path])
     #expect(run.status == 66)
-    #expect(run.stderr.contains("no sales or spend dated 2026-11 in the 64 export files of exports/2026-* (relative to "), "\(run.stderr)")
+    #expect(
+      run.stderr.contains("no sales or spend dated 2026-11 in the 64 export files of exports/2026-* (relative to "),
+      "\(run.stderr)")
     #expect(try String(contentsOfFile: previous, encoding: .utf8) == "the last good workbook")
   }
 
   @Test func aBadConfigSays78NamingTheFileAndKey() throws {
     let folder = try TemporaryFolder()
-    try folder.write("aop.toml", "plan = \"plan.toml\"\ninputs = [\"x\"]\n[[channels]]\nid = \"store\"\nkind = \"store\"\n")
+    try folder.write(
+      "aop.toml", "plan = \"plan.toml\"\ninputs = [\"x\"]\n[[channels]]\nid = \"store\"\nkind = \"store\"\n")
     let run = try aop(["review", "--config", "aop.toml", "--month", "2026-10"], in: folder.url)
     #expect(run.status == 78)
     #expect(run.stderr.contains("aop.toml:5: `channels[0].kind`: `store` is not \"online\" or \"offline\""))
@@ -86,11 +95,15 @@ func run(_ executable: URL, _ arguments: [String], in folder: URL = repositoryRo
   @Test func argumentsAreValidatedBeforeAnythingRuns() throws {
     let run = try aop(["review", "--month", "2026-13"])
     #expect(run.status == 64)
-    #expect(run.stderr.contains("The value '2026-13' is invalid for '--month <month>'") && run.stderr.contains("YYYY-MM, or `auto`"), "\(run.stderr)")
+    #expect(
+      run.stderr.contains("The value '2026-13' is invalid for '--month <month>'")
+        && run.stderr.contains("YYYY-MM, or `auto`"), "\(run.stderr)")
     let today = try aop(["review", "--today", "27/11/2026"])
     #expect(today.status == 64 && today.stderr.contains("The value '27/11/2026' is invalid for '--today <today>'"))
     let language = try aop(["init", "--language", "fr"])
-    #expect(language.status == 64 && language.stderr.contains("The value 'fr' is invalid for '--language <language>'"), "\(language.stderr)")
+    #expect(
+      language.status == 64 && language.stderr.contains("The value 'fr' is invalid for '--language <language>'"),
+      "\(language.stderr)")
     // A month outside the plan's year is refused before the output folder is made.
     let folder = try TemporaryFolder()
     let other = try aop(["review", "-c", Samples.config, "--month", "2025-10", "--output", folder.path("out")])
@@ -126,7 +139,10 @@ func run(_ executable: URL, _ arguments: [String], in folder: URL = repositoryRo
   @Test(arguments: ["CCSV", "CXLSXWriter"])
   func eachCLibraryIsImportedByOneFile(module: String) throws {
     let sources = repositoryRoot.appendingPathComponent("Sources")
-    let files = FileManager.default.enumerator(atPath: sources.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") } ?? []
+    let files =
+      FileManager.default.enumerator(atPath: sources.path)?.compactMap { $0 as? String }.filter {
+        $0.hasSuffix(".swift")
+      } ?? []
     let importers = try files.filter { path in
       try String(contentsOf: sources.appendingPathComponent(path), encoding: .utf8)
         .split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces).hasSuffix("import \(module)") }
@@ -138,8 +154,10 @@ func run(_ executable: URL, _ arguments: [String], in folder: URL = repositoryRo
 @Suite struct InitAndBaselineCLITests {
   @Test func initScaffoldsAValidPlanWithTargetsPhasedFromTheBaselineAndNeverOverwrites() throws {
     let folder = try TemporaryFolder()
-    let run = try aop(["init", folder.url.path, "--year", "2026", "--language", "en", "--company", "Test Shop",
-                       "--baseline", "samples/baseline/baseline-2025.csv"])
+    let run = try aop([
+      "init", folder.url.path, "--year", "2026", "--language", "en", "--company", "Test Shop",
+      "--baseline", "samples/baseline/baseline-2025.csv",
+    ])
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stdout.contains("0 6 1 * * cd "))
     for path in ["aop.toml", "plan-2026.toml", "baseline/baseline-2025.csv", "exports/2026-01", "profiles", "out"] {
@@ -149,9 +167,14 @@ func run(_ executable: URL, _ arguments: [String], in folder: URL = repositoryRo
     // The twelve phased months add up to the annual target: 2025's revenue × 1.2.
     let months = plan.split(separator: "\n").filter { $0.hasPrefix("#   2026-") }
     #expect(months.count == 12)
-    let amounts = months.compactMap { Int64($0.split(separator: " ").dropFirst(2).first?.replacingOccurrences(of: ",", with: "") ?? "") }
+    let amounts = months.compactMap {
+      Int64($0.split(separator: " ").dropFirst(2).first?.replacingOccurrences(of: ",", with: "") ?? "")
+    }
     #expect(amounts.count == 12)
-    #expect(plan.contains("#   year     \(amounts.reduce(0, +).formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))) VND"))
+    #expect(
+      plan.contains(
+        "#   year     \(amounts.reduce(0, +).formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))) VND"
+      ))
     // The scaffold passes the same validation as any plan (no export files yet: 66).
     let check = try aop(["check", "--config", folder.path("aop.toml")])
     #expect(check.status == 66)
@@ -170,6 +193,6 @@ func run(_ executable: URL, _ arguments: [String], in folder: URL = repositoryRo
     let sheet = try #require(book.sheets["Năm gốc 2025"])
     let total = try #require(book.row("Năm gốc 2025", labelled: "Tổng"))
     // Store, Shopee, Website, then the total of the three (column E).
-    #expect(sheet["E\(total)"]?.number == Double(try Samples.expected().baseline_2025.sum("revenue")))
+    #expect(sheet["E\(total)"]?.number == Double(try Samples.expected().baseline2025.sum("revenue")))
   }
 }

@@ -5,7 +5,9 @@ import Testing
 /// The documentation says what the tool does: the command reference is the tool's own help, and the
 /// examples in the docs run.
 @Suite struct CommandReferenceTests {
-  static let commands = ["", "review", "baseline", "check", "profiles", "profiles list", "profiles show", "profiles draft", "init"]
+  static let commands = [
+    "", "review", "baseline", "check", "profiles", "profiles list", "profiles show", "profiles draft", "init",
+  ]
 
   /// docs/cli.md as the tool's help makes it (80 columns, as a terminal of that width shows it).
   static func reference() throws -> String {
@@ -19,9 +21,11 @@ import Testing
 
       """
     for command in commands {
-      let run = try runWithColumns(command.isEmpty ? ["--help"] : ["help"] + command.split(separator: " ").map(String.init))
+      let run = try runWithColumns(
+        command.isEmpty ? ["--help"] : ["help"] + command.split(separator: " ").map(String.init))
       guard run.status == 0 else { throw Failure(description: "aop help \(command) exited \(run.status)") }
-      text += "\n## `aop\(command.isEmpty ? "" : " " + command)`\n\n```text\n\(run.stdout.trimmingCharacters(in: .whitespacesAndNewlines))\n```\n"
+      text +=
+        "\n## `aop\(command.isEmpty ? "" : " " + command)`\n\n```text\n\(run.stdout.trimmingCharacters(in: .whitespacesAndNewlines))\n```\n"
     }
     return text
   }
@@ -35,14 +39,22 @@ import Testing
   @Test func docsCLIIsTheToolsOwnHelp() throws {
     let path = repositoryRoot.appendingPathComponent("docs/cli.md")
     let made = try Self.reference()
-    if ProcessInfo.processInfo.environment["RECORD_CLI_DOCS"] == "1" { try made.write(to: path, atomically: true, encoding: .utf8) }
+    if ProcessInfo.processInfo.environment["RECORD_CLI_DOCS"] == "1" {
+      try made.write(to: path, atomically: true, encoding: .utf8)
+    }
     let written = try String(contentsOf: path, encoding: .utf8)
-    #expect(written == made, "docs/cli.md differs from `aop help`: run RECORD_CLI_DOCS=1 swift test --filter CommandReferenceTests and read the diff")
+    #expect(
+      written == made,
+      "docs/cli.md differs from `aop help`: run RECORD_CLI_DOCS=1 swift test --filter CommandReferenceTests and read the diff"
+    )
   }
 
   @Test func everyOptionOfEveryCommandIsInTheReference() throws {
     let written = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/cli.md"), encoding: .utf8)
-    for option in ["-c, --config", "-q, --quiet", "--output <output>", "--today <today>", "--year <year>", "--baseline <baseline>", "--json", "--wait-lock", "--ledger"] {
+    for option in [
+      "-c, --config", "-q, --quiet", "--output <output>", "--today <today>", "--year <year>", "--baseline <baseline>",
+      "--json", "--wait-lock", "--ledger",
+    ] {
       #expect(written.contains(option), "\(option)")
     }
   }
@@ -79,7 +91,8 @@ import Testing
       .filter { $0.hasSuffix(".md") }.sorted().map { "docs/\($0)" }
     var examples: [Example] = []
     for file in ["README.md"] + docs {
-      let lines = try String(contentsOf: repositoryRoot.appendingPathComponent(file), encoding: .utf8).components(separatedBy: "\n")
+      let lines = try String(contentsOf: repositoryRoot.appendingPathComponent(file), encoding: .utf8).components(
+        separatedBy: "\n")
       var i = 0
       while i < lines.count {
         guard lines[i].trimmingCharacters(in: .whitespaces) == "```console" else {
@@ -92,7 +105,9 @@ import Testing
           let line = lines[i]
           if line.hasPrefix("$ ") {
             example.steps.append(Step(command: String(line.dropFirst(2))))
-          } else if line.hasPrefix("(exit "), line.hasSuffix(")"), let n = Int32(line.dropFirst(6).dropLast()), !example.steps.isEmpty {
+          } else if line.hasPrefix("(exit "), line.hasSuffix(")"), let n = Int32(line.dropFirst(6).dropLast()),
+            !example.steps.isEmpty
+          {
             example.steps[example.steps.count - 1].status = n
           } else if !line.isEmpty, !example.steps.isEmpty {
             example.steps[example.steps.count - 1].expected.append(line)
@@ -108,7 +123,8 @@ import Testing
 
   /// True when `expected` (with `…` for any text) is a whole line of `output`.
   static func contains(_ output: String, _ expected: String) -> Bool {
-    let pattern = "^" + expected.components(separatedBy: "…").map(NSRegularExpression.escapedPattern).joined(separator: ".*") + "$"
+    let pattern =
+      "^" + expected.components(separatedBy: "…").map(NSRegularExpression.escapedPattern).joined(separator: ".*") + "$"
     guard let regex = try? NSRegularExpression(pattern: pattern, options: [.anchorsMatchLines]) else { return false }
     return regex.firstMatch(in: output, range: NSRange(output.startIndex..., in: output)) != nil
   }
@@ -122,14 +138,19 @@ import Testing
   @Test(arguments: try DocumentationExampleTests.examples())
   func theExampleRunsAsTheDocSays(_ example: Example) throws {
     let folder = try TemporaryFolder()
-    #expect(try shell("cp -R '\(Samples.folder.path)/.' '\(folder.url.path)' && rm -rf '\(folder.url.path)/out'").status == 0)
+    #expect(
+      try shell("cp -R '\(Samples.folder.path)/.' '\(folder.url.path)' && rm -rf '\(folder.url.path)/out'").status == 0)
     let binaries = aopBinary.deletingLastPathComponent().path
     for step in example.steps {
-      let run = try run(URL(fileURLWithPath: "/bin/bash"), ["-c", "export PATH='\(binaries)':\"$PATH\"; \(step.command)"], in: folder.url)
+      let run = try run(
+        URL(fileURLWithPath: "/bin/bash"), ["-c", "export PATH='\(binaries)':\"$PATH\"; \(step.command)"],
+        in: folder.url)
       let output = run.stdout + run.stderr
-      #expect(run.status == step.status, "\(example): `\(step.command)` exited \(run.status), not \(step.status): \(output)")
+      #expect(
+        run.status == step.status, "\(example): `\(step.command)` exited \(run.status), not \(step.status): \(output)")
       for line in step.expected {
-        #expect(Self.contains(output, line), "\(example): `\(step.command)` did not print `\(line)`; it printed:\n\(output)")
+        #expect(
+          Self.contains(output, line), "\(example): `\(step.command)` did not print `\(line)`; it printed:\n\(output)")
       }
     }
   }
@@ -172,10 +193,13 @@ import Testing
 
   static let paths: [String: [String: [String]]] = [
     "aop review --json": [
-      "review": [], "period": ["month_kpis"], "amount": ["month_kpis", "revenue"], "ratio KPI": ["month_kpis", "online_share"],
+      "review": [], "period": ["month_kpis"], "amount": ["month_kpis", "revenue"],
+      "ratio KPI": ["month_kpis", "online_share"],
       "channel": ["channels[]"], "uncosted SKU": ["uncosted_skus_year_to_date[]"], "file": ["files[]"],
-      "duplicates": ["files[]", "duplicates_of[]"], "flag": ["files[]", "flags[]"], "rows": ["rows"], "budget line": ["budget[]"],
-      "outlook": ["outlook"], "risk": ["risks[]"], "kpi": ["kpis[]"], "plan": ["plan"], "action": ["plan", "actions[]"],
+      "duplicates": ["files[]", "duplicates_of[]"], "flag": ["files[]", "flags[]"], "rows": ["rows"],
+      "budget line": ["budget[]"],
+      "outlook": ["outlook"], "risk": ["risks[]"], "kpi": ["kpis[]"], "plan": ["plan"],
+      "action": ["plan", "actions[]"],
       "resource": ["plan", "resources[]"], "revision": ["plan", "revisions[]"],
     ],
     "aop check --json": ["check": [], "rejected row": ["rejected_rows[]"], "costing": ["files[]", "costing"]],
@@ -186,7 +210,9 @@ import Testing
     // The sample shop, with one implausible row added so that a flag is there to check.
     let folder = try TemporaryFolder()
     #expect(try shell("cp -R '\(Samples.folder.path)/.' '\(folder.url.path)'").status == 0)
-    try folder.write("exports/2026-10/zz-expenses.csv", "date,category,amount,channel,description\n2019-10-05,Marketing,100000,web,old\n")
+    try folder.write(
+      "exports/2026-10/zz-expenses.csv",
+      "date,category,amount,channel,description\n2019-10-05,Marketing,100000,web,old\n")
     func json(_ arguments: [String]) throws -> Any {
       let run = try aop(arguments + ["--json"], in: folder.url)
       return try JSONSerialization.jsonObject(with: Data(run.stdout.utf8))
@@ -202,7 +228,9 @@ import Testing
       #expect(Set(doc[schema]?.keys.map { $0 } ?? []) == Set(objects.keys), "\(schema): the doc's objects")
       for (name, path) in objects {
         let found = try #require(Self.object(outputs[schema] as Any, path), "\(schema): no \(name) in the output")
-        #expect(Set(found.keys) == doc[schema]?[name], "\(schema) \(name): output \(found.keys.sorted()) vs doc \(doc[schema]?[name]?.sorted() ?? [])")
+        #expect(
+          Set(found.keys) == doc[schema]?[name],
+          "\(schema) \(name): output \(found.keys.sorted()) vs doc \(doc[schema]?[name]?.sorted() ?? [])")
       }
     }
   }
@@ -228,16 +256,18 @@ import Testing
     let (_, json) = try shop.review()
     let expected = try Samples.expected()
     let cashBook = try #require(json.file("exports/2026-10/SoQuy_KV01112026-081510-110.xlsx"))
-    #expect(Int64(cashBook["expenses"] as? Int ?? -1) == (expected.expenses_2026["2026-10"] ?? [:]).values.reduce(0, +))
+    #expect(Int64(cashBook["expenses"] as? Int ?? -1) == (expected.expenses2026["2026-10"] ?? [:]).values.reduce(0, +))
     #expect((cashBook["spend"] as? Int ?? 0) > 0)
     let purchases = try #require(json.file("exports/2026-10/DanhSachChiTietNhapHang_KV01112026-081610-210.csv"))
-    #expect(Int64(purchases["purchases"] as? Int ?? -1) == expected.purchases_2026["2026-10"])
+    #expect(Int64(purchases["purchases"] as? Int ?? -1) == expected.purchases2026["2026-10"])
     #expect(purchases["spend"] as? Int == 0)
   }
 
   @Test func commandLinePathsAreFromTheCurrentFolderAndAMissingOutputFolderIsMade() throws {
     let here = try TemporaryFolder()
-    let run = try aop(["review", "-c", Samples.config, "--month", "2026-10", "--output", "made/here", "--ledger", "ledger.csv", "-q"], in: here.url)
+    let run = try aop(
+      ["review", "-c", Samples.config, "--month", "2026-10", "--output", "made/here", "--ledger", "ledger.csv", "-q"],
+      in: here.url)
     #expect(run.status == 65, "\(run.stderr)")
     #expect(FileManager.default.fileExists(atPath: here.path("made/here/review-2026-10.xlsx")))
     #expect(FileManager.default.fileExists(atPath: here.path("ledger.csv")))
@@ -247,29 +277,48 @@ import Testing
     let package = try String(contentsOf: repositoryRoot.appendingPathComponent("Package.swift"), encoding: .utf8)
     let readme = try String(contentsOf: repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
     let regex = try NSRegularExpression(pattern: #"\.(?:target|executableTarget|systemLibrary)\(\s*name: "([^"]+)""#)
-    let names = regex.matches(in: package, range: NSRange(package.startIndex..., in: package)).compactMap { Range($0.range(at: 1), in: package).map { String(package[$0]) } }
+    let names = regex.matches(in: package, range: NSRange(package.startIndex..., in: package)).compactMap {
+      Range($0.range(at: 1), in: package).map { String(package[$0]) }
+    }
     #expect(names.count >= 10)
-    let firstCells = readme.components(separatedBy: "\n").filter { $0.hasPrefix("| `") }.map { $0.components(separatedBy: "|")[1] }
-    for name in names where name != "AOPTestSupport" { #expect(firstCells.contains { $0.contains("`\(name)`") }, "\(name)") }
+    let firstCells = readme.components(separatedBy: "\n").filter { $0.hasPrefix("| `") }.map {
+      $0.components(separatedBy: "|")[1]
+    }
+    for name in names where name != "AOPTestSupport" {
+      #expect(firstCells.contains { $0.contains("`\(name)`") }, "\(name)")
+    }
   }
 
   @Test func theLedgerDocListsTheLedgersColumns() throws {
     let folder = try TemporaryFolder()
-    let run = try aop(["review", "-c", Samples.config, "--month", "2026-10", "--output", folder.url.path, "--ledger", folder.path("l.csv"), "-q"])
+    let run = try aop([
+      "review", "-c", Samples.config, "--month", "2026-10", "--output", folder.url.path, "--ledger",
+      folder.path("l.csv"), "-q",
+    ])
     #expect(run.status == 65)
-    let header = try String(contentsOfFile: folder.path("l.csv"), encoding: .utf8).prefix { $0 != "\n" }.components(separatedBy: ",")
+    let header = try String(contentsOfFile: folder.path("l.csv"), encoding: .utf8).prefix { $0 != "\n" }.components(
+      separatedBy: ",")
     let doc = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/ledger-csv.md"), encoding: .utf8)
     let rows = doc.components(separatedBy: "\n").filter { $0.hasPrefix("| `") }
-    let documented = rows.flatMap { row in row.components(separatedBy: "|")[1].components(separatedBy: "`").enumerated().filter { $0.offset % 2 == 1 }.map(\.element) }
+    let documented = rows.flatMap { row in
+      row.components(separatedBy: "|")[1].components(separatedBy: "`").enumerated().filter { $0.offset % 2 == 1 }.map(
+        \.element)
+    }
     #expect(documented == header)
     // Every column has a value for every kind of line it is given for (none left blank by mistake).
-    #expect(rows.first { $0.hasPrefix("| `currency`") }?.components(separatedBy: "|").dropFirst(2).prefix(3).allSatisfy { !$0.trimmingCharacters(in: .whitespaces).isEmpty } == true)
+    #expect(
+      rows.first { $0.hasPrefix("| `currency`") }?.components(separatedBy: "|").dropFirst(2).prefix(3).allSatisfy {
+        !$0.trimmingCharacters(in: .whitespaces).isEmpty
+      } == true)
   }
 
   @Test func theLogLevelsDocumentedAreTheOnesAccepted() throws {
-    let operations = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/operations.md"), encoding: .utf8)
+    let operations = try String(
+      contentsOf: repositoryRoot.appendingPathComponent("docs/operations.md"), encoding: .utf8)
     #expect(operations.contains("--log-level trace|debug|info|notice|warning|error|critical"))
-    for level in ["trace", "critical"] { #expect(try aop(["check", "-c", "nonexistent.toml", "--log-level", level]).status == 78) }
+    for level in ["trace", "critical"] {
+      #expect(try aop(["check", "-c", "nonexistent.toml", "--log-level", level]).status == 78)
+    }
   }
 
   @Test func theBuiltInProfilesTableListsEveryBuiltInProfileInOneTable() throws {
@@ -277,8 +326,14 @@ import Testing
     let lines = doc.components(separatedBy: "\n")
     let start = try #require(lines.firstIndex { $0 == "## Built-in profiles" })
     let table = lines[(start + 2)...].prefix { $0.hasPrefix("|") }
-    let ids = try FileManager.default.contentsOfDirectory(atPath: repositoryRoot.appendingPathComponent("templates/profiles").path)
-      .filter { $0.hasSuffix(".toml") }.map { String($0.dropLast(5)) }
-    for id in ids { #expect(table.contains { $0.contains("`\(id)`") }, "\(id) is not in the built-in profiles table (or the table is broken by a blank line)") }
+    let ids = try FileManager.default.contentsOfDirectory(
+      atPath: repositoryRoot.appendingPathComponent("templates/profiles").path
+    )
+    .filter { $0.hasSuffix(".toml") }.map { String($0.dropLast(5)) }
+    for id in ids {
+      #expect(
+        table.contains { $0.contains("`\(id)`") },
+        "\(id) is not in the built-in profiles table (or the table is broken by a blank line)")
+    }
   }
 }

@@ -56,7 +56,8 @@ import Testing
   }
 
   @Test func aFileSizeLimitHitMidWriteFailsWith73AndKeepsTheLastWorkbook() throws {
-    let command = "ulimit -f 8; exec '\(aopBinary.path)' review -c samples/aop.toml --month 2026-10 --output '\(out.url.path)' -q"
+    let command =
+      "ulimit -f 8; exec '\(aopBinary.path)' review -c samples/aop.toml --month 2026-10 --output '\(out.url.path)' -q"
     let run = try shell(command)
     #expect(run.status == 73, "\(run.stderr)")
     #expect(run.stderr.contains("review-2026-10.xlsx"))
@@ -76,7 +77,8 @@ import Testing
     let run = try aop(["review", "-c", "samples/aop.toml", "--month", "2026-10", "--output", out.url.path, "-q"])
     #expect(run.status == 73, "\(run.stderr)")
     // The first output the run makes is refused, in plain words, before any work.
-    #expect(run.stderr.contains("\(out.url.path): cannot write rejects-2026-10.csv here: permission denied"), "\(run.stderr)")
+    #expect(
+      run.stderr.contains("\(out.url.path): cannot write rejects-2026-10.csv here: permission denied"), "\(run.stderr)")
     #expect(try Data(contentsOf: URL(fileURLWithPath: workbook)) == lastGood)
   }
 
@@ -90,7 +92,9 @@ import Testing
   @Test func aSecondRunWhileTheFirstHoldsTheLockExitsWith75() throws {
     let fd = open(out.path(".aop.lock"), O_RDWR | O_CREAT, 0o644)
     #expect(flock(fd, LOCK_EX) == 0)
-    let run = try aop(["review", "-c", "samples/aop.toml", "--month", "2026-10", "--output", out.url.path, "--wait-lock", "0.3"])
+    let run = try aop([
+      "review", "-c", "samples/aop.toml", "--month", "2026-10", "--output", out.url.path, "--wait-lock", "0.3",
+    ])
     #expect(run.status == 75)
     #expect(run.stderr.contains("another aop run is writing to this output folder"))
     flock(fd, LOCK_UN)
@@ -101,7 +105,9 @@ import Testing
 
   @Test func anUnreadableFileAmongGoodOnesIsRefusedAndTheRestIsRead() throws {
     let shop = try TemporaryFolder()
-    try shop.write("aop.toml", """
+    try shop.write(
+      "aop.toml",
+      """
       plan = "\(Samples.folder.appendingPathComponent("plan-2026.toml").path)"
       inputs = ["exports"]
       [[channels]]
@@ -116,11 +122,13 @@ import Testing
       [baseline]
       file = "\(Samples.folder.appendingPathComponent("baseline/baseline-2025.csv").path)"
       """)
-    try FileManager.default.createDirectory(at: shop.url.appendingPathComponent("exports"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: shop.url.appendingPathComponent("exports"), withIntermediateDirectories: true)
     try FileManager.default.copyItem(
       at: Samples.folder.appendingPathComponent("exports/2026-10/Order.all.20261001_20261031.xlsx"),
       to: shop.url.appendingPathComponent("exports/b-shopee.xlsx"))
-    try FileManager.default.createSymbolicLink(atPath: shop.path("exports/a-gone.csv"), withDestinationPath: "/nonexistent/kiotviet.csv")
+    try FileManager.default.createSymbolicLink(
+      atPath: shop.path("exports/a-gone.csv"), withDestinationPath: "/nonexistent/kiotviet.csv")
     let run = try aop(["review", "-c", "aop.toml", "--month", "2026-10", "--json"], in: shop.url)
     #expect(run.status == 65)
     #expect(run.stderr.contains("refused: exports/a-gone.csv: cannot open: no such file"))
@@ -133,16 +141,22 @@ import Testing
 
   @Test func noExportFilesAtAllIs66() throws {
     let shop = try TemporaryFolder()
-    try FileManager.default.createDirectory(at: shop.url.appendingPathComponent("exports/2026-10"), withIntermediateDirectories: true)
-    try shop.write("aop.toml", "plan = \"\(Samples.folder.appendingPathComponent("plan-2026.toml").path)\"\ninputs = [\"exports/*\"]\n[[channels]]\nid = \"store\"\nkind = \"offline\"\n"
-      + "[baseline]\nfile = \"\(Samples.folder.appendingPathComponent("baseline/baseline-2025.csv").path)\"\n")
+    try FileManager.default.createDirectory(
+      at: shop.url.appendingPathComponent("exports/2026-10"), withIntermediateDirectories: true)
+    try shop.write(
+      "aop.toml",
+      "plan = \"\(Samples.folder.appendingPathComponent("plan-2026.toml").path)\"\ninputs = [\"exports/*\"]\n[[channels]]\nid = \"store\"\nkind = \"offline\"\n"
+        + "[baseline]\nfile = \"\(Samples.folder.appendingPathComponent("baseline/baseline-2025.csv").path)\"\n")
     let run = try aop(["review", "-c", "aop.toml", "--month", "2026-10"], in: shop.url)
     #expect(run.status == 66)
     #expect(run.stderr.contains("no export files found in exports/*"))
   }
 
   @Test func monthAutoIsTheLastCompleteMonthAndARerunGivesTheSameBytes() throws {
-    let run = try aop(["review", "-c", "samples/aop.toml", "--month", "auto", "--today", "2026-11-01", "--output", out.url.path, "--json"])
+    let run = try aop([
+      "review", "-c", "samples/aop.toml", "--month", "auto", "--today", "2026-11-01", "--output", out.url.path,
+      "--json",
+    ])
     #expect(run.status == 65)
     #expect(run.stdout.contains("\"month\" : \"2026-10\""))
     #expect(try Data(contentsOf: URL(fileURLWithPath: workbook)) == lastGood)
@@ -150,12 +164,17 @@ import Testing
 
   @Test func theLedgerCSVHasEveryAcceptedLineWithItsSource() throws {
     let ledger = out.path("ledger.csv")
-    let run = try aop(["review", "-c", "samples/aop.toml", "--month", "2026-10", "--output", out.url.path, "--ledger", ledger, "--json"])
+    let run = try aop([
+      "review", "-c", "samples/aop.toml", "--month", "2026-10", "--output", out.url.path, "--ledger", ledger, "--json",
+    ])
     #expect(run.status == 65)
     let rows = try String(contentsOfFile: ledger, encoding: .utf8).split(separator: "\n").map(String.init)
-    #expect(rows.first == "kind,date,end_date,channel,order_id,sku,description,product_group,quantity,amount,unit_cost,currency,source_file,source_line,profile")
+    #expect(
+      rows.first
+        == "kind,date,end_date,channel,order_id,sku,description,product_group,quantity,amount,unit_cost,currency,source_file,source_line,profile"
+    )
     // Independently: the sale and return amounts add up to the year's revenue from the generator.
-    let expected = try Samples.expected().current_2026.sum("revenue")
+    let expected = try Samples.expected().current2026.sum("revenue")
     var revenue: Int64 = 0
     for row in rows.dropFirst() where row.hasPrefix("sale,") || row.hasPrefix("return,") {
       let fields = csvFields(row)  // an order's item list is quoted (`"2× A, 1× B"`)
@@ -163,7 +182,11 @@ import Testing
       if fields.count == 15, let amount = Int64(fields[9]) { revenue += amount }
     }
     #expect(revenue == expected)
-    #expect(rows.contains { $0.hasPrefix("cost,2026-07-01,,,,SUA-MEIJI-800,") && $0.hasSuffix(",exports/2026-07/gia-nhap-tang-2026-07.csv,2,generic-costs") })
+    #expect(
+      rows.contains {
+        $0.hasPrefix("cost,2026-07-01,,,,SUA-MEIJI-800,")
+          && $0.hasSuffix(",exports/2026-07/gia-nhap-tang-2026-07.csv,2,generic-costs")
+      })
   }
 }
 

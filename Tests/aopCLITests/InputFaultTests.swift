@@ -17,7 +17,9 @@ extension OneMonthShop {
 extension Dictionary where Key == String, Value == Any {
   var files: [[String: Any]] { self["files"] as? [[String: Any]] ?? [] }
   func file(_ path: String) -> [String: Any]? { files.first { $0["path"] as? String == path } }
-  func budget(_ id: String) -> [String: Any]? { (self["budget"] as? [[String: Any]])?.first { $0["id"] as? String == id } }
+  func budget(_ id: String) -> [String: Any]? {
+    (self["budget"] as? [[String: Any]])?.first { $0["id"] as? String == id }
+  }
   /// The run's warnings about its files: all but the one a shop of one month's exports rightly gets about
   /// the months of its year without sales (`allWarnings` has it too).
   var warnings: [String] { allWarnings.filter { !$0.hasPrefix("no sale at all in ") } }
@@ -27,7 +29,9 @@ extension Dictionary where Key == String, Value == Any {
 /// Nothing is counted twice, nothing is read twice, and no input entry is ignored without a word.
 
 /// The files of the sample shop's October folder, which `OneMonthShop` reviews.
-let octoberFiles = (try? FileManager.default.contentsOfDirectory(atPath: Samples.folder.appendingPathComponent("exports/2026-10").path).count) ?? 0
+let octoberFiles =
+  (try? FileManager.default.contentsOfDirectory(atPath: Samples.folder.appendingPathComponent("exports/2026-10").path)
+    .count) ?? 0
 
 @Suite struct InputFaultTests {
   static let purchases = "exports/2026-10/DanhSachChiTietNhapHang_KV01112026-081610-210.csv"
@@ -40,7 +44,8 @@ let octoberFiles = (try? FileManager.default.contentsOfDirectory(atPath: Samples
     // The purchase export downloaded again: the browser names the second `… (1).csv`, which sorts
     // first (a space before the dot), so it is read first and the other is the copy.
     let downloadedAgain = Self.purchases.replacingOccurrences(of: ".csv", with: " (1).csv")
-    try FileManager.default.copyItem(atPath: shop.folder.path(Self.purchases), toPath: shop.folder.path(downloadedAgain))
+    try FileManager.default.copyItem(
+      atPath: shop.folder.path(Self.purchases), toPath: shop.folder.path(downloadedAgain))
     let (after, json) = try shop.review()
     #expect(after.status == 65)
     let original = try #require(json.file(downloadedAgain))
@@ -63,7 +68,8 @@ let octoberFiles = (try? FileManager.default.contentsOfDirectory(atPath: Samples
     let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: shop.folder.path(Self.purchases))))
     var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
     lines.remove(at: 1)
-    try shop.folder.write("exports/2026-10/DanhSachChiTietNhapHang_reexport.csv", bytes: Array(lines.joined(separator: [0x0A])))
+    try shop.folder.write(
+      "exports/2026-10/DanhSachChiTietNhapHang_reexport.csv", bytes: Array(lines.joined(separator: [0x0A])))
     let (_, json) = try shop.review()
     let overlap = try #require(json.file("exports/2026-10/DanhSachChiTietNhapHang_reexport.csv"))
     #expect(overlap["accepted"] as? Int == 0)
@@ -91,7 +97,8 @@ let octoberFiles = (try? FileManager.default.contentsOfDirectory(atPath: Samples
     for inputs in [["exports/2026-09", "exports/2026-10"], ["exports/2026-10", "exports/2026-09"]] {
       let shop = try OneMonthShop(inputs: inputs)
       try FileManager.default.copyItem(
-        at: Samples.folder.appendingPathComponent("exports/2026-09"), to: shop.url.appendingPathComponent("exports/2026-09"))
+        at: Samples.folder.appendingPathComponent("exports/2026-09"),
+        to: shop.url.appendingPathComponent("exports/2026-09"))
       let (_, json) = try shop.review()
       let paths = json.files.compactMap { $0["path"] as? String }
       #expect(paths == paths.sorted { InputOrder.precedes($0, $1) }, "\(inputs)")
@@ -106,12 +113,14 @@ let octoberFiles = (try? FileManager.default.contentsOfDirectory(atPath: Samples
   @Test func aLinkLeadingOutsideTheConfigsFolderIsNotFollowedAndSaysSo() throws {
     let elsewhere = try TemporaryFolder()
     try FileManager.default.copyItem(
-      atPath: Samples.folder.appendingPathComponent("exports/2026-09/orders_export.csv").path, toPath: elsewhere.path("orders_export.csv"))
+      atPath: Samples.folder.appendingPathComponent("exports/2026-09/orders_export.csv").path,
+      toPath: elsewhere.path("orders_export.csv"))
     let shop = try OneMonthShop()
     #expect(symlink(elsewhere.url.path, shop.folder.path("exports/2026-10/elsewhere")) == 0)
     let (run, json) = try shop.review()
     #expect(json.files.count == octoberFiles)
-    let warning = "exports/2026-10/elsewhere is a link to \(elsewhere.url.path), outside the config's folder: not followed (name it in `inputs` to read it)"
+    let warning =
+      "exports/2026-10/elsewhere is a link to \(elsewhere.url.path), outside the config's folder: not followed (name it in `inputs` to read it)"
     #expect(json.warnings == [warning])
     #expect(run.stderr.contains("warning: \(warning)"))
     // Named in the config, it is read.
@@ -138,7 +147,8 @@ let octoberFiles = (try? FileManager.default.contentsOfDirectory(atPath: Samples
   @Test func aFolderNamedInAnotherUnicodeNormalisationIsTheSameFolder() throws {
     // A folder made on a Mac (decomposed: "Tha\u{0301}ng") and typed in the config composed ("Tháng").
     let shop = try OneMonthShop(inputs: ["exports/Tháng 10"])
-    try FileManager.default.moveItem(atPath: shop.folder.path("exports/2026-10"), toPath: shop.folder.path("exports/Tha\u{0301}ng 10"))
+    try FileManager.default.moveItem(
+      atPath: shop.folder.path("exports/2026-10"), toPath: shop.folder.path("exports/Tha\u{0301}ng 10"))
     let (run, json) = try shop.review()
     #expect(run.status == 65, "\(run.stderr)")
     #expect(json.files.count == octoberFiles)
@@ -148,17 +158,23 @@ let octoberFiles = (try? FileManager.default.contentsOfDirectory(atPath: Samples
   @Test func formulaTextInAnExportCannotRunFromTheCSVOutputs() throws {
     // A row whose text a spreadsheet would run: rejected (its date), and accepted (its description).
     let shop = try OneMonthShop()
-    try shop.folder.write("exports/2026-10/zz-expenses.csv", """
+    try shop.folder.write(
+      "exports/2026-10/zz-expenses.csv",
+      """
       date,category,amount,channel,description
       =cmd|' /C calc'!A0,Marketing,100000,web,x
       2026-10-05,Marketing,200000,web,"=HYPERLINK(""http://evil"",""click"")"
       2026-10-06,Marketing,300000,web,@SUM(1+1)
 
       """)
-    let run = try aop(["review", "-c", "aop.toml", "--month", "2026-10", "--ledger", "out/ledger.csv", "-q"], in: shop.url)
+    let run = try aop(
+      ["review", "-c", "aop.toml", "--month", "2026-10", "--ledger", "out/ledger.csv", "-q"], in: shop.url)
     #expect(run.status == 65, "\(run.stderr)")
     let rejects = try String(contentsOfFile: shop.folder.path("out/rejects-2026-10.csv"), encoding: .utf8)
-    #expect(rejects.contains("\nexports/2026-10/zz-expenses.csv,2,date,`=cmd|' /C calc'!A0` is not a date in the form yyyy-MM-dd,\"'=cmd|' /C calc'!A0,Marketing,100000,web,x\"\n"))
+    #expect(
+      rejects.contains(
+        "\nexports/2026-10/zz-expenses.csv,2,date,`=cmd|' /C calc'!A0` is not a date in the form yyyy-MM-dd,\"'=cmd|' /C calc'!A0,Marketing,100000,web,x\"\n"
+      ))
     let ledger = try String(contentsOfFile: shop.folder.path("out/ledger.csv"), encoding: .utf8)
     #expect(ledger.contains(",\"'=HYPERLINK(\"\"http://evil\"\",\"\"click\"\")\","))
     #expect(ledger.contains(",'@SUM(1+1),"))

@@ -23,8 +23,12 @@ import Testing
     let made = try run(bin, ["init", "shop", "--year", "2027", "--company", "Test"], in: elsewhere.url)
     #expect(made.status == 0, "\(made.stderr)")
     let cron = try #require(made.stdout.split(separator: "\n").last.map(String.init))
-    #expect(cron == "0 6 1 * * cd \(elsewhere.url.standardizedFileURL.resolvingSymlinksInPath().path)/shop && \(bin.resolvingSymlinksInPath().path) review --config aop.toml --month auto --quiet 2>>aop.log"
-      || cron == "0 6 1 * * cd \(elsewhere.url.standardizedFileURL.path)/shop && \(bin.resolvingSymlinksInPath().path) review --config aop.toml --month auto --quiet 2>>aop.log", "\(cron)")
+    #expect(
+      cron
+        == "0 6 1 * * cd \(elsewhere.url.standardizedFileURL.resolvingSymlinksInPath().path)/shop && \(bin.resolvingSymlinksInPath().path) review --config aop.toml --month auto --quiet 2>>aop.log"
+        || cron
+          == "0 6 1 * * cd \(elsewhere.url.standardizedFileURL.path)/shop && \(bin.resolvingSymlinksInPath().path) review --config aop.toml --month auto --quiet 2>>aop.log",
+      "\(cron)")
 
     // The sample shop reviewed by the installed binary.
     let shop = try TemporaryFolder()
@@ -33,7 +37,10 @@ import Testing
     #expect(review.status == 65, "\(review.stderr)")
     #expect(FileManager.default.fileExists(atPath: shop.path("out/review-2026-10.xlsx")))
 
-    for completion in ["share/bash-completion/completions/aop", "share/zsh/site-functions/_aop", "share/fish/vendor_completions.d/aop.fish"] {
+    for completion in [
+      "share/bash-completion/completions/aop", "share/zsh/site-functions/_aop",
+      "share/fish/vendor_completions.d/aop.fish",
+    ] {
       let text = try String(contentsOfFile: "\(root)/\(completion)", encoding: .utf8)
       #expect(text.contains("review") && text.contains("--month"), "\(completion)")
     }
@@ -43,7 +50,10 @@ import Testing
     for arguments in [["profiles"], ["init", "other"]] {
       let missing = try run(bin, arguments, in: elsewhere.url)
       #expect(missing.status == 78, "\(arguments)")
-      #expect(missing.stderr.contains("missing: looked in \(root)/share/aop/templates and \(root)/bin/aop_AOPTemplates.resources/templates"), "\(missing.stderr)")
+      #expect(
+        missing.stderr.contains(
+          "missing: looked in \(root)/share/aop/templates and \(root)/bin/aop_AOPTemplates.resources/templates"),
+        "\(missing.stderr)")
     }
     try FileManager.default.moveItem(atPath: "\(root)/share/aop/moved", toPath: "\(root)/share/aop/templates")
 
@@ -57,7 +67,9 @@ import Testing
     // --config, as `aop review` would.
     let shop = try TemporaryFolder()
     #expect(try shell("cp -R '\(Samples.folder.path)/.' '\(shop.url.path)'").status == 0)
-    try shop.write("profiles/pos.toml", """
+    try shop.write(
+      "profiles/pos.toml",
+      """
       id = "corner-pos"
       kind = "sales"
       channel = "store"
@@ -73,7 +85,8 @@ import Testing
       fields = ["order_id", "sku"]
       """)
     let config = try String(contentsOfFile: shop.path("aop.toml"), encoding: .utf8)
-    try config.replacingOccurrences(of: "profile_folders = []", with: "profile_folders = [\"profiles\"]").write(toFile: shop.path("aop.toml"), atomically: true, encoding: .utf8)
+    try config.replacingOccurrences(of: "profile_folders = []", with: "profile_folders = [\"profiles\"]").write(
+      toFile: shop.path("aop.toml"), atomically: true, encoding: .utf8)
     try shop.write("exports/2026-10/pos.csv", "Receipt,Day,Item code,Qty,Net\nR1,2026-10-03,KHAN-UOT-100,1,42000\n")
     let found = try aop(["profiles", "exports/2026-10/pos.csv"], in: shop.url)
     #expect(found.status == 0, "\(found.stdout)\(found.stderr)")
@@ -90,7 +103,9 @@ import Testing
     let shop = try TemporaryFolder()
     #expect(try shell("cp -R '\(Samples.folder.path)/.' '\(shop.url.path)'").status == 0)
     // A corner shop's POS export no profile knows: Vietnamese numbers, day-first dates.
-    try shop.write("exports/2026-10/pos.csv", """
+    try shop.write(
+      "exports/2026-10/pos.csv",
+      """
       Số HĐ,Ngày bán,Mã SP,Tên SP,SL,Thành tiền,Ghi chú
       B001,03/10/2026 09:15,KHAN-UOT-100,Khăn ướt,2,"84.000",
       B001,03/10/2026 09:15,NUM-TI-PIGEON,Núm ti,1,"99.000",quà
@@ -103,30 +118,41 @@ import Testing
     let draft = try aop(["profiles", "draft", "exports/2026-10/pos.csv"], in: shop.url)
     #expect(draft.status == 0, "\(draft.stderr)")
     #expect(draft.stdout.contains("line_net = \"Thành tiền\"") && draft.stdout.contains("date = \"Ngày bán\""))
-    #expect(draft.stdout.contains("date_formats = [\"dd/MM/yyyy HH:mm\"]") && draft.stdout.contains("decimal_mark = \",\""))
+    #expect(
+      draft.stdout.contains("date_formats = [\"dd/MM/yyyy HH:mm\"]") && draft.stdout.contains("decimal_mark = \",\""))
     // The choices left to the user, filled in as they would.
     var toml = draft.stdout
     for (choice, column) in [("order_id", "Số HĐ"), ("sku", "Mã SP"), ("quantity", "SL")] {
-      let line = try #require(toml.split(separator: "\n").first { $0.hasPrefix("# \(choice) = ") }, "\(choice) is not offered:\n\(toml)")
+      let line = try #require(
+        toml.split(separator: "\n").first { $0.hasPrefix("# \(choice) = ") }, "\(choice) is not offered:\n\(toml)")
       toml = toml.replacingOccurrences(of: String(line), with: "\(choice) = \"\(column)\"")
     }
     toml = toml.replacingOccurrences(of: "channel = \"TODO\"", with: "channel = \"store\"")
     try shop.write("profiles/pos.toml", toml)
     let config = try String(contentsOfFile: shop.path("aop.toml"), encoding: .utf8)
-    try config.replacingOccurrences(of: "profile_folders = []", with: "profile_folders = [\"profiles\"]").write(toFile: shop.path("aop.toml"), atomically: true, encoding: .utf8)
+    try config.replacingOccurrences(of: "profile_folders = []", with: "profile_folders = [\"profiles\"]").write(
+      toFile: shop.path("aop.toml"), atomically: true, encoding: .utf8)
     let matched = try aop(["profiles", "exports/2026-10/pos.csv"], in: shop.url)
     #expect(matched.stdout.contains("exports/2026-10/pos.csv: matches pos"), "\(matched.stdout)")
     let check = try aop(["check"], in: shop.url)
-    #expect(check.stdout.contains("ok       exports/2026-10/pos.csv [pos] read 4, accepted 3, rejected 0, duplicate 0, skipped 1"), "\(check.stdout)")
+    #expect(
+      check.stdout.contains(
+        "ok       exports/2026-10/pos.csv [pos] read 4, accepted 3, rejected 0, duplicate 0, skipped 1"),
+      "\(check.stdout)")
     #expect(check.stdout.contains("costed: 3 lines by SKU, 0 by name, 0 not at all"))
 
     // Dates written ISO in a CSV: the form that reads them whole (a date and time form would not).
     try shop.write("elsewhere/iso.csv", "Receipt,Sold on,Item code,Qty,Net\nR1,2026-10-03,KHAN-UOT-100,1,42000\n")
     let iso = try aop(["profiles", "draft", "elsewhere/iso.csv"], in: shop.url)
-    #expect(iso.stdout.contains("date_formats = [\"yyyy-MM-dd\"]\n") && iso.stdout.contains("id = \"iso\""), "\(iso.stdout)")
+    #expect(
+      iso.stdout.contains("date_formats = [\"yyyy-MM-dd\"]\n") && iso.stdout.contains("id = \"iso\""), "\(iso.stdout)")
 
     let shown = try aop(["profiles", "show", "woocommerce-orders"], in: shop.url)
-    #expect(shown.stdout == (try String(contentsOf: repositoryRoot.appendingPathComponent("templates/profiles/woocommerce-orders.toml"), encoding: .utf8)))
+    #expect(
+      shown.stdout
+        == (try String(
+          contentsOf: repositoryRoot.appendingPathComponent("templates/profiles/woocommerce-orders.toml"),
+          encoding: .utf8)))
     let own = try aop(["profiles", "show", "pos"], in: shop.url)
     #expect(own.stdout == toml)
     let unknown = try aop(["profiles", "show", "nosuch"], in: shop.url)
@@ -149,17 +175,25 @@ import Testing
     let erase = "\r\u{1B}[K"
     #expect(run.stdout.contains(erase + "[1/"), "no status line drawn")
     #expect(run.stdout.contains(" rows"), "no row count")
-    #expect(run.stdout.range(of: #"costs\.csv  \d+% · \d+(,\d{3})* rows"#, options: .regularExpression) != nil, "no percentage for the CSV file")
+    #expect(
+      run.stdout.range(of: #"costs\.csv  \d+% · \d+(,\d{3})* rows"#, options: .regularExpression) != nil,
+      "no percentage for the CSV file")
     // Every status drawn fits the 60 columns: long paths are cut in the middle.
-    let statuses = run.stdout.components(separatedBy: erase).map { $0.prefix { $0 != "\r" && $0 != "\n" } }.filter { $0.hasPrefix("[") }
-    #expect(!statuses.isEmpty && statuses.allSatisfy { $0.count <= 59 }, "\(statuses.filter { $0.count > 59 }.prefix(3))")
+    let statuses = run.stdout.components(separatedBy: erase).map { $0.prefix { $0 != "\r" && $0 != "\n" } }.filter {
+      $0.hasPrefix("[")
+    }
+    #expect(
+      !statuses.isEmpty && statuses.allSatisfy { $0.count <= 59 }, "\(statuses.filter { $0.count > 59 }.prefix(3))")
     #expect(statuses.contains { $0.contains("…") })
     var logLines = 0
     // A terminal ends lines with CR LF (one Character in Swift: split its scalars).
-    let terminalLines = run.stdout.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String(String.UnicodeScalarView($0)) }
+    let terminalLines = run.stdout.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map {
+      String(String.UnicodeScalarView($0))
+    }
     for raw in terminalLines {
       // What stays on the terminal's line: what follows the last erase.
-      let shown = (raw.components(separatedBy: erase).last ?? "").trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
+      let shown = (raw.components(separatedBy: erase).last ?? "").trimmingCharacters(
+        in: CharacterSet(charactersIn: "\r"))
       if shown.contains("aop: ") {
         logLines += 1
         #expect(shown.hasPrefix("aop: "), "log text glued to something: \(shown.debugDescription)")
@@ -187,22 +221,31 @@ import Testing
     try shop.write("blocker", "a file where a folder should be")
     let blocked = try aop(["review", "-c", "aop.toml", "--month", "2026-10", "--output", "blocker/out"], in: shop.url)
     #expect(blocked.status == 73)
-    #expect(blocked.stderr.contains("cannot create the output folder: ") && !blocked.stderr.contains("NSCocoaErrorDomain"), "\(blocked.stderr)")
+    #expect(
+      blocked.stderr.contains("cannot create the output folder: ") && !blocked.stderr.contains("NSCocoaErrorDomain"),
+      "\(blocked.stderr)")
     #expect(blocked.stderr.contains("cannot create the output folder: Not a directory"), "\(blocked.stderr)")
     // A month whose exports are not in: where it looked.
     let none = try aop(["review", "-c", "aop.toml", "--month", "2026-11", "--output", "out"], in: shop.url)
     #expect(none.status == 66)
-    #expect(none.stderr.contains("no sales or spend dated 2026-11 in the 64 export files of exports/2026-* (relative to \(shop.url.path)"), "\(none.stderr)")
+    #expect(
+      none.stderr.contains(
+        "no sales or spend dated 2026-11 in the 64 export files of exports/2026-* (relative to \(shop.url.path)"),
+      "\(none.stderr)")
     // A refused file is named once.
     try shop.write("exports/2026-10/mystery.csv", "foo,bar\n1,2\n")
     let check = try aop(["check", "-c", "aop.toml"], in: shop.url)
     let refused = try #require(check.stdout.split(separator: "\n").first { $0.hasPrefix("REFUSED") })
-    #expect(refused.hasPrefix("REFUSED  exports/2026-10/mystery.csv: no import profile matches this file"), "\(refused)")
-    #expect(refused.components(separatedBy: "exports/2026-10/mystery.csv:").count == 2, "the path said twice: \(refused)")
+    #expect(
+      refused.hasPrefix("REFUSED  exports/2026-10/mystery.csv: no import profile matches this file"), "\(refused)")
+    #expect(
+      refused.components(separatedBy: "exports/2026-10/mystery.csv:").count == 2, "the path said twice: \(refused)")
     // One file is "1 file".
     let config = try String(contentsOfFile: shop.path("aop.toml"), encoding: .utf8)
-    try config.replacingOccurrences(of: "inputs = [\"exports/2026-*\"]", with: "inputs = [\"exports/2026-10/orders_export_1.csv\"]")
-      .write(toFile: shop.path("aop.toml"), atomically: true, encoding: .utf8)
+    try config.replacingOccurrences(
+      of: "inputs = [\"exports/2026-*\"]", with: "inputs = [\"exports/2026-10/orders_export_1.csv\"]"
+    )
+    .write(toFile: shop.path("aop.toml"), atomically: true, encoding: .utf8)
     let one = try aop(["review", "-c", "aop.toml", "--month", "2026-10", "--output", "out", "-q"], in: shop.url)
     #expect(one.stderr.contains("review 2026-10: 1 file (0 refused)"), "\(one.stderr)")
   }
@@ -213,14 +256,17 @@ import Testing
     let shop = try OneMonthShop()
     let (run, json) = try shop.review()
     let months = (1...7).map { String(format: "2026-%02d", $0) }
-    let warning = "no sale at all in \(months.joined(separator: ", ")) and 2026-08 of the year to date: are those months' exports in the inputs? The year-to-date figures count them as zero"
+    let warning =
+      "no sale at all in \(months.joined(separator: ", ")) and 2026-08 of the year to date: are those months' exports in the inputs? The year-to-date figures count them as zero"
     #expect(json.allWarnings.contains(warning), "\(json.allWarnings)")
     #expect(run.stderr.contains("aop: warning: \(warning)"))
     let book = try WorkbookReadBack(path: shop.folder.path("out/review-2026-10.xlsx"))
     let sheet = try #require(book.sheets["Sources"])  // the shop's config names no language: English
     #expect(sheet.values.contains { $0.value == warning })
     // The whole sample year has none.
-    let full = try aop(["review", "-c", Samples.config, "--month", "2026-10", "--output", shop.folder.path("full"), "--json"])
+    let full = try aop([
+      "review", "-c", Samples.config, "--month", "2026-10", "--output", shop.folder.path("full"), "--json",
+    ])
     #expect(!full.stdout.contains("no sale at all"))
   }
 }

@@ -44,12 +44,15 @@ final class SmallFilesystem {
 @Suite(.serialized) struct OutputFaultTests {
   /// A review over the samples into `folder`, with the ledger CSV there too.
   func review(into folder: URL, environment: String = "", limit: String = "") throws -> Run {
-    try shell("\(limit) \(environment) exec '\(aopBinary.path)' review -c samples/aop.toml --month 2026-10 --output '\(folder.path)' --ledger '\(folder.path)/ledger.csv' -q")
+    try shell(
+      "\(limit) \(environment) exec '\(aopBinary.path)' review -c samples/aop.toml --month 2026-10 --output '\(folder.path)' --ledger '\(folder.path)/ledger.csv' -q"
+    )
   }
 
   /// The ledger CSV aside: only the workbook against the limit.
   func reviewWithoutLedger(into folder: URL, limit: String) throws -> Run {
-    try shell("\(limit) exec '\(aopBinary.path)' review -c samples/aop.toml --month 2026-10 --output '\(folder.path)' -q")
+    try shell(
+      "\(limit) exec '\(aopBinary.path)' review -c samples/aop.toml --month 2026-10 --output '\(folder.path)' -q")
   }
 
   let outputs = ["review-2026-10.xlsx", "rejects-2026-10.csv", "ledger.csv"]
@@ -61,7 +64,9 @@ final class SmallFilesystem {
   }
 
   func leftovers(_ folder: URL) throws -> [String] {
-    try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !outputs.contains($0) && $0 != ".aop.lock" && $0 != "filler" }
+    try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+      !outputs.contains($0) && $0 != ".aop.lock" && $0 != "filler"
+    }
   }
 
   @Test func aFullDiskAtAnyMomentFailsWith73AndKeepsEveryLastGoodOutput() throws {
@@ -78,11 +83,15 @@ final class SmallFilesystem {
       try disk.fill(leaving: free)
       let run = try review(into: disk.url)
       #expect(run.status == 73, "with \(free) KB free: \(run.stderr)")
-      #expect(run.stderr.contains("not written: the disk is full") || run.stderr.contains("came out incomplete"), "with \(free) KB free: \(run.stderr)")
+      #expect(
+        run.stderr.contains("not written: the disk is full") || run.stderr.contains("came out incomplete"),
+        "with \(free) KB free: \(run.stderr)")
       #expect(run.stderr.contains("the last good one (if any) is left as it was"))
       #expect(try contents(disk.url) == lastGood, "with \(free) KB free")
       #expect(try leftovers(disk.url).isEmpty, "with \(free) KB free")
-      if let line = run.stderr.split(separator: "\n").last(where: { $0.contains("not written") }) { messages.insert(String(line.prefix(60))) }
+      if let line = run.stderr.split(separator: "\n").last(where: { $0.contains("not written") }) {
+        messages.insert(String(line.prefix(60)))
+      }
     }
     // Different outputs were hit along the way (not one fault seen seven times).
     #expect(messages.count >= 2, "\(messages)")
@@ -127,7 +136,9 @@ final class SmallFilesystem {
     let leftover = try elsewhere.write(".ledger.csv.tmp-\(ended.processIdentifier)", "half a ledger")
     let alive = try elsewhere.write(".ledger.csv.tmp-\(getpid())", "a live run's work")
     let out = try TemporaryFolder()
-    let run = try shell("exec '\(aopBinary.path)' review -c samples/aop.toml --month 2026-10 --output '\(out.url.path)' --ledger '\(elsewhere.path("ledger.csv"))' -q")
+    let run = try shell(
+      "exec '\(aopBinary.path)' review -c samples/aop.toml --month 2026-10 --output '\(out.url.path)' --ledger '\(elsewhere.path("ledger.csv"))' -q"
+    )
     #expect(run.status == 65, "\(run.stderr)")
     #expect(!FileManager.default.fileExists(atPath: leftover))
     #expect(FileManager.default.fileExists(atPath: alive))
@@ -136,7 +147,10 @@ final class SmallFilesystem {
 
   @Test func theBaselineOnAFullDiskFailsWith73AndKeepsItsLastGoodFiles() throws {
     let disk = try SmallFilesystem(kilobytes: 4_000)
-    func baseline() throws -> Run { try shell("exec '\(aopBinary.path)' baseline -c samples/aop.toml --output '\(disk.url.path)/baseline-2025.csv' -q") }
+    func baseline() throws -> Run {
+      try shell(
+        "exec '\(aopBinary.path)' baseline -c samples/aop.toml --output '\(disk.url.path)/baseline-2025.csv' -q")
+    }
     #expect(try baseline().status == 0)
     let names = ["baseline-2025.csv", "baseline-2025.xlsx", "rejects-baseline-2025.csv"]
     let lastGood = try names.map { try Data(contentsOf: disk.url.appendingPathComponent($0)) }

@@ -8,12 +8,17 @@ import Testing
   @Test func aWorkbookWhoseSharedStringsInflateTo300MBIsReadInUnder150MB() throws {
     let shop = try TemporaryFolder()
     let book = shop.path("exports/bomb.xlsx")
-    try FileManager.default.createDirectory(at: shop.url.appendingPathComponent("exports"), withIntermediateDirectories: true)
-    let made = try run(URL(fileURLWithPath: "/usr/bin/python3"), [repositoryRoot.appendingPathComponent("Tests/Tools/shared_strings_bomb.py").path, book])
+    try FileManager.default.createDirectory(
+      at: shop.url.appendingPathComponent("exports"), withIntermediateDirectories: true)
+    let made = try run(
+      URL(fileURLWithPath: "/usr/bin/python3"),
+      [repositoryRoot.appendingPathComponent("Tests/Tools/shared_strings_bomb.py").path, book])
     #expect(made.status == 0, "\(made.stderr)")
     let size = try #require(try FileManager.default.attributesOfItem(atPath: book)[.size] as? NSNumber).intValue
     #expect(size < 12_000_000)
-    try shop.write("aop.toml", """
+    try shop.write(
+      "aop.toml",
+      """
       plan = "\(Samples.folder.appendingPathComponent("plan-2026.toml").path)"
       inputs = ["exports"]
       [baseline]
@@ -23,7 +28,10 @@ import Testing
       kind = "offline"
       """)
     let measured = try run(
-      URL(fileURLWithPath: "/usr/bin/python3"), [repositoryRoot.appendingPathComponent("Tests/Tools/max_rss.py").path, aopBinary.path, "check", "-c", "aop.toml"],
+      URL(fileURLWithPath: "/usr/bin/python3"),
+      [
+        repositoryRoot.appendingPathComponent("Tests/Tools/max_rss.py").path, aopBinary.path, "check", "-c", "aop.toml",
+      ],
       in: shop.url)
     let result = try #require(try JSONSerialization.jsonObject(with: Data(measured.stdout.utf8)) as? [String: Int])
     #expect(result["status"] == 0, "\(measured.stderr)")

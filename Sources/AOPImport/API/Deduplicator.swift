@@ -16,7 +16,9 @@ public final class Deduplicator: @unchecked Sendable {
   /// The earlier file of the run with the same bytes as the file at `path`, if any. The file is hashed
   /// only when an earlier file has its size (so a run reads each file once, as a rule).
   func earlierCopy(of path: String, size: UInt64) -> (original: SourceFile, sha256: String)? {
-    guard var candidates = bySize[size], !candidates.isEmpty, let sha = FileImporter.sha256(of: path) else { return nil }
+    guard var candidates = bySize[size], !candidates.isEmpty, let sha = FileImporter.sha256(of: path) else {
+      return nil
+    }
     for i in candidates.indices where candidates[i].file.sha256 == nil {
       candidates[i].file.sha256 = FileImporter.sha256(of: candidates[i].path)
     }

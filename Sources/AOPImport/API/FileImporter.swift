@@ -48,7 +48,8 @@ public struct ImportSettings: Sendable {
   }
 
   public init(
-    currency: Currency, channels: Set<String>, channelOverrides: [String: String] = [:], legacyEncoding: TextEncoding? = nil,
+    currency: Currency, channels: Set<String>, channelOverrides: [String: String] = [:],
+    legacyEncoding: TextEncoding? = nil,
     campaignChannels: [CampaignRule] = [], marketingCategories: [String] = []
   ) {
     self.currency = currency
@@ -75,7 +76,10 @@ public struct FileImporter: Sendable {
   /// The run's accepted amounts so far, kept within what can be added up exactly.
   public let magnitudes: RunMagnitudes
 
-  public init(profiles: ProfileSet, settings: ImportSettings, deduplicator: Deduplicator = Deduplicator(), magnitudes: RunMagnitudes = RunMagnitudes()) {
+  public init(
+    profiles: ProfileSet, settings: ImportSettings, deduplicator: Deduplicator = Deduplicator(),
+    magnitudes: RunMagnitudes = RunMagnitudes()
+  ) {
     self.profiles = profiles
     self.settings = settings
     self.deduplicator = deduplicator
@@ -90,7 +94,8 @@ public struct FileImporter: Sendable {
       var records: [RawRecord] = []
       let needed = profiles.recordsNeededToIdentify
       do {
-        try RowSource.read(path: path, sheet: attempt.sheet, encoding: attempt.encoding, limits: settings.csvLimits) { event in
+        try RowSource.read(path: path, sheet: attempt.sheet, encoding: attempt.encoding, limits: settings.csvLimits) {
+          event in
           if case .record(let r) = event { records.append(r) }
           if records.count >= needed { throw StopReading() }
         }
@@ -122,17 +127,24 @@ public struct FileImporter: Sendable {
   /// or a profile names, with the profiles that expect that code page.
   func attempts(for path: String) -> [Attempt] {
     if XLSXReader.looksLikeXLSX(path: path) {
-      var result = [Attempt(encoding: nil, sheet: nil, profiles: ProfileSet(profiles.profiles.filter { $0.sheet == nil }))]
+      var result = [
+        Attempt(encoding: nil, sheet: nil, profiles: ProfileSet(profiles.profiles.filter { $0.sheet == nil }))
+      ]
       var sheets: [String] = []
       for p in profiles.profiles { if let s = p.sheet, !sheets.contains(s) { sheets.append(s) } }
-      for sheet in sheets { result.append(Attempt(encoding: nil, sheet: sheet, profiles: ProfileSet(profiles.profiles.filter { $0.sheet == sheet }))) }
+      for sheet in sheets {
+        result.append(
+          Attempt(encoding: nil, sheet: sheet, profiles: ProfileSet(profiles.profiles.filter { $0.sheet == sheet })))
+      }
       return result
     }
     var result = [Attempt(encoding: nil, sheet: nil, profiles: profiles)]
     var codePages: [TextEncoding] = settings.legacyEncoding.map { [$0] } ?? []
     for p in profiles.profiles { if let e = p.encoding, !codePages.contains(e) { codePages.append(e) } }
     for page in codePages {
-      let eligible = profiles.profiles.filter { $0.encoding == page || ($0.encoding == nil && page == settings.legacyEncoding) }
+      let eligible = profiles.profiles.filter {
+        $0.encoding == page || ($0.encoding == nil && page == settings.legacyEncoding)
+      }
       result.append(Attempt(encoding: page, sheet: nil, profiles: ProfileSet(eligible)))
     }
     return result
@@ -147,7 +159,9 @@ public struct FileImporter: Sendable {
   public typealias Progress = (_ rows: Int, _ bytes: Int?) -> Void
 
   /// - Parameter progress: told every few thousand rows how far the reading has come.
-  public func importFile(at path: String, displayPath: String, into sink: ImportSink, progress: Progress? = nil) -> SourceFile {
+  public func importFile(at path: String, displayPath: String, into sink: ImportSink, progress: Progress? = nil)
+    -> SourceFile
+  {
     var info = stat()
     let size: UInt64? = stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG ? UInt64(info.st_size) : nil
     var file: SourceFile
@@ -174,9 +188,13 @@ public struct FileImporter: Sendable {
     let rows = o.accepted + o.rejected + o.duplicates
     var file = SourceFile(
       path: displayPath, profile: original.profile, kind: original.kind, status: original.status,
-      message: "a copy of \(original.path) (the same bytes)" + (original.status == .refused ? ", refused like it: \(original.message ?? "")" : ""),
-      tally: original.status == .refused ? FileTally() : FileTally(read: o.read, accepted: 0, rejected: 0, duplicates: rows, skipped: o.skipped))
-    if rows > 0, original.status == .read { file.duplicatesOf = [DuplicateSummary(file: original.path, count: rows, exampleLine: 0, originalLine: 0)] }
+      message: "a copy of \(original.path) (the same bytes)"
+        + (original.status == .refused ? ", refused like it: \(original.message ?? "")" : ""),
+      tally: original.status == .refused
+        ? FileTally() : FileTally(read: o.read, accepted: 0, rejected: 0, duplicates: rows, skipped: o.skipped))
+    if rows > 0, original.status == .read {
+      file.duplicatesOf = [DuplicateSummary(file: original.path, count: rows, exampleLine: 0, originalLine: 0)]
+    }
     file.sha256 = sha256
     return file
   }
@@ -190,18 +208,22 @@ public struct FileImporter: Sendable {
     return hash.hexDigest()
   }
 
-  private func importRows(at path: String, displayPath: String, into sink: ImportSink, progress: Progress? = nil) -> SourceFile {
+  private func importRows(at path: String, displayPath: String, into sink: ImportSink, progress: Progress? = nil)
+    -> SourceFile
+  {
     let attempts = self.attempts(for: path)
     var refusal: SourceFile?
     for (n, attempt) in attempts.enumerated() {
       let run = FileImport(
-        importer: self, profiles: attempt.profiles, displayPath: displayPath, fileName: (path as NSString).lastPathComponent, sink: sink)
+        importer: self, profiles: attempt.profiles, displayPath: displayPath,
+        fileName: (path as NSString).lastPathComponent, sink: sink)
       let more = n + 1 < attempts.count
       do {
         var rows = 0
         var bytes: Int?
         let sha256 = try RowSource.read(
-          path: path, sheet: attempt.sheet, encoding: attempt.encoding, limits: settings.csvLimits, bytesRead: progress == nil ? nil : { bytes = $0 }
+          path: path, sheet: attempt.sheet, encoding: attempt.encoding, limits: settings.csvLimits,
+          bytesRead: progress == nil ? nil : { bytes = $0 }
         ) { event in
           try run.handle(event)
           rows += 1
@@ -228,7 +250,10 @@ public struct FileImporter: Sendable {
         return run.refused(.unreadable(file: displayPath, reason: error.localizedDescription))
       }
     }
-    return refusal ?? SourceFile(path: displayPath, profile: nil, kind: nil, status: .refused, message: RowsError.notUTF8Advice, tally: FileTally())
+    return refusal
+      ?? SourceFile(
+        path: displayPath, profile: nil, kind: nil, status: .refused, message: RowsError.notUTF8Advice,
+        tally: FileTally())
   }
 
   static func describe(_ error: RowsError) -> String {

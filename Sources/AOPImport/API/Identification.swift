@@ -30,26 +30,37 @@ extension ProfileSet {
     var matched: [(Profile, Int, ColumnMap)] = []
     for profile in profiles {
       guard profile.preambleLines < records.count else {
-        verdicts.append(ProfileVerdict(profileID: profile.id, matches: false, reason: "the file has fewer than \(profile.preambleLines + 1) rows"))
+        verdicts.append(
+          ProfileVerdict(
+            profileID: profile.id, matches: false, reason: "the file has fewer than \(profile.preambleLines + 1) rows"))
         continue
       }
       if let pattern = profile.fileNamePattern, fnmatch(pattern, fileName, 0) != 0 {
-        verdicts.append(ProfileVerdict(profileID: profile.id, matches: false, reason: "file name does not match `\(pattern)`"))
+        verdicts.append(
+          ProfileVerdict(profileID: profile.id, matches: false, reason: "file name does not match `\(pattern)`"))
         continue
       }
       let headers = records[profile.preambleLines].fields.map(HeaderName.normalize)
       switch ColumnMap.resolve(profile, headers: headers) {
       case .success(let map):
-        verdicts.append(ProfileVerdict(profileID: profile.id, matches: true, reason: "all its headers are on line \(records[profile.preambleLines].line)"))
+        verdicts.append(
+          ProfileVerdict(
+            profileID: profile.id, matches: true,
+            reason: "all its headers are on line \(records[profile.preambleLines].line)"))
         matched.append((profile, profile.preambleLines, map))
       case .failure(let mismatch):
         let shown = mismatch.missing.prefix(4).map { "`\($0)`" }.joined(separator: ", ")
-        verdicts.append(ProfileVerdict(profileID: profile.id, matches: false, reason: "missing \(shown)\(mismatch.missing.count > 4 ? " and \(mismatch.missing.count - 4) more" : "")"))
+        verdicts.append(
+          ProfileVerdict(
+            profileID: profile.id, matches: false,
+            reason: "missing \(shown)\(mismatch.missing.count > 4 ? " and \(mismatch.missing.count - 4) more" : "")"))
       }
     }
     let first = records.first?.fields.map(HeaderName.normalize) ?? []
     if matched.count == 1 {
-      return Identification(verdicts: verdicts, firstRecordHeaders: first, profile: matched[0].0, headerRecord: matched[0].1, columns: matched[0].2)
+      return Identification(
+        verdicts: verdicts, firstRecordHeaders: first, profile: matched[0].0, headerRecord: matched[0].1,
+        columns: matched[0].2)
     }
     return Identification(verdicts: verdicts, firstRecordHeaders: first, profile: nil, headerRecord: 0, columns: nil)
   }

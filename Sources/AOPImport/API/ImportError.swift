@@ -12,15 +12,19 @@ public enum ImportError: Error, Hashable, LocalizedError {
     case .noProfile(let file, let headers):
       let shown = headers.isEmpty ? "(none)" : headers.map { "`\($0)`" }.joined(separator: ", ")
       if headers.contains(where: Mojibake.looksGarbled) {
-        return "\(file): its headers look garbled (\(shown)): UTF-8 text was converted with the wrong encoding somewhere on its way; export the file again"
+        return
+          "\(file): its headers look garbled (\(shown)): UTF-8 text was converted with the wrong encoding somewhere on its way; export the file again"
       }
-      return "\(file): no import profile matches this file; its first row has the headers \(shown). Run `aop profiles \(file)` to see why each profile refused it; `aop profiles draft \(file)` drafts a profile for this format (docs/profiles.md)."
+      return
+        "\(file): no import profile matches this file; its first row has the headers \(shown). Run `aop profiles \(file)` to see why each profile refused it; `aop profiles draft \(file)` drafts a profile for this format (docs/profiles.md)."
     case .ambiguousProfile(let file, let candidates):
-      return "\(file): several import profiles match this file (\(candidates.joined(separator: ", "))); make their `match.headers` tell them apart."
+      return
+        "\(file): several import profiles match this file (\(candidates.joined(separator: ", "))); make their `match.headers` tell them apart."
     case .unreadable(let file, let reason):
       return "\(file): \(reason)"
     case .unknownChannel(let file, let profile, let channel):
-      return "\(file): profile `\(profile)` books to channel `\(channel)`, which the config does not define; add it under [[channels]] or map the profile in [profile_channels]."
+      return
+        "\(file): profile `\(profile)` books to channel `\(channel)`, which the config does not define; add it under [[channels]] or map the profile in [profile_channels]."
     }
   }
 }

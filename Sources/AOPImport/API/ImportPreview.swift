@@ -6,7 +6,9 @@ import Foundation
 public enum ImportPreview {
   /// Imports `path` with `profiles` (fresh de-duplication; every channel a profile names is allowed)
   /// and renders the result.
-  public static func render(path: String, displayPath: String, profiles: ProfileSet, currency: Currency = .vnd) -> String {
+  public static func render(path: String, displayPath: String, profiles: ProfileSet, currency: Currency = .vnd)
+    -> String
+  {
     var channels = Set<String>()
     for p in profiles.profiles {
       if let c = p.channel { channels.insert(c) }
@@ -22,7 +24,9 @@ public enum ImportPreview {
     }
     let t = file.tally
     out.append("# profile: \(file.profile ?? "") (version 1)")
-    out.append("# read \(t.read), accepted \(t.accepted), rejected \(t.rejected), duplicates \(t.duplicates), skipped \(t.skipped)")
+    out.append(
+      "# read \(t.read), accepted \(t.accepted), rejected \(t.rejected), duplicates \(t.duplicates), skipped \(t.skipped)"
+    )
     out += sink.lines
     return out.joined(separator: "\n") + "\n"
   }
@@ -30,22 +34,29 @@ public enum ImportPreview {
   private final class Recorder: ImportSink {
     var lines: [String] = []
     func accept(_ l: SaleLine) {
-      lines.append("\(l.isReturn ? "return" : "sale") \(l.day) \(l.channel) order=\(l.orderID) sku=\(l.sku) qty=\(l.quantity) net=\(l.netRevenue)"
-        + "\(l.unitCost.map { " unit_cost=\($0)" } ?? "") name=\(quoted(l.productName))\(l.items.map { " items=" + Self.shown($0) } ?? "") line=\(l.source.line)")
+      lines.append(
+        "\(l.isReturn ? "return" : "sale") \(l.day) \(l.channel) order=\(l.orderID) sku=\(l.sku) qty=\(l.quantity) net=\(l.netRevenue)"
+          + "\(l.unitCost.map { " unit_cost=\($0)" } ?? "") name=\(quoted(l.productName))\(l.items.map { " items=" + Self.shown($0) } ?? "") line=\(l.source.line)"
+      )
     }
 
     /// `[2×"Bình sữa" 1×"Set mũ, yếm"(joined)]`, or `unreadable("…")`.
     static func shown(_ list: ItemList) -> String {
       if let why = list.unreadable { return "unreadable(\(quoted(why)))" }
-      return "[" + list.items.map { "\($0.quantity)×\(quoted($0.name))\($0.joined ? "(joined)" : "")" }.joined(separator: " ") + "]"
+      return "["
+        + list.items.map { "\($0.quantity)×\(quoted($0.name))\($0.joined ? "(joined)" : "")" }.joined(separator: " ")
+        + "]"
     }
     func accept(_ c: CostEntry) {
-      lines.append("\(c.isRepeat ? "cost-again" : "cost") \(c.effectiveFrom.map(\.description) ?? "undated") sku=\(c.sku) unit_cost=\(c.unitCost) name=\(quoted(c.productName ?? ""))"
-        + " group=\(quoted(c.productGroup ?? ""))\(c.purchaseAmount.map { " purchase=\($0)" } ?? "") line=\(c.source.line)")
+      lines.append(
+        "\(c.isRepeat ? "cost-again" : "cost") \(c.effectiveFrom.map(\.description) ?? "undated") sku=\(c.sku) unit_cost=\(c.unitCost) name=\(quoted(c.productName ?? ""))"
+          + " group=\(quoted(c.productGroup ?? ""))\(c.purchaseAmount.map { " purchase=\($0)" } ?? "") line=\(c.source.line)"
+      )
     }
     func accept(_ s: SpendLine) {
-      lines.append("\(s.isMarketing ? "spend" : "expense") \(s.firstDay)..\(s.lastDay) \(s.channel) amount=\(s.amount) label=\(quoted(s.label))"
-        + "\(s.category.map { " category=\(quoted($0))" } ?? "") line=\(s.source.line)")
+      lines.append(
+        "\(s.isMarketing ? "spend" : "expense") \(s.firstDay)..\(s.lastDay) \(s.channel) amount=\(s.amount) label=\(quoted(s.label))"
+          + "\(s.category.map { " category=\(quoted($0))" } ?? "") line=\(s.source.line)")
     }
     func reject(_ r: Rejection) {
       lines.append("reject line=\(r.source.line) column=\(quoted(r.column ?? "")) reason=\(quoted(r.reason))")
@@ -54,7 +65,9 @@ public enum ImportPreview {
 
   /// A string as a double-quoted literal (TOML's basic string): the preview's and a drafted profile's.
   static func quoted(_ s: String) -> String {
-    "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n")
+    "\""
+      + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+      .replacingOccurrences(of: "\n", with: "\\n")
       .replacingOccurrences(of: "\r", with: "\\r") + "\""
   }
 }

@@ -19,7 +19,9 @@ public enum ProfileDraft {
     } catch let error as RowsError {
       throw ImportError.unreadable(file: path, reason: FileImporter.describe(error))
     }
-    guard let header = records.first else { throw ImportError.unreadable(file: path, reason: "the file has no rows to make a profile from") }
+    guard let header = records.first else {
+      throw ImportError.unreadable(file: path, reason: "the file has no rows to make a profile from")
+    }
     let headers = header.fields.map(HeaderName.normalize)
     let rows = records.dropFirst()
 
@@ -37,7 +39,9 @@ public enum ProfileDraft {
     var mapped: [(field: Field, header: String, from: String)] = []
     var used = Set<String>()
     for field in Field.allCases where Field.allowed(for: kind).contains(field) && field != .items {
-      if let h = headers.first(where: { h in !used.contains(h) && (known[h] ?? []).contains { $0.field == field && $0.kind == kind } }) {
+      if let h = headers.first(where: { h in
+        !used.contains(h) && (known[h] ?? []).contains { $0.field == field && $0.kind == kind }
+      }) {
         let from = (known[h] ?? []).first { $0.field == field && $0.kind == kind }?.profile ?? ""
         mapped.append((field, h, from))
         used.insert(h)
@@ -46,11 +50,15 @@ public enum ProfileDraft {
     /// The non-empty cells of a column in the first rows, with whether each is a workbook's date cell.
     let cells = { (index: Int?) -> [(bytes: ArraySlice<UInt8>, isDateCell: Bool)] in
       guard let index else { return [] }
-      return rows.compactMap { $0.count > index ? (trimmed($0.bytes(index)), $0.kind(index) == .date) : nil }.filter { !$0.bytes.isEmpty }
+      return rows.compactMap { $0.count > index ? (trimmed($0.bytes(index)), $0.kind(index) == .date) : nil }.filter {
+        !$0.bytes.isEmpty
+      }
     }
     let values = { (index: Int?) -> [ArraySlice<UInt8>] in cells(index).map(\.bytes) }
-    let candidates = ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd", "dd/MM/yyyy HH:mm:ss", "dd/MM/yyyy HH:mm", "dd/MM/yyyy",
-                      "d/M/yyyy", "MM/dd/yyyy HH:mm:ss", "MM/dd/yyyy", "dd-MM-yyyy", "dd.MM.yyyy", "yyyy/MM/dd"].compactMap { try? DateFormat($0) }
+    let candidates = [
+      "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd", "dd/MM/yyyy HH:mm:ss", "dd/MM/yyyy HH:mm", "dd/MM/yyyy",
+      "d/M/yyyy", "MM/dd/yyyy HH:mm:ss", "MM/dd/yyyy", "dd-MM-yyyy", "dd.MM.yyyy", "yyyy/MM/dd",
+    ].compactMap { try? DateFormat($0) }
     /// The usual date forms that read every text value of a column whole (a workbook's date cells are
     /// dates whatever the profile says, and need none).
     func dateForms(_ column: [(bytes: ArraySlice<UInt8>, isDateCell: Bool)]) -> [DateFormat] {
@@ -67,19 +75,30 @@ public enum ProfileDraft {
       mapped.append((.date, headers[i], ""))
       used.insert(headers[i])
     }
-    let column = { (field: Field) -> Int? in mapped.first { $0.field == field }.flatMap { m in headers.firstIndex(of: m.header) } }
+    let column = { (field: Field) -> Int? in
+      mapped.first { $0.field == field }.flatMap { m in headers.firstIndex(of: m.header) }
+    }
 
     // Numbers: the marks that read every amount of the first rows (Vietnamese first when both do).
     let amountFields: [Field] = [.lineNet, .unitPrice, .unitCost, .amount, .quantity]
     let amounts = amountFields.flatMap { values(column($0)) }
-    let numberForms: [(NumberFormat, String, String)] = [(.vietnamese, ",", "."), (.english, ".", ","), (.canonical, ".", "")]
-    let numbers = amounts.isEmpty ? nil : numberForms.first { form in amounts.allSatisfy { if case .success = form.0.parse($0) { return true } else { return false } } }
+    let numberForms: [(NumberFormat, String, String)] = [
+      (.vietnamese, ",", "."), (.english, ".", ","), (.canonical, ".", ""),
+    ]
+    let numbers =
+      amounts.isEmpty
+      ? nil
+      : numberForms.first { form in
+        amounts.allSatisfy { if case .success = form.0.parse($0) { return true } else { return false } }
+      }
     // Dates: the common forms that read every date written as text in the first rows.
     let dateColumns = [Field.date, .startDate, .endDate].flatMap { cells(column($0)) }
     let dates = dateColumns.contains { !$0.isDateCell } ? dateForms(dateColumns).map(\.pattern) : ["yyyy-MM-dd"]
 
     let file = (path as NSString).lastPathComponent
-    let id = ((file as NSString).deletingPathExtension as String).lowercased().split { !($0.isLetter && $0.isASCII || $0.isNumber) }.prefix(4).joined(separator: "-")
+    let id = ((file as NSString).deletingPathExtension as String).lowercased().split {
+      !($0.isLetter && $0.isASCII || $0.isNumber)
+    }.prefix(4).joined(separator: "-")
     var out: [String] = []
     out.append("# A draft profile for `\(file)`, made by `aop profiles draft` from its header row and first rows.")
     out.append("# Check every line, fill in what is marked TODO, then save it in a folder the config names in")
@@ -101,17 +120,22 @@ public enum ProfileDraft {
     let check = numbers == nil ? "   # TODO: check (no amount of the first rows tells)" : ""
     out.append("decimal_mark = \(quoted(marks.1))\(check)")
     out.append("thousands_mark = \(quoted(marks.2))   # \"\" for none")
-    out.append("date_formats = [\((dates.isEmpty ? ["yyyy-MM-dd"] : Array(dates.prefix(2))).map(quoted).joined(separator: ", "))]"
-      + (dates.isEmpty ? "   # TODO: the form of its dates (none of the usual forms reads them)" : ""))
+    out.append(
+      "date_formats = [\((dates.isEmpty ? ["yyyy-MM-dd"] : Array(dates.prefix(2))).map(quoted).joined(separator: ", "))]"
+        + (dates.isEmpty ? "   # TODO: the form of its dates (none of the usual forms reads them)" : ""))
     out.append("")
     out.append("[columns]")
     for m in mapped {
-      out.append("\(m.field.rawValue) = \(quoted(m.header))   # " + (m.from.isEmpty ? "its values read as dates" : "as \(m.from) reads it"))
+      out.append(
+        "\(m.field.rawValue) = \(quoted(m.header))   # "
+          + (m.from.isEmpty ? "its values read as dates" : "as \(m.from) reads it"))
     }
     let free = headers.filter { !used.contains($0) && !$0.isEmpty }
     let choices = free.isEmpty ? "" : " one of " + free.map(quoted).joined(separator: ", ")
     for group in Field.required(for: kind) where !group.contains(where: { f in mapped.contains { $0.field == f } }) {
-      out.append("# \(group[0].rawValue) = \"…\"   # TODO required\(group.count > 1 ? " (or \(group.dropFirst().map(\.rawValue).joined(separator: " or ")))" : ""): which column?\(choices)")
+      out.append(
+        "# \(group[0].rawValue) = \"…\"   # TODO required\(group.count > 1 ? " (or \(group.dropFirst().map(\.rawValue).joined(separator: " or ")))" : ""): which column?\(choices)"
+      )
     }
     if !free.isEmpty { out.append("# Columns not mapped: \(free.map(quoted).joined(separator: ", "))") }
     out.append("")
@@ -124,7 +148,9 @@ public enum ProfileDraft {
     }
     let requiredNames = Set(Field.required(for: kind).map { $0[0] })
     let identityFields = identity.filter { f in mapped.contains { $0.field == f } || requiredNames.contains(f) }
-    out.append("fields = [\(identityFields.map { quoted($0.rawValue) }.joined(separator: ", "))]   # what identifies a row, so overlapping exports count once")
+    out.append(
+      "fields = [\(identityFields.map { quoted($0.rawValue) }.joined(separator: ", "))]   # what identifies a row, so overlapping exports count once"
+    )
     return out.joined(separator: "\n") + "\n"
   }
 

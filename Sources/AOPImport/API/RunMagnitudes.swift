@@ -41,5 +41,6 @@ public final class RunMagnitudes: @unchecked Sendable {
     return nil
   }
 
-  static let tooLarge = "amount too large: with this line the run's amounts (or its units × unit costs) would add up to more than 10^18 minor units, beyond what can be added up exactly"
+  static let tooLarge =
+    "amount too large: with this line the run's amounts (or its units × unit costs) would add up to more than 10^18 minor units, beyond what can be added up exactly"
 }

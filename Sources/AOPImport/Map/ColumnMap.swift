@@ -32,9 +32,10 @@ struct ColumnMap: Sendable {
     for (field, aliases) in profile.fallbacks {
       if let hit = aliases.lazy.compactMap({ positions[$0] }).first { fallbackIndex[field] = hit }
     }
-    return .success(ColumnMap(
-      headers: headers, index: index, fallbackIndex: fallbackIndex,
-      skipIfPresent: profile.skipIfPresent.compactMap { positions[$0] }))
+    return .success(
+      ColumnMap(
+        headers: headers, index: index, fallbackIndex: fallbackIndex,
+        skipIfPresent: profile.skipIfPresent.compactMap { positions[$0] }))
   }
 
   struct Mismatch: Error, Hashable {

@@ -48,7 +48,9 @@ final class FileImport {
   }
 
   func refused(_ error: ImportError) -> SourceFile {
-    SourceFile(path: displayPath, profile: profile?.id, kind: profile?.kind.rawValue, status: .refused, message: error.localizedDescription, tally: FileTally())
+    SourceFile(
+      path: displayPath, profile: profile?.id, kind: profile?.kind.rawValue, status: .refused,
+      message: error.localizedDescription, tally: FileTally())
   }
 
   // MARK: Reading
@@ -69,7 +71,9 @@ final class FileImport {
   }
 
   private func identifyAndReplay() throws {
-    let records = buffered.compactMap { event -> RawRecord? in if case .record(let r) = event { return r } else { return nil } }
+    let records = buffered.compactMap { event -> RawRecord? in
+      if case .record(let r) = event { return r } else { return nil }
+    }
     let identification = profiles.identify(records: records, fileName: fileName)
     guard let found = identification.profile, let map = identification.columns else {
       let matching = identification.matching
@@ -115,7 +119,9 @@ final class FileImport {
       tally.skipped += 1  // recognised, and deliberately not used
       return
     }
-    if !profile.skipRowsStartingWith.isEmpty, let first = (0..<record.count).lazy.map({ trimmed(record.bytes($0)) }).first(where: { !$0.isEmpty }) {
+    if !profile.skipRowsStartingWith.isEmpty,
+      let first = (0..<record.count).lazy.map({ trimmed(record.bytes($0)) }).first(where: { !$0.isEmpty })
+    {
       let text = String(decoding: first, as: UTF8.self)
       if profile.skipRowsStartingWith.contains(where: { text.hasPrefix($0) }) {
         tally.skipped += 1  // a report's total or note row
@@ -126,7 +132,10 @@ final class FileImport {
     let short = record.count < width && !record.isPositional
     let long = record.count > width && (width..<record.count).contains { !record.bytes($0).isEmpty }
     if short || long {
-      reject(record, column: nil, reason: "has \(record.count) fields where the header has \(width) (a ragged row: a missing or extra delimiter?)")
+      reject(
+        record, column: nil,
+        reason: "has \(record.count) fields where the header has \(width) (a ragged row: a missing or extra delimiter?)"
+      )
       return
     }
     var fields = RowFields(record: record, columns: columns, profile: profile, currency: importer.settings.currency)
@@ -153,9 +162,14 @@ final class FileImport {
     for f in profile.identityFields { base.mix(fields.bytes(f)) }
     let n = (occurrences[base] ?? 0) + 1
     occurrences[base] = n
-    if let first = importer.deduplicator.firstOccurrence(of: base.occurrence(n), file: displayPath, line: fields.record.line) {
+    if let first = importer.deduplicator.firstOccurrence(
+      of: base.occurrence(n), file: displayPath, line: fields.record.line)
+    {
       tally.duplicates += 1
-      duplicatesOf[first.file, default: DuplicateSummary(file: first.file, count: 0, exampleLine: fields.record.line, originalLine: first.line)].count += 1
+      duplicatesOf[
+        first.file,
+        default: DuplicateSummary(file: first.file, count: 0, exampleLine: fields.record.line, originalLine: first.line)
+      ].count += 1
       return false
     }
     return true
@@ -172,7 +186,10 @@ final class FileImport {
       tally.skipped += 1  // a product without a stated cost states nothing about cost
       return
     }
-    guard cost >= .zero else { throw RowFields.Failure(column: fields.columns.header(of: .unitCost), reason: "is negative; a unit cost cannot be") }
+    guard cost >= .zero else {
+      throw RowFields.Failure(
+        column: fields.columns.header(of: .unitCost), reason: "is negative; a unit cost cannot be")
+    }
     let group = fields.has(.productGroup) ? try fields.text(.productGroup) : ""
     let entry = CostEntry(
       sku: sku, unitCost: cost, effectiveFrom: try fields.day(.date),
@@ -213,7 +230,8 @@ final class FileImport {
       first = try fields.requiredDay(.startDate)
       last = try fields.requiredDay(.endDate)
       guard first <= last else {
-        throw RowFields.Failure(column: fields.columns.header(of: .endDate), reason: "ends (\(last)) before it starts (\(first))")
+        throw RowFields.Failure(
+          column: fields.columns.header(of: .endDate), reason: "ends (\(last)) before it starts (\(first))")
       }
     } else {
       first = try fields.requiredDay(.date)
@@ -235,19 +253,27 @@ final class FileImport {
       }
       let text = HeaderName.normalize(try fields.text(.category))
       category = text
-      isMarketing = RowFields.status(text, matchesAnyOf: profile.marketingCategories + importer.settings.marketingCategories)
+      isMarketing = RowFields.status(
+        text, matchesAnyOf: profile.marketingCategories + importer.settings.marketingCategories)
       if label.isEmpty { label = text }
     }
     let spendChannel: String
-    if let ruled = importer.settings.channel(forCampaign: label) { spendChannel = ruled } else { spendChannel = try rowChannel(fields) }
+    if let ruled = importer.settings.channel(forCampaign: label) {
+      spendChannel = ruled
+    } else {
+      spendChannel = try rowChannel(fields)
+    }
     let found = try implausible(fields, day: first, lastDay: last)
     // Its identity is taken last: a row rejected is not one a later file's row can repeat.
     guard isFirstOccurrence(fields) else { return }
-    if let refused = importer.magnitudes.admit(amount) { throw RowFields.Failure(column: fields.columns.header(of: .amount), reason: refused) }
+    if let refused = importer.magnitudes.admit(amount) {
+      throw RowFields.Failure(column: fields.columns.header(of: .amount), reason: refused)
+    }
     count(found, line: fields.record.line)
-    sink.accept(SpendLine(
-      firstDay: first, lastDay: last, channel: spendChannel, amount: amount, label: label, category: category,
-      isMarketing: isMarketing, source: source(fields.record.line)))
+    sink.accept(
+      SpendLine(
+        firstDay: first, lastDay: last, channel: spendChannel, amount: amount, label: label, category: category,
+        isMarketing: isMarketing, source: source(fields.record.line)))
     if isMarketing { spend += amount } else { expenses += amount }
     tally.accepted += 1
   }
@@ -292,28 +318,37 @@ final class FileImport {
   /// the config allows, a quantity and an amount of opposite signs. Where the profile says so, the row
   /// is rejected for the first of them instead.
   private func implausible(
-    _ fields: RowFields, day: Day, lastDay: Day? = nil, quantity: Int? = nil, amount: Money? = nil, amountField: Field? = nil
+    _ fields: RowFields, day: Day, lastDay: Day? = nil, quantity: Int? = nil, amount: Money? = nil,
+    amountField: Field? = nil
   ) throws(RowFields.Failure) -> [Implausible] {
     var found: [Implausible] = []
     let settings = importer.settings
     if let years = settings.reviewYears {
       let plausible = (years.lowerBound - 1)...(years.upperBound + 1)
       if let far = !plausible.contains(day.year) ? day : lastDay.flatMap({ plausible.contains($0.year) ? nil : $0 }) {
-        found.append(Implausible(
-          column: fields.columns.header(of: fields.has(.date) ? .date : .startDate), kind: .farDate(from: years.lowerBound, to: years.upperBound),
-          example: far.description))
+        found.append(
+          Implausible(
+            column: fields.columns.header(of: fields.has(.date) ? .date : .startDate),
+            kind: .farDate(from: years.lowerBound, to: years.upperBound),
+            example: far.description))
       }
     }
     if let quantity, quantity.magnitude > settings.implausibleQuantity.magnitude {
-      found.append(Implausible(column: fields.columns.header(of: .quantity), kind: .largeQuantity(limit: settings.implausibleQuantity), example: "\(quantity) units"))
+      found.append(
+        Implausible(
+          column: fields.columns.header(of: .quantity), kind: .largeQuantity(limit: settings.implausibleQuantity),
+          example: "\(quantity) units"))
     }
     if let quantity, let amount, (quantity > 0 && amount < .zero) || (quantity < 0 && amount > .zero) {
-      found.append(Implausible(
-        column: amountField.flatMap { fields.columns.header(of: $0) }, kind: .oppositeSigns, example: "\(quantity) units for \(amount)"))
+      found.append(
+        Implausible(
+          column: amountField.flatMap { fields.columns.header(of: $0) }, kind: .oppositeSigns,
+          example: "\(quantity) units for \(amount)"))
     }
     if let first = found.first, profile?.rejectsImplausible == true {
       let reason = RowFlag(kind: first.kind, count: 1, firstLine: 0, example: first.example).reason
-      throw RowFields.Failure(column: first.column, reason: "implausible: \(reason) (\(first.example)); the profile rejects such rows")
+      throw RowFields.Failure(
+        column: first.column, reason: "implausible: \(reason) (\(first.example)); the profile rejects such rows")
     }
     return found
   }
@@ -358,7 +393,10 @@ final class FileImport {
       sku = try fields.text(.sku)
       name = fields.has(.productName) ? try fields.text(.productName) : ""
       if sku.isEmpty {
-        guard !name.isEmpty else { throw RowFields.Failure(column: fields.columns.header(of: .sku), reason: "is empty, and so is the product name") }
+        guard !name.isEmpty else {
+          throw RowFields.Failure(
+            column: fields.columns.header(of: .sku), reason: "is empty, and so is the product name")
+        }
         sku = SaleLine.noSKUPrefix + name
       }
     }
@@ -369,19 +407,25 @@ final class FileImport {
     } else {
       let price = try fields.requiredMoney(.unitPrice)
       guard let gross = price.times(checked: quantity), gross.minorUnits.magnitude <= Money.valueLimit.magnitude else {
-        throw RowFields.Failure(column: fields.columns.header(of: .unitPrice), reason: "amount too large: \(quantity) × \(price) is more than \(fields.amountLimitText)")
+        throw RowFields.Failure(
+          column: fields.columns.header(of: .unitPrice),
+          reason: "amount too large: \(quantity) × \(price) is more than \(fields.amountLimitText)")
       }
       value = gross - (try fields.money(.lineDiscount) ?? .zero).absolute
     }
     let returned = try fields.integer(.returnedQuantity) ?? 0
     guard returned >= 0, returned <= abs(quantity) else {
-      throw RowFields.Failure(column: fields.columns.header(of: .returnedQuantity), reason: "\(returned) returned out of \(quantity) sold")
+      throw RowFields.Failure(
+        column: fields.columns.header(of: .returnedQuantity), reason: "\(returned) returned out of \(quantity) sold")
     }
     let draft = Draft(
-      line: fields.record.line, raw: fields.record.rawBytes, day: day, status: status, sku: sku, name: name, quantity: quantity, value: value,
-      returned: returned, orderDiscount: try fields.money(.orderDiscount)?.absolute, unitCost: try fields.money(.unitCost), items: items,
+      line: fields.record.line, raw: fields.record.rawBytes, day: day, status: status, sku: sku, name: name,
+      quantity: quantity, value: value,
+      returned: returned, orderDiscount: try fields.money(.orderDiscount)?.absolute,
+      unitCost: try fields.money(.unitCost), items: items,
       channel: try rowChannel(fields),
-      implausible: try implausible(fields, day: day, quantity: quantity, amount: value, amountField: fields.has(.lineNet) ? .lineNet : .unitPrice))
+      implausible: try implausible(
+        fields, day: day, quantity: quantity, amount: value, amountField: fields.has(.lineNet) ? .lineNet : .unitPrice))
     guard isFirstOccurrence(fields) else { return }
     order.lines.append(draft)
   }
@@ -405,22 +449,28 @@ final class FileImport {
       let line: SaleLine
       var returnLine: SaleLine?
       if isReturnDocument || draft.quantity < 0 {
-        line = SaleLine(day: draft.day, channel: draft.channel, orderID: orderID, sku: draft.sku, productName: draft.name,
-                        quantity: -abs(draft.quantity), netRevenue: -net.absolute, unitCost: draft.unitCost, isReturn: true, items: draft.items,
-                        source: ref)
+        line = SaleLine(
+          day: draft.day, channel: draft.channel, orderID: orderID, sku: draft.sku, productName: draft.name,
+          quantity: -abs(draft.quantity), netRevenue: -net.absolute, unitCost: draft.unitCost, isReturn: true,
+          items: draft.items,
+          source: ref)
       } else {
-        line = SaleLine(day: draft.day, channel: draft.channel, orderID: orderID, sku: draft.sku, productName: draft.name,
-                        quantity: draft.quantity, netRevenue: net, unitCost: draft.unitCost, items: draft.items, source: ref)
-        let returned = RowFields.status(draft.status, matchesAnyOf: profile.returnedStatuses) ? draft.quantity : draft.returned
+        line = SaleLine(
+          day: draft.day, channel: draft.channel, orderID: orderID, sku: draft.sku, productName: draft.name,
+          quantity: draft.quantity, netRevenue: net, unitCost: draft.unitCost, items: draft.items, source: ref)
+        let returned =
+          RowFields.status(draft.status, matchesAnyOf: profile.returnedStatuses) ? draft.quantity : draft.returned
         // The returned part of the line (at most all of it, so it is always representable).
         if returned > 0, let part = net.scaled(by: Int64(returned), over: Int64(draft.quantity)) {
-          returnLine = SaleLine(day: draft.day, channel: draft.channel, orderID: orderID, sku: draft.sku, productName: draft.name,
-                                quantity: -returned, netRevenue: -part, unitCost: draft.unitCost, isReturn: true, items: draft.items,
-                                source: ref)
+          returnLine = SaleLine(
+            day: draft.day, channel: draft.channel, orderID: orderID, sku: draft.sku, productName: draft.name,
+            quantity: -returned, netRevenue: -part, unitCost: draft.unitCost, isReturn: true, items: draft.items,
+            source: ref)
         }
       }
       if let refused = importer.magnitudes.admit(
-        line.netRevenue, returnLine?.netRevenue, units: abs(line.quantity) + abs(returnLine?.quantity ?? 0), unitCost: draft.unitCost)
+        line.netRevenue, returnLine?.netRevenue, units: abs(line.quantity) + abs(returnLine?.quantity ?? 0),
+        unitCost: draft.unitCost)
       {
         reject(line: draft.line, column: nil, reason: refused, raw: RawRecord.text(ofRaw: draft.raw))
         continue
@@ -440,8 +490,11 @@ final class FileImport {
     if value.isEmpty { return channel }
     if let mapped = profile.channelValues[value] { return mapped }
     if importer.settings.channels.contains(value) { return value }
-    let known = (Array(profile.channelValues.keys) + importer.settings.channels).sorted().map { "`\($0)`" }.joined(separator: ", ")
-    throw RowFields.Failure(column: fields.columns.header(of: .channel), reason: "`\(value)` is not a channel of the config, nor a value the profile maps (known: \(known))")
+    let known = (Array(profile.channelValues.keys) + importer.settings.channels).sorted().map { "`\($0)`" }.joined(
+      separator: ", ")
+    throw RowFields.Failure(
+      column: fields.columns.header(of: .channel),
+      reason: "`\(value)` is not a channel of the config, nor a value the profile maps (known: \(known))")
   }
 
   private func book(_ line: SaleLine) {

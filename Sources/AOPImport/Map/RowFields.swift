@@ -1,6 +1,6 @@
-import Foundation
 import AOPLedger
 import AOPRows
+import Foundation
 
 /// Reading typed values out of one record through a `ColumnMap`, with failures that say which column,
 /// which value and what was expected.
@@ -49,17 +49,30 @@ struct RowFields {
     var b = bytes(field)
     if b.first == UInt8(ascii: "'") { b = b.dropFirst() }
     guard var s = String(validating: b, as: UTF8.self) else {
-      throw Failure(column: columns.header(of: field), reason: "is not UTF-8 text (was the file saved in another encoding, such as Windows-1258? Save it as \"CSV UTF-8\")")
+      throw Failure(
+        column: columns.header(of: field),
+        reason:
+          "is not UTF-8 text (was the file saved in another encoding, such as Windows-1258? Save it as \"CSV UTF-8\")")
     }
     // Most ids, SKUs and names are plain ASCII without controls: one pass tells.
     var nonASCII = false, control = false
     for byte in b {
-      if byte >= 0x80 { nonASCII = true } else if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F { control = true }
+      if byte >= 0x80 {
+        nonASCII = true
+      } else if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F {
+        control = true
+      }
     }
-    if control { s = String(String.UnicodeScalarView(s.unicodeScalars.map { RowFields.isForbiddenControl($0) ? "\u{FFFD}" : $0 })) }
+    if control {
+      s = String(String.UnicodeScalarView(s.unicodeScalars.map { RowFields.isForbiddenControl($0) ? "\u{FFFD}" : $0 }))
+    }
     guard nonASCII else { return s }
     if Mojibake.looksGarbled(s) {
-      throw Failure(column: columns.header(of: field), reason: "`\(s)` looks garbled (UTF-8 text converted with the wrong encoding somewhere on its way); export the file again")
+      throw Failure(
+        column: columns.header(of: field),
+        reason:
+          "`\(s)` looks garbled (UTF-8 text converted with the wrong encoding somewhere on its way); export the file again"
+      )
     }
     // NFC, so that a name typed on one system and exported by another is the same key. Text without a
     // combining mark (U+0300–U+036F) is NFC already: skip the costly normalisation then.
@@ -92,7 +105,9 @@ struct RowFields {
       switch NumberFormat.spreadsheetCell(b, roundedTo: 9) {
       case .success(let n): return n
       case .failure(.tooLarge):
-        throw Failure(column: columns.header(of: field), reason: "amount too large: `\(String(decoding: b, as: UTF8.self))` is beyond what can be held exactly")
+        throw Failure(
+          column: columns.header(of: field),
+          reason: "amount too large: `\(String(decoding: b, as: UTF8.self))` is beyond what can be held exactly")
       case .failure: break  // not a plain number after all: read it as the profile writes numbers
       }
     }
@@ -102,7 +117,8 @@ struct RowFields {
       let shown = String(decoding: b, as: UTF8.self)
       let why: String
       switch f {
-      case .badGrouping: why = "`\(shown)` does not group its digits as \(profile.numbers.example) (a number in another locale?)"
+      case .badGrouping:
+        why = "`\(shown)` does not group its digits as \(profile.numbers.example) (a number in another locale?)"
       case .tooLarge: why = "amount too large: `\(shown)` is beyond what can be held exactly"
       case .empty, .notANumber: why = "`\(shown)` is not a number like \(profile.numbers.example)"
       }
@@ -116,12 +132,16 @@ struct RowFields {
     let shown = String(decoding: bytes(field), as: UTF8.self)
     switch n.minorUnits(digits: currency.minorDigits) {
     case .failure(.tooManyDecimals):
-      throw Failure(column: columns.header(of: field), reason: "`\(shown)` has more decimals than \(currency.code) allows (\(currency.minorDigits))")
+      throw Failure(
+        column: columns.header(of: field),
+        reason: "`\(shown)` has more decimals than \(currency.code) allows (\(currency.minorDigits))")
     case .failure(.tooLarge):
-      throw Failure(column: columns.header(of: field), reason: "amount too large: `\(shown)` is more than \(amountLimitText)")
+      throw Failure(
+        column: columns.header(of: field), reason: "amount too large: `\(shown)` is more than \(amountLimitText)")
     case .success(let units):
       guard units.magnitude <= Money.valueLimit.magnitude else {
-        throw Failure(column: columns.header(of: field), reason: "amount too large: `\(shown)` is more than \(amountLimitText)")
+        throw Failure(
+          column: columns.header(of: field), reason: "amount too large: `\(shown)` is more than \(amountLimitText)")
       }
       return Money(minorUnits: units)
     }
@@ -133,7 +153,9 @@ struct RowFields {
   }
 
   func requiredMoney(_ field: Field) throws(Failure) -> Money {
-    guard let m = try money(field) else { throw Failure(column: columns.header(of: field), reason: "is empty; an amount is required") }
+    guard let m = try money(field) else {
+      throw Failure(column: columns.header(of: field), reason: "is empty; an amount is required")
+    }
     return m
   }
 
@@ -141,16 +163,24 @@ struct RowFields {
   func integer(_ field: Field) throws(Failure) -> Int? {
     guard let n = try number(field) else { return nil }
     guard let i = n.integer else {
-      throw Failure(column: columns.header(of: field), reason: "`\(String(decoding: bytes(field), as: UTF8.self))` is not a whole number")
+      throw Failure(
+        column: columns.header(of: field),
+        reason: "`\(String(decoding: bytes(field), as: UTF8.self))` is not a whole number")
     }
     guard i.magnitude <= SaleLine.quantityLimit.magnitude else {
-      throw Failure(column: columns.header(of: field), reason: "quantity too large: `\(String(decoding: bytes(field), as: UTF8.self))` is more than \(SaleLine.quantityLimit) units")
+      throw Failure(
+        column: columns.header(of: field),
+        reason:
+          "quantity too large: `\(String(decoding: bytes(field), as: UTF8.self))` is more than \(SaleLine.quantityLimit) units"
+      )
     }
     return i
   }
 
   func requiredInteger(_ field: Field) throws(Failure) -> Int {
-    guard let i = try integer(field) else { throw Failure(column: columns.header(of: field), reason: "is empty; a quantity is required") }
+    guard let i = try integer(field) else {
+      throw Failure(column: columns.header(of: field), reason: "is empty; a quantity is required")
+    }
     return i
   }
 
@@ -172,11 +202,15 @@ struct RowFields {
       if let d = format.parse(b) { return d }
     }
     let forms = profile.dates.map(\.pattern).joined(separator: " or ")
-    throw Failure(column: columns.header(of: field), reason: "`\(String(decoding: b, as: UTF8.self))` is not a date in the form \(forms)")
+    throw Failure(
+      column: columns.header(of: field),
+      reason: "`\(String(decoding: b, as: UTF8.self))` is not a date in the form \(forms)")
   }
 
   func requiredDay(_ field: Field) throws(Failure) -> Day {
-    guard let d = try day(field) else { throw Failure(column: columns.header(of: field), reason: "is empty; a date is required") }
+    guard let d = try day(field) else {
+      throw Failure(column: columns.header(of: field), reason: "is empty; a date is required")
+    }
     return d
   }
 

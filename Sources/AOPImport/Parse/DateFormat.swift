@@ -43,7 +43,8 @@ public struct DateFormat: Hashable, Sendable, CustomStringConvertible {
       case ("s", 2): tokens.append(.second2)
       case ("Z", 1): tokens.append(.offset)
       case ("y", _), ("M", _), ("d", _), ("H", _), ("m", _), ("s", _), ("Z", _):
-        throw InvalidPattern(pattern: pattern, reason: "`\(String(repeating: String(UnicodeScalar(c)), count: n))` is not a known token")
+        throw InvalidPattern(
+          pattern: pattern, reason: "`\(String(repeating: String(UnicodeScalar(c)), count: n))` is not a known token")
       default:
         for _ in 0..<n { tokens.append(.literal(c)) }
       }
@@ -62,7 +63,8 @@ public struct DateFormat: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// `yyyy-MM-dd`: how the workbook reader renders date cells.
-  static let isoDay = DateFormat(tokens: [.year4, .literal(0x2D), .month2, .literal(0x2D), .day2], pattern: "yyyy-MM-dd")
+  static let isoDay = DateFormat(
+    tokens: [.year4, .literal(0x2D), .month2, .literal(0x2D), .day2], pattern: "yyyy-MM-dd")
 
   public struct InvalidPattern: Error, Hashable, Sendable {
     public var pattern: String
@@ -93,12 +95,24 @@ public struct DateFormat: Hashable, Sendable, CustomStringConvertible {
 
     for token in tokens {
       switch token {
-      case .year4: guard let v = digits(min: 4, max: 4) else { return nil }; year = v
-      case .year2: guard let v = digits(min: 2, max: 2) else { return nil }; year = 2000 + v
-      case .month2: guard let v = digits(min: 2, max: 2) else { return nil }; month = v
-      case .month1: guard let v = digits(min: 1, max: 2) else { return nil }; month = v
-      case .day2: guard let v = digits(min: 2, max: 2) else { return nil }; day = v
-      case .day1: guard let v = digits(min: 1, max: 2) else { return nil }; day = v
+      case .year4:
+        guard let v = digits(min: 4, max: 4) else { return nil }
+        year = v
+      case .year2:
+        guard let v = digits(min: 2, max: 2) else { return nil }
+        year = 2000 + v
+      case .month2:
+        guard let v = digits(min: 2, max: 2) else { return nil }
+        month = v
+      case .month1:
+        guard let v = digits(min: 1, max: 2) else { return nil }
+        month = v
+      case .day2:
+        guard let v = digits(min: 2, max: 2) else { return nil }
+        day = v
+      case .day1:
+        guard let v = digits(min: 1, max: 2) else { return nil }
+        day = v
       case .hour2: guard let v = digits(min: 2, max: 2), v < 24 else { return nil }
       case .hour1: guard let v = digits(min: 1, max: 2), v < 24 else { return nil }
       case .minute2: guard let v = digits(min: 2, max: 2), v < 60 else { return nil }
@@ -111,7 +125,10 @@ public struct DateFormat: Hashable, Sendable, CustomStringConvertible {
         i += 3
       case .offset:
         guard i < e else { return nil }
-        if field[i] == UInt8(ascii: "Z") { i += 1; continue }
+        if field[i] == UInt8(ascii: "Z") {
+          i += 1
+          continue
+        }
         guard field[i] == UInt8(ascii: "+") || field[i] == UInt8(ascii: "-") else { return nil }
         i += 1
         guard let h = digits(min: 2, max: 2), h <= 14 else { return nil }

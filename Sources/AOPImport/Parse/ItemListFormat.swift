@@ -26,7 +26,9 @@ public struct ItemListFormat: Sendable, Hashable {
   init(pattern: String, separator: String) throws(Invalid) {
     let q = "{quantity}", n = "{name}"
     guard pattern.components(separatedBy: q).count == 2, pattern.components(separatedBy: n).count == 2 else {
-      throw Invalid(key: "items.pattern", problem: "`\(pattern)` must hold {quantity} and {name} once each, e.g. \"{quantity}× {name}\"")
+      throw Invalid(
+        key: "items.pattern",
+        problem: "`\(pattern)` must hold {quantity} and {name} once each, e.g. \"{quantity}× {name}\"")
     }
     guard !separator.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
       throw Invalid(key: "items.separator", problem: "give the text between two items, e.g. \", \"")
@@ -38,11 +40,15 @@ public struct ItemListFormat: Sendable, Hashable {
     middle = String(pattern[first.upperBound..<second.lowerBound])
     suffix = String(pattern[second.upperBound...])
     guard !middle.isEmpty else {
-      throw Invalid(key: "items.pattern", problem: "`\(pattern)` needs some text between {quantity} and {name}, e.g. \"{quantity}× {name}\"")
+      throw Invalid(
+        key: "items.pattern",
+        problem: "`\(pattern)` needs some text between {quantity} and {name}, e.g. \"{quantity}× {name}\"")
     }
     let core = middle.trimmingCharacters(in: .whitespaces)
     guard core.isEmpty || !separator.contains(core) else {
-      throw Invalid(key: "items.separator", problem: "`\(separator)` holds the pattern's `\(middle)`: an item could not be told from the next")
+      throw Invalid(
+        key: "items.separator",
+        problem: "`\(separator)` holds the pattern's `\(middle)`: an item could not be told from the next")
     }
     self.pattern = pattern
     self.separator = separator
@@ -59,7 +65,8 @@ public struct ItemListFormat: Sendable, Hashable {
 
   /// The items of `cell`, or why it cannot be read as items.
   public func parse(_ cell: String) -> ItemList {
-    let pieces = cell.components(separatedBy: separator).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+    let pieces = cell.components(separatedBy: separator).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+      .filter { !$0.isEmpty }
     var items: [ItemList.Item] = []
     /// The pieces as written, per item (an item of a joined name has several).
     var written: [[String]] = []
@@ -67,7 +74,8 @@ public struct ItemListFormat: Sendable, Hashable {
     for piece in pieces {
       switch read(piece) {
       case .badQuantity(let quantity):
-        return ItemList(unreadable: "`\(piece)`: `\(quantity)` is not a number of units from 1 to \(SaleLine.quantityLimit)")
+        return ItemList(
+          unreadable: "`\(piece)`: `\(quantity)` is not a number of units from 1 to \(SaleLine.quantityLimit)")
       case .item(var item):
         if !pending.isEmpty {
           item.name = (pending + [item.name]).joined(separator: separator)
@@ -96,9 +104,10 @@ public struct ItemListFormat: Sendable, Hashable {
     // The other way to read two neighbours: as one product whose name holds the separator.
     var others: [String] = []
     for i in items.indices.dropLast() {
-      others.append(quantityFirst
-        ? items[i].name + separator + written[i + 1].joined(separator: separator)
-        : written[i].joined(separator: separator) + separator + items[i + 1].name)
+      others.append(
+        quantityFirst
+          ? items[i].name + separator + written[i + 1].joined(separator: separator)
+          : written[i].joined(separator: separator) + separator + items[i + 1].name)
     }
     return ItemList(items: items, otherReadings: others)
   }
@@ -106,13 +115,23 @@ public struct ItemListFormat: Sendable, Hashable {
   /// One piece against the pattern: an item of a whole number of units from 1 and a name, a piece shaped
   /// like one with a quantity out of range, or text.
   private func read(_ piece: String) -> Piece {
-    guard piece.hasPrefix(prefix), piece.hasSuffix(suffix), piece.count >= prefix.count + suffix.count else { return .text }
+    guard piece.hasPrefix(prefix), piece.hasSuffix(suffix), piece.count >= prefix.count + suffix.count else {
+      return .text
+    }
     let inner = piece.dropFirst(prefix.count).dropLast(suffix.count)
-    guard let split = quantityFirst ? inner.range(of: middle) : inner.range(of: middle, options: .backwards) else { return .text }
-    let quantityText = (quantityFirst ? inner[..<split.lowerBound] : inner[split.upperBound...]).trimmingCharacters(in: .whitespaces)
-    let name = (quantityFirst ? inner[split.upperBound...] : inner[..<split.lowerBound]).trimmingCharacters(in: .whitespaces)
-    guard !name.isEmpty, !quantityText.isEmpty, quantityText.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { return .text }
-    guard quantityText.utf8.count <= 10, let quantity = Int(quantityText), quantity >= 1, quantity <= SaleLine.quantityLimit else {
+    guard let split = quantityFirst ? inner.range(of: middle) : inner.range(of: middle, options: .backwards) else {
+      return .text
+    }
+    let quantityText = (quantityFirst ? inner[..<split.lowerBound] : inner[split.upperBound...]).trimmingCharacters(
+      in: .whitespaces)
+    let name = (quantityFirst ? inner[split.upperBound...] : inner[..<split.lowerBound]).trimmingCharacters(
+      in: .whitespaces)
+    guard !name.isEmpty, !quantityText.isEmpty, quantityText.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else {
+      return .text
+    }
+    guard quantityText.utf8.count <= 10, let quantity = Int(quantityText), quantity >= 1,
+      quantity <= SaleLine.quantityLimit
+    else {
       return .badQuantity(quantityText)
     }
     return .item(ItemList.Item(quantity: quantity, name: name))

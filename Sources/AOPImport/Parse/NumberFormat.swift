@@ -46,16 +46,34 @@ public struct NumberFormat: Hashable, Sendable {
     var e = field.endIndex
     func trim() {
       while s < e {
-        if field[s] == 0x20 || field[s] == 0x09 { s += 1 } else if field[s] == 0xC2, s + 1 < e, field[s + 1] == 0xA0 { s += 2 } else { break }
+        if field[s] == 0x20 || field[s] == 0x09 {
+          s += 1
+        } else if field[s] == 0xC2, s + 1 < e, field[s + 1] == 0xA0 {
+          s += 2
+        } else {
+          break
+        }
       }
       while e > s {
-        if field[e - 1] == 0x20 || field[e - 1] == 0x09 { e -= 1 } else if e - 2 >= s, field[e - 2] == 0xC2, field[e - 1] == 0xA0 { e -= 2 } else { break }
+        if field[e - 1] == 0x20 || field[e - 1] == 0x09 {
+          e -= 1
+        } else if e - 2 >= s, field[e - 2] == 0xC2, field[e - 1] == 0xA0 {
+          e -= 2
+        } else {
+          break
+        }
       }
     }
     func stripSymbol() {
       for symbol in NumberFormat.currencySymbols + extraSymbols {
-        if e - s >= symbol.count, field[s..<(s + symbol.count)].elementsEqual(symbol) { s += symbol.count; trim() }
-        if e - s >= symbol.count, field[(e - symbol.count)..<e].elementsEqual(symbol) { e -= symbol.count; trim() }
+        if e - s >= symbol.count, field[s..<(s + symbol.count)].elementsEqual(symbol) {
+          s += symbol.count
+          trim()
+        }
+        if e - s >= symbol.count, field[(e - symbol.count)..<e].elementsEqual(symbol) {
+          e -= symbol.count
+          trim()
+        }
       }
     }
     trim()
@@ -115,7 +133,8 @@ public struct NumberFormat: Hashable, Sendable {
 
   /// A spreadsheet's numeric cell (`150000`, `0.015`, `1.5E-2`, `9.2233720368547758E+18`), rounded to
   /// `scale` decimals: the noise digits of binary floating point go, an exponent is applied exactly.
-  public static func spreadsheetCell(_ field: ArraySlice<UInt8>, roundedTo scale: Int) -> Result<DecimalNumber, Failure> {
+  public static func spreadsheetCell(_ field: ArraySlice<UInt8>, roundedTo scale: Int) -> Result<DecimalNumber, Failure>
+  {
     guard let e = field.firstIndex(where: { $0 == UInt8(ascii: "E") || $0 == UInt8(ascii: "e") }) else {
       return canonical.parse(field).map { $0.rounded(toScale: scale) }
     }
@@ -126,12 +145,15 @@ public struct NumberFormat: Hashable, Sendable {
       negativeExponent = sign == UInt8(ascii: "-")
       rest = rest.dropFirst()
     }
-    guard !rest.isEmpty, rest.count <= 4, rest.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return .failure(.notANumber) }
+    guard !rest.isEmpty, rest.count <= 4, rest.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+      return .failure(.notANumber)
+    }
     let exponent = rest.reduce(0) { $0 * 10 + Int($1 - 0x30) }
     if negativeExponent {
       // Far below the smallest unit kept: zero.
       guard mantissa.scale + exponent <= 40 else { return .success(DecimalNumber(significand: 0, scale: 0)) }
-      return .success(DecimalNumber(significand: mantissa.significand, scale: mantissa.scale + exponent).rounded(toScale: scale))
+      return .success(
+        DecimalNumber(significand: mantissa.significand, scale: mantissa.scale + exponent).rounded(toScale: scale))
     }
     var n = mantissa
     for _ in 0..<exponent {

@@ -72,7 +72,11 @@ public enum Field: String, Sendable, Hashable, CaseIterable, Comparable {
   /// The fields a profile of `kind` may map.
   static func allowed(for kind: ProfileKind) -> Set<Field> {
     switch kind {
-    case .sales: return [.orderID, .lineID, .date, .status, .sku, .productName, .productGroup, .quantity, .unitPrice, .lineDiscount, .lineNet, .returnedQuantity, .orderDiscount, .unitCost, .channel, .items]
+    case .sales:
+      return [
+        .orderID, .lineID, .date, .status, .sku, .productName, .productGroup, .quantity, .unitPrice, .lineDiscount,
+        .lineNet, .returnedQuantity, .orderDiscount, .unitCost, .channel, .items,
+      ]
     case .costs: return [.orderID, .sku, .unitCost, .productName, .productGroup, .date, .status, .amount]
     case .spend: return [.date, .startDate, .endDate, .amount, .label, .status, .channel, .category, .lineID]
     case .ignored: return Set(Field.allCases)

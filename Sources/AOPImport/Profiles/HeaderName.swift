@@ -22,7 +22,9 @@ public enum HeaderName {
         previousSpace = true
         continue
       }
-      if v < 0x20 || v == 0x85 || v == 0xA0 || v == 0xFEFF || (0x300...0x36F).contains(v) || (0x2000...0x200A).contains(v) || v == 0x3000 {
+      if v < 0x20 || v == 0x85 || v == 0xA0 || v == 0xFEFF || (0x300...0x36F).contains(v)
+        || (0x2000...0x200A).contains(v) || v == 0x3000
+      {
         return false
       }
       previousSpace = false

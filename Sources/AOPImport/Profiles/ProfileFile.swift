@@ -38,14 +38,17 @@ struct ProfileFile: Decodable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case version, id, name, kind, channel, match, read, columns, fallbacks, orders, status, returns, skip, identity, spend, ignored, checks, items
+    case version, id, name, kind, channel, match, read, columns, fallbacks, orders, status, returns, skip, identity,
+      spend, ignored, checks, items
     case optionalFields = "optional_fields", channelValues = "channel_values"
   }
 
   struct Spend: Decodable {
     var marketingCategories: [String]?
     var paymentsNegative: Bool?
-    enum CodingKeys: String, CodingKey { case marketingCategories = "marketing_categories", paymentsNegative = "payments_negative" }
+    enum CodingKeys: String, CodingKey {
+      case marketingCategories = "marketing_categories", paymentsNegative = "payments_negative"
+    }
   }
 
   struct Match: Decodable {
@@ -67,7 +70,8 @@ struct ProfileFile: Decodable {
     enum CodingKeys: String, CodingKey {
       case encoding, sheet
       case emptyValues = "empty_values", currencySymbols = "currency_symbols", oneUnitPerRow = "one_unit_per_row"
-      case preambleLines = "preamble_lines", decimalMark = "decimal_mark", thousandsMark = "thousands_mark", dateFormats = "date_formats"
+      case preambleLines = "preamble_lines", decimalMark = "decimal_mark", thousandsMark = "thousands_mark",
+        dateFormats = "date_formats"
     }
   }
 

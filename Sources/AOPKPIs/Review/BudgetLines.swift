@@ -42,7 +42,9 @@ public struct BudgetLine: Hashable, Sendable {
       let marketing = categories.filter { $0.kind == .marketing }
       return (marketing.first { $0.channel == channel } ?? marketing.first { $0.channel == nil })?.id ?? unbudgetedID
     case .expense(let category):
-      let claiming = categories.first { c in (c.kind == .fixed || c.kind == .other) && c.expenseCategories.contains { category.hasPrefix($0) } }
+      let claiming = categories.first { c in
+        (c.kind == .fixed || c.kind == .other) && c.expenseCategories.contains { category.hasPrefix($0) }
+      }
       return claiming?.id ?? unbudgetedID
     }
   }
@@ -76,16 +78,21 @@ public struct BudgetLine: Hashable, Sendable {
     var lines = ids.map { c -> BudgetLine in
       BudgetLine(
         id: c.id, name: c.name, kind: c.kind, channel: c.channel,
-        month: VersusPlan(actual: actual(c.id, months: [month]), plan: targets.budget(c.id, months: [month]), kind: .limit),
-        yearToDate: VersusPlan(actual: actual(c.id, months: ytd), plan: targets.budget(c.id, months: ytd), kind: .limit),
-        annual: targets.budget(c.id, months: allMonths), originalAnnual: targets.budget(c.id, months: allMonths, original: true))
+        month: VersusPlan(
+          actual: actual(c.id, months: [month]), plan: targets.budget(c.id, months: [month]), kind: .limit),
+        yearToDate: VersusPlan(
+          actual: actual(c.id, months: ytd), plan: targets.budget(c.id, months: ytd), kind: .limit),
+        annual: targets.budget(c.id, months: allMonths),
+        originalAnnual: targets.budget(c.id, months: allMonths, original: true))
     }
     let ytdUnclaimed = actual(unbudgetedID, months: ytd)
     if ytdUnclaimed != .zero {
-      lines.append(BudgetLine(
-        id: unbudgetedID, name: unbudgetedID, kind: nil, channel: nil,
-        month: VersusPlan(actual: actual(unbudgetedID, months: [month]), plan: .zero, kind: .limit),
-        yearToDate: VersusPlan(actual: ytdUnclaimed, plan: .zero, kind: .limit), annual: .zero, originalAnnual: .zero))
+      lines.append(
+        BudgetLine(
+          id: unbudgetedID, name: unbudgetedID, kind: nil, channel: nil,
+          month: VersusPlan(actual: actual(unbudgetedID, months: [month]), plan: .zero, kind: .limit),
+          yearToDate: VersusPlan(actual: ytdUnclaimed, plan: .zero, kind: .limit), annual: .zero, originalAnnual: .zero)
+      )
     }
     return lines
   }

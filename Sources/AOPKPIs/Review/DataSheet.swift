@@ -52,7 +52,10 @@ public struct DataSheet: Sendable {
     aggregatedSpendCount = nil
   }
 
-  public init(aggregate: [(key: Rollup.Key, figures: Rollup.Figures)], lineCount: Int, spend: [SpendPart] = [], spendCount: Int? = nil) {
+  public init(
+    aggregate: [(key: Rollup.Key, figures: Rollup.Figures)], lineCount: Int, spend: [SpendPart] = [],
+    spendCount: Int? = nil
+  ) {
     lines = []
     self.aggregate = aggregate
     aggregatedLineCount = lineCount
@@ -68,22 +71,31 @@ public struct DataSheet: Sendable {
     var data: DataSheet
     if ledger.linesTruncated {
       // Cells with sales (marketing and order counts sit in cells of their own, without units or revenue).
-      let cells = rollup.cells.filter { months.contains($0.key.month) && ($0.value.revenue != .zero || $0.value.units != 0) }
-      data = DataSheet(aggregate: cells.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, lineCount: ledger.lineCount)
+      let cells = rollup.cells.filter {
+        months.contains($0.key.month) && ($0.value.revenue != .zero || $0.value.units != 0)
+      }
+      data = DataSheet(
+        aggregate: cells.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, lineCount: ledger.lineCount)
     } else {
-      data = DataSheet(lines: ledger.keptLines.filter { months.contains($0.day.monthOf) }.map {
-        Line(month: $0.day.monthOf, line: $0, productGroup: ledger.productGroup(of: $0), cogs: ledger.cogs(of: $0))
-      })
+      data = DataSheet(
+        lines: ledger.keptLines.filter { months.contains($0.day.monthOf) }.map {
+          Line(month: $0.day.monthOf, line: $0, productGroup: ledger.productGroup(of: $0), cogs: ledger.cogs(of: $0))
+        })
     }
     if ledger.spendTruncated {
-      let marketing = rollup.cells.filter { months.contains($0.key.month) && $0.value.marketing != .zero }.sorted { $0.key < $1.key }.map {
-        SpendPart(month: $0.key.month, amount: $0.value.marketing, channel: $0.key.channel, isMarketing: true, category: "",
-                  budgetLine: BudgetLine.lineID(of: .marketing(channel: $0.key.channel), in: $0.key.month, plan: plan), line: nil)
+      let marketing = rollup.cells.filter { months.contains($0.key.month) && $0.value.marketing != .zero }.sorted {
+        $0.key < $1.key
+      }.map {
+        SpendPart(
+          month: $0.key.month, amount: $0.value.marketing, channel: $0.key.channel, isMarketing: true, category: "",
+          budgetLine: BudgetLine.lineID(of: .marketing(channel: $0.key.channel), in: $0.key.month, plan: plan),
+          line: nil)
       }
       let expenses = month.yearToDate.flatMap { m in
         (rollup.expenses[m] ?? [:]).sorted { $0.key < $1.key }.map {
-          SpendPart(month: m, amount: $0.value, channel: "", isMarketing: false, category: $0.key,
-                    budgetLine: BudgetLine.lineID(of: .expense(category: $0.key), in: m, plan: plan), line: nil)
+          SpendPart(
+            month: m, amount: $0.value, channel: "", isMarketing: false, category: $0.key,
+            budgetLine: BudgetLine.lineID(of: .expense(category: $0.key), in: m, plan: plan), line: nil)
         }
       }
       data.spend = marketing + expenses
@@ -91,9 +103,12 @@ public struct DataSheet: Sendable {
     } else {
       data.spend = ledger.keptSpend.flatMap { line in
         line.spreadByMonth().filter { months.contains($0.0) }.map { m, amount in
-          let spend: BudgetLine.Spend = line.isMarketing ? .marketing(channel: line.channel) : .expense(category: line.category ?? "")
-          return SpendPart(month: m, amount: amount, channel: line.channel, isMarketing: line.isMarketing, category: line.category ?? "",
-                           budgetLine: BudgetLine.lineID(of: spend, in: m, plan: plan), line: line)
+          let spend: BudgetLine.Spend =
+            line.isMarketing ? .marketing(channel: line.channel) : .expense(category: line.category ?? "")
+          return SpendPart(
+            month: m, amount: amount, channel: line.channel, isMarketing: line.isMarketing,
+            category: line.category ?? "",
+            budgetLine: BudgetLine.lineID(of: spend, in: m, plan: plan), line: line)
         }
       }
     }

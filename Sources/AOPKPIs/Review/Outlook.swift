@@ -26,7 +26,9 @@ public struct Outlook: Sendable {
   public var allowedMarketingToRevenue: Ratio?
 
   /// `nil` when the plan has no revenue goal.
-  static func compute(month: Month, rollup: Rollup, plan: Plan, targets: Targets, onlineChannels: Set<String>) -> Outlook? {
+  static func compute(month: Month, rollup: Rollup, plan: Plan, targets: Targets, onlineChannels: Set<String>)
+    -> Outlook?
+  {
     guard let annual = targets.annualRevenue else { return nil }
     let ytd = month.yearToDate
     let rest = Month.allOf(year: plan.year).filter { $0 > month }
@@ -48,7 +50,8 @@ public struct Outlook: Sendable {
       annualTarget: annual, atPlan: actual + remainingTarget,
       // Beyond what can be represented (a target phased almost to nothing so far), there is no run-rate to show.
       atRunRate: ytdTarget > .zero ? actual.scaled(by: annual.minorUnits, over: ytdTarget.minorUnits) : nil,
-      requiredRemaining: required, remainingTarget: remainingTarget, requiredOfPlan: Ratio(required, over: remainingTarget),
+      requiredRemaining: required, remainingTarget: remainingTarget,
+      requiredOfPlan: Ratio(required, over: remainingTarget),
       requiredByMonth: requiredByMonth,
       requiredOnlineShare: shareOfRemaining(plan.goals.onlineShare) { $0 - onlineYTD },
       requiredGrossMargin: {

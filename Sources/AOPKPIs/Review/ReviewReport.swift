@@ -98,7 +98,8 @@ public struct ReviewReport: Sendable {
   /// Computes the review of `month` from the rolled-up ledger and the plan's targets.
   public static func compute(
     month: Month, rollup: Rollup, plan: Plan, targets: Targets, channels: [Channel], baseline: Baseline?,
-    sources: [SourceFile], rejections: RejectedRows, warnings: [InputWarning] = [], data: DataSheet = DataSheet(lines: [])
+    sources: [SourceFile], rejections: RejectedRows, warnings: [InputWarning] = [],
+    data: DataSheet = DataSheet(lines: [])
   ) -> ReviewReport {
     let online = Set(channels.filter { $0.kind == .online }.map(\.id))
     func period(_ months: [Month]) -> Period {
@@ -108,17 +109,26 @@ public struct ReviewReport: Sendable {
         months: months, figures: figures,
         revenue: VersusPlan(actual: figures.revenue, plan: targets.revenue(months: months), kind: .target),
         onlineRevenue: onlineRevenue,
-        onlineShare: RatioVersusGoal(actual: Ratio(onlineRevenue, over: figures.revenue), goal: plan.goals.onlineShare?.ratio, direction: .higherIsBetter),
-        grossMargin: RatioVersusGoal(actual: figures.grossMargin, goal: plan.goals.grossMarginFloor?.ratio, direction: .higherIsBetter),
+        onlineShare: RatioVersusGoal(
+          actual: Ratio(onlineRevenue, over: figures.revenue), goal: plan.goals.onlineShare?.ratio,
+          direction: .higherIsBetter),
+        grossMargin: RatioVersusGoal(
+          actual: figures.grossMargin, goal: plan.goals.grossMarginFloor?.ratio, direction: .higherIsBetter),
         marketing: VersusPlan(actual: figures.marketing, plan: targets.marketing(months: months), kind: .limit),
-        marketingToRevenue: RatioVersusGoal(actual: figures.marketingToRevenue, goal: plan.goals.marketingToRevenueCeiling?.ratio, direction: .lowerIsBetter))
+        marketingToRevenue: RatioVersusGoal(
+          actual: figures.marketingToRevenue, goal: plan.goals.marketingToRevenueCeiling?.ratio,
+          direction: .lowerIsBetter))
     }
     let ytd = month.yearToDate
     let channelLines = channels.map { c in
       ChannelLine(
         channel: c,
-        month: VersusPlan(actual: rollup.figures(months: [month], channel: c.id).revenue, plan: targets.revenue(months: [month], channel: c.id), kind: .target),
-        yearToDate: VersusPlan(actual: rollup.figures(months: ytd, channel: c.id).revenue, plan: targets.revenue(months: ytd, channel: c.id), kind: .target),
+        month: VersusPlan(
+          actual: rollup.figures(months: [month], channel: c.id).revenue,
+          plan: targets.revenue(months: [month], channel: c.id), kind: .target),
+        yearToDate: VersusPlan(
+          actual: rollup.figures(months: ytd, channel: c.id).revenue, plan: targets.revenue(months: ytd, channel: c.id),
+          kind: .target),
         monthFigures: rollup.figures(months: [month], channel: c.id),
         yearToDateFigures: rollup.figures(months: ytd, channel: c.id))
     }
@@ -132,7 +142,9 @@ public struct ReviewReport: Sendable {
     }
     let groups = Set(rollup.cells.keys.filter { ytd.contains($0.month) }.map(\.productGroup)).sorted()
     let groupLines = groups.compactMap { g -> GroupLine? in
-      let line = GroupLine(group: g, month: rollup.figures(months: [month], productGroup: g), yearToDate: rollup.figures(months: ytd, productGroup: g))
+      let line = GroupLine(
+        group: g, month: rollup.figures(months: [month], productGroup: g),
+        yearToDate: rollup.figures(months: ytd, productGroup: g))
       // The no-group bucket holds marketing and order counts; show it only when it has sales.
       return line.yearToDate.revenue == .zero && line.yearToDate.units == 0 ? nil : line
     }
@@ -149,8 +161,11 @@ public struct ReviewReport: Sendable {
           let figures = rollup.figures(months: [m], channel: c.id)
           return ChannelMonthLine(
             channel: c, month: m, figures: figures,
-            revenue: VersusPlan(actual: figures.revenue, plan: targets.revenue(months: [m], channel: c.id), kind: .target),
-            baselineRevenue: baseline.map { b in b.rollup.total { $0.month.month == m.month && $0.channel == c.id }.revenue })
+            revenue: VersusPlan(
+              actual: figures.revenue, plan: targets.revenue(months: [m], channel: c.id), kind: .target),
+            baselineRevenue: baseline.map { b in
+              b.rollup.total { $0.month.month == m.month && $0.channel == c.id }.revenue
+            })
         }
       },
       uncostedThisMonth: rollup.uncosted(months: [month]), uncostedYearToDate: rollup.uncosted(months: ytd),

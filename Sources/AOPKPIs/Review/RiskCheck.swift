@@ -39,7 +39,9 @@ public struct RiskCheck: Hashable, Sendable {
 
 extension ReviewReport {
   /// A KPI's value over a period (`nil` when it has no data).
-  static func value(of kpi: Plan.KPI, category: String?, period: Period, budget: [BudgetLine], yearToDate: Bool) -> Ratio? {
+  static func value(of kpi: Plan.KPI, category: String?, period: Period, budget: [BudgetLine], yearToDate: Bool)
+    -> Ratio?
+  {
     switch kpi {
     case .revenueVsTarget:
       return period.revenue.plan.flatMap { Ratio(period.revenue.actual - $0, over: $0) }
@@ -57,8 +59,11 @@ extension ReviewReport {
   static func checkRisks(_ plan: Plan, month: Period, yearToDate: Period, budget: [BudgetLine]) -> [RiskCheck] {
     plan.risks.map { r in
       let ytd = r.period == .yearToDate
-      let value = Self.value(of: r.kpi, category: r.category, period: ytd ? yearToDate : month, budget: budget, yearToDate: ytd)
-      let crossed = value.map { r.kpi.higherIsBetter ? $0.value < r.threshold.value - 1e-12 : $0.value > r.threshold.value + 1e-12 } ?? false
+      let value = Self.value(
+        of: r.kpi, category: r.category, period: ytd ? yearToDate : month, budget: budget, yearToDate: ytd)
+      let crossed =
+        value.map { r.kpi.higherIsBetter ? $0.value < r.threshold.value - 1e-12 : $0.value > r.threshold.value + 1e-12 }
+        ?? false
       return RiskCheck(risk: r, value: value, triggered: crossed)
     }
   }
@@ -68,7 +73,9 @@ extension ReviewReport {
     var list = plan.kpis
     if list.isEmpty {
       let g = plan.goals
-      if g.revenueGrowth != nil || g.revenueTarget != nil { list.append(.init(kpi: .revenueVsTarget, green: Share(partsPerMillion: 0), amber: Share(partsPerMillion: 0))) }
+      if g.revenueGrowth != nil || g.revenueTarget != nil {
+        list.append(.init(kpi: .revenueVsTarget, green: Share(partsPerMillion: 0), amber: Share(partsPerMillion: 0)))
+      }
       if let s = g.onlineShare { list.append(.init(kpi: .onlineShare, green: s, amber: s)) }
       if let s = g.grossMarginFloor { list.append(.init(kpi: .grossMargin, green: s, amber: s)) }
       if let s = g.marketingToRevenueCeiling { list.append(.init(kpi: .marketingToRevenue, green: s, amber: s)) }

@@ -44,12 +44,22 @@ public struct Targets: Sendable {
       annualRevenue = absolute
     } else if let growth = plan.goals.revenueGrowth {
       guard let baseline else {
-        throw Invalid(key: "goals.revenue_growth", problem: "a growth goal is measured against the baseline year, and the config names no baseline; add [baseline] to the config and run `aop baseline`, or give `revenue_target` instead")
+        throw Invalid(
+          key: "goals.revenue_growth",
+          problem:
+            "a growth goal is measured against the baseline year, and the config names no baseline; add [baseline] to the config and run `aop baseline`, or give `revenue_target` instead"
+        )
       }
       guard baseTotal > .zero else {
-        throw Invalid(key: "goals.revenue_growth", problem: "a growth goal is measured against the baseline year, and the baseline (\(baseline.year)) has no revenue; rebuild it with `aop baseline`, or give `revenue_target` instead")
+        throw Invalid(
+          key: "goals.revenue_growth",
+          problem:
+            "a growth goal is measured against the baseline year, and the baseline (\(baseline.year)) has no revenue; rebuild it with `aop baseline`, or give `revenue_target` instead"
+        )
       }
-      guard let grown = baseTotal.scaled(by: 1_000_000 + growth.partsPerMillion, over: 1_000_000), grown.minorUnits <= Money.totalLimit else {
+      guard let grown = baseTotal.scaled(by: 1_000_000 + growth.partsPerMillion, over: 1_000_000),
+        grown.minorUnits <= Money.totalLimit
+      else {
         throw Invalid(key: "goals.revenue_growth", problem: "the baseline grown by \(growth) is too large to represent")
       }
       annualRevenue = grown
@@ -64,7 +74,8 @@ public struct Targets: Sendable {
       return
     }
     let weights = seasonal ? baseMonths.map { max(0, $0.minorUnits) } : Array(repeating: Int64(1), count: 12)
-    let original = try Targets.phase(annual, weights: weights, fixed: plan.goals.revenueOverrides, key: "goals.revenue_overrides")
+    let original = try Targets.phase(
+      annual, weights: weights, fixed: plan.goals.revenueOverrides, key: "goals.revenue_overrides")
     // Each revision fixes the months before it as they were, and sets its own months; the rest is re-phased.
     var inForce = original
     for (i, revision) in plan.revisions.enumerated() where !revision.revenueOverrides.isEmpty {
@@ -85,10 +96,18 @@ public struct Targets: Sendable {
     let free = (1...12).filter { fixed[$0] == nil }
     let rest = annual - fixed.values.sum()
     if rest < .zero {
-      throw Invalid(key: key, problem: "the months set by hand add up to \(fixed.values.sum()), more than the year's revenue target of \(annual): the other months would get a negative target")
+      throw Invalid(
+        key: key,
+        problem:
+          "the months set by hand add up to \(fixed.values.sum()), more than the year's revenue target of \(annual): the other months would get a negative target"
+      )
     }
     if free.isEmpty, rest != .zero {
-      throw Invalid(key: key, problem: "all twelve months are set by hand and add up to \(fixed.values.sum()), not the year's revenue target of \(annual)")
+      throw Invalid(
+        key: key,
+        problem:
+          "all twelve months are set by hand and add up to \(fixed.values.sum()), not the year's revenue target of \(annual)"
+      )
     }
     let parts = rest.allocate(weights: free.map { weights[$0 - 1] })
     var months = (1...12).map { fixed[$0] ?? .zero }
@@ -101,7 +120,9 @@ public struct Targets: Sendable {
   static func split(_ monthly: [Money], plan: Plan, base: Rollup?, channels: [Channel]) -> [String: [Money]] {
     func share(_ amount: Money, over group: [Channel], month m: Int) -> [Money] {
       guard let base else { return amount.allocate(weights: group.map { _ in 1 }) }
-      let monthWeights = group.map { c in max(0, base.total { $0.month.month == m && $0.channel == c.id }.revenue.minorUnits) }
+      let monthWeights = group.map { c in
+        max(0, base.total { $0.month.month == m && $0.channel == c.id }.revenue.minorUnits)
+      }
       if monthWeights.contains(where: { $0 > 0 }) { return amount.allocate(weights: monthWeights) }
       return amount.allocate(weights: group.map { c in max(0, base.total { $0.channel == c.id }.revenue.minorUnits) })
     }

@@ -20,20 +20,26 @@ public enum InputWarning: Hashable, Sendable, CustomStringConvertible {
   /// In English, for the log and the JSON summary.
   public var description: String {
     switch self {
-    case .patternMatchesNothing(let pattern, let root): return "the inputs entry `\(pattern)` matches nothing (relative to \(root)); check its spelling"
+    case .patternMatchesNothing(let pattern, let root):
+      return "the inputs entry `\(pattern)` matches nothing (relative to \(root)); check its spelling"
     case .patternHasNoFile(let pattern): return "the inputs entry `\(pattern)` has no export file in it"
-    case .linkNotFollowed(let link, let target): return "\(link) is a link to \(target), outside the config's folder: not followed (name it in `inputs` to read it)"
+    case .linkNotFollowed(let link, let target):
+      return
+        "\(link) is a link to \(target), outside the config's folder: not followed (name it in `inputs` to read it)"
     case .folderUnlistable(let folder): return "\(folder): the folder cannot be listed"
-    case .profileFolderMissing(let folder): return "the profile folder \(folder) does not exist: its profiles are not used"
+    case .profileFolderMissing(let folder):
+      return "the profile folder \(folder) does not exist: its profiles are not used"
     case .profileFolderEmpty(let folder): return "the profile folder \(folder) holds files but no profile (*.toml)"
     case .monthsWithoutSales(let months):
-      return "no sale at all in \(Self.listed(months)) of the year to date: are those months' exports in the inputs? The year-to-date figures count them as zero"
+      return
+        "no sale at all in \(Self.listed(months)) of the year to date: are those months' exports in the inputs? The year-to-date figures count them as zero"
     }
   }
 
   /// `2026-01, 2026-02 and 2026-03` (`và` for `and` in Vietnamese).
   public static func listed(_ months: [Month], and: String = "and") -> String {
     let names = months.map(\.description)
-    return names.count <= 1 ? names.joined() : names.dropLast().joined(separator: ", ") + " \(and) " + names[names.count - 1]
+    return names.count <= 1
+      ? names.joined() : names.dropLast().joined(separator: ", ") + " \(and) " + names[names.count - 1]
   }
 }

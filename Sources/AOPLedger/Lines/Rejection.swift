@@ -31,7 +31,7 @@ public struct RejectedRows: Sendable, ExpressibleByArrayLiteral {
 
   public init(arrayLiteral rows: Rejection...) {
     self.init()
-    rows.forEach { add($0) }
+    for row in rows { add(row) }
   }
 
   /// The most characters of a kept row's raw text and reason (the rejects CSV has them whole), so that

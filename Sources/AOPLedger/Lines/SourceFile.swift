@@ -35,7 +35,10 @@ public struct SourceFile: Hashable, Sendable, Codable {
   /// (`aop check` counts it); `nil` where not counted.
   public var costing: CostingCounts?
 
-  public init(path: String, profile: String?, kind: String?, status: Status, message: String? = nil, tally: FileTally, revenue: Money = .zero, spend: Money = .zero) {
+  public init(
+    path: String, profile: String?, kind: String?, status: Status, message: String? = nil, tally: FileTally,
+    revenue: Money = .zero, spend: Money = .zero
+  ) {
     self.path = path
     self.profile = profile
     self.kind = kind
@@ -132,7 +135,8 @@ public struct DuplicateSummary: Hashable, Sendable, Codable {
 
   /// `12 rows repeat exports/2026-09/orders_export.csv (line 2 = line 130)`.
   public var description: String {
-    "\(counted(count, "row")) repeat \(file) " + (exampleLine > 0 ? "(line \(exampleLine) = line \(originalLine))" : "(the same file, line for line)")
+    "\(counted(count, "row")) repeat \(file) "
+      + (exampleLine > 0 ? "(line \(exampleLine) = line \(originalLine))" : "(the same file, line for line)")
   }
 }
 

@@ -14,7 +14,10 @@ public struct SpendLine: Hashable, Sendable {
   public var isMarketing: Bool
   public var source: SourceRef
 
-  public init(firstDay: Day, lastDay: Day, channel: String, amount: Money, label: String, category: String? = nil, isMarketing: Bool = true, source: SourceRef) {
+  public init(
+    firstDay: Day, lastDay: Day, channel: String, amount: Money, label: String, category: String? = nil,
+    isMarketing: Bool = true, source: SourceRef
+  ) {
     self.firstDay = firstDay
     self.lastDay = lastDay
     self.channel = channel

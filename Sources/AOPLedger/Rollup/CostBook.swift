@@ -17,7 +17,9 @@ public struct CostBook: Sendable {
   public mutating func add(_ entry: CostEntry) {
     if let name = entry.productName {
       let key = ProductName.key(name)
-      if !key.isEmpty, !(skusByName[key]?.contains(entry.sku) ?? false) { skusByName[key, default: []].append(entry.sku) }
+      if !key.isEmpty, !(skusByName[key]?.contains(entry.sku) ?? false) {
+        skusByName[key, default: []].append(entry.sku)
+      }
     }
     guard let day = entry.effectiveFrom else {
       undated[entry.sku] = entry.unitCost

@@ -100,7 +100,9 @@ public struct Ledger: Sendable {
     sales[key] = bucket
     if !line.productName.isEmpty {
       if let known = names[line.sku] {
-        if known != line.productName, ProductName.key(known) != ProductName.key(line.productName) { skusOfSeveralNames.insert(line.sku) }
+        if known != line.productName, ProductName.key(known) != ProductName.key(line.productName) {
+          skusOfSeveralNames.insert(line.sku)
+        }
       } else {
         names[line.sku] = line.productName
       }
@@ -136,7 +138,9 @@ public struct Ledger: Sendable {
     costs.add(entry)
     if let name = entry.productName, !name.isEmpty { names[entry.sku] = name }
     if let group = entry.productGroup, !group.isEmpty { groups[entry.sku] = group }
-    if let amount = entry.purchaseAmount, let day = entry.effectiveFrom { purchases[day.monthOf, default: .zero] += amount }
+    if let amount = entry.purchaseAmount, let day = entry.effectiveFrom {
+      purchases[day.monthOf, default: .zero] += amount
+    }
   }
 
   /// Adds marketing spend, spread over the days it covers.
@@ -164,7 +168,9 @@ public struct Ledger: Sendable {
   private func lineCosting(_ line: SaleLine) -> (cogs: Money?, by: CostedBy) {
     if let items = line.items {
       // Costed only when the items add up to the line's units (the run's bounds hold for those).
-      guard Self.isListed(line, items), case .costed(let cogs) = itemCosting(items, on: line.day) else { return (nil, .none) }
+      guard Self.isListed(line, items), case .costed(let cogs) = itemCosting(items, on: line.day) else {
+        return (nil, .none)
+      }
       return (line.quantity < 0 ? -cogs : cogs, .name)
     }
     if let own = line.unitCost { return (own.times(line.quantity), .line) }
@@ -224,7 +230,9 @@ public struct Ledger: Sendable {
   /// Costs an item list by its items' names. Only for lists whose units are a line's admitted units.
   func itemCosting(_ list: ItemList, on day: Day) -> ItemCosting {
     guard list.isReadable else { return .unresolved(.unreadableItems) }
-    if list.items.contains(where: { $0.joined && costs.skus(named: $0.name).isEmpty }) { return .unresolved(.unknownJoinedName) }
+    if list.items.contains(where: { $0.joined && costs.skus(named: $0.name).isEmpty }) {
+      return .unresolved(.unknownJoinedName)
+    }
     if list.otherReadings.contains(where: { !costs.skus(named: $0).isEmpty }) { return .unresolved(.ambiguousItems) }
     var cogs = Money.zero
     var missing: [(item: ItemList.Item, reason: UncostedReason)] = []
@@ -242,9 +250,14 @@ public struct Ledger: Sendable {
   public func rollUp() -> Rollup {
     var cells: [Rollup.Key: Rollup.Figures] = [:]
     var uncosted: [Month: [Rollup.UncostedSKU.Key: Rollup.UncostedSKU]] = [:]
-    func leaveUncosted(_ sku: String, name: String, _ reason: UncostedReason, revenue: Money, units: Int, month: Month, shared: Bool = false) {
+    func leaveUncosted(
+      _ sku: String, name: String, _ reason: UncostedReason, revenue: Money, units: Int, month: Month,
+      shared: Bool = false
+    ) {
       let key = Rollup.UncostedSKU.Key(sku: sku, reason: reason)
-      var u = uncosted[month, default: [:]][key] ?? Rollup.UncostedSKU(sku: sku, productName: name, reason: reason, revenue: .zero, units: 0)
+      var u =
+        uncosted[month, default: [:]][key]
+        ?? Rollup.UncostedSKU(sku: sku, productName: name, reason: reason, revenue: .zero, units: 0)
       u.revenue += revenue
       u.units += units
       u.sharedFromItemLists = u.sharedFromItemLists || shared
@@ -266,7 +279,8 @@ public struct Ledger: Sendable {
           cell.coveredRevenue += restRevenue
           cell.cogs += cost.times(restQuantity)
         case .none(let reason):
-          leaveUncosted(key.sku, name: names[key.sku] ?? "", reason, revenue: restRevenue, units: restQuantity, month: month)
+          leaveUncosted(
+            key.sku, name: names[key.sku] ?? "", reason, revenue: restRevenue, units: restQuantity, month: month)
         }
       }
       cells[cellKey] = cell
@@ -288,11 +302,16 @@ public struct Ledger: Sendable {
         // The order's revenue is left uncosted; the list shares it among the items without a cost.
         let shares = bucket.listedRevenue.allocate(weights: missing.map { Int64($0.item.quantity) })
         for ((item, reason), share) in zip(missing, shares) {
-          leaveUncosted(SaleLine.noSKUPrefix + item.name, name: item.name, reason, revenue: share, units: item.quantity * bucket.listed, month: month,
-                        shared: true)
+          leaveUncosted(
+            SaleLine.noSKUPrefix + item.name, name: item.name, reason, revenue: share,
+            units: item.quantity * bucket.listed, month: month,
+            shared: true)
         }
       case .unresolved(let reason):
-        if anyListed { leaveUncosted(key.sku, name: "", reason, revenue: bucket.listedRevenue, units: bucket.listed * list.units, month: month) }
+        if anyListed {
+          leaveUncosted(
+            key.sku, name: "", reason, revenue: bucket.listedRevenue, units: bucket.listed * list.units, month: month)
+        }
       }
       let restRevenue = bucket.revenue - bucket.listedRevenue
       let restQuantity = bucket.quantity - bucket.listed * list.units
@@ -303,10 +322,12 @@ public struct Ledger: Sendable {
       cells[cellKey] = cell
     }
     for (key, ids) in orders {
-      cells[Rollup.Key(month: key.month, channel: key.channel, productGroup: Rollup.noGroup), default: Rollup.Figures()].orders += ids.count
+      cells[Rollup.Key(month: key.month, channel: key.channel, productGroup: Rollup.noGroup), default: Rollup.Figures()]
+        .orders += ids.count
     }
     for (key, amount) in spend {
-      cells[Rollup.Key(month: key.month, channel: key.channel, productGroup: Rollup.noGroup), default: Rollup.Figures()].marketing += amount
+      cells[Rollup.Key(month: key.month, channel: key.channel, productGroup: Rollup.noGroup), default: Rollup.Figures()]
+        .marketing += amount
     }
     let sortedUncosted = uncosted.mapValues { $0.values.sorted(by: Rollup.UncostedSKU.ordered) }
     return Rollup(cells: cells, uncosted: sortedUncosted, expenses: expenses, purchases: purchases)

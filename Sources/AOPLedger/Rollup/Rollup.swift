@@ -42,7 +42,9 @@ public struct Rollup: Sendable {
       self.channel = channel
       self.productGroup = productGroup
     }
-    public static func < (a: Key, b: Key) -> Bool { (a.month, a.channel, a.productGroup) < (b.month, b.channel, b.productGroup) }
+    public static func < (a: Key, b: Key) -> Bool {
+      (a.month, a.channel, a.productGroup) < (b.month, b.channel, b.productGroup)
+    }
   }
 
   /// A product sold without a known cost, and why.
@@ -59,7 +61,10 @@ public struct Rollup: Sendable {
     public var units: Int
     /// Some of `revenue` is that of orders listed as items, shared among their uncosted items.
     public var sharedFromItemLists: Bool
-    public init(sku: String, productName: String, reason: UncostedReason, revenue: Money, units: Int, sharedFromItemLists: Bool = false) {
+    public init(
+      sku: String, productName: String, reason: UncostedReason, revenue: Money, units: Int,
+      sharedFromItemLists: Bool = false
+    ) {
       self.sku = sku
       self.productName = productName
       self.reason = reason
@@ -99,7 +104,10 @@ public struct Rollup: Sendable {
   /// Goods bought per month (purchase amounts).
   public var purchases: [Month: Money]
 
-  public init(cells: [Key: Figures], uncosted: [Month: [UncostedSKU]], expenses: [Month: [String: Money]] = [:], purchases: [Month: Money] = [:]) {
+  public init(
+    cells: [Key: Figures], uncosted: [Month: [UncostedSKU]], expenses: [Month: [String: Money]] = [:],
+    purchases: [Month: Money] = [:]
+  ) {
     self.cells = cells
     self.uncosted = uncosted
     self.expenses = expenses
@@ -118,7 +126,8 @@ public struct Rollup: Sendable {
   public func figures(months: [Month], channel: String? = nil, productGroup: String? = nil) -> Figures {
     let set = Set(months)
     return total { key in
-      set.contains(key.month) && (channel == nil || key.channel == channel) && (productGroup == nil || key.productGroup == productGroup)
+      set.contains(key.month) && (channel == nil || key.channel == channel)
+        && (productGroup == nil || key.productGroup == productGroup)
     }
   }
 
@@ -130,7 +139,9 @@ public struct Rollup: Sendable {
     var merged: [UncostedSKU.Key: UncostedSKU] = [:]
     for m in months {
       for u in uncosted[m] ?? [] {
-        var acc = merged[u.key] ?? UncostedSKU(sku: u.sku, productName: u.productName, reason: u.reason, revenue: .zero, units: 0)
+        var acc =
+          merged[u.key]
+          ?? UncostedSKU(sku: u.sku, productName: u.productName, reason: u.reason, revenue: .zero, units: 0)
         acc.revenue += u.revenue
         acc.units += u.units
         acc.sharedFromItemLists = acc.sharedFromItemLists || u.sharedFromItemLists

@@ -23,7 +23,9 @@ public enum CSVField {
       }
     }
     var text = hasNUL ? String(String.UnicodeScalarView(value.unicodeScalars.filter { $0 != "\0" })) : value
-    if let first = text.utf8.first, first == 0x27 || triggerBytes.contains(first), needsApostrophe(text) { text = "'" + text }
+    if let first = text.utf8.first, first == 0x27 || triggerBytes.contains(first), needsApostrophe(text) {
+      text = "'" + text
+    }
     guard needsQuotes else { return text }
     var quoted = "\""
     for character in text {

@@ -14,7 +14,8 @@ public struct Currency: Hashable, Sendable, Codable {
   public static func known(_ code: String) -> Currency? {
     switch code.uppercased() {
     case "VND", "JPY", "KRW", "IDR": return Currency(code: code.uppercased(), minorDigits: 0)
-    case "USD", "EUR", "GBP", "SGD", "MYR", "THB", "PHP", "AUD", "CAD", "CNY", "ZAR": return Currency(code: code.uppercased(), minorDigits: 2)
+    case "USD", "EUR", "GBP", "SGD", "MYR", "THB", "PHP", "AUD", "CAD", "CNY", "ZAR":
+      return Currency(code: code.uppercased(), minorDigits: 2)
     default: return nil
     }
   }

@@ -39,9 +39,13 @@ public struct Month: Hashable, Comparable, Sendable, Codable, CustomStringConver
   public var lastDay: Day { Day(ordinal: firstDay.ordinal + dayCount - 1) }
 
   /// The month before this one.
-  public var previous: Month { month == 1 ? Month(uncheckedYear: year - 1, month: 12) : Month(uncheckedYear: year, month: month - 1) }
+  public var previous: Month {
+    month == 1 ? Month(uncheckedYear: year - 1, month: 12) : Month(uncheckedYear: year, month: month - 1)
+  }
   /// The month after this one.
-  public var next: Month { month == 12 ? Month(uncheckedYear: year + 1, month: 1) : Month(uncheckedYear: year, month: month + 1) }
+  public var next: Month {
+    month == 12 ? Month(uncheckedYear: year + 1, month: 1) : Month(uncheckedYear: year, month: month + 1)
+  }
 
   /// The months of `year`, January first.
   public static func allOf(year: Int) -> [Month] { (1...12).map { Month(uncheckedYear: year, month: $0) } }
@@ -57,7 +61,8 @@ public struct Month: Hashable, Comparable, Sendable, Codable, CustomStringConver
   public init(from decoder: Decoder) throws {
     let text = try decoder.singleValueContainer().decode(String.self)
     guard let m = Month(text: text) else {
-      throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a yyyy-MM month: \(text)"))
+      throw DecodingError.dataCorrupted(
+        .init(codingPath: decoder.codingPath, debugDescription: "not a yyyy-MM month: \(text)"))
     }
     self = m
   }

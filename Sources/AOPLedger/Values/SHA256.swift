@@ -27,7 +27,9 @@ public struct SHA256: Sendable {
     let whole = buffer.count / 64 * 64
     guard whole > 0 else { return }
     buffer.withUnsafeBytes { raw in
-      for start in stride(from: 0, to: whole, by: 64) { compress(UnsafeRawBufferPointer(rebasing: raw[start..<(start + 64)])) }
+      for start in stride(from: 0, to: whole, by: 64) {
+        compress(UnsafeRawBufferPointer(rebasing: raw[start..<(start + 64)]))
+      }
     }
     buffer.removeFirst(whole)
   }
@@ -40,7 +42,9 @@ public struct SHA256: Sendable {
     while tail.count % 64 != 56 { tail.append(0) }
     for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
     tail.withUnsafeBytes { raw in
-      for start in stride(from: 0, to: raw.count, by: 64) { compress(UnsafeRawBufferPointer(rebasing: raw[start..<(start + 64)])) }
+      for start in stride(from: 0, to: raw.count, by: 64) {
+        compress(UnsafeRawBufferPointer(rebasing: raw[start..<(start + 64)]))
+      }
     }
     buffer = []
     let hex = Array("0123456789abcdef")

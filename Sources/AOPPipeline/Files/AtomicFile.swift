@@ -50,14 +50,16 @@ public enum AtomicFile {
       do {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       } catch {
-        throw JobError.cannotWrite("\(folder.path): cannot create the output folder: \(AtomicFile.plainCause(of: error))")
+        throw JobError.cannotWrite(
+          "\(folder.path): cannot create the output folder: \(AtomicFile.plainCause(of: error))")
       }
       AtomicFile.clearDeadRunsFiles(of: target)
       path = folder.appendingPathComponent(".\(target.lastPathComponent)\(AtomicFile.temporaryMarker)\(getpid())").path
       // Create it now, so a folder that cannot be written is reported plainly before any work.
       descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
       guard descriptor >= 0 else {
-        throw JobError.cannotWrite("\(folder.path): cannot write \(target.lastPathComponent) here: \(AtomicFile.plainCause(errno))")
+        throw JobError.cannotWrite(
+          "\(folder.path): cannot write \(target.lastPathComponent) here: \(AtomicFile.plainCause(errno))")
       }
       buffer.reserveCapacity(1 << 16)
     }
@@ -144,7 +146,9 @@ public enum AtomicFile {
   public static func plainCause(of error: Error) -> String {
     let ns = error as NSError
     if ns.domain == NSPOSIXErrorDomain { return plainCause(Int32(ns.code)) }
-    if let underlying = (ns.userInfo[NSUnderlyingErrorKey] as? Error).map({ $0 as NSError }), underlying.domain == NSPOSIXErrorDomain {
+    if let underlying = (ns.userInfo[NSUnderlyingErrorKey] as? Error).map({ $0 as NSError }),
+      underlying.domain == NSPOSIXErrorDomain
+    {
       return plainCause(Int32(underlying.code))
     }
     if ns.domain == NSCocoaErrorDomain {
@@ -182,7 +186,9 @@ public enum AtomicFile {
     let folder = target.deletingLastPathComponent()
     let prefix = ".\(target.lastPathComponent)\(temporaryMarker)"
     for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasPrefix(prefix) {
-      guard let pid = pid_t(name.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+      guard let pid = pid_t(name.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else {
+        continue
+      }
       unlink(folder.appendingPathComponent(name).path)
     }
   }
@@ -194,7 +200,8 @@ public enum AtomicFile {
   @discardableResult
   public static func clearLeftovers(in folder: URL) -> [String] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-    let leftovers = names.filter { ($0.hasPrefix(".") && $0.contains(temporaryMarker)) || $0.hasPrefix(".dat.nosync") }.sorted()
+    let leftovers = names.filter { ($0.hasPrefix(".") && $0.contains(temporaryMarker)) || $0.hasPrefix(".dat.nosync") }
+      .sorted()
     for name in leftovers { unlink(folder.appendingPathComponent(name).path) }
     return leftovers
   }

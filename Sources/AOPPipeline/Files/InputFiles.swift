@@ -49,7 +49,9 @@ public enum InputFiles {
     var found = [Int](repeating: 0, count: patterns.count)
     for match in matches {
       let allowed = [rootReal, realPath(match.path) ?? match.path]
-      walk(match.path, allowed: allowed, named: true, visited: &visited, root: root, into: &search, reached: &reached, found: &found[match.pattern])
+      walk(
+        match.path, allowed: allowed, named: true, visited: &visited, root: root, into: &search, reached: &reached,
+        found: &found[match.pattern])
     }
     for (n, pattern) in patterns.enumerated() where found[n] == 0 && matches.contains(where: { $0.pattern == n }) {
       search.warnings.append(.patternHasNoFile(pattern: pattern))
@@ -87,7 +89,9 @@ public enum InputFiles {
       }
       return
     }
-    if isLink, !named, let target = realPath(path), !allowed.contains(where: { target == $0 || target.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }) {
+    if isLink, !named, let target = realPath(path),
+      !allowed.contains(where: { target == $0 || target.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") })
+    {
       search.warnings.append(.linkNotFollowed(link: relative(path, to: root), target: target))
       return
     }
@@ -108,7 +112,8 @@ public enum InputFiles {
     }
     for name in names.filter({ !$0.hasPrefix(".") }).sorted() {
       walk(
-        (path as NSString).appendingPathComponent(name), allowed: allowed, named: false, visited: &visited, root: root, into: &search,
+        (path as NSString).appendingPathComponent(name), allowed: allowed, named: false, visited: &visited, root: root,
+        into: &search,
         reached: &reached, found: &found)
     }
   }

@@ -6,8 +6,10 @@ import Foundation
 /// to the next sink. Streaming: memory does not grow with the ledger. The file appears under its name
 /// only when the run commits it.
 final class LedgerCSVWriter: ImportSink {
-  static let columns = ["kind", "date", "end_date", "channel", "order_id", "sku", "description", "product_group",
-                        "quantity", "amount", "unit_cost", "currency", "source_file", "source_line", "profile"]
+  static let columns = [
+    "kind", "date", "end_date", "channel", "order_id", "sku", "description", "product_group",
+    "quantity", "amount", "unit_cost", "currency", "source_file", "source_line", "profile",
+  ]
 
   private let next: ImportSink
   private let currency: Currency
@@ -22,22 +24,31 @@ final class LedgerCSVWriter: ImportSink {
 
   func accept(_ line: SaleLine) {
     next.accept(line)
-    row([line.isReturn ? "return" : "sale", line.day.description, "", line.channel, line.orderID, line.sku, line.productName, "",
-         String(line.quantity), line.netRevenue.description, line.unitCost?.description ?? "", currency.code,
-         line.source.file, String(line.source.line), line.source.profile])
+    row([
+      line.isReturn ? "return" : "sale", line.day.description, "", line.channel, line.orderID, line.sku,
+      line.productName, "",
+      String(line.quantity), line.netRevenue.description, line.unitCost?.description ?? "", currency.code,
+      line.source.file, String(line.source.line), line.source.profile,
+    ])
   }
 
   func accept(_ entry: CostEntry) {
     next.accept(entry)
     guard !entry.isRepeat else { return }  // a duplicate: not a line of the ledger
-    row(["cost", entry.effectiveFrom?.description ?? "", "", "", "", entry.sku, entry.productName ?? "", entry.productGroup ?? "",
-         "", entry.unitCost.description, entry.unitCost.description, currency.code, entry.source.file, String(entry.source.line), entry.source.profile])
+    row([
+      "cost", entry.effectiveFrom?.description ?? "", "", "", "", entry.sku, entry.productName ?? "",
+      entry.productGroup ?? "",
+      "", entry.unitCost.description, entry.unitCost.description, currency.code, entry.source.file,
+      String(entry.source.line), entry.source.profile,
+    ])
   }
 
   func accept(_ line: SpendLine) {
     next.accept(line)
-    row(["spend", line.firstDay.description, line.lastDay.description, line.channel, "", "", line.label, "", "",
-         line.amount.description, "", currency.code, line.source.file, String(line.source.line), line.source.profile])
+    row([
+      "spend", line.firstDay.description, line.lastDay.description, line.channel, "", "", line.label, "", "",
+      line.amount.description, "", currency.code, line.source.file, String(line.source.line), line.source.profile,
+    ])
   }
 
   func reject(_ rejection: Rejection) { next.reject(rejection) }

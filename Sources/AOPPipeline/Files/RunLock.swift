@@ -22,12 +22,16 @@ public final class RunLock {
       throw JobError.cannotWrite("\(folder.path): cannot create the output folder: \(AtomicFile.plainCause(of: error))")
     }
     descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-    guard descriptor >= 0 else { throw JobError.cannotWrite("\(path): cannot create the lock file: \(String(cString: strerror(errno)))") }
+    guard descriptor >= 0 else {
+      throw JobError.cannotWrite("\(path): cannot create the lock file: \(String(cString: strerror(errno)))")
+    }
     let deadline = Date().addingTimeInterval(waitSeconds)
     while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
       guard errno == EWOULDBLOCK || errno == EINTR, Date() < deadline else {
         close(descriptor)
-        throw JobError.lockHeld("\(path): another aop run is writing to this output folder; try again when it has finished (or pass --wait-lock SECONDS)")
+        throw JobError.lockHeld(
+          "\(path): another aop run is writing to this output folder; try again when it has finished (or pass --wait-lock SECONDS)"
+        )
       }
       usleep(100_000)
     }

@@ -16,7 +16,9 @@ public struct BaselineJob: Sendable {
   public var ledgerCSV: URL?
   public var lockWaitSeconds: Double
 
-  public init(configPath: String, year: Int?, outputFile: URL? = nil, ledgerCSV: URL? = nil, lockWaitSeconds: Double = 0) {
+  public init(
+    configPath: String, year: Int?, outputFile: URL? = nil, ledgerCSV: URL? = nil, lockWaitSeconds: Double = 0
+  ) {
     self.configPath = configPath
     self.year = year
     self.outputFile = outputFile
@@ -44,7 +46,8 @@ public struct BaselineJob: Sendable {
     let setup = try RunSetup(configPath: configPath)
     let config = setup.config
     guard let target = outputFile ?? config.baselineFile else {
-      throw JobError.badConfig("\(config.file.path): `baseline.file` is not set; name the file the baseline is written to")
+      throw JobError.badConfig(
+        "\(config.file.path): `baseline.file` is not set; name the file the baseline is written to")
     }
     guard !config.baselineInputPatterns.isEmpty else {
       throw JobError.badConfig("\(config.file.path): `baseline.inputs` is not set; name last year's export folders")
@@ -57,11 +60,16 @@ public struct BaselineJob: Sendable {
     let (files, warnings) = try setup.inputFiles(config.baselineInputPatterns, logger: logger)
     let rejectsFile = folder.appendingPathComponent("rejects-baseline-\(year).csv")
     let imported = try importAll(
-      files, importer: setup.importer(years: year...year), progress: progress, logger: logger, ledgerCSV: ledgerCSV, rejectsCSV: rejectsFile)
+      files, importer: setup.importer(years: year...year), progress: progress, logger: logger, ledgerCSV: ledgerCSV,
+      rejectsCSV: rejectsFile)
     let all = imported.ledger.rollUp()
-    let rollup = Rollup(cells: all.cells.filter { $0.key.month.year == year }, uncosted: all.uncosted.filter { $0.key.year == year })
-    guard !rollup.cells.isEmpty else { throw JobError.noInput(
-        "no sales or spend dated \(year) in the \(counted(files.count, "export file")) of \(config.baselineInputPatterns.joined(separator: ", ")) (relative to \(config.root.path))") }
+    let rollup = Rollup(
+      cells: all.cells.filter { $0.key.month.year == year }, uncosted: all.uncosted.filter { $0.key.year == year })
+    guard !rollup.cells.isEmpty else {
+      throw JobError.noInput(
+        "no sales or spend dated \(year) in the \(counted(files.count, "export file")) of \(config.baselineInputPatterns.joined(separator: ", ")) (relative to \(config.root.path))"
+      )
+    }
     let baseline = Baseline(year: year, currency: setup.plan.currency.code, rollup: rollup)
     let csv = try AtomicFile.Pending(target: target)
     csv.write(baseline.csv)
@@ -75,8 +83,12 @@ public struct BaselineJob: Sendable {
     // Every output is complete and checked before any replaces its last good version.
     for output in imported.outputs + [csv, book] { try output.commit() }
     let status: ExitStatus = imported.hasProblems ? .rejectedRows : .ok
-    logger.log(level: status == .ok ? .notice : .warning, "\(imported.summaryLine("baseline \(year)", output: target.path)) (exit \(status.rawValue))")
-    return Outcome(status: status, baseline: baseline, currency: setup.plan.currency, file: target, workbook: workbook, sources: imported.sources, rejections: imported.rejections, rejectsFile: rejectsFile,
-                   warnings: warnings)
+    logger.log(
+      level: status == .ok ? .notice : .warning,
+      "\(imported.summaryLine("baseline \(year)", output: target.path)) (exit \(status.rawValue))")
+    return Outcome(
+      status: status, baseline: baseline, currency: setup.plan.currency, file: target, workbook: workbook,
+      sources: imported.sources, rejections: imported.rejections, rejectsFile: rejectsFile,
+      warnings: warnings)
   }
 }

@@ -36,16 +36,21 @@ public struct CheckJob: Sendable {
     var warnings = setup.profiles.warnings
     // The baseline year and the current year are separate runs, each de-duplicated on its own.
     let baselineYear = config.baselineYear ?? setup.plan.year - 1
-    for (patterns, years) in [(config.baselineInputPatterns, baselineYear...baselineYear), (config.inputPatterns, setup.reviewYears)] where !patterns.isEmpty {
+    for (patterns, years) in [
+      (config.baselineInputPatterns, baselineYear...baselineYear), (config.inputPatterns, setup.reviewYears),
+    ] where !patterns.isEmpty {
       let search = InputFiles.find(patterns: patterns, root: config.root)
       warnings += search.warnings
-      let result = try importAll(search.files, importer: setup.importer(years: years), progress: progress, logger: logger, countingCosts: true)
+      let result = try importAll(
+        search.files, importer: setup.importer(years: years), progress: progress, logger: logger, countingCosts: true)
       sources += result.sources
       rejections.append(contentsOf: result.rejections)
     }
     for warning in warnings { logger.warning("\(warning)") }
     guard !sources.isEmpty else {
-      throw JobError.noInput("no export files found in \((config.baselineInputPatterns + config.inputPatterns).joined(separator: ", ")) (relative to \(config.root.path))")
+      throw JobError.noInput(
+        "no export files found in \((config.baselineInputPatterns + config.inputPatterns).joined(separator: ", ")) (relative to \(config.root.path))"
+      )
     }
     let problems = !rejections.isEmpty || sources.contains { $0.status == .refused }
     return Outcome(status: problems ? .rejectedRows : .ok, sources: sources, rejections: rejections, warnings: warnings)

@@ -62,9 +62,12 @@ public struct InitJob: Sendable {
       try config.write(to: configURL, atomically: true, encoding: .utf8)
       created.append("aop.toml")
       let planTemplate = language == .vi ? "plan.vi.toml" : "plan.en.toml"
-      var targets = "# " + (language == .vi
-        ? "Chưa có năm gốc: chạy `aop baseline` với dữ liệu năm \(year - 1) trước lần đánh giá đầu tiên (mục tiêu tăng trưởng được đo so với năm gốc)."
-        : "No baseline yet: run `aop baseline` on \(year - 1)'s exports before the first review (a growth goal is measured against it).") + "\n"
+      var targets =
+        "# "
+        + (language == .vi
+          ? "Chưa có năm gốc: chạy `aop baseline` với dữ liệu năm \(year - 1) trước lần đánh giá đầu tiên (mục tiêu tăng trưởng được đo so với năm gốc)."
+          : "No baseline yet: run `aop baseline` on \(year - 1)'s exports before the first review (a growth goal is measured against it).")
+        + "\n"
       if let baselineFile {
         let baseline = try loadBaseline(baselineFile)
         let copy = folder.appendingPathComponent("baseline/baseline-\(baseline.year).csv")
@@ -82,7 +85,8 @@ public struct InitJob: Sendable {
         } catch {
           throw JobError.badConfig("\(baselineFile.path): \(error.problem)")
         }
-        targets = Self.targetsComment(phased, year: year, baselineYear: baseline.year, language: language, currency: plan.currency)
+        targets = Self.targetsComment(
+          phased, year: year, baselineYear: baseline.year, language: language, currency: plan.currency)
       }
       try fill(planTemplate, targets: targets).write(to: planURL, atomically: true, encoding: .utf8)
       created.append(planURL.lastPathComponent)
@@ -96,14 +100,17 @@ public struct InitJob: Sendable {
     // Cron's PATH is short (/usr/bin:/bin): the line names this very binary by its absolute path.
     let binary = Bundle.main.executableURL?.resolvingSymlinksInPath().path ?? "aop"
     // Cron reads an unescaped % as a line break, even inside quotes.
-    let cron = "0 6 1 * * cd \(Self.shellQuoted(folder.standardizedFileURL.path)) && \(Self.shellQuoted(binary)) review --config aop.toml --month auto --quiet 2>>aop.log"
+    let cron =
+      "0 6 1 * * cd \(Self.shellQuoted(folder.standardizedFileURL.path)) && \(Self.shellQuoted(binary)) review --config aop.toml --month auto --quiet 2>>aop.log"
       .replacingOccurrences(of: "%", with: "\\%")
     return Outcome(created: created, cronLine: cron)
   }
 
   /// A path as a shell word: as it is when it has nothing a shell would read otherwise, else in single quotes.
   static func shellQuoted(_ path: String) -> String {
-    let plain = path.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.numericType != nil || "/._-+,:@%".unicodeScalars.contains($0) }
+    let plain = path.unicodeScalars.allSatisfy {
+      $0.properties.isAlphabetic || $0.properties.numericType != nil || "/._-+,:@%".unicodeScalars.contains($0)
+    }
     return plain && !path.isEmpty ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
   }
 
@@ -120,13 +127,17 @@ public struct InitJob: Sendable {
   }
 
   /// The monthly targets as a comment block for the plan file.
-  static func targetsComment(_ t: Targets, year: Int, baselineYear: Int, language: Config.Language, currency: Currency) -> String {
+  static func targetsComment(_ t: Targets, year: Int, baselineYear: Int, language: Config.Language, currency: Currency)
+    -> String
+  {
     let money = MoneyText(currency: currency)
-    var lines = [language == .vi
-      ? "# Kế hoạch doanh thu từng tháng theo các mục tiêu trên, phân bổ theo mùa vụ năm \(baselineYear) (aop tự tính;"
-        + "\n# ghi ở đây để tiện xem — hãy sửa mục tiêu, không sửa các dòng này):"
-      : "# The monthly revenue targets these goals give, phased by \(baselineYear)'s seasonality (aop computes them;"
-        + "\n# shown here to check at a glance — edit the goals, not these lines):"]
+    var lines = [
+      language == .vi
+        ? "# Kế hoạch doanh thu từng tháng theo các mục tiêu trên, phân bổ theo mùa vụ năm \(baselineYear) (aop tự tính;"
+          + "\n# ghi ở đây để tiện xem — hãy sửa mục tiêu, không sửa các dòng này):"
+        : "# The monthly revenue targets these goals give, phased by \(baselineYear)'s seasonality (aop computes them;"
+          + "\n# shown here to check at a glance — edit the goals, not these lines):"
+    ]
     for m in Month.allOf(year: year) {
       lines.append("#   \(m)  \(money.format(t.revenue(months: [m]) ?? .zero))")
     }

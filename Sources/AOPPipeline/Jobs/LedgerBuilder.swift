@@ -88,7 +88,8 @@ public let silentLogger = Logger(label: "aop", factory: { _ in SwiftLogNoOpLogHa
 ///   - rejectsCSV: where to write every rejected row and refused file, if anywhere.
 ///   - countingCosts: say per file of sales how its lines were costed (`SourceFile.costing`).
 func importAll(
-  _ files: [InputFiles.Found], importer: FileImporter, progress: ProgressReporter?, logger: Logger, ledgerCSV: URL? = nil,
+  _ files: [InputFiles.Found], importer: FileImporter, progress: ProgressReporter?, logger: Logger,
+  ledgerCSV: URL? = nil,
   rejectsCSV: URL? = nil, keepingLinesUpTo keep: Int = 0, countingCosts: Bool = false
 ) throws -> ImportResult {
   let builder = LedgerBuilder(keepingLinesUpTo: keep)
@@ -112,14 +113,17 @@ func importAll(
     var info = stat()
     let size = stat(file.path, &info) == 0 ? Int(info.st_size) : nil  // through a link, as the file is read
     let source = importer.importFile(
-      at: file.path, displayPath: file.shown, into: sink, progress: progress.map { p in { rows, bytes in p.advanced(rows: rows, bytes: bytes, size: size) } })
+      at: file.path, displayPath: file.shown, into: sink,
+      progress: progress.map { p in { rows, bytes in p.advanced(rows: rows, bytes: bytes, size: size) } })
     let t = source.tally
     switch source.status {
     case .refused: logger.warning("refused: \(source.message ?? file.shown)")
     case .read where t.rejected > 0:
       logger.warning("\(file.shown): \(t.rejected) of \(t.read) rows rejected (see the rejected rows)")
     case .read:
-      logger.info("\(file.shown): \(source.profile ?? ""): \(t.read) read, \(t.accepted) accepted, \(t.duplicates) duplicate, \(t.skipped) skipped")
+      logger.info(
+        "\(file.shown): \(source.profile ?? ""): \(t.read) read, \(t.accepted) accepted, \(t.duplicates) duplicate, \(t.skipped) skipped"
+      )
     }
     for flag in source.flags { logger.warning("\(file.shown): accepted, but implausible: \(flag.description)") }
     sources.append(source)
@@ -140,6 +144,7 @@ extension ImportResult {
   func summaryLine(_ what: String, output: String) -> String {
     let t = sources.tally
     let refused = sources.filter { $0.status == .refused }.count
-    return "\(what): \(counted(sources.count, "file")) (\(refused) refused), rows \(t.read) read, \(t.accepted) accepted, \(t.rejected) rejected, \(t.duplicates) duplicate, \(t.skipped) skipped → \(output)"
+    return
+      "\(what): \(counted(sources.count, "file")) (\(refused) refused), rows \(t.read) read, \(t.accepted) accepted, \(t.rejected) rejected, \(t.duplicates) duplicate, \(t.skipped) skipped → \(output)"
   }
 }

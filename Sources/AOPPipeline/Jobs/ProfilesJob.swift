@@ -58,7 +58,8 @@ public struct ProfilesJob: Sendable {
         let id = try importer.identify(path: file)
         return FileVerdicts(file: file, verdicts: id.verdicts, matching: id.matching)
       } catch {
-        return FileVerdicts(file: file, verdicts: [], matching: [], error: (error as? LocalizedError)?.errorDescription ?? "\(error)")
+        return FileVerdicts(
+          file: file, verdicts: [], matching: [], error: (error as? LocalizedError)?.errorDescription ?? "\(error)")
       }
     }
     return Outcome(profiles: importer.profiles.profiles, warnings: importer.profiles.warnings, files: verdicts)
@@ -69,7 +70,8 @@ public struct ProfilesJob: Sendable {
   public func text(ofProfile id: String) throws -> String {
     let profiles = try loadProfiles()
     guard let profile = profiles.profile(id: id) else {
-      throw JobError.badConfig("no profile `\(id)`; the profiles are \(profiles.profiles.map(\.id).joined(separator: ", "))")
+      throw JobError.badConfig(
+        "no profile `\(id)`; the profiles are \(profiles.profiles.map(\.id).joined(separator: ", "))")
     }
     guard let url = profile.fileURL, let text = try? String(contentsOf: url, encoding: .utf8) else {
       throw JobError.badConfig("\(profile.origin): cannot be read")

@@ -19,7 +19,9 @@ public struct ReviewJob: Sendable {
   /// Beyond this many sale (or spend) lines the workbook's data sheets hold sums (lower only in tests).
   public var dataSheetLineLimit = DataSheet.limit
 
-  public init(configPath: String, month: Month, outputFolder: URL? = nil, ledgerCSV: URL? = nil, lockWaitSeconds: Double = 0) {
+  public init(
+    configPath: String, month: Month, outputFolder: URL? = nil, ledgerCSV: URL? = nil, lockWaitSeconds: Double = 0
+  ) {
     self.configPath = configPath
     self.month = month
     self.outputFolder = outputFolder
@@ -43,7 +45,8 @@ public struct ReviewJob: Sendable {
     let config = setup.config
     // A month of another year is refused before the output folder is touched.
     guard month.year == setup.plan.year else {
-      throw JobError.badConfig("\(config.planFile.path): the plan is for \(setup.plan.year), the review asks for \(month)")
+      throw JobError.badConfig(
+        "\(config.planFile.path): the plan is for \(setup.plan.year), the review asks for \(month)")
     }
     let folder = outputFolder ?? config.outputFolder
     let lock = try RunLock(folder: folder, waitSeconds: lockWaitSeconds)
@@ -58,16 +61,21 @@ public struct ReviewJob: Sendable {
     // however many; the workbook lists the first); one with the header only says there were none.
     let rejectsFile = folder.appendingPathComponent(ReviewReport.rejectsFileName(month))
     let imported = try importAll(
-      files, importer: setup.importer(years: setup.reviewYears), progress: progress, logger: logger, ledgerCSV: ledgerCSV, rejectsCSV: rejectsFile,
+      files, importer: setup.importer(years: setup.reviewYears), progress: progress, logger: logger,
+      ledgerCSV: ledgerCSV, rejectsCSV: rejectsFile,
       keepingLinesUpTo: dataSheetLineLimit)
     let rollup = imported.ledger.rollUp()
     let monthFigures = rollup.figures(months: [month])
     guard monthFigures.revenue != .zero || monthFigures.units != 0 || monthFigures.marketing != .zero else {
       throw JobError.noInput(
-        "no sales or spend dated \(month) in the \(counted(files.count, "export file")) of \(config.inputPatterns.joined(separator: ", ")) (relative to \(config.root.path)): are the month's exports in yet? The last good workbook is left as it was")
+        "no sales or spend dated \(month) in the \(counted(files.count, "export file")) of \(config.inputPatterns.joined(separator: ", ")) (relative to \(config.root.path)): are the month's exports in yet? The last good workbook is left as it was"
+      )
     }
     // A month of the year to date without a single sale is most likely a month whose exports are missing.
-    let empty = month.yearToDate.filter { m in let f = rollup.figures(months: [m]); return f.revenue == .zero && f.units == 0 }
+    let empty = month.yearToDate.filter { m in
+      let f = rollup.figures(months: [m])
+      return f.revenue == .zero && f.units == 0
+    }
     if !empty.isEmpty {
       let warning = InputWarning.monthsWithoutSales(months: empty)
       logger.warning("\(warning)")
@@ -80,13 +88,18 @@ public struct ReviewJob: Sendable {
     let sheets = ReviewLayout(language: config.language).layOut(report)
     let target = folder.appendingPathComponent("review-\(month).xlsx")
     let properties = WorkbookProperties(
-      title: "AOP review \(month)", company: setup.plan.company, subject: month.description, created: month.next.firstDay)
+      title: "AOP review \(month)", company: setup.plan.company, subject: month.description,
+      created: month.next.firstDay)
     let workbook = try WorkbookOutput.prepare(
-      sheets, properties: properties, writer: XLSXWriter.forSize(of: sheets, currency: setup.plan.currency), target: target)
+      sheets, properties: properties, writer: XLSXWriter.forSize(of: sheets, currency: setup.plan.currency),
+      target: target)
     // Every output is complete and checked before any replaces its last good version.
     for output in imported.outputs + [workbook] { try output.commit() }
     let status: ExitStatus = imported.hasProblems ? .rejectedRows : .ok
-    logger.log(level: status == .ok ? .notice : .warning, "\(imported.summaryLine("review \(month)", output: target.path)) (exit \(status.rawValue))")
-    return Outcome(status: status, report: report, workbook: target, rejectsFile: rejectsFile, language: config.language)
+    logger.log(
+      level: status == .ok ? .notice : .warning,
+      "\(imported.summaryLine("review \(month)", output: target.path)) (exit \(status.rawValue))")
+    return Outcome(
+      status: status, report: report, workbook: target, rejectsFile: rejectsFile, language: config.language)
   }
 }

@@ -27,12 +27,14 @@ struct RunSetup {
   /// The export files `patterns` name, with the warnings about the run's inputs so far (profile
   /// folders and patterns that match nothing, links not followed) logged.
   /// - Throws: `JobError.noInput` when there is no file at all, naming where it looked.
-  func inputFiles(_ patterns: [String], logger: Logger) throws -> (files: [InputFiles.Found], warnings: [InputWarning]) {
+  func inputFiles(_ patterns: [String], logger: Logger) throws -> (files: [InputFiles.Found], warnings: [InputWarning])
+  {
     let search = InputFiles.find(patterns: patterns, root: config.root)
     let warnings = profiles.warnings + search.warnings
     for warning in warnings { logger.warning("\(warning)") }
     guard !search.files.isEmpty else {
-      throw JobError.noInput("no export files found in \(patterns.joined(separator: ", ")) (relative to \(config.root.path))")
+      throw JobError.noInput(
+        "no export files found in \(patterns.joined(separator: ", ")) (relative to \(config.root.path))")
     }
     return (search.files, warnings)
   }
@@ -44,10 +46,10 @@ struct RunSetup {
   /// year outside them are flagged).
   func importer(years: ClosedRange<Int>) -> FileImporter {
     var settings = ImportSettings(
-        currency: plan.currency, channels: Set(config.channels.map(\.id)), channelOverrides: config.profileChannels,
-        legacyEncoding: config.legacyEncoding.flatMap(TextEncoding.init(rawValue:)),
-        campaignChannels: config.campaignChannels.map { .init(pattern: $0.pattern, channel: $0.channel) },
-        marketingCategories: config.marketingCategories)
+      currency: plan.currency, channels: Set(config.channels.map(\.id)), channelOverrides: config.profileChannels,
+      legacyEncoding: config.legacyEncoding.flatMap(TextEncoding.init(rawValue:)),
+      campaignChannels: config.campaignChannels.map { .init(pattern: $0.pattern, channel: $0.channel) },
+      marketingCategories: config.marketingCategories)
     if let v = config.maxFieldBytes { settings.csvLimits.maxFieldBytes = v }
     if let v = config.maxLineBytes { settings.csvLimits.maxLineBytes = v }
     if let v = config.maxFieldsPerRow { settings.csvLimits.maxFieldsPerRecord = v }
@@ -71,7 +73,9 @@ struct RunSetup {
   func loadBaseline() throws -> Baseline? {
     guard let url = config.baselineFile else { return nil }
     guard FileManager.default.fileExists(atPath: url.path) else {
-      throw JobError.badConfig("\(url.path): the baseline file named in the config does not exist; create it with `aop baseline --config \(config.file.path)`")
+      throw JobError.badConfig(
+        "\(url.path): the baseline file named in the config does not exist; create it with `aop baseline --config \(config.file.path)`"
+      )
     }
     var rows: [(line: Int, fields: [String])] = []
     do {
@@ -83,7 +87,9 @@ struct RunSetup {
       }
       let baseline = try Baseline(rows: rows, file: url.path)
       guard baseline.currency == plan.currency.code else {
-        throw PlanError.invalid(file: url.path, key: "", problem: "the baseline is in \(baseline.currency), the plan in \(plan.currency.code)")
+        throw PlanError.invalid(
+          file: url.path, key: "", problem: "the baseline is in \(baseline.currency), the plan in \(plan.currency.code)"
+        )
       }
       return baseline
     } catch let error as PlanError {

@@ -1,6 +1,7 @@
 import AOPKPIs
 import AOPLedger
 import AOPPlan
+import Foundation
 
 /// The short text summary a review prints to stdout.
 public enum ConsoleSummary {
@@ -28,40 +29,55 @@ public enum ConsoleSummary {
       lines.append("\(name):")
       lines.append("  " + amount("revenue", p.revenue, "target"))
       lines.append("  " + ratio("online share", p.onlineShare, "goal"))
-      lines.append("  " + ratio("gross margin", p.grossMargin, "floor") + "; cost coverage \(p.figures.costCoverage.map { percent($0.value) } ?? "no data")")
+      lines.append(
+        "  " + ratio("gross margin", p.grossMargin, "floor")
+          + "; cost coverage \(p.figures.costCoverage.map { percent($0.value) } ?? "no data")")
       lines.append("  " + amount("marketing", p.marketing, "budget"))
       lines.append("  " + ratio("marketing/revenue", p.marketingToRevenue, "ceiling"))
     }
     if let o = r.outlook {
-      lines.append("outlook: \(money.format(o.atPlan)) at plan, \(o.atRunRate.map(money.format) ?? "no data") at the run-rate, against \(money.format(o.annualTarget))")
-      lines.append("  the remaining months need \(money.format(o.requiredRemaining))\(o.requiredOfPlan.map { " (\(percent($0.value)) of their plan)" } ?? "")")
+      lines.append(
+        "outlook: \(money.format(o.atPlan)) at plan, \(o.atRunRate.map(money.format) ?? "no data") at the run-rate, against \(money.format(o.annualTarget))"
+      )
+      lines.append(
+        "  the remaining months need \(money.format(o.requiredRemaining))\(o.requiredOfPlan.map { " (\(percent($0.value)) of their plan)" } ?? "")"
+      )
     }
     for b in r.budget where b.overLimit {
       if b.id == BudgetLine.unbudgetedID {
-        lines.append("spent outside the budget: \(money.format(b.month.actual)) this month, \(money.format(b.yearToDate.actual)) year to date"
-          + " (spend no budget category of the plan covers; see the budget sheet)")
+        lines.append(
+          "spent outside the budget: \(money.format(b.month.actual)) this month, \(money.format(b.yearToDate.actual)) year to date"
+            + " (spend no budget category of the plan covers; see the budget sheet)")
         continue
       }
       // Say which period is over its limit: the month's budget, the budget to date, or both.
       var over: [String] = []
-      if b.month.onTrack == false { over.append("this month \(money.format(b.month.actual)) of \(money.format(b.month.plan ?? .zero))") }
-      if b.yearToDate.onTrack == false {
-        over.append("year to date \(money.format(b.yearToDate.actual)) of the \(money.format(b.yearToDate.plan ?? .zero)) budgeted to date")
+      if b.month.onTrack == false {
+        over.append("this month \(money.format(b.month.actual)) of \(money.format(b.month.plan ?? .zero))")
       }
-      let year = b.remaining >= .zero
+      if b.yearToDate.onTrack == false {
+        over.append(
+          "year to date \(money.format(b.yearToDate.actual)) of the \(money.format(b.yearToDate.plan ?? .zero)) budgeted to date"
+        )
+      }
+      let year =
+        b.remaining >= .zero
         ? "\(money.format(b.remaining)) of the year's \(money.format(b.annual)) left"
         : "the year's \(money.format(b.annual)) exceeded by \(money.format(-b.remaining))"
       lines.append("over budget: \(b.name): \(over.joined(separator: "; ")); \(year)")
     }
     for risk in r.risks where risk.triggered {
       let threshold = risk.risk.threshold.value
-      lines.append("risk triggered: \(risk.risk.risk) (\(risk.risk.kpi.rawValue) \(risk.value.map { percent($0.value, distinctFrom: threshold) } ?? "") past \(percent(threshold))) → \(risk.risk.contingency)")
+      lines.append(
+        "risk triggered: \(risk.risk.risk) (\(risk.risk.kpi.rawValue) \(risk.value.map { percent($0.value, distinctFrom: threshold) } ?? "") past \(percent(threshold))) → \(risk.risk.contingency)"
+      )
     }
     let t = r.tally
     let refused = r.sources.filter { $0.status == .refused }.count
     let flagged = r.sources.reduce(0) { $0 + $1.flags.reduce(0) { $0 + $1.count } }
-    lines.append("files: \(r.sources.count) (\(refused) refused); rows: \(t.read) read, \(t.accepted) accepted, \(t.rejected) rejected, \(t.duplicates) duplicate, \(t.skipped) skipped"
-      + (flagged > 0 ? "; \(flagged) accepted but implausible (see the sources sheet)" : ""))
+    lines.append(
+      "files: \(r.sources.count) (\(refused) refused); rows: \(t.read) read, \(t.accepted) accepted, \(t.rejected) rejected, \(t.duplicates) duplicate, \(t.skipped) skipped"
+        + (flagged > 0 ? "; \(flagged) accepted but implausible (see the sources sheet)" : ""))
     lines.append("workbook: \(workbookShown)")
     return lines.joined(separator: "\n") + "\n"
   }
@@ -97,5 +113,3 @@ public struct MoneyText: Sendable {
     return "\(negative ? "-" : "")\(text) \(currency.code)"
   }
 }
-
-import Foundation

@@ -22,7 +22,8 @@ public enum Escaped {
 
   /// Text of several lines, each line escaped (the line breaks kept).
   public static func lines(_ text: String) -> String {
-    text.split(separator: "\n", omittingEmptySubsequences: false).map { forTerminal(String($0)) }.joined(separator: "\n")
+    text.split(separator: "\n", omittingEmptySubsequences: false).map { forTerminal(String($0)) }.joined(
+      separator: "\n")
   }
 
   private static func needsEscape(_ s: Unicode.Scalar) -> Bool {

@@ -4,9 +4,11 @@ import Foundation
 
 /// Writes an optional as `null` when it has no value, so that every key of the schema is always there
 /// (the synthesized encoding would leave the key out).
+// swift-format-ignore: UseSynthesizedInitializer
 @propertyWrapper
 struct NullEncodable<Value: Encodable & Sendable>: Encodable, Sendable {
   var wrappedValue: Value?
+  // The synthesized initializer would take a `NullEncodable`, not the optional the wrapper wraps.
   init(wrappedValue: Value?) { self.wrappedValue = wrappedValue }
   func encode(to encoder: Encoder) throws {
     var container = encoder.singleValueContainer()
@@ -25,7 +27,9 @@ public struct ReviewSummary: Encodable, Sendable {
     @NullEncodable var variance: Int64?
     @NullEncodable var varianceRatio: Double?
     @NullEncodable var onTrack: Bool?
-    enum CodingKeys: String, CodingKey { case actual, plan, variance, varianceRatio = "variance_ratio", onTrack = "on_track" }
+    enum CodingKeys: String, CodingKey {
+      case actual, plan, variance, varianceRatio = "variance_ratio", onTrack = "on_track"
+    }
     init(_ v: VersusPlan) {
       actual = v.actual.minorUnits
       plan = v.plan?.minorUnits
@@ -41,7 +45,9 @@ public struct ReviewSummary: Encodable, Sendable {
     var direction: String
     @NullEncodable var variancePoints: Double?
     @NullEncodable var onTrack: Bool?
-    enum CodingKeys: String, CodingKey { case actual, goal, direction, variancePoints = "variance_points", onTrack = "on_track" }
+    enum CodingKeys: String, CodingKey {
+      case actual, goal, direction, variancePoints = "variance_points", onTrack = "on_track"
+    }
     init(_ r: RatioVersusGoal) {
       actual = r.actual?.value
       goal = r.goal?.value
@@ -95,7 +101,8 @@ public struct ReviewSummary: Encodable, Sendable {
     var marketingYearToDate: Int64
     enum CodingKeys: String, CodingKey {
       case id, name, kind, month
-      case yearToDate = "year_to_date", marketingMonth = "marketing_month", marketingYearToDate = "marketing_year_to_date"
+      case yearToDate = "year_to_date", marketingMonth = "marketing_month", marketingYearToDate =
+        "marketing_year_to_date"
     }
   }
 
@@ -114,7 +121,8 @@ public struct ReviewSummary: Encodable, Sendable {
     var flags: [Flag]
     @NullEncodable var costing: Costing?
     enum CodingKeys: String, CodingKey {
-      case path, profile, status, message, read, accepted, rejected, duplicates, skipped, revenue, spend, expenses, purchases, sha256, flags, costing
+      case path, profile, status, message, read, accepted, rejected, duplicates, skipped, revenue, spend, expenses,
+        purchases, sha256, flags, costing
       case duplicatesOf = "duplicates_of"
     }
     init(_ s: SourceFile) {
@@ -165,7 +173,9 @@ public struct ReviewSummary: Encodable, Sendable {
     var count: Int
     var exampleLine: Int
     var originalLine: Int
-    enum CodingKeys: String, CodingKey { case file, count, exampleLine = "example_line", originalLine = "original_line" }
+    enum CodingKeys: String, CodingKey {
+      case file, count, exampleLine = "example_line", originalLine = "original_line"
+    }
     init(_ d: DuplicateSummary) {
       file = d.file
       count = d.count
@@ -196,7 +206,8 @@ public struct ReviewSummary: Encodable, Sendable {
     var overLimit: Bool
     enum CodingKeys: String, CodingKey {
       case id, name, kind, month, annual, remaining
-      case yearToDate = "year_to_date", originalAnnual = "original_annual", usedOfAnnual = "used_of_annual", overLimit = "over_limit"
+      case yearToDate = "year_to_date", originalAnnual = "original_annual", usedOfAnnual = "used_of_annual", overLimit =
+        "over_limit"
     }
   }
 
@@ -212,8 +223,10 @@ public struct ReviewSummary: Encodable, Sendable {
     @NullEncodable var requiredGrossMargin: Double?
     @NullEncodable var allowedMarketingToRevenue: Double?
     enum CodingKeys: String, CodingKey {
-      case annualTarget = "annual_target", atPlan = "at_plan", atRunRate = "at_run_rate", requiredRemaining = "required_remaining"
-      case remainingTarget = "remaining_target", requiredOfPlan = "required_of_plan", requiredByMonth = "required_by_month"
+      case annualTarget = "annual_target", atPlan = "at_plan", atRunRate = "at_run_rate", requiredRemaining =
+        "required_remaining"
+      case remainingTarget = "remaining_target", requiredOfPlan = "required_of_plan", requiredByMonth =
+        "required_by_month"
       case requiredOnlineShare = "required_online_share", requiredGrossMargin = "required_gross_margin"
       case allowedMarketingToRevenue = "allowed_marketing_to_revenue"
     }
@@ -246,7 +259,10 @@ public struct ReviewSummary: Encodable, Sendable {
 
   struct PlanEntry: Encodable {
     struct Action: Encodable { var action, owner, milestone: String }
-    struct Resource: Encodable { var person, role, capacity: String; var responsibilities: [String] }
+    struct Resource: Encodable {
+      var person, role, capacity: String
+      var responsibilities: [String]
+    }
     struct Revision: Encodable { var from, note: String }
     var actions: [Action]
     var resources: [Resource]
@@ -291,7 +307,8 @@ public struct ReviewSummary: Encodable, Sendable {
   var warnings: [String]
 
   enum CodingKeys: String, CodingKey {
-    case schema, company, month, currency, status, workbook, phasing, channels, files, rows, budget, outlook, risks, kpis, plan, warnings
+    case schema, company, month, currency, status, workbook, phasing, channels, files, rows, budget, outlook, risks,
+      kpis, plan, warnings
     case currencyMinorDigits = "currency_minor_digits", exitCode = "exit_code", baselineYear = "baseline_year"
     case annualRevenueTarget = "annual_revenue_target", thisMonth = "month_kpis", yearToDate = "year_to_date_kpis"
     case uncostedSkus = "uncosted_skus_year_to_date"
@@ -312,35 +329,53 @@ public struct ReviewSummary: Encodable, Sendable {
     thisMonth = Period(r.thisMonth)
     yearToDate = Period(r.yearToDate)
     channels = r.channelLines.map {
-      ChannelEntry(id: $0.channel.id, name: $0.channel.name, kind: $0.channel.kind.rawValue, month: Amount($0.month), yearToDate: Amount($0.yearToDate),
-                   marketingMonth: $0.monthFigures.marketing.minorUnits, marketingYearToDate: $0.yearToDateFigures.marketing.minorUnits)
+      ChannelEntry(
+        id: $0.channel.id, name: $0.channel.name, kind: $0.channel.kind.rawValue, month: Amount($0.month),
+        yearToDate: Amount($0.yearToDate),
+        marketingMonth: $0.monthFigures.marketing.minorUnits,
+        marketingYearToDate: $0.yearToDateFigures.marketing.minorUnits)
     }
-    uncostedSkus = r.uncostedYearToDate.map { Uncosted(sku: $0.sku, productName: $0.productName, reason: $0.reason.rawValue, revenue: $0.revenue.minorUnits, units: $0.units) }
+    uncostedSkus = r.uncostedYearToDate.map {
+      Uncosted(
+        sku: $0.sku, productName: $0.productName, reason: $0.reason.rawValue, revenue: $0.revenue.minorUnits,
+        units: $0.units)
+    }
     files = r.sources.map(FileEntry.init)
     rows = Rows(r.tally)
     budget = r.budget.map {
-      BudgetEntry(id: $0.id, name: $0.name, kind: $0.kind?.rawValue, month: Amount($0.month), yearToDate: Amount($0.yearToDate), annual: $0.annual.minorUnits,
-                  originalAnnual: $0.originalAnnual.minorUnits, remaining: $0.remaining.minorUnits, usedOfAnnual: $0.usedOfAnnual?.value, overLimit: $0.overLimit)
+      BudgetEntry(
+        id: $0.id, name: $0.name, kind: $0.kind?.rawValue, month: Amount($0.month), yearToDate: Amount($0.yearToDate),
+        annual: $0.annual.minorUnits,
+        originalAnnual: $0.originalAnnual.minorUnits, remaining: $0.remaining.minorUnits,
+        usedOfAnnual: $0.usedOfAnnual?.value, overLimit: $0.overLimit)
     }
     outlook = r.outlook.map { o in
       OutlookEntry(
-        annualTarget: o.annualTarget.minorUnits, atPlan: o.atPlan.minorUnits, atRunRate: o.atRunRate?.minorUnits, requiredRemaining: o.requiredRemaining.minorUnits,
+        annualTarget: o.annualTarget.minorUnits, atPlan: o.atPlan.minorUnits, atRunRate: o.atRunRate?.minorUnits,
+        requiredRemaining: o.requiredRemaining.minorUnits,
         remainingTarget: o.remainingTarget.minorUnits, requiredOfPlan: o.requiredOfPlan?.value,
-        requiredByMonth: Dictionary(uniqueKeysWithValues: o.requiredByMonth.map { ($0.0.description, $0.1.minorUnits) }),
+        requiredByMonth: Dictionary(
+          uniqueKeysWithValues: o.requiredByMonth.map { ($0.0.description, $0.1.minorUnits) }),
         requiredOnlineShare: o.requiredOnlineShare?.value, requiredGrossMargin: o.requiredGrossMargin?.value,
         allowedMarketingToRevenue: o.allowedMarketingToRevenue?.value)
     }
     risks = r.risks.map {
-      RiskEntry(risk: $0.risk.risk, kpi: $0.risk.kpi.rawValue, category: $0.risk.category, period: $0.risk.period.rawValue,
-                threshold: $0.risk.threshold.value, value: $0.value?.value, triggered: $0.triggered, contingency: $0.risk.contingency)
+      RiskEntry(
+        risk: $0.risk.risk, kpi: $0.risk.kpi.rawValue, category: $0.risk.category, period: $0.risk.period.rawValue,
+        threshold: $0.risk.threshold.value, value: $0.value?.value, triggered: $0.triggered,
+        contingency: $0.risk.contingency)
     }
     kpis = r.kpis.map {
-      KPIEntry(kpi: $0.kpi.rawValue, month: $0.month?.value, yearToDate: $0.yearToDate?.value, monthLight: $0.monthLight.rawValue,
-               yearToDateLight: $0.yearToDateLight.rawValue, green: $0.green.value, amber: $0.amber.value)
+      KPIEntry(
+        kpi: $0.kpi.rawValue, month: $0.month?.value, yearToDate: $0.yearToDate?.value,
+        monthLight: $0.monthLight.rawValue,
+        yearToDateLight: $0.yearToDateLight.rawValue, green: $0.green.value, amber: $0.amber.value)
     }
     plan = PlanEntry(
       actions: r.plan.actions.map { .init(action: $0.action, owner: $0.owner, milestone: $0.milestone.description) },
-      resources: r.plan.resources.map { .init(person: $0.person, role: $0.role, capacity: $0.capacity, responsibilities: $0.responsibilities) },
+      resources: r.plan.resources.map {
+        .init(person: $0.person, role: $0.role, capacity: $0.capacity, responsibilities: $0.responsibilities)
+      },
       revisions: r.plan.revisions.map { .init(from: $0.from.description, note: $0.note) },
       revisionInForce: r.revision?.from.description)
     warnings = r.warnings.map(\.description)

@@ -90,7 +90,8 @@ public struct BaselineSummary: Encodable, Sendable {
     months = rollup.months.map { m in
       let f = rollup.figures(months: [m])
       return MonthEntry(
-        month: m.description, revenue: f.revenue.minorUnits, coveredRevenue: f.coveredRevenue.minorUnits, cogs: f.cogs.minorUnits,
+        month: m.description, revenue: f.revenue.minorUnits, coveredRevenue: f.coveredRevenue.minorUnits,
+        cogs: f.cogs.minorUnits,
         marketing: f.marketing.minorUnits, orders: f.orders, units: f.units)
     }
     files = outcome.sources.map(ReviewSummary.FileEntry.init)

@@ -50,7 +50,8 @@ public struct Plan: Sendable {
     public var revenueOverrides: [Int: Money]
 
     public init(
-      revenueGrowth: Share?, revenueTarget: Money?, onlineShare: Share?, grossMarginFloor: Share?, marketingToRevenueCeiling: Share?,
+      revenueGrowth: Share?, revenueTarget: Money?, onlineShare: Share?, grossMarginFloor: Share?,
+      marketingToRevenueCeiling: Share?,
       revenueOverrides: [Int: Money] = [:]
     ) {
       self.revenueGrowth = revenueGrowth
@@ -85,7 +86,9 @@ public struct Plan: Sendable {
     /// The limit for each month, January first.
     public var byMonth: [Money]
 
-    public init(id: String, name: String, kind: Kind, channel: String? = nil, expenseCategories: [String] = [], byMonth: [Money]) {
+    public init(
+      id: String, name: String, kind: Kind, channel: String? = nil, expenseCategories: [String] = [], byMonth: [Money]
+    ) {
       self.id = id
       self.name = name
       self.kind = kind
@@ -134,7 +137,9 @@ public struct Plan: Sendable {
     public var period: Period
     public var contingency: String
 
-    public init(risk: String, kpi: KPI, threshold: Share, category: String? = nil, period: Period = .month, contingency: String) {
+    public init(
+      risk: String, kpi: KPI, threshold: Share, category: String? = nil, period: Period = .month, contingency: String
+    ) {
       self.risk = risk
       self.kpi = kpi
       self.threshold = threshold

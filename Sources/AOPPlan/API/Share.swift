@@ -17,16 +17,25 @@ public struct Share: Hashable, Sendable, Decodable, CustomStringConvertible {
     if let text = try? c.decode(String.self) {
       let trimmed = text.trimmingCharacters(in: .whitespaces)
       guard trimmed.hasSuffix("%"), let v = Double(trimmed.dropLast().trimmingCharacters(in: .whitespaces)) else {
-        throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "`\(text)` is not a percentage like \"45%\" or a fraction like 0.45"))
+        throw DecodingError.dataCorrupted(
+          .init(
+            codingPath: decoder.codingPath,
+            debugDescription: "`\(text)` is not a percentage like \"45%\" or a fraction like 0.45"))
       }
       fraction = v / 100
     } else if let v = try? c.decode(Double.self) {
       fraction = v
     } else {
-      throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "expected a percentage like \"45%\" or a fraction like 0.45"))
+      throw DecodingError.dataCorrupted(
+        .init(
+          codingPath: decoder.codingPath, debugDescription: "expected a percentage like \"45%\" or a fraction like 0.45"
+        ))
     }
     guard fraction.isFinite, abs(fraction) <= Share.limit else {
-      throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "\(fraction) is not a plausible share (write 0.45 or \"45%\" for 45%)"))
+      throw DecodingError.dataCorrupted(
+        .init(
+          codingPath: decoder.codingPath,
+          debugDescription: "\(fraction) is not a plausible share (write 0.45 or \"45%\" for 45%)"))
     }
     partsPerMillion = Int64((fraction * 1_000_000).rounded())
   }

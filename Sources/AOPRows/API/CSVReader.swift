@@ -79,7 +79,8 @@ public final class CSVReader {
   /// - Throws: `RowsError` when the file cannot be opened or read, or what `visit` throws.
   public func read(_ visit: @escaping (RowEvent) throws -> Void) throws {
     guard let handle = FileHandle(forReadingAtPath: path) else {
-      throw RowsError.cannotOpen(path: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file")
+      throw RowsError.cannotOpen(
+        path: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file")
     }
     defer { try? handle.close() }
     self.visit = visit
@@ -162,7 +163,9 @@ public final class CSVReader {
     for line in pendingFeed {
       lineNumber += 1
       if line.isEmpty {
-        try report(malformed: "a line longer than \(options.maxLineBytes) bytes", lines: [Array("(not kept)".utf8)], first: lineNumber)
+        try report(
+          malformed: "a line longer than \(options.maxLineBytes) bytes", lines: [Array("(not kept)".utf8)],
+          first: lineNumber)
         continue
       }
       try feed(line: line, number: lineNumber)
@@ -178,7 +181,9 @@ public final class CSVReader {
     pendingLines.append(line)
     let ok = line.withUnsafeBytes { tokenizer.feed($0) }
     if !ok {
-      try report(malformed: "a quote in the middle of a field, or text after a closing quote", lines: pendingLines, first: pendingFirstLine)
+      try report(
+        malformed: "a quote in the middle of a field, or text after a closing quote", lines: pendingLines,
+        first: pendingFirstLine)
       tokenizer.reset()
       pendingLines.removeAll()
       return
@@ -237,11 +242,16 @@ public final class CSVReader {
         fieldBase: base, raw: raw)
       fieldStart = end
       if record.count > options.maxFieldsPerRecord {
-        try report(malformed: "\(record.count) fields, more than the limit of \(options.maxFieldsPerRecord)", lines: pendingLines, first: pendingFirstLine)
+        try report(
+          malformed: "\(record.count) fields, more than the limit of \(options.maxFieldsPerRecord)",
+          lines: pendingLines, first: pendingFirstLine)
         continue
       }
       if let long = (0..<record.count).first(where: { record.bytes($0).count > options.maxFieldBytes }) {
-        try report(malformed: "field \(long + 1) has \(record.bytes(long).count) bytes, more than the limit of \(options.maxFieldBytes)", lines: pendingLines, first: pendingFirstLine)
+        try report(
+          malformed:
+            "field \(long + 1) has \(record.bytes(long).count) bytes, more than the limit of \(options.maxFieldBytes)",
+          lines: pendingLines, first: pendingFirstLine)
         continue
       }
       if !record.isBlank { try visit(.record(record)) }
@@ -251,6 +261,7 @@ public final class CSVReader {
 
   private func report(malformed reason: String, lines: [[UInt8]], first: Int) throws {
     let raw = RawRecord(line: first, lastLine: first, bytes: [], fieldEnds: [], fieldBase: 0, raw: lines.flatMap { $0 })
-    try visit?(.malformed(MalformedRecord(line: first, reason: "cannot be parsed as CSV: \(reason)", rawText: raw.rawText)))
+    try visit?(
+      .malformed(MalformedRecord(line: first, reason: "cannot be parsed as CSV: \(reason)", rawText: raw.rawText)))
   }
 }

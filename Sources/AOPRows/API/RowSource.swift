@@ -14,7 +14,8 @@ public enum RowSource {
   /// - Throws: `RowsError` when the file cannot be read at all, or what `visit` throws.
   @discardableResult
   public static func read(
-    path: String, sheet: String? = nil, encoding: TextEncoding? = nil, limits: CSVOptions = CSVOptions(), bytesRead: ((Int) -> Void)? = nil,
+    path: String, sheet: String? = nil, encoding: TextEncoding? = nil, limits: CSVOptions = CSVOptions(),
+    bytesRead: ((Int) -> Void)? = nil,
     _ visit: @escaping (RowEvent) throws -> Void
   ) throws -> String? {
     if startsWithCompoundFileSignature(path) { throw RowsError.protectedOrLegacyWorkbook(path: path) }

@@ -12,10 +12,12 @@ public enum RowsError: Error, Equatable, LocalizedError {
   case protectedOrLegacyWorkbook(path: String)
 
   /// What to do about an encrypted or old-format workbook.
-  public static let protectedAdvice = "the file is a password-protected Excel workbook (or one in the old .xls format), which cannot be read; open it in Excel and save it as .xlsx without a password"
+  public static let protectedAdvice =
+    "the file is a password-protected Excel workbook (or one in the old .xls format), which cannot be read; open it in Excel and save it as .xlsx without a password"
 
   /// What to do about a file that is not UTF-8.
-  public static let notUTF8Advice = "the file is not UTF-8 text (an older Excel's \"Save as CSV\" writes Windows-1258 or Windows-1252); save it as \"CSV UTF-8\", or set `legacy_encoding` in the config (or `read.encoding` in its profile)"
+  public static let notUTF8Advice =
+    "the file is not UTF-8 text (an older Excel's \"Save as CSV\" writes Windows-1258 or Windows-1252); save it as \"CSV UTF-8\", or set `legacy_encoding` in the config (or `read.encoding` in its profile)"
 
   public var errorDescription: String? {
     switch self {

@@ -52,7 +52,9 @@ public final class XLSXReader {
     }
     let declared = archive.reduce(Int64(0)) { $0 + Int64($1.uncompressedSize) }
     guard declared <= limits.maxUncompressedBytes else {
-      throw RowsError.notAWorkbook(path: path, reason: "its parts would inflate to \(declared) bytes, over the limit of \(limits.maxUncompressedBytes)")
+      throw RowsError.notAWorkbook(
+        path: path,
+        reason: "its parts would inflate to \(declared) bytes, over the limit of \(limits.maxUncompressedBytes)")
     }
     for entry in archive where entry.uncompressedSize > 1 << 20 {
       let ratio = Int64(entry.uncompressedSize) / max(1, Int64(entry.compressedSize))
@@ -64,7 +66,8 @@ public final class XLSXReader {
     var parts = WorkbookParts()
     do {
       let (sheets, date1904) = try WorkbookParts.sheets(
-        workbook: try small(archive, "xl/workbook.xml", required: true), relationships: try small(archive, "xl/_rels/workbook.xml.rels", required: true))
+        workbook: try small(archive, "xl/workbook.xml", required: true),
+        relationships: try small(archive, "xl/_rels/workbook.xml.rels", required: true))
       parts.sheets = sheets
       parts.date1904 = date1904
       parts.dateStyles = try WorkbookParts.dateStyles(try small(archive, "xl/styles.xml", required: false))
@@ -74,7 +77,8 @@ public final class XLSXReader {
     let chosen = sheet.map { name in parts.sheets.first { $0.name == name } } ?? parts.sheets.first
     guard let target = chosen else {
       let names = parts.sheets.map { "`\($0.name)`" }.joined(separator: ", ")
-      throw RowsError.notAWorkbook(path: path, reason: sheet.map { "no sheet named `\($0)` (it has \(names))" } ?? "the workbook has no sheet")
+      throw RowsError.notAWorkbook(
+        path: path, reason: sheet.map { "no sheet named `\($0)` (it has \(names))" } ?? "the workbook has no sheet")
     }
     guard let entry = archive[target.path] else {
       throw RowsError.notAWorkbook(path: path, reason: "the sheet `\(target.name)` is missing its part \(target.path)")
@@ -84,7 +88,11 @@ public final class XLSXReader {
     } catch let error as XMLScanner.Malformed {
       throw RowsError.notAWorkbook(path: path, reason: "xl/sharedStrings.xml: \(error.reason)")
     } catch let error as SharedStrings.TooLarge {
-      throw RowsError.notAWorkbook(path: path, reason: "the texts its sheet uses take more than \(error.limit >> 20) MiB: too large to read; export it in smaller parts (a month at a time)")
+      throw RowsError.notAWorkbook(
+        path: path,
+        reason:
+          "the texts its sheet uses take more than \(error.limit >> 20) MiB: too large to read; export it in smaller parts (a month at a time)"
+      )
     }
     let rows = SheetRows(parts: parts, emit: visit)
     do {
@@ -105,7 +113,8 @@ public final class XLSXReader {
     if Int64(part.uncompressedSize) <= limits.wholeSharedStringsBytes {
       return try SharedStrings.read(chunks, limit: limits.maxSharedStringBytes)
     }
-    let count = try SharedStrings.readFast(chunks, counting: true, limit: limits.maxSharedStringBytes)?.count
+    let count =
+      try SharedStrings.readFast(chunks, counting: true, limit: limits.maxSharedStringBytes)?.count
       ?? SharedStrings.read(chunks, counting: true, limit: limits.maxSharedStringBytes).count
     var used = [UInt64](repeating: 0, count: (count + 63) >> 6)
     let scanner = XMLScanner()
@@ -132,14 +141,17 @@ public final class XLSXReader {
   }
 
   /// Inflates a part chunk by chunk, never past its declared size or `limit`.
-  private func inflate(_ archive: Archive, _ entry: Entry, name: String, limit: Int64, _ consumer: (Data) throws -> Void) throws {
+  private func inflate(
+    _ archive: Archive, _ entry: Entry, name: String, limit: Int64, _ consumer: (Data) throws -> Void
+  ) throws {
     var inflated: Int64 = 0
     let allowed = min(limit, Int64(entry.uncompressedSize))
     do {
       _ = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: false) { chunk in
         inflated += Int64(chunk.count)
         guard inflated <= allowed else {
-          throw RowsError.notAWorkbook(path: self.path, reason: "\(name) inflates beyond its declared or allowed size (a zip bomb?)")
+          throw RowsError.notAWorkbook(
+            path: self.path, reason: "\(name) inflates beyond its declared or allowed size (a zip bomb?)")
         }
         try consumer(chunk)
       }
@@ -178,12 +190,16 @@ public final class XLSXReader {
     var bytes: [UInt8] = []
     let limit = min(limits.maxSmallPartBytes, Int64(entry.uncompressedSize))
     guard Int64(entry.uncompressedSize) <= limits.maxSmallPartBytes else {
-      throw RowsError.notAWorkbook(path: path, reason: "\(name) would inflate to \(entry.uncompressedSize) bytes, far more than such a part ever has (a zip bomb?)")
+      throw RowsError.notAWorkbook(
+        path: path,
+        reason:
+          "\(name) would inflate to \(entry.uncompressedSize) bytes, far more than such a part ever has (a zip bomb?)")
     }
     do {
       _ = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: false) { chunk in
         guard Int64(bytes.count + chunk.count) <= limit else {
-          throw RowsError.notAWorkbook(path: self.path, reason: "\(name) inflates beyond its declared size (a zip bomb?)")
+          throw RowsError.notAWorkbook(
+            path: self.path, reason: "\(name) inflates beyond its declared size (a zip bomb?)")
         }
         bytes.append(contentsOf: chunk)
       }

@@ -24,7 +24,9 @@ enum DelimiterSniffer {
       guard !counts.isEmpty else { continue }
       var frequency: [Int: Int] = [:]
       for c in counts { frequency[c, default: 0] += 1 }
-      guard let mode = frequency.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }) else { continue }
+      guard let mode = frequency.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }) else {
+        continue
+      }
       let score = (lines: mode.value, fields: mode.key)
       if score.lines > bestScore.lines || (score.lines == bestScore.lines && score.fields > bestScore.fields) {
         best = candidate

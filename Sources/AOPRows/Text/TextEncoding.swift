@@ -55,7 +55,11 @@ struct UTF8Transcoder {
     case .windows1252, .windows1258:
       let vietnamese = encoding == .windows1258
       for byte in chunk {
-        if byte < 0x80 { out.append(byte) } else { appendScalar(SingleByteEncoding.scalar(byte, vietnamese: vietnamese), to: &out) }
+        if byte < 0x80 {
+          out.append(byte)
+        } else {
+          appendScalar(SingleByteEncoding.scalar(byte, vietnamese: vietnamese), to: &out)
+        }
       }
       return
     case .utf16LE, .utf16BE: break
@@ -66,7 +70,8 @@ struct UTF8Transcoder {
     carry = Array(bytes[usable...])
     var i = 0
     while i < usable {
-      let unit = encoding == .utf16LE
+      let unit =
+        encoding == .utf16LE
         ? UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8
         : UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1])
       i += 2

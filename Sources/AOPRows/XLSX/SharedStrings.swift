@@ -1,3 +1,5 @@
+import Foundation
+
 /// A workbook's shared strings (the texts cells refer to by number), held compactly: their bytes back
 /// to back and where each ends, never an array per string.
 ///
@@ -36,7 +38,9 @@ struct SharedStrings {
   /// order), keeping every string, or only those whose bit is set in `keep`, or none (`counting`: only
   /// `count` is wanted).
   /// - Throws: `XMLScanner.Malformed` for XML the scanner refuses; `TooLarge` past `limit` bytes kept.
-  static func read(_ chunks: ((Data) throws -> Void) throws -> Void, keep: [UInt64]? = nil, counting: Bool = false, limit: Int) throws -> SharedStrings {
+  static func read(
+    _ chunks: ((Data) throws -> Void) throws -> Void, keep: [UInt64]? = nil, counting: Bool = false, limit: Int
+  ) throws -> SharedStrings {
     var result = SharedStrings()
     var current: [UInt8] = []
     var inText = false
@@ -88,7 +92,9 @@ struct SharedStrings {
   /// The passes over a large part, at the speed of a byte search: each `<si>` item is found by its tags
   /// alone and only the kept ones are parsed. `nil` when the part holds a comment, CDATA or a DTD (`<!`),
   /// where a tag-like text could hide: the full scan (`read`) then reads it.
-  static func readFast(_ chunks: ((Data) throws -> Void) throws -> Void, keep: [UInt64]? = nil, counting: Bool = false, limit: Int) throws -> SharedStrings? {
+  static func readFast(
+    _ chunks: ((Data) throws -> Void) throws -> Void, keep: [UInt64]? = nil, counting: Bool = false, limit: Int
+  ) throws -> SharedStrings? {
     struct NotPlain: Error {}
     var result = SharedStrings()
     result.keptBits = keep
@@ -128,7 +134,8 @@ struct SharedStrings {
                 return
               }
               if open.wanted {
-                result.bytes.append(contentsOf: try itemText(UnsafeBufferPointer(rebasing: buffer[open.contentStart..<close])))
+                result.bytes.append(
+                  contentsOf: try itemText(UnsafeBufferPointer(rebasing: buffer[open.contentStart..<close])))
                 guard result.bytes.count <= limit else { throw TooLarge(limit: limit) }
                 result.ends.append(UInt32(result.bytes.count))
               }
@@ -142,9 +149,16 @@ struct SharedStrings {
               searchFrom = consumed
               return
             }
-            guard start + 3 < n else { consumed = start; searchFrom = start; return }
+            guard start + 3 < n else {
+              consumed = start
+              searchFrom = start
+              return
+            }
             let after = buffer[start + 3]
-            guard after == UInt8(ascii: ">") || after == UInt8(ascii: "/") || after == 0x20 || after == 0x09 || after == 0x0A || after == 0x0D else {
+            guard
+              after == UInt8(ascii: ">") || after == UInt8(ascii: "/") || after == 0x20 || after == 0x09
+                || after == 0x0A || after == 0x0D
+            else {
               i = start + 3  // `<sis…`: not an item
               continue
             }
@@ -176,7 +190,6 @@ struct SharedStrings {
     result.finishKept()
     return result
   }
-
 
   /// The text of one item's inner XML (`<t>…</t>`, or the runs of rich text), phonetic guides left out.
   private static func itemText(_ inner: UnsafeBufferPointer<UInt8>) throws -> [UInt8] {
@@ -219,7 +232,6 @@ struct SharedStrings {
   }
 }
 
-import Foundation
 #if canImport(Glibc)
   import Glibc
 #endif

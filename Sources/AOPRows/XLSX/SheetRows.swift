@@ -1,5 +1,5 @@
-import Foundation
 import AOPLedger
+import Foundation
 
 /// Turns a sheet part's XML, fed in chunks, into records: one per `<row>`, its number the sheet's row
 /// number, cells placed by their column letters (missing cells are empty), shared strings resolved,
@@ -54,7 +54,8 @@ final class SheetRows {
   private func flag(_ reason: String) { if fault == nil { fault = reason } }
 
   private var shownReference: String {
-    reference.isEmpty ? "\(spreadsheetColumnName(max(column, 0)))\(rowNumber)" : String(decoding: reference, as: UTF8.self)
+    reference.isEmpty
+      ? "\(spreadsheetColumnName(max(column, 0)))\(rowNumber)" : String(decoding: reference, as: UTF8.self)
   }
 
   private func start(_ name: XMLScanner.Bytes, _ attributes: XMLScanner.Attributes, _ selfClosing: Bool) throws {
@@ -73,8 +74,12 @@ final class SheetRows {
       } else {
         rowNumber = lastRowNumber + 1
       }
-      if rowNumber > SheetRows.maxRows { flag("row \(rowNumber) is beyond the sheet's last row (\(SheetRows.maxRows))") }
-      if rowNumber <= lastRowNumber { flag("row \(rowNumber) comes again, or out of order, after row \(lastRowNumber)") }
+      if rowNumber > SheetRows.maxRows {
+        flag("row \(rowNumber) is beyond the sheet's last row (\(SheetRows.maxRows))")
+      }
+      if rowNumber <= lastRowNumber {
+        flag("row \(rowNumber) comes again, or out of order, after row \(lastRowNumber)")
+      }
       if selfClosing { try endRow() }
     case name.is("c"):
       reference = attributes[attribute: "r"] ?? []
@@ -120,14 +125,18 @@ final class SheetRows {
       if let i = decimalInteger(text), let string = parts.sharedStrings.string(i) {
         shown = Array(string)
       } else {
-        flag("cell \(shownReference) refers to shared string `\(String(decoding: text.prefix(20), as: UTF8.self))`, which the workbook does not have (it has \(parts.sharedStrings.count))")
+        flag(
+          "cell \(shownReference) refers to shared string `\(String(decoding: text.prefix(20), as: UTF8.self))`, which the workbook does not have (it has \(parts.sharedStrings.count))"
+        )
         shown = []
       }
     case UInt8(ascii: "i"), UInt8(ascii: "s"), UInt8(ascii: "e"), UInt8(ascii: "d"), UInt8(ascii: "b"):
       break  // inlineStr, str (a formula's text), e (an error), d (an ISO date), b (a boolean): as written
     default:
       guard !text.isEmpty else { break }
-      if style < parts.dateStyles.count, parts.dateStyles[style], let rendered = Self.renderSerial(text, date1904: parts.date1904) {
+      if style < parts.dateStyles.count, parts.dateStyles[style],
+        let rendered = Self.renderSerial(text, date1904: parts.date1904)
+      {
         shown = rendered
         kind = .date
       } else {
@@ -162,7 +171,8 @@ final class SheetRows {
       try emit(.malformed(MalformedRecord(line: rowNumber, reason: fault, rawText: RawRecord.text(ofRaw: raw))))
       return
     }
-    var record = RawRecord(line: rowNumber, lastLine: rowNumber, bytes: bytes, fieldEnds: ends[...], fieldBase: 0, raw: raw)
+    var record = RawRecord(
+      line: rowNumber, lastLine: rowNumber, bytes: bytes, fieldEnds: ends[...], fieldBase: 0, raw: raw)
     record.kinds = slots.map(\.kind)
     if !record.isBlank { try emit(.record(record)) }
   }
@@ -180,11 +190,11 @@ final class SheetRows {
     return (n - 1, row)
   }
 
-
   /// An Excel serial day number as `yyyy-MM-dd` or `yyyy-MM-dd HH:mm:ss` (1900 system, with its
   /// phantom 29 Feb 1900, or the 1904 system).
   static func renderSerial(_ text: [UInt8], date1904: Bool) -> [UInt8]? {
-    guard let serial = Double(String(decoding: text, as: UTF8.self)), serial.isFinite, serial >= 0, serial < 2_958_466 else { return nil }
+    guard let serial = Double(String(decoding: text, as: UTF8.self)), serial.isFinite, serial >= 0, serial < 2_958_466
+    else { return nil }
     var days = Int(serial.rounded(.down))
     var seconds = Int(((serial - Double(days)) * 86_400).rounded())
     if seconds >= 86_400 {
@@ -192,7 +202,9 @@ final class SheetRows {
       seconds -= 86_400
     }
     // Day 0 of the 1900 system is 1899-12-31; serials from 61 on are one day ahead (the phantom 29 Feb).
-    guard let epoch = date1904 ? Day(year: 1904, month: 1, day: 1) : Day(year: 1899, month: 12, day: 31) else { return nil }
+    guard let epoch = date1904 ? Day(year: 1904, month: 1, day: 1) : Day(year: 1899, month: 12, day: 31) else {
+      return nil
+    }
     let day = Day(ordinal: epoch.ordinal + days - (!date1904 && days >= 61 ? 1 : 0))
     func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
     var out = day.description

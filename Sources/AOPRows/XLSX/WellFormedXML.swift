@@ -37,7 +37,10 @@ struct WellFormedXML {
       if consumed < data.count { throw Malformed(reason: "it ends inside a tag (byte \(offset + consumed))") }
     }
     if let open = nameStarts.last {
-      throw Malformed(reason: "it ends with the element <\(String(decoding: names[open...], as: UTF8.self))> still open (byte \(offset)): it was cut off")
+      throw Malformed(
+        reason:
+          "it ends with the element <\(String(decoding: names[open...], as: UTF8.self))> still open (byte \(offset)): it was cut off"
+      )
     }
     guard sawRoot else { throw Malformed(reason: "it has no element at all") }
   }
@@ -51,7 +54,9 @@ struct WellFormedXML {
         var j = i
         while j < n, d[j] != UInt8(ascii: "<") { j += 1 }
         // An entity cut by the chunk's end is checked with the next chunk.
-        if j == n, let amp = (i..<n).last(where: { d[$0] == UInt8(ascii: "&") }), !(amp..<n).contains(where: { d[$0] == UInt8(ascii: ";") }) {
+        if j == n, let amp = (i..<n).last(where: { d[$0] == UInt8(ascii: "&") }),
+          !(amp..<n).contains(where: { d[$0] == UInt8(ascii: ";") })
+        {
           try text(d, i, amp)
           return amp
         }
@@ -98,11 +103,15 @@ struct WellFormedXML {
   }
 
   /// No control character XML forbids, and every `&` starts a known entity or a legal reference.
-  private func legalCharacters(_ d: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, references: Bool = true) throws(Malformed) {
+  private func legalCharacters(_ d: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, references: Bool = true)
+    throws(Malformed)
+  {
     var k = start
     while k < end {
       let c = d[k]
-      if c < 0x20, c != 0x09, c != 0x0A, c != 0x0D { throw fail("the control character U+00\(hex(c)), which XML does not allow", at: k) }
+      if c < 0x20, c != 0x09, c != 0x0A, c != 0x0D {
+        throw fail("the control character U+00\(hex(c)), which XML does not allow", at: k)
+      }
       if c == UInt8(ascii: "&"), references {
         var semi = k + 1
         while semi < end, semi - k <= 12, d[semi] != UInt8(ascii: ";") { semi += 1 }
@@ -121,10 +130,21 @@ struct WellFormedXML {
     default: break
     }
     let value: UInt32?
-    if name.hasPrefix("#x") { value = UInt32(name.dropFirst(2), radix: 16) } else if name.hasPrefix("#") { value = UInt32(name.dropFirst()) } else { value = nil }
+    if name.hasPrefix("#x") {
+      value = UInt32(name.dropFirst(2), radix: 16)
+    } else if name.hasPrefix("#") {
+      value = UInt32(name.dropFirst())
+    } else {
+      value = nil
+    }
     guard let v = value else { throw fail("the unknown entity &\(name);", at: position) }
-    let legal = v == 0x9 || v == 0xA || v == 0xD || (0x20...0xD7FF).contains(v) || (0xE000...0xFFFD).contains(v) || (0x10000...0x10FFFF).contains(v)
-    guard legal else { throw fail("a reference to U+\(String(v, radix: 16, uppercase: true)), a character XML does not allow", at: position) }
+    let legal =
+      v == 0x9 || v == 0xA || v == 0xD || (0x20...0xD7FF).contains(v) || (0xE000...0xFFFD).contains(v)
+      || (0x10000...0x10FFFF).contains(v)
+    guard legal else {
+      throw fail(
+        "a reference to U+\(String(v, radix: 16, uppercase: true)), a character XML does not allow", at: position)
+    }
   }
 
   private mutating func tag(_ d: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) throws(Malformed) {
@@ -135,7 +155,9 @@ struct WellFormedXML {
       for m in k..<end where !isXMLSpace(d[m]) { throw fail("text after the name of a closing tag", at: m) }
       guard let open = nameStarts.last else { throw fail("a closing tag with no element open", at: start - 1) }
       guard names[open...].elementsEqual(d[nameStart..<k]) else {
-        throw fail("</\(String(decoding: UnsafeBufferPointer(rebasing: d[nameStart..<k]), as: UTF8.self))> closes <\(String(decoding: names[open...], as: UTF8.self))>", at: start - 1)
+        throw fail(
+          "</\(String(decoding: UnsafeBufferPointer(rebasing: d[nameStart..<k]), as: UTF8.self))> closes <\(String(decoding: names[open...], as: UTF8.self))>",
+          at: start - 1)
       }
       names.removeSubrange(open...)
       nameStarts.removeLast()
@@ -158,7 +180,9 @@ struct WellFormedXML {
       if k == stop { break }
       let nameStart = k
       while k < stop, d[k] != UInt8(ascii: "="), !isXMLSpace(d[k]) { k += 1 }
-      guard k > nameStart, isNameStart(d[nameStart]) else { throw fail("an attribute without a valid name", at: nameStart) }
+      guard k > nameStart, isNameStart(d[nameStart]) else {
+        throw fail("an attribute without a valid name", at: nameStart)
+      }
       while k < stop, isXMLSpace(d[k]) { k += 1 }
       guard k < stop, d[k] == UInt8(ascii: "=") else { throw fail("an attribute without a value", at: k) }
       k += 1
@@ -181,13 +205,17 @@ struct WellFormedXML {
     }
   }
 
-
-  private func fail(_ what: String, at position: Int) -> Malformed { Malformed(reason: "\(what) (byte \(offset + position))") }
-  private func isNameStart(_ c: UInt8) -> Bool {
-    (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z")) || c == UInt8(ascii: "_") || c == UInt8(ascii: ":") || c >= 0x80
+  private func fail(_ what: String, at position: Int) -> Malformed {
+    Malformed(reason: "\(what) (byte \(offset + position))")
   }
-  private func hex(_ c: UInt8) -> String { String(c, radix: 16, uppercase: true).count == 1 ? "0" + String(c, radix: 16, uppercase: true) : String(c, radix: 16, uppercase: true) }
-
+  private func isNameStart(_ c: UInt8) -> Bool {
+    (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
+      || c == UInt8(ascii: "_") || c == UInt8(ascii: ":") || c >= 0x80
+  }
+  private func hex(_ c: UInt8) -> String {
+    String(c, radix: 16, uppercase: true).count == 1
+      ? "0" + String(c, radix: 16, uppercase: true) : String(c, radix: 16, uppercase: true)
+  }
 
 }
 
@@ -200,7 +228,9 @@ struct UTF8Check {
   mutating func feed(_ bytes: UnsafeRawBufferPointer, at offset: Int) throws(WellFormedXML.Malformed) {
     for (k, b) in bytes.enumerated() {
       if pending > 0 {
-        guard b >= lowerBound, b <= upperBound else { throw WellFormedXML.Malformed(reason: "bytes that are not UTF-8 (byte \(offset + k))") }
+        guard b >= lowerBound, b <= upperBound else {
+          throw WellFormedXML.Malformed(reason: "bytes that are not UTF-8 (byte \(offset + k))")
+        }
         pending -= 1
         lowerBound = 0x80
         upperBound = 0xBF
@@ -209,18 +239,28 @@ struct UTF8Check {
       switch b {
       case 0x00...0x7F: continue
       case 0xC2...0xDF: pending = 1
-      case 0xE0: pending = 2; lowerBound = 0xA0
+      case 0xE0:
+        pending = 2
+        lowerBound = 0xA0
       case 0xE1...0xEC, 0xEE...0xEF: pending = 2
-      case 0xED: pending = 2; upperBound = 0x9F
-      case 0xF0: pending = 3; lowerBound = 0x90
+      case 0xED:
+        pending = 2
+        upperBound = 0x9F
+      case 0xF0:
+        pending = 3
+        lowerBound = 0x90
       case 0xF1...0xF3: pending = 3
-      case 0xF4: pending = 3; upperBound = 0x8F
+      case 0xF4:
+        pending = 3
+        upperBound = 0x8F
       default: throw WellFormedXML.Malformed(reason: "bytes that are not UTF-8 (byte \(offset + k))")
       }
     }
   }
 
   func finish() throws(WellFormedXML.Malformed) {
-    guard pending == 0 else { throw WellFormedXML.Malformed(reason: "it ends inside a UTF-8 character: it was cut off") }
+    guard pending == 0 else {
+      throw WellFormedXML.Malformed(reason: "it ends inside a UTF-8 character: it was cut off")
+    }
   }
 }

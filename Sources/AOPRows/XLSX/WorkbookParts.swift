@@ -12,7 +12,8 @@ struct WorkbookParts {
     var targets: [String: String] = [:]
     let rels = XMLScanner()
     rels.onStart = { name, attributes, _ in
-      guard name.is("Relationship"), let id = attributes[attribute: "Id"], let target = attributes[attribute: "Target"] else { return }
+      guard name.is("Relationship"), let id = attributes[attribute: "Id"], let target = attributes[attribute: "Target"]
+      else { return }
       targets[String(decoding: id, as: UTF8.self)] = String(decoding: target, as: UTF8.self)
     }
     try rels.feed(relationships)
@@ -22,7 +23,9 @@ struct WorkbookParts {
     var date1904 = false
     let book = XMLScanner()
     book.onStart = { name, attributes, _ in
-      if name.is("workbookPr"), let v = attributes[attribute: "date1904"] { date1904 = v == Array("1".utf8) || v == Array("true".utf8) }
+      if name.is("workbookPr"), let v = attributes[attribute: "date1904"] {
+        date1904 = v == Array("1".utf8) || v == Array("true".utf8)
+      }
       guard name.is("sheet"), let sheetName = attributes[attribute: "name"], let id = attributes[attribute: "id"],
         let target = targets[String(decoding: id, as: UTF8.self)]
       else { return }
@@ -58,20 +61,27 @@ struct WorkbookParts {
     return styles
   }
 
-  static func isBuiltInDate(_ id: Int) -> Bool { (14...22).contains(id) || (45...47).contains(id) || (27...36).contains(id) || (50...58).contains(id) }
+  static func isBuiltInDate(_ id: Int) -> Bool {
+    (14...22).contains(id) || (45...47).contains(id) || (27...36).contains(id) || (50...58).contains(id)
+  }
 
   /// A format code shows a date or time when, outside quoted text and `[…]` sections, it has a date or
   /// time letter.
   static func isDateFormat(_ code: String) -> Bool {
     var inQuote = false, inBracket = false, escaped = false
     for ch in code.lowercased() {
-      if escaped { escaped = false; continue }
+      if escaped {
+        escaped = false
+        continue
+      }
       switch ch {
       case "\\": escaped = true
       case "\"": inQuote.toggle()
       case "[" where !inQuote: inBracket = true
       case "]" where !inQuote: inBracket = false
-      case "y", "m", "d", "h", "s" where !inQuote && !inBracket: return true
+      case "y", "m", "d", "h",
+        "s" where !inQuote && !inBracket:
+        return true
       default: break
       }
     }

@@ -56,12 +56,18 @@ final class XMLScanner {
         return
       }
       if data.has("<!--", at: i) {
-        guard let end = data.find("-->", from: i + 4) else { carry = Array(data[i...]); return }
+        guard let end = data.find("-->", from: i + 4) else {
+          carry = Array(data[i...])
+          return
+        }
         i = end + 3
         continue
       }
       if data.has("<![CDATA[", at: i) {
-        guard let end = data.find("]]>", from: i + 9) else { carry = Array(data[i...]); return }
+        guard let end = data.find("]]>", from: i + 9) else {
+          carry = Array(data[i...])
+          return
+        }
         try onText(data[(i + 9)..<end])
         i = end + 3
         continue
@@ -78,7 +84,6 @@ final class XMLScanner {
       i = close + 1
     }
   }
-
 
   private func tag(_ d: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) throws {
     if d[start] == UInt8(ascii: "?") { return }  // processing instruction / XML declaration
@@ -104,7 +109,9 @@ final class XMLScanner {
       k += 1
       let valueStart = k
       while k < stop, d[k] != quote { k += 1 }
-      if !attributeName.isEmpty { attributes.append((localName(attributeName), XMLText.decode(d[valueStart..<min(k, stop)]))) }
+      if !attributeName.isEmpty {
+        attributes.append((localName(attributeName), XMLText.decode(d[valueStart..<min(k, stop)])))
+      }
       k += 1
     }
     try onStart(name, attributes, selfClosing)
@@ -114,8 +121,6 @@ final class XMLScanner {
     if let colon = s.lastIndex(of: UInt8(ascii: ":")) { return s[(colon + 1)...] }
     return s
   }
-
-
 
 }
 
@@ -139,7 +144,8 @@ func decimalInteger(_ bytes: some Collection<UInt8>) -> Int? {
 
 extension Slice where Base == UnsafeBufferPointer<UInt8> {
   func `is`(_ name: StaticString) -> Bool {
-    count == name.utf8CodeUnitCount && elementsEqual(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+    count == name.utf8CodeUnitCount
+      && elementsEqual(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
   }
 }
 

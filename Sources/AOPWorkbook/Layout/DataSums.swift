@@ -67,7 +67,8 @@ struct DataSums<Column: RawRepresentable & Hashable> where Column.RawValue == St
   /// comparison (`<`, `>`, `=`); no control character or line break (which no formula should carry);
   /// and within the 255 characters Excel allows a criterion. Otherwise the sum is written as a number.
   static func matchesExactly(_ text: String) -> Bool {
-    !text.isEmpty && text.utf16.count <= 255 && !text.contains { "*?~".contains($0) } && !(text.first.map { "<>=".contains($0) } ?? false)
+    !text.isEmpty && text.utf16.count <= 255 && !text.contains { "*?~".contains($0) }
+      && !(text.first.map { "<>=".contains($0) } ?? false)
       && !text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
   }
 
@@ -77,16 +78,20 @@ struct DataSums<Column: RawRepresentable & Hashable> where Column.RawValue == St
 extension DataSums where Column == SalesColumn {
   /// Sums over the sales data sheet of `report`.
   init(sales report: ReviewReport, labels: Labels) {
-    self.init(sheet: labels.dataSheet, rows: report.data.rowCount, names: [.channel: report.channels.map(\.id), .group: report.groupLines.map { labels.groupName($0.group) }])
+    self.init(
+      sheet: labels.dataSheet, rows: report.data.rowCount,
+      names: [.channel: report.channels.map(\.id), .group: report.groupLines.map { labels.groupName($0.group) }])
   }
 }
 
 extension DataSums where Column == SpendColumn {
   /// Sums over the spend data sheet of `report`.
   init(spend report: ReviewReport, labels: Labels) {
-    self.init(sheet: labels.spendSheet, rows: report.data.spend.count, names: [
-      .channel: report.channels.map(\.id), .kind: [labels.kindMarketing, labels.kindExpense],
-      .budgetLine: report.budget.map { $0.id == BudgetLine.unbudgetedID ? labels.unbudgeted : $0.name },
-    ])
+    self.init(
+      sheet: labels.spendSheet, rows: report.data.spend.count,
+      names: [
+        .channel: report.channels.map(\.id), .kind: [labels.kindMarketing, labels.kindExpense],
+        .budgetLine: report.budget.map { $0.id == BudgetLine.unbudgetedID ? labels.unbudgeted : $0.name },
+      ])
   }
 }

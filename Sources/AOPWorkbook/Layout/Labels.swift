@@ -35,12 +35,16 @@ struct Labels {
   func grouped(_ n: Int) -> String { Digits.grouped(n, separator: language == .vi ? "." : ",") }
 
   func dataAggregated(lines: Int, limit: Int) -> String {
-    t("summed by month, channel and product group: the ledger has \(grouped(lines)) lines, more than the \(grouped(limit)) the data sheet takes. Every line: aop review --ledger FILE.csv",
-      "cộng theo tháng, kênh và nhóm hàng: sổ có \(grouped(lines)) dòng, nhiều hơn \(grouped(limit)) dòng trang dữ liệu chứa. Mọi dòng: aop review --ledger TỆP.csv")
+    t(
+      "summed by month, channel and product group: the ledger has \(grouped(lines)) lines, more than the \(grouped(limit)) the data sheet takes. Every line: aop review --ledger FILE.csv",
+      "cộng theo tháng, kênh và nhóm hàng: sổ có \(grouped(lines)) dòng, nhiều hơn \(grouped(limit)) dòng trang dữ liệu chứa. Mọi dòng: aop review --ledger TỆP.csv"
+    )
   }
   func spendAggregated(lines: Int, limit: Int) -> String {
-    t("summed by month, channel and category: the ledger has \(grouped(lines)) spend lines, more than the \(grouped(limit)) the sheet takes. Every line: aop review --ledger FILE.csv",
-      "cộng theo tháng, kênh và hạng mục: sổ có \(grouped(lines)) dòng chi phí, nhiều hơn \(grouped(limit)) dòng trang này chứa. Mọi dòng: aop review --ledger TỆP.csv")
+    t(
+      "summed by month, channel and category: the ledger has \(grouped(lines)) spend lines, more than the \(grouped(limit)) the sheet takes. Every line: aop review --ledger FILE.csv",
+      "cộng theo tháng, kênh và hạng mục: sổ có \(grouped(lines)) dòng chi phí, nhiều hơn \(grouped(limit)) dòng trang này chứa. Mọi dòng: aop review --ledger TỆP.csv"
+    )
   }
   var spendSheet: String { t("Spend data", "Dữ liệu chi phí") }
   var kindMarketing: String { t("marketing", "marketing") }
@@ -71,7 +75,9 @@ struct Labels {
   var light: String { t("Light", "Đèn") }
   var green: String { t("Green at", "Xanh từ") }
   var amber: String { t("Amber at", "Vàng từ") }
-  var actionStatuses: [String] { language == .vi ? ["Chưa bắt đầu", "Đang làm", "Xong", "Dừng"] : ["Not started", "In progress", "Done", "Dropped"] }
+  var actionStatuses: [String] {
+    language == .vi ? ["Chưa bắt đầu", "Đang làm", "Xong", "Dừng"] : ["Not started", "In progress", "Done", "Dropped"]
+  }
   var actions: String { t("Actions", "Hành động") }
   var action: String { t("Action", "Hành động") }
   var owner: String { t("Owner", "Phụ trách") }
@@ -90,7 +96,9 @@ struct Labels {
   /// A goal or target: met or not.
   var trackWords: LightWords { LightWords(green: onTrack, amber: watch, red: offTrack) }
   /// A budget: spent within it or over it.
-  var limitWords: LightWords { LightWords(green: withinLimit, amber: t("Near limit", "Gần hết ngân sách"), red: overLimit) }
+  var limitWords: LightWords {
+    LightWords(green: withinLimit, amber: t("Near limit", "Gần hết ngân sách"), red: overLimit)
+  }
   /// A risk: its trigger reached or not.
   var riskWords: LightWords { LightWords(green: notTriggered, amber: watch, red: triggered) }
   /// A KPI's own thresholds.
@@ -133,15 +141,19 @@ struct Labels {
   var byMonthAndChannel: String { t("By month and channel", "Theo tháng và kênh") }
   var versusBaseline: String { t("Versus baseline", "So với năm gốc") }
   var sharedMarketingNote: String {
-    t("A channel without a marketing budget of its own is counted on the Budget sheet: in a shared marketing line, or in expenses no category claims.",
-      "Kênh không có ngân sách marketing riêng được tính ở trang Ngân sách: trong dòng marketing chung, hoặc chi phí ngoài ngân sách.")
+    t(
+      "A channel without a marketing budget of its own is counted on the Budget sheet: in a shared marketing line, or in expenses no category claims.",
+      "Kênh không có ngân sách marketing riêng được tính ở trang Ngân sách: trong dòng marketing chung, hoặc chi phí ngoài ngân sách."
+    )
   }
   var byChannel: String { t("By channel", "Theo kênh") }
   var byGroup: String { t("By product group (year to date)", "Theo nhóm hàng (lũy kế)") }
   var uncosted: String { t("Products sold without a known cost (year to date)", "Hàng bán chưa có giá vốn (lũy kế)") }
   var uncostedNote: String {
-    t("An order listed as items in one cell: its revenue left uncosted is shared among its uncosted items by units.",
-      "Đơn liệt kê sản phẩm trong một ô: doanh thu chưa có giá vốn được chia cho các sản phẩm chưa có giá vốn theo số lượng.")
+    t(
+      "An order listed as items in one cell: its revenue left uncosted is shared among its uncosted items by units.",
+      "Đơn liệt kê sản phẩm trong một ô: doanh thu chưa có giá vốn được chia cho các sản phẩm chưa có giá vốn theo số lượng."
+    )
   }
   var why: String { t("Why", "Lý do") }
 
@@ -149,17 +161,32 @@ struct Labels {
   func reason(_ reason: UncostedReason) -> String {
     switch reason {
     case .noCostYet: return t("no cost dated on or before the sale", "chưa có giá vốn tại ngày bán")
-    case .noSKU: return t("no SKU, and no cost source names the product", "không có mã hàng; tên hàng không có trong nguồn giá vốn")
-    case .noMatch: return t("neither its SKU nor its name is in a cost source", "mã hàng và tên hàng đều không có trong nguồn giá vốn")
-    case .ambiguousName: return t("the name of several SKUs with different costs", "tên trùng với nhiều mã hàng có giá vốn khác nhau")
-    case .unreadableItems: return t("the order's item list could not be read", "không đọc được danh sách sản phẩm của đơn")
-    case .itemsDisagree: return t("the items listed do not add up to the units of the row", "số lượng các sản phẩm không khớp với số lượng của dòng")
+    case .noSKU:
+      return t(
+        "no SKU, and no cost source names the product", "không có mã hàng; tên hàng không có trong nguồn giá vốn")
+    case .noMatch:
+      return t(
+        "neither its SKU nor its name is in a cost source", "mã hàng và tên hàng đều không có trong nguồn giá vốn")
+    case .ambiguousName:
+      return t("the name of several SKUs with different costs", "tên trùng với nhiều mã hàng có giá vốn khác nhau")
+    case .unreadableItems:
+      return t("the order's item list could not be read", "không đọc được danh sách sản phẩm của đơn")
+    case .itemsDisagree:
+      return t(
+        "the items listed do not add up to the units of the row",
+        "số lượng các sản phẩm không khớp với số lượng của dòng")
     case .unknownJoinedName:
-      return t("an item name holding the list's separator that no cost source names", "tên sản phẩm chứa dấu phân cách mà nguồn giá vốn không có")
+      return t(
+        "an item name holding the list's separator that no cost source names",
+        "tên sản phẩm chứa dấu phân cách mà nguồn giá vốn không có")
     case .ambiguousItems:
-      return t("the item list can be read two ways (two items, or one product of the cost sources)", "danh sách sản phẩm có thể hiểu theo hai cách")
+      return t(
+        "the item list can be read two ways (two items, or one product of the cost sources)",
+        "danh sách sản phẩm có thể hiểu theo hai cách")
     case .skuOfSeveralNames:
-      return t("a SKU in no cost source that came with several product names", "mã hàng không có trong nguồn giá vốn, lại mang nhiều tên hàng")
+      return t(
+        "a SKU in no cost source that came with several product names",
+        "mã hàng không có trong nguồn giá vốn, lại mang nhiều tên hàng")
     }
   }
 
@@ -174,7 +201,9 @@ struct Labels {
   var phasingSeasonal: String { t("baseline seasonality", "mùa vụ năm gốc") }
   var phasingEven: String { t("even spread (no baseline)", "chia đều (không có năm gốc)") }
   var baselineYear: String { t("Baseline year", "Năm gốc") }
-  var rowsAccount: String { t("Rows: read / accepted / rejected / duplicate / skipped", "Dòng: đọc / nhận / loại / trùng / bỏ qua") }
+  var rowsAccount: String {
+    t("Rows: read / accepted / rejected / duplicate / skipped", "Dòng: đọc / nhận / loại / trùng / bỏ qua")
+  }
   var file: String { t("File", "Tệp") }
   var profile: String { t("Profile", "Mẫu nhập") }
   var read: String { t("Read", "Đọc") }
@@ -205,21 +234,32 @@ struct Labels {
   func warning(_ warning: InputWarning) -> String {
     guard language == .vi else { return warning.description }
     switch warning {
-    case .patternMatchesNothing(let pattern, let root): return "mục `\(pattern)` trong `inputs` không khớp tệp hay thư mục nào (tính từ \(root)); hãy kiểm tra lại chính tả"
+    case .patternMatchesNothing(let pattern, let root):
+      return
+        "mục `\(pattern)` trong `inputs` không khớp tệp hay thư mục nào (tính từ \(root)); hãy kiểm tra lại chính tả"
     case .patternHasNoFile(let pattern): return "mục `\(pattern)` trong `inputs` không có tệp xuất dữ liệu nào"
-    case .linkNotFollowed(let link, let target): return "\(link) là liên kết tới \(target), nằm ngoài thư mục của cấu hình: không đọc (ghi nó vào `inputs` để đọc)"
+    case .linkNotFollowed(let link, let target):
+      return "\(link) là liên kết tới \(target), nằm ngoài thư mục của cấu hình: không đọc (ghi nó vào `inputs` để đọc)"
     case .folderUnlistable(let folder): return "\(folder): không liệt kê được thư mục"
-    case .profileFolderMissing(let folder): return "thư mục mẫu nhập \(folder) không tồn tại: các mẫu của nó không được dùng"
+    case .profileFolderMissing(let folder):
+      return "thư mục mẫu nhập \(folder) không tồn tại: các mẫu của nó không được dùng"
     case .profileFolderEmpty(let folder): return "thư mục mẫu nhập \(folder) có tệp nhưng không có mẫu nào (*.toml)"
     case .monthsWithoutSales(let months):
-      return "không có giao dịch bán nào trong \(InputWarning.listed(months, and: "và")) của lũy kế năm: dữ liệu xuất của các tháng này đã có trong `inputs` chưa? Số lũy kế đang tính các tháng này bằng 0"
+      return
+        "không có giao dịch bán nào trong \(InputWarning.listed(months, and: "và")) của lũy kế năm: dữ liệu xuất của các tháng này đã có trong `inputs` chưa? Số lũy kế đang tính các tháng này bằng 0"
     }
   }
   var warnings: String { t("Warnings about the inputs", "Cảnh báo về dữ liệu đầu vào") }
   var noRejects: String { t("No row was rejected.", "Không có dòng nào bị loại.") }
   func moreRejects(_ count: Int, listed: Int, file: String) -> String {
-    t("\(count) more rejected rows are not listed here (the first \(listed) are): \(file) beside this workbook has every one.",
-      "Còn \(count) dòng bị loại không liệt kê ở đây (chỉ liệt kê \(listed) dòng đầu): tệp \(file) cạnh sổ này có đủ mọi dòng.")
+    t(
+      "\(count) more rejected rows are not listed here (the first \(listed) are): \(file) beside this workbook has every one.",
+      "Còn \(count) dòng bị loại không liệt kê ở đây (chỉ liệt kê \(listed) dòng đầu): tệp \(file) cạnh sổ này có đủ mọi dòng."
+    )
   }
-  var pointsNote: String { t("Ratio variances are in percentage points; money variances are positive when better than plan.", "Chênh lệch tỷ lệ tính theo điểm phần trăm; chênh lệch tiền dương là tốt hơn kế hoạch.") }
+  var pointsNote: String {
+    t(
+      "Ratio variances are in percentage points; money variances are positive when better than plan.",
+      "Chênh lệch tỷ lệ tính theo điểm phần trăm; chênh lệch tiền dương là tốt hơn kế hoạch.")
+  }
 }

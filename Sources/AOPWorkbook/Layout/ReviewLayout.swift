@@ -12,8 +12,12 @@ public struct ReviewLayout: Sendable {
   var labels: Labels { Labels(language: language) }
 
   public func layOut(_ report: ReviewReport) -> [Sheet] {
-    var sheets = [summary(report), channels(report), grossMargin(report), marketing(report), budget(report), risks(report), planSheet(report),
-                  sources(report), rejects(report)] + (report.data.isEmpty ? [] : [data(report)])
+    var sheets =
+      [
+        summary(report), channels(report), grossMargin(report), marketing(report), budget(report), risks(report),
+        planSheet(report),
+        sources(report), rejects(report),
+      ] + (report.data.isEmpty ? [] : [data(report)])
       + (report.data.spend.isEmpty ? [] : [spendData(report)])
     for i in sheets.indices { sheets[i].fitColumns() }
     return sheets
@@ -46,7 +50,8 @@ public struct ReviewLayout: Sendable {
     let gap = r.direction == .higherIsBetter ? "\(a)-\(g)" : "\(g)-\(a)"
     return [
       Cell(.ratio(r.actual), role), Cell(.ratio(r.goal), role),
-      Cell(.formula("IF(OR(\(a)=\"\",\(g)=\"\"),\"\",ROUND((\(gap))*100,6))", cached: .points(r.variancePoints)), role), Cell(.empty, role),
+      Cell(.formula("IF(OR(\(a)=\"\",\(g)=\"\"),\"\",ROUND((\(gap))*100,6))", cached: .points(r.variancePoints)), role),
+      Cell(.empty, role),
     ]
   }
 
@@ -86,7 +91,9 @@ public struct ReviewLayout: Sendable {
     /// The risks sheet's first risk row (1-based): a title row, a blank row, the header.
     static let firstRiskRow = 4
 
-    func link(_ sheet: String, _ column: String, _ row: Int, _ value: CellValue) -> CellValue { .formula("\(sheet)!\(column)\(row)", cached: value) }
+    func link(_ sheet: String, _ column: String, _ row: Int, _ value: CellValue) -> CellValue {
+      .formula("\(sheet)!\(column)\(row)", cached: value)
+    }
   }
 
   func summary(_ r: ReviewReport) -> Sheet {
@@ -97,14 +104,24 @@ public struct ReviewLayout: Sendable {
     s.append([Cell(.text("\(r.company.isEmpty ? "" : r.company + " — ")\(l.reviewTitle) \(r.month)"), .title)])
     s.append([Cell(.text(l.pointsNote), .note)])
     s.blank()
-    s.append([Cell(.empty, .header), Cell(.text("\(l.thisMonth) \(r.month)"), .header), Cell(.empty, .header), Cell(.empty, .header), Cell(.empty, .header),
-              Cell(.text("\(l.yearToDate) \(r.month.year)-01…\(r.month)"), .header), Cell(.empty, .header), Cell(.empty, .header), Cell(.empty, .header),
-              Cell(.empty, .header), Cell(.empty, .header)])
-    s.append(header([l.kpi, l.actual, l.target, l.variance, l.variancePercent, l.actual, l.target, l.variance, l.variancePercent,
-                     "\(l.status) (\(l.thisMonth.lowercased()))", "\(l.status) (\(l.yearToDate.lowercased()))"]))
+    s.append([
+      Cell(.empty, .header), Cell(.text("\(l.thisMonth) \(r.month)"), .header), Cell(.empty, .header),
+      Cell(.empty, .header), Cell(.empty, .header),
+      Cell(.text("\(l.yearToDate) \(r.month.year)-01…\(r.month)"), .header), Cell(.empty, .header),
+      Cell(.empty, .header), Cell(.empty, .header),
+      Cell(.empty, .header), Cell(.empty, .header),
+    ])
+    s.append(
+      header([
+        l.kpi, l.actual, l.target, l.variance, l.variancePercent, l.actual, l.target, l.variance, l.variancePercent,
+        "\(l.status) (\(l.thisMonth.lowercased()))", "\(l.status) (\(l.yearToDate.lowercased()))",
+      ]))
     s.frozenRows = s.rows.count
 
-    func amountRow(_ label: String, _ m: VersusPlan, _ y: VersusPlan, name: String? = nil, from source: (month: CellValue, ytd: CellValue)? = nil) {
+    func amountRow(
+      _ label: String, _ m: VersusPlan, _ y: VersusPlan, name: String? = nil,
+      from source: (month: CellValue, ytd: CellValue)? = nil
+    ) {
       let row = s.rows.count
       if let name {
         s.definedNames.append(DefinedName(name: "\(name)Month", row: row, column: 1))
@@ -117,7 +134,10 @@ public struct ReviewLayout: Sendable {
       }
       s.append([Cell(.text(label))] + month + ytd + [Cell(status(m.onTrack)), Cell(status(y.onTrack))])
     }
-    func ratioRow(_ label: String, _ m: RatioVersusGoal, _ y: RatioVersusGoal, name: String? = nil, from source: (month: CellValue, ytd: CellValue)) {
+    func ratioRow(
+      _ label: String, _ m: RatioVersusGoal, _ y: RatioVersusGoal, name: String? = nil,
+      from source: (month: CellValue, ytd: CellValue)
+    ) {
       if let name {
         s.definedNames.append(DefinedName(name: "\(name)Month", row: s.rows.count, column: 1))
         s.definedNames.append(DefinedName(name: "\(name)YTD", row: s.rows.count, column: 5))
@@ -138,28 +158,44 @@ public struct ReviewLayout: Sendable {
       s.append([Cell(.text(label)), Cell(m), Cell(.empty), Cell(.empty), Cell(.empty), Cell(y)])
     }
     let m = r.thisMonth, y = r.yearToDate
-    amountRow(l.revenue, m.revenue, y.revenue, name: "Revenue", from: (
-      links.link(links.channelSheet, "C", links.channelTotalRow, .money(m.revenue.actual)),
-      links.link(links.channelSheet, "G", links.channelTotalRow, .money(y.revenue.actual))))
-    ratioRow(l.onlineShare, m.onlineShare, y.onlineShare, name: "OnlineShare",
-             from: (onlineShare("C", m.onlineShare.actual), onlineShare("G", y.onlineShare.actual)))
-    ratioRow(l.grossMargin, m.grossMargin, y.grossMargin, name: "GrossMargin", from: (
-      links.link(links.marginSheet, "F", links.lastMonthRow, .ratio(m.grossMargin.actual)),
-      links.link(links.marginSheet, "F", links.yearToDateRow, .ratio(y.grossMargin.actual))))
-    plainRow(l.costCoverage, links.link(links.marginSheet, "G", links.lastMonthRow, .ratio(m.figures.costCoverage)),
-             links.link(links.marginSheet, "G", links.yearToDateRow, .ratio(y.figures.costCoverage)))
-    plainRow(l.cogs, links.link(links.marginSheet, "D", links.lastMonthRow, .money(m.figures.cogs)),
-             links.link(links.marginSheet, "D", links.yearToDateRow, .money(y.figures.cogs)))
-    amountRow("\(l.marketing) / \(l.budget.lowercased())", m.marketing, y.marketing, name: "Marketing", from: (
-      links.link(links.marketingSheet, "B", links.lastMonthRow, .money(m.marketing.actual)),
-      links.link(links.marketingSheet, "B", links.yearToDateRow, .money(y.marketing.actual))))
-    ratioRow(l.marketingToRevenue, m.marketingToRevenue, y.marketingToRevenue, name: "MarketingToRevenue", from: (
-      links.link(links.marketingSheet, "F", links.lastMonthRow, .ratio(m.marketingToRevenue.actual)),
-      links.link(links.marketingSheet, "F", links.yearToDateRow, .ratio(y.marketingToRevenue.actual))))
+    amountRow(
+      l.revenue, m.revenue, y.revenue, name: "Revenue",
+      from: (
+        links.link(links.channelSheet, "C", links.channelTotalRow, .money(m.revenue.actual)),
+        links.link(links.channelSheet, "G", links.channelTotalRow, .money(y.revenue.actual))
+      ))
+    ratioRow(
+      l.onlineShare, m.onlineShare, y.onlineShare, name: "OnlineShare",
+      from: (onlineShare("C", m.onlineShare.actual), onlineShare("G", y.onlineShare.actual)))
+    ratioRow(
+      l.grossMargin, m.grossMargin, y.grossMargin, name: "GrossMargin",
+      from: (
+        links.link(links.marginSheet, "F", links.lastMonthRow, .ratio(m.grossMargin.actual)),
+        links.link(links.marginSheet, "F", links.yearToDateRow, .ratio(y.grossMargin.actual))
+      ))
+    plainRow(
+      l.costCoverage, links.link(links.marginSheet, "G", links.lastMonthRow, .ratio(m.figures.costCoverage)),
+      links.link(links.marginSheet, "G", links.yearToDateRow, .ratio(y.figures.costCoverage)))
+    plainRow(
+      l.cogs, links.link(links.marginSheet, "D", links.lastMonthRow, .money(m.figures.cogs)),
+      links.link(links.marginSheet, "D", links.yearToDateRow, .money(y.figures.cogs)))
+    amountRow(
+      "\(l.marketing) / \(l.budget.lowercased())", m.marketing, y.marketing, name: "Marketing",
+      from: (
+        links.link(links.marketingSheet, "B", links.lastMonthRow, .money(m.marketing.actual)),
+        links.link(links.marketingSheet, "B", links.yearToDateRow, .money(y.marketing.actual))
+      ))
+    ratioRow(
+      l.marketingToRevenue, m.marketingToRevenue, y.marketingToRevenue, name: "MarketingToRevenue",
+      from: (
+        links.link(links.marketingSheet, "F", links.lastMonthRow, .ratio(m.marketingToRevenue.actual)),
+        links.link(links.marketingSheet, "F", links.yearToDateRow, .ratio(y.marketingToRevenue.actual))
+      ))
     plainRow(l.orders, .integer(m.figures.orders), .integer(y.figures.orders))
     let data = DataSums(sales: r, labels: l)
-    plainRow(l.units, .live(data.sum(.units, where: [(.month, .firstDay(of: r.month))]), .integer(m.figures.units)),
-             .live(data.sum(.units, where: []), .integer(y.figures.units)))
+    plainRow(
+      l.units, .live(data.sum(.units, where: [(.month, .firstDay(of: r.month))]), .integer(m.figures.units)),
+      .live(data.sum(.units, where: []), .integer(y.figures.units)))
     s.appendLightKey(l.key, words: l.trackWords)
     risksFired(r, into: &s)
     if let o = r.outlook {
@@ -175,11 +211,18 @@ public struct ReviewLayout: Sendable {
     }
     s.blank()
     s.append([Cell(.text(l.annualTarget)), Cell(r.annualRevenueTarget.map(CellValue.money) ?? .text(l.noData))])
-    s.append([Cell(.text(l.phasing)), Cell(.text(r.phasing == .baselineSeasonality ? l.phasingSeasonal : l.phasingEven))])
+    s.append([
+      Cell(.text(l.phasing)), Cell(.text(r.phasing == .baselineSeasonality ? l.phasingSeasonal : l.phasingEven)),
+    ])
     s.append([Cell(.text(l.baselineYear)), Cell(r.baselineYear.map { CellValue.text(String($0)) } ?? .text(l.noData))])
     let t = r.tally
-    s.append([Cell(.text(l.rowsAccount)), Cell(.text("\(t.read) / \(t.accepted) / \(t.rejected) / \(t.duplicates) / \(t.skipped)"))])
-    if let count = r.data.aggregatedLineCount { s.append([Cell(.text(l.dataAggregated(lines: count, limit: DataSheet.limit)), .note)]) }
+    s.append([
+      Cell(.text(l.rowsAccount)),
+      Cell(.text("\(t.read) / \(t.accepted) / \(t.rejected) / \(t.duplicates) / \(t.skipped)")),
+    ])
+    if let count = r.data.aggregatedLineCount {
+      s.append([Cell(.text(l.dataAggregated(lines: count, limit: DataSheet.limit)), .note)])
+    }
     return s
   }
 
@@ -212,8 +255,11 @@ public struct ReviewLayout: Sendable {
     s.columnWidths = [24, 18, 18, 18, 18, 18, 18, 18, 18, 18]
     s.append([Cell(.text("\(l.channelSheet) — \(r.month)"), .title)])
     s.blank()
-    s.append(header([l.channel, l.kind, "\(l.actual) \(r.month)", l.target, l.variance, l.variancePercent,
-                     "\(l.actual) \(l.yearToDate.lowercased())", l.target, l.variance, l.variancePercent]))
+    s.append(
+      header([
+        l.channel, l.kind, "\(l.actual) \(r.month)", l.target, l.variance, l.variancePercent,
+        "\(l.actual) \(l.yearToDate.lowercased())", l.target, l.variance, l.variancePercent,
+      ]))
     s.frozenRows = s.rows.count
     let first = s.rows.count
     let data = DataSums(sales: r, labels: l)
@@ -222,9 +268,12 @@ public struct ReviewLayout: Sendable {
       var month = amountCells(c.month, row: row, column: 2)
       var ytd = amountCells(c.yearToDate, row: row, column: 6)
       // The actual revenue as a live sum over the data sheet's lines, so it leads to its rows.
-      month[0].value = .live(data.sum(.revenue, where: [(.channel, .text(c.channel.id)), (.month, .firstDay(of: r.month))]), .money(c.month.actual))
+      month[0].value = .live(
+        data.sum(.revenue, where: [(.channel, .text(c.channel.id)), (.month, .firstDay(of: r.month))]),
+        .money(c.month.actual))
       ytd[0].value = .live(data.sum(.revenue, where: [(.channel, .text(c.channel.id))]), .money(c.yearToDate.actual))
-      s.append([Cell(.text(c.channel.name)), Cell(.text(c.channel.kind == .online ? l.online : l.offline))] + month + ytd)
+      s.append(
+        [Cell(.text(c.channel.name)), Cell(.text(c.channel.kind == .online ? l.online : l.offline))] + month + ytd)
     }
     let last = s.rows.count - 1
     let totalRow = s.rows.count
@@ -232,7 +281,8 @@ public struct ReviewLayout: Sendable {
     for (offset, v) in [(2, r.thisMonth.revenue), (6, r.yearToDate.revenue)] {
       let a = "SUM(\(cellReference(row: first, column: offset)):\(cellReference(row: last, column: offset)))"
       let p = "SUM(\(cellReference(row: first, column: offset + 1)):\(cellReference(row: last, column: offset + 1)))"
-      let ar = cellReference(row: totalRow, column: offset), pr = cellReference(row: totalRow, column: offset + 1), dr = cellReference(row: totalRow, column: offset + 2)
+      let ar = cellReference(row: totalRow, column: offset), pr = cellReference(row: totalRow, column: offset + 1),
+        dr = cellReference(row: totalRow, column: offset + 2)
       totals.append(Cell(.formula(a, cached: .money(v.actual)), .total))
       if let plan = v.plan, let variance = v.variance {
         totals.append(Cell(.formula(p, cached: .money(plan)), .total))
@@ -248,18 +298,24 @@ public struct ReviewLayout: Sendable {
     // Months × channels: where the year's revenue came from.
     s.blank()
     s.append([Cell(.text(l.byMonth), .subtitle)])
-    s.append(header([l.month] + r.channels.map(\.name) + [l.total, l.target, l.variance, l.originalTarget, l.baselineYear]))
+    s.append(
+      header([l.month] + r.channels.map(\.name) + [l.total, l.target, l.variance, l.originalTarget, l.baselineYear]))
     let firstMonth = s.rows.count
     for line in r.monthLines {
       let row = s.rows.count
       var cells = [Cell(.month(line.month))]
       let monthCell = "$" + cellReference(row: row, column: 0)
       for c in r.channels {
-        let value = r.channelMonthLines.first { $0.month == line.month && $0.channel.id == c.id }?.revenue.actual ?? .zero
-        cells.append(Cell(.live(data.sum(.revenue, where: [(.channel, .text(c.id)), (.month, .expression(monthCell))]), .money(value))))
+        let value =
+          r.channelMonthLines.first { $0.month == line.month && $0.channel.id == c.id }?.revenue.actual ?? .zero
+        cells.append(
+          Cell(
+            .live(
+              data.sum(.revenue, where: [(.channel, .text(c.id)), (.month, .expression(monthCell))]), .money(value))))
       }
       let from = cellReference(row: row, column: 1), to = cellReference(row: row, column: r.channels.count)
-      let totalRef = cellReference(row: row, column: r.channels.count + 1), targetRef = cellReference(row: row, column: r.channels.count + 2)
+      let totalRef = cellReference(row: row, column: r.channels.count + 1),
+        targetRef = cellReference(row: row, column: r.channels.count + 2)
       cells.append(Cell(.formula("SUM(\(from):\(to))", cached: .money(line.figures.revenue))))
       if let t = line.revenueTarget {
         cells.append(Cell(.money(t)))
@@ -273,13 +329,22 @@ public struct ReviewLayout: Sendable {
     }
     let lastMonth = s.rows.count - 1
     let monthColumn = ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: 0)
-    var series = r.channels.enumerated().map { i, c in Chart.Series(name: c.name, values: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: i + 1)) }
-    series.append(Chart.Series(name: l.total, values: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: r.channels.count + 1)))
-    if r.monthLines.contains(where: { $0.revenueTarget != nil }) {
-      series.append(Chart.Series(name: l.target, values: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: r.channels.count + 2)))
+    var series = r.channels.enumerated().map { i, c in
+      Chart.Series(name: c.name, values: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: i + 1))
     }
-    s.charts.append(Chart(kind: .line, title: "\(l.revenue): \(l.byChannel.lowercased()) / \(l.target.lowercased())", row: lastMonth + 2, column: 0,
-                          categories: monthColumn, series: series))
+    series.append(
+      Chart.Series(
+        name: l.total, values: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: r.channels.count + 1)))
+    if r.monthLines.contains(where: { $0.revenueTarget != nil }) {
+      series.append(
+        Chart.Series(
+          name: l.target, values: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: r.channels.count + 2)))
+    }
+    s.charts.append(
+      Chart(
+        kind: .line, title: "\(l.revenue): \(l.byChannel.lowercased()) / \(l.target.lowercased())", row: lastMonth + 2,
+        column: 0,
+        categories: monthColumn, series: series))
     for _ in 0..<Chart.heightInRows + 2 { s.blank() }
     channelMonths(r, data: data, into: &s)
     return s
@@ -290,17 +355,25 @@ public struct ReviewLayout: Sendable {
   private func channelMonths(_ r: ReviewReport, data: DataSums<SalesColumn>, into s: inout Sheet) {
     let l = labels
     s.append([Cell(.text(l.byMonthAndChannel), .subtitle)])
-    s.append(header([l.month, l.channel, l.actual, l.target, l.variance, l.variancePercent,
-                     r.baselineYear.map { "\(l.baselineYear) \($0)" } ?? l.baselineYear, l.versusBaseline]))
+    s.append(
+      header([
+        l.month, l.channel, l.actual, l.target, l.variance, l.variancePercent,
+        r.baselineYear.map { "\(l.baselineYear) \($0)" } ?? l.baselineYear, l.versusBaseline,
+      ]))
     for line in r.channelMonthLines {
       let row = s.rows.count
       let monthCell = "$" + cellReference(row: row, column: 0)
       var amounts = amountCells(line.revenue, row: row, column: 2)
-      amounts[0].value = .live(data.sum(.revenue, where: [(.channel, .text(line.channel.id)), (.month, .expression(monthCell))]), .money(line.revenue.actual))
+      amounts[0].value = .live(
+        data.sum(.revenue, where: [(.channel, .text(line.channel.id)), (.month, .expression(monthCell))]),
+        .money(line.revenue.actual))
       let actual = cellReference(row: row, column: 2), base = cellReference(row: row, column: 6)
       var cells = [Cell(.month(line.month)), Cell(.text(line.channel.name))] + amounts
       if let baseline = line.baselineRevenue {
-        cells += [Cell(.money(baseline)), Cell(.formula("IF(\(base)=0,\"\",\(actual)/\(base)-1)", cached: .ratio(line.growthOnBaseline)))]
+        cells += [
+          Cell(.money(baseline)),
+          Cell(.formula("IF(\(base)=0,\"\",\(actual)/\(base)-1)", cached: .ratio(line.growthOnBaseline))),
+        ]
       }
       s.append(cells)
     }
@@ -313,26 +386,39 @@ public struct ReviewLayout: Sendable {
     var s = Sheet(name: l.dataSheet)
     s.columnWidths = [10, 12, 10, 8, 18, 20, 36, 22, 8, 16, 16, 16, 48, 8]
     let title = "\(l.dataSheet) — \(r.month.year)-01…\(r.month)"
-    s.append([Cell(.text(r.data.aggregatedLineCount.map { "\(title): \(l.dataAggregated(lines: $0, limit: DataSheet.limit))" } ?? title), .title)])
-    let columns = [l.month, l.date, l.channel, l.kind, l.order, l.sku, l.productName, l.productGroup, l.units, l.revenue, l.coveredRevenue, l.cogs,
-                   l.file, l.line]
+    s.append([
+      Cell(
+        .text(
+          r.data.aggregatedLineCount.map { "\(title): \(l.dataAggregated(lines: $0, limit: DataSheet.limit))" } ?? title
+        ), .title)
+    ])
+    let columns = [
+      l.month, l.date, l.channel, l.kind, l.order, l.sku, l.productName, l.productGroup, l.units, l.revenue,
+      l.coveredRevenue, l.cogs,
+      l.file, l.line,
+    ]
     s.append(header(columns))
     s.frozenRows = s.rows.count
     for d in r.data.lines {
       let x = d.line
       s.append([
-        Cell(.month(d.month)), Cell(.day(x.day)), Cell(.text(x.channel)), Cell(.text(x.isReturn ? l.kindReturn : l.kindSale)),
+        Cell(.month(d.month)), Cell(.day(x.day)), Cell(.text(x.channel)),
+        Cell(.text(x.isReturn ? l.kindReturn : l.kindSale)),
         // An order listed as items has no SKU: its cell (the products' names) goes under the product.
-        Cell(.text(x.orderID)), Cell(.text(x.items == nil ? x.sku : "")), Cell(.text(x.items == nil ? x.productName : x.sku)),
+        Cell(.text(x.orderID)), Cell(.text(x.items == nil ? x.sku : "")),
+        Cell(.text(x.items == nil ? x.productName : x.sku)),
         Cell(.text(l.groupName(d.productGroup))), Cell(.integer(x.quantity)),
-        Cell(.money(x.netRevenue)), Cell(d.cogs == nil ? .empty : .money(x.netRevenue)), Cell(d.cogs.map(CellValue.money) ?? .empty),
+        Cell(.money(x.netRevenue)), Cell(d.cogs == nil ? .empty : .money(x.netRevenue)),
+        Cell(d.cogs.map(CellValue.money) ?? .empty),
         Cell(.text(x.source.file)), Cell(.integer(x.source.line)),
       ])
     }
     for (key, f) in r.data.aggregate {
       s.append([
-        Cell(.month(key.month)), Cell(.empty), Cell(.text(key.channel)), Cell(.text(l.kindSummed)), Cell(.empty), Cell(.empty), Cell(.empty),
-        Cell(.text(l.groupName(key.productGroup))), Cell(.integer(f.units)), Cell(.money(f.revenue)), Cell(.money(f.coveredRevenue)), Cell(.money(f.cogs)),
+        Cell(.month(key.month)), Cell(.empty), Cell(.text(key.channel)), Cell(.text(l.kindSummed)), Cell(.empty),
+        Cell(.empty), Cell(.empty),
+        Cell(.text(l.groupName(key.productGroup))), Cell(.integer(f.units)), Cell(.money(f.revenue)),
+        Cell(.money(f.coveredRevenue)), Cell(.money(f.cogs)),
         Cell(.text(l.seeLedgerCSV)), Cell(.empty),
       ])
     }
@@ -352,17 +438,26 @@ public struct ReviewLayout: Sendable {
     var s = Sheet(name: l.spendSheet)
     s.columnWidths = [10, 10, 12, 30, 30, 36, 12, 12, 16, 48, 8]
     let title = "\(l.spendSheet) — \(r.month.year)-01…\(r.month)"
-    s.append([Cell(.text(r.data.aggregatedSpendCount.map { "\(title): \(l.spendAggregated(lines: $0, limit: DataSheet.limit))" } ?? title), .title)])
-    let columns = [l.month, l.channel, l.kind, l.category, l.budgetLine, l.label, l.from, l.to, l.amountInMonth, l.file, l.line]
+    s.append([
+      Cell(
+        .text(
+          r.data.aggregatedSpendCount.map { "\(title): \(l.spendAggregated(lines: $0, limit: DataSheet.limit))" }
+            ?? title), .title)
+    ])
+    let columns = [
+      l.month, l.channel, l.kind, l.category, l.budgetLine, l.label, l.from, l.to, l.amountInMonth, l.file, l.line,
+    ]
     s.append(header(columns))
     s.frozenRows = s.rows.count
     for part in r.data.spend {
       let line = part.line
       s.append([
-        Cell(.month(part.month)), Cell(.text(part.channel)), Cell(.text(part.isMarketing ? l.kindMarketing : l.kindExpense)), Cell(.text(part.category)),
+        Cell(.month(part.month)), Cell(.text(part.channel)),
+        Cell(.text(part.isMarketing ? l.kindMarketing : l.kindExpense)), Cell(.text(part.category)),
         Cell(.text(budgetLineName(part.budgetLine, r))), Cell(.text(line?.label ?? l.seeLedgerCSV)),
         Cell(line.map { .day($0.firstDay) } ?? .empty), Cell(line.map { .day($0.lastDay) } ?? .empty),
-        Cell(.money(part.amount)), Cell(.text(line?.source.file ?? "")), Cell(line.map { .integer($0.source.line) } ?? .empty),
+        Cell(.money(part.amount)), Cell(.text(line?.source.file ?? "")),
+        Cell(line.map { .integer($0.source.line) } ?? .empty),
       ])
     }
     s.table = Table(name: "Spend", headerRow: 1, lastRow: s.rows.count - 1, columns: columns)
@@ -382,50 +477,68 @@ public struct ReviewLayout: Sendable {
     let data = DataSums(sales: r, labels: l)
     /// A row of figures; revenue, covered revenue and COGS are sums over the data sheet's rows that
     /// match `matches` (or, given `sums`, over rows of this sheet).
-    func figuresRow(_ label: CellValue, _ f: Rollup.Figures, role: CellRole = .body, matches: [(SalesColumn, DataMatch)] = [],
-                    sums: (first: Int, last: Int)? = nil) {
+    func figuresRow(
+      _ label: CellValue, _ f: Rollup.Figures, role: CellRole = .body, matches: [(SalesColumn, DataMatch)] = [],
+      sums: (first: Int, last: Int)? = nil
+    ) {
       let row = s.rows.count
       let covered = cellReference(row: row, column: 2), cogs = cellReference(row: row, column: 3)
       let profit = cellReference(row: row, column: 4), revenue = cellReference(row: row, column: 1)
       func amount(_ column: SalesColumn, at sheetColumn: Int, _ value: Money) -> Cell {
         if let sums {
-          let range = "\(cellReference(row: sums.first, column: sheetColumn)):\(cellReference(row: sums.last, column: sheetColumn))"
+          let range =
+            "\(cellReference(row: sums.first, column: sheetColumn)):\(cellReference(row: sums.last, column: sheetColumn))"
           return Cell(.formula("SUM(\(range))", cached: .money(value)), role)
         }
         return Cell(.live(matches.isEmpty ? nil : data.sum(column, where: matches), .money(value)), role)
       }
       s.append([
-        Cell(label, role), amount(.revenue, at: 1, f.revenue), amount(.coveredRevenue, at: 2, f.coveredRevenue), amount(.cogs, at: 3, f.cogs),
+        Cell(label, role), amount(.revenue, at: 1, f.revenue), amount(.coveredRevenue, at: 2, f.coveredRevenue),
+        amount(.cogs, at: 3, f.cogs),
         Cell(.formula("\(covered)-\(cogs)", cached: .money(f.coveredRevenue - f.cogs)), role),
         Cell(.formula("IF(\(covered)=0,\"\",\(profit)/\(covered))", cached: .ratio(f.grossMargin)), role),
         Cell(.formula("IF(\(revenue)=0,\"\",\(covered)/\(revenue))", cached: .ratio(f.costCoverage)), role),
       ])
     }
     for line in r.monthLines {
-      figuresRow(.month(line.month), line.figures, matches: [(.month, .expression("$" + cellReference(row: s.rows.count, column: 0)))])
+      figuresRow(
+        .month(line.month), line.figures,
+        matches: [(.month, .expression("$" + cellReference(row: s.rows.count, column: 0)))])
       if let floor = r.plan.goals.grossMarginFloor { s.rows[s.rows.count - 1].append(Cell(.ratio(floor.ratio))) }
     }
     let lastMonth = s.rows.count - 1
     figuresRow(.text(l.yearToDate), r.yearToDate.figures, role: .total, sums: (firstMonth, lastMonth))
-    var marginSeries = [Chart.Series(name: l.grossMargin, values: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: 5))]
+    var marginSeries = [
+      Chart.Series(name: l.grossMargin, values: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: 5))
+    ]
     if r.plan.goals.grossMarginFloor != nil {
-      marginSeries.append(Chart.Series(name: l.goal, values: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: 7)))
+      marginSeries.append(
+        Chart.Series(name: l.goal, values: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: 7)))
     }
-    s.charts.append(Chart(kind: .line, title: l.grossMargin, row: 1, column: 9,
-                          categories: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: 0), series: marginSeries))
+    s.charts.append(
+      Chart(
+        kind: .line, title: l.grossMargin, row: 1, column: 9,
+        categories: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: 0), series: marginSeries))
     s.blank()
     s.append([Cell(.text(l.byChannel), .subtitle)])
     s.append(header([l.channel] + columns))
-    for c in r.channelLines { figuresRow(.text(c.channel.name), c.yearToDateFigures, matches: [(.channel, .text(c.channel.id))]) }
+    for c in r.channelLines {
+      figuresRow(.text(c.channel.name), c.yearToDateFigures, matches: [(.channel, .text(c.channel.id))])
+    }
     s.blank()
     s.append([Cell(.text(l.byGroup), .subtitle)])
     s.append(header([l.productGroup] + columns))
-    for g in r.groupLines { figuresRow(.text(l.groupName(g.group)), g.yearToDate, matches: [(.group, .text(l.groupName(g.group)))]) }
+    for g in r.groupLines {
+      figuresRow(.text(l.groupName(g.group)), g.yearToDate, matches: [(.group, .text(l.groupName(g.group)))])
+    }
     s.blank()
     s.append([Cell(.text(l.uncosted), .subtitle)])
     s.append(header([l.sku, l.productName, l.revenue, l.units, l.why]))
     for u in r.uncostedYearToDate {
-      s.append([Cell(.text(u.sku)), Cell(.text(u.productName)), Cell(.money(u.revenue)), Cell(.integer(u.units)), Cell(.text(l.reason(u.reason)))])
+      s.append([
+        Cell(.text(u.sku)), Cell(.text(u.productName)), Cell(.money(u.revenue)), Cell(.integer(u.units)),
+        Cell(.text(l.reason(u.reason))),
+      ])
     }
     if r.uncostedYearToDate.contains(where: \.sharedFromItemLists) {
       s.append([Cell(.text(l.uncostedNote), .note)])
@@ -445,42 +558,62 @@ public struct ReviewLayout: Sendable {
     let sales = DataSums(sales: r, labels: l), spending = DataSums(spend: r, labels: l)
     /// A month's (or, given `total`, the sum of the month rows') spend, budget and revenue; spend and
     /// revenue as sums over the data sheets' rows.
-    func row(_ label: CellValue, spend: Money, budget: Money, revenue: Money, role: CellRole = .body, total: (first: Int, last: Int)? = nil) {
+    func row(
+      _ label: CellValue, spend: Money, budget: Money, revenue: Money, role: CellRole = .body,
+      total: (first: Int, last: Int)? = nil
+    ) {
       let n = s.rows.count
-      let sp = cellReference(row: n, column: 1), b = cellReference(row: n, column: 2), rv = cellReference(row: n, column: 4)
+      let sp = cellReference(row: n, column: 1), b = cellReference(row: n, column: 2),
+        rv = cellReference(row: n, column: 4)
       func live(_ value: Money, column: Int, _ formula: String?) -> Cell {
         guard let total else { return Cell(.live(formula, .money(value)), role) }
-        let range = "\(cellReference(row: total.first, column: column)):\(cellReference(row: total.last, column: column))"
+        let range =
+          "\(cellReference(row: total.first, column: column)):\(cellReference(row: total.last, column: column))"
         return Cell(.formula("SUM(\(range))", cached: .money(value)), role)
       }
       let month = DataMatch.expression("$" + cellReference(row: n, column: 0))
       s.append([
-        Cell(label, role), live(spend, column: 1, spending.sum(.amount, where: [(.month, month), (.kind, .text(l.kindMarketing))])),
+        Cell(label, role),
+        live(spend, column: 1, spending.sum(.amount, where: [(.month, month), (.kind, .text(l.kindMarketing))])),
         live(budget, column: 2, nil),
-        Cell(.formula("\(b)-\(sp)", cached: .money(budget - spend)), role), live(revenue, column: 4, sales.sum(.revenue, where: [(.month, month)])),
+        Cell(.formula("\(b)-\(sp)", cached: .money(budget - spend)), role),
+        live(revenue, column: 4, sales.sum(.revenue, where: [(.month, month)])),
         Cell(.formula("IF(\(rv)=0,\"\",\(sp)/\(rv))", cached: .ratio(Ratio(spend, over: revenue))), role),
       ])
     }
     for line in r.monthLines {
-      row(.month(line.month), spend: line.figures.marketing, budget: line.marketingBudget, revenue: line.figures.revenue)
-      if let ceiling = r.plan.goals.marketingToRevenueCeiling { s.rows[s.rows.count - 1].append(Cell(.ratio(ceiling.ratio))) }
+      row(
+        .month(line.month), spend: line.figures.marketing, budget: line.marketingBudget, revenue: line.figures.revenue)
+      if let ceiling = r.plan.goals.marketingToRevenueCeiling {
+        s.rows[s.rows.count - 1].append(Cell(.ratio(ceiling.ratio)))
+      }
     }
     let lastMonth = s.rows.count - 1
-    var ratioSeries = [Chart.Series(name: l.marketingToRevenue, values: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: 5))]
+    var ratioSeries = [
+      Chart.Series(name: l.marketingToRevenue, values: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: 5))
+    ]
     if r.plan.goals.marketingToRevenueCeiling != nil {
-      ratioSeries.append(Chart.Series(name: l.goal, values: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: 6)))
+      ratioSeries.append(
+        Chart.Series(name: l.goal, values: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: 6)))
     }
-    s.charts.append(Chart(kind: .line, title: l.marketingToRevenue, row: 1, column: 8,
-                          categories: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: 0), series: ratioSeries))
+    s.charts.append(
+      Chart(
+        kind: .line, title: l.marketingToRevenue, row: 1, column: 8,
+        categories: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: 0), series: ratioSeries))
     let y = r.yearToDate
-    row(.text(l.yearToDate), spend: y.figures.marketing, budget: y.marketing.plan ?? .zero, revenue: y.figures.revenue, role: .total,
-        total: (firstMonth, lastMonth))
+    row(
+      .text(l.yearToDate), spend: y.figures.marketing, budget: y.marketing.plan ?? .zero, revenue: y.figures.revenue,
+      role: .total,
+      total: (firstMonth, lastMonth))
     s.overspendWatch.append(CellBlock(firstRow: firstMonth, lastRow: s.rows.count - 1, firstColumn: 3, lastColumn: 3))
     s.blank()
     s.append([Cell(.text(l.byChannel), .subtitle)])
     let ytdLabel = l.yearToDate.lowercased()
-    s.append(header([l.channel, "\(l.marketing) \(r.month)", l.budget, l.remaining, "\(l.marketingToRevenue) \(r.month)",
-                     "\(l.marketing) \(ytdLabel)", "\(l.budget) \(ytdLabel)", l.remaining, "\(l.marketingToRevenue) \(ytdLabel)"]))
+    s.append(
+      header([
+        l.channel, "\(l.marketing) \(r.month)", l.budget, l.remaining, "\(l.marketingToRevenue) \(r.month)",
+        "\(l.marketing) \(ytdLabel)", "\(l.budget) \(ytdLabel)", l.remaining, "\(l.marketingToRevenue) \(ytdLabel)",
+      ]))
     let firstChannel = s.rows.count
     var shared = false
     for c in r.channelLines {
@@ -490,19 +623,28 @@ public struct ReviewLayout: Sendable {
       shared = shared || own == nil
       func spendCells(_ spend: Money, _ budget: Money?, _ ratio: Ratio?, column: Int, month: Month?) -> [Cell] {
         let sp = cellReference(row: n, column: column), b = cellReference(row: n, column: column + 1)
-        let matches: [(SpendColumn, DataMatch)] = [(.channel, .text(c.channel.id)), (.kind, .text(l.kindMarketing))]
+        let matches: [(SpendColumn, DataMatch)] =
+          [(.channel, .text(c.channel.id)), (.kind, .text(l.kindMarketing))]
           + (month.map { [(.month, .firstDay(of: $0))] } ?? [])
         let spent = Cell(.live(spending.sum(.amount, where: matches), .money(spend)))
         guard let budget else { return [spent, Cell(.empty), Cell(.empty), Cell(.ratio(ratio))] }
-        return [spent, Cell(.money(budget)), Cell(.formula("\(b)-\(sp)", cached: .money(budget - spend))), Cell(.ratio(ratio))]
+        return [
+          spent, Cell(.money(budget)), Cell(.formula("\(b)-\(sp)", cached: .money(budget - spend))),
+          Cell(.ratio(ratio)),
+        ]
       }
-      s.append([Cell(.text(c.channel.name))]
-        + spendCells(c.monthFigures.marketing, own?.month.plan, c.monthFigures.marketingToRevenue, column: 1, month: r.month)
-        + spendCells(c.yearToDateFigures.marketing, own?.yearToDate.plan, c.yearToDateFigures.marketingToRevenue, column: 5, month: nil))
+      s.append(
+        [Cell(.text(c.channel.name))]
+          + spendCells(
+            c.monthFigures.marketing, own?.month.plan, c.monthFigures.marketingToRevenue, column: 1, month: r.month)
+          + spendCells(
+            c.yearToDateFigures.marketing, own?.yearToDate.plan, c.yearToDateFigures.marketingToRevenue, column: 5,
+            month: nil))
     }
     if s.rows.count > firstChannel {
       for column in [3, 7] {
-        s.overspendWatch.append(CellBlock(firstRow: firstChannel, lastRow: s.rows.count - 1, firstColumn: column, lastColumn: column))
+        s.overspendWatch.append(
+          CellBlock(firstRow: firstChannel, lastRow: s.rows.count - 1, firstColumn: column, lastColumn: column))
       }
     }
     if shared { s.append([Cell(.text(l.sharedMarketingNote), .note)]) }
@@ -518,8 +660,12 @@ public struct ReviewLayout: Sendable {
       s.append([Cell(.text("\(l.revisions): \(l.from.lowercased()) \(revision.from) — \(revision.note)"), .note)])
     }
     s.blank()
-    s.append(header([l.category, "\(l.actual) \(r.month)", l.budget, l.remaining, "\(l.actual) \(l.yearToDate.lowercased())", l.budget,
-                     l.annualBudget, l.originalBudget, l.remainingYear, l.used, l.status]))
+    s.append(
+      header([
+        l.category, "\(l.actual) \(r.month)", l.budget, l.remaining, "\(l.actual) \(l.yearToDate.lowercased())",
+        l.budget,
+        l.annualBudget, l.originalBudget, l.remainingYear, l.used, l.status,
+      ]))
     s.frozenRows = s.rows.count
     let spending = DataSums(spend: r, labels: l)
     for b in r.budget {
@@ -530,13 +676,15 @@ public struct ReviewLayout: Sendable {
       // Spend leads to its rows on the spend sheet, which names each row's budget line; purchases are
       // not spend lines.
       func actual(_ value: Money, month: Month?) -> Cell {
-        let matches: [(SpendColumn, DataMatch)] = [(.budgetLine, .text(name))] + (month.map { [(.month, .firstDay(of: $0))] } ?? [])
+        let matches: [(SpendColumn, DataMatch)] =
+          [(.budgetLine, .text(name))] + (month.map { [(.month, .firstDay(of: $0))] } ?? [])
         return Cell(.live(b.kind == .purchasing ? nil : spending.sum(.amount, where: matches), .money(value)))
       }
       s.append([
         Cell(.text(name)), actual(b.month.actual, month: r.month), Cell(.money(b.month.plan ?? .zero)),
         Cell(.formula("\(monthBudget)-\(monthActual)", cached: .money(b.month.variance ?? .zero))),
-        actual(b.yearToDate.actual, month: nil), Cell(.money(b.yearToDate.plan ?? .zero)), Cell(.money(b.annual)), Cell(.money(b.originalAnnual)),
+        actual(b.yearToDate.actual, month: nil), Cell(.money(b.yearToDate.plan ?? .zero)), Cell(.money(b.annual)),
+        Cell(.money(b.originalAnnual)),
         Cell(.formula("\(annual)-\(ytd)", cached: .money(b.remaining))),
         Cell(.formula("IF(\(annual)=0,\"\",\(ytd)/\(annual))", cached: .ratio(b.usedOfAnnual))),
         Cell(.light(Light(b.overLimit ? .red : .green, l.limitWords))),
@@ -545,7 +693,8 @@ public struct ReviewLayout: Sendable {
     let firstBudget = s.frozenRows
     if s.rows.count > firstBudget {
       for column in [3, 8] {  // what is left of the month's and of the year's budget
-        s.overspendWatch.append(CellBlock(firstRow: firstBudget, lastRow: s.rows.count - 1, firstColumn: column, lastColumn: column))
+        s.overspendWatch.append(
+          CellBlock(firstRow: firstBudget, lastRow: s.rows.count - 1, firstColumn: column, lastColumn: column))
       }
       s.appendLightKey(l.key, words: l.limitWords)
     }
@@ -563,13 +712,17 @@ public struct ReviewLayout: Sendable {
     for c in r.risks {
       s.append([
         Cell(.text(c.risk.risk)), Cell(.text(c.risk.kpi.rawValue + (c.risk.category.map { " (\($0))" } ?? ""))),
-        Cell(.text(c.risk.period == .month ? l.thisMonth : l.yearToDate)), Cell(.ratio(c.risk.threshold.ratio)), Cell(.ratio(c.value)),
+        Cell(.text(c.risk.period == .month ? l.thisMonth : l.yearToDate)), Cell(.ratio(c.risk.threshold.ratio)),
+        Cell(.ratio(c.value)),
         Cell(.light(Light(c.triggered ? .red : .green, l.riskWords))), Cell(.text(c.risk.contingency)),
       ])
     }
     if !r.risks.isEmpty { s.appendLightKey(l.key, words: l.riskWords) }
     s.blank()
-    s.append(header([l.kpi, "\(l.value) \(r.month)", l.light, "\(l.value) \(l.yearToDate.lowercased())", l.light, l.green, l.amber]))
+    s.append(
+      header([
+        l.kpi, "\(l.value) \(r.month)", l.light, "\(l.value) \(l.yearToDate.lowercased())", l.light, l.green, l.amber,
+      ]))
     for k in r.kpis {
       s.append([
         Cell(.text(k.kpi.rawValue)), Cell(.ratio(k.month)), Cell(light(k.monthLight)), Cell(.ratio(k.yearToDate)),
@@ -595,13 +748,17 @@ public struct ReviewLayout: Sendable {
     }
     if s.rows.count > firstAction {
       // The status is the accountant's to fill in, from a fixed list.
-      s.listValidations.append(ListValidation(firstRow: firstAction, lastRow: s.rows.count - 1, column: 3, options: l.actionStatuses))
+      s.listValidations.append(
+        ListValidation(firstRow: firstAction, lastRow: s.rows.count - 1, column: 3, options: l.actionStatuses))
     }
     s.blank()
     s.append([Cell(.text(l.resources), .subtitle)])
     s.append(header([l.person, l.role, l.capacity, l.responsibilities]))
     for x in p.resources {
-      s.append([Cell(.text(x.person)), Cell(.text(x.role)), Cell(.text(x.capacity)), Cell(.text(x.responsibilities.joined(separator: ", ")))])
+      s.append([
+        Cell(.text(x.person)), Cell(.text(x.role)), Cell(.text(x.capacity)),
+        Cell(.text(x.responsibilities.joined(separator: ", "))),
+      ])
     }
     s.blank()
     s.append([Cell(.text(l.revisions), .subtitle)])
@@ -618,26 +775,37 @@ public struct ReviewLayout: Sendable {
     s.columnWidths = [44, 24, 12, 9, 10, 10, 11, 10, 18, 16, 60, 66]
     s.append([Cell(.text(l.sourcesSheet), .title)])
     s.blank()
-    s.append(header([l.file, l.profile, l.status, l.read, l.accepted, l.rejected, l.duplicates, l.skipped, l.revenue, l.marketing, l.message, "SHA-256"]))
+    s.append(
+      header([
+        l.file, l.profile, l.status, l.read, l.accepted, l.rejected, l.duplicates, l.skipped, l.revenue, l.marketing,
+        l.message, "SHA-256",
+      ]))
     s.frozenRows = s.rows.count
     let first = s.rows.count
     for f in r.sources {
       s.append([
         Cell(.text(f.path)), Cell(.text(f.profile ?? "")), Cell(.text(f.status == .read ? l.readStatus : l.refused)),
         Cell(.integer(f.tally.read)), Cell(.integer(f.tally.accepted)), Cell(.integer(f.tally.rejected)),
-        Cell(.integer(f.tally.duplicates)), Cell(.integer(f.tally.skipped)), Cell(.money(f.revenue)), Cell(.money(f.spend)),
-        Cell(.text(([f.message].compactMap { $0 } + f.duplicatesOf.map(\.description) + f.flags.map(l.flagged)).joined(separator: "; "))),
+        Cell(.integer(f.tally.duplicates)), Cell(.integer(f.tally.skipped)), Cell(.money(f.revenue)),
+        Cell(.money(f.spend)),
+        Cell(
+          .text(
+            ([f.message].compactMap { $0 } + f.duplicatesOf.map(\.description) + f.flags.map(l.flagged)).joined(
+              separator: "; "))),
         Cell(.text(f.sha256 ?? "")),
       ])
     }
     let last = s.rows.count - 1
     let t = r.tally
     var totals = [Cell(.text(l.total), .total), Cell(.empty, .total), Cell(.empty, .total)]
-    let sums: [CellValue] = [.integer(t.read), .integer(t.accepted), .integer(t.rejected), .integer(t.duplicates), .integer(t.skipped),
-                             .money(r.sources.map(\.revenue).sum()), .money(r.sources.map(\.spend).sum())]
+    let sums: [CellValue] = [
+      .integer(t.read), .integer(t.accepted), .integer(t.rejected), .integer(t.duplicates), .integer(t.skipped),
+      .money(r.sources.map(\.revenue).sum()), .money(r.sources.map(\.spend).sum()),
+    ]
     for (i, cached) in sums.enumerated() {
       let col = 3 + i
-      let formula = last >= first ? "SUM(\(cellReference(row: first, column: col)):\(cellReference(row: last, column: col)))" : "0"
+      let formula =
+        last >= first ? "SUM(\(cellReference(row: first, column: col)):\(cellReference(row: last, column: col)))" : "0"
       totals.append(Cell(.formula(formula, cached: cached), .total))
     }
     s.append(totals)
@@ -660,7 +828,10 @@ public struct ReviewLayout: Sendable {
     s.frozenRows = s.rows.count
     let first = s.rows.count
     for x in r.rejections.kept {
-      s.append([Cell(.text(x.source.file)), Cell(.integer(x.source.line)), Cell(.text(x.column ?? "")), Cell(.text(x.reason)), Cell(.text(x.rawText))])
+      s.append([
+        Cell(.text(x.source.file)), Cell(.integer(x.source.line)), Cell(.text(x.column ?? "")), Cell(.text(x.reason)),
+        Cell(.text(x.rawText)),
+      ])
     }
     if r.rejections.isEmpty {
       s.append([Cell(.text(l.noRejects), .note)])
@@ -668,7 +839,13 @@ public struct ReviewLayout: Sendable {
       s.filter = (first - 1, s.rows.count - 1, 5)
     }
     if r.rejections.notKept > 0 {
-      s.append([Cell(.text(l.moreRejects(r.rejections.notKept, listed: r.rejections.kept.count, file: ReviewReport.rejectsFileName(r.month))), .note)])
+      s.append([
+        Cell(
+          .text(
+            l.moreRejects(
+              r.rejections.notKept, listed: r.rejections.kept.count, file: ReviewReport.rejectsFileName(r.month))),
+          .note)
+      ])
     }
     return s
   }

@@ -108,8 +108,12 @@ public struct Sheet: Hashable, Sendable {
   static func shownLength(_ value: CellValue) -> Int {
     switch value {
     case .text(let t): return t.split(separator: "\n").map(\.count).max() ?? 0
-    case .money(let m): let digits = String(m.minorUnits.magnitude).count; return digits + (digits - 1) / 3 + 3
-    case .integer(let i): let digits = String(i.magnitude).count; return digits + (digits - 1) / 3 + 1
+    case .money(let m):
+      let digits = String(m.minorUnits.magnitude).count
+      return digits + (digits - 1) / 3 + 3
+    case .integer(let i):
+      let digits = String(i.magnitude).count
+      return digits + (digits - 1) / 3 + 1
     case .ratio, .points: return 8
     case .day: return 10
     case .month: return 7
@@ -127,7 +131,8 @@ public struct Sheet: Hashable, Sendable {
   /// holds both red and green pins the span to 0…2: amber then sits at 1 whatever the other lights are,
   /// and a sheet of only red lights still shows red.
   mutating func appendLightKey(_ label: String, words: LightWords) {
-    rows.append([Cell(.text(label), .note)] + [Light.Colour.green, .amber, .red].map { Cell(.light(Light($0, words))) })
+    rows.append(
+      [Cell(.text(label), .note)] + [Light.Colour.green, .amber, .red].map { Cell(.light(Light($0, words))) })
   }
 
   /// Where the sheet's lights are (row, column), in reading order.

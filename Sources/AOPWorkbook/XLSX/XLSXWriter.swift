@@ -1,6 +1,6 @@
+import AOPLedger
 // The only file that imports CXLSXWriter: turns `[Sheet]` into an .xlsx file, checking every return code.
 internal import CXLSXWriter
-import AOPLedger
 import Foundation
 
 /// Document properties written into the workbook.
@@ -34,9 +34,12 @@ public enum WorkbookError: Error, Hashable, LocalizedError {
     switch self {
     case .cannotCreate(let path): return "\(path): cannot create the workbook (out of memory?)"
     case .badSheetName(let name): return "`\(name)` is not a valid sheet name (at most 31 characters, none of []:*?/\\)"
-    case .writeFailed(let path, let sheet, let cell, let code, let message): return "\(path): writing \(sheet)!\(cell) failed: \(message) (libxlsxwriter error \(code))"
-    case .closeFailed(let path, let code, let message, _): return "\(path): saving the workbook failed: \(message) (libxlsxwriter error \(code))"
-    case .lightsWithoutKey(let sheet): return "sheet \(sheet): its traffic lights have no key with red and green, so the icons would be relative"
+    case .writeFailed(let path, let sheet, let cell, let code, let message):
+      return "\(path): writing \(sheet)!\(cell) failed: \(message) (libxlsxwriter error \(code))"
+    case .closeFailed(let path, let code, let message, _):
+      return "\(path): saving the workbook failed: \(message) (libxlsxwriter error \(code))"
+    case .lightsWithoutKey(let sheet):
+      return "sheet \(sheet): its traffic lights have no key with red and green, so the icons would be relative"
     }
   }
 }
@@ -71,7 +74,8 @@ public struct XLSXWriter: Sendable {
   /// failure there is a failure of this output. It does not notice every failed write to them, so the
   /// caller must check the finished file before using it (`WorkbookCheck` in AOPRows).
   public func write(_ sheets: [Sheet], properties: WorkbookProperties, to path: String) throws {
-    let folder = strdup((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent)
+    let folder = strdup(
+      (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent)
     defer { free(folder) }
     var options = lxw_workbook_options(constant_memory: constantMemory ? 1 : 0, tmpdir: folder, use_zip64: 0)
     guard let workbook = workbook_new_opt(path, &options) else { throw WorkbookError.cannotCreate(path: path) }
@@ -86,10 +90,13 @@ public struct XLSXWriter: Sendable {
       guard let worksheet = workbook_add_worksheet(workbook, name) else { throw WorkbookError.badSheetName(sheet.name) }
       try write(sheet, named: name, to: worksheet, formats: &formats, path: path, properties: properties)
       for n in sheet.definedNames {
-        let reference = "='\(name.replacingOccurrences(of: "'", with: "''"))'!\(absoluteReference(row: n.row, column: n.column))"
+        let reference =
+          "='\(name.replacingOccurrences(of: "'", with: "''"))'!\(absoluteReference(row: n.row, column: n.column))"
         let result = workbook_define_name(workbook, n.name, reference)
         guard result == LXW_NO_ERROR else {
-          throw WorkbookError.writeFailed(path: path, sheet: name, cell: n.name, code: Int(result.rawValue), message: String(cString: lxw_strerror(result)))
+          throw WorkbookError.writeFailed(
+            path: path, sheet: name, cell: n.name, code: Int(result.rawValue),
+            message: String(cString: lxw_strerror(result)))
         }
       }
     }
@@ -98,13 +105,22 @@ public struct XLSXWriter: Sendable {
     let result = workbook_close(workbook)
     guard result == LXW_NO_ERROR else {
       // The system's reason too, where the library's is vague ("error creating output xlsx file").
-      throw WorkbookError.closeFailed(path: path, code: Int(result.rawValue), message: String(cString: lxw_strerror(result)), systemError: errno)
+      throw WorkbookError.closeFailed(
+        path: path, code: Int(result.rawValue), message: String(cString: lxw_strerror(result)), systemError: errno)
     }
   }
 
-  private func setProperties(_ p: WorkbookProperties, on workbook: UnsafeMutablePointer<lxw_workbook>, path: String) throws {
-    let title = strdup(clean(p.title)), company = strdup(clean(p.company)), subject = strdup(clean(p.subject)), author = strdup("aop")
-    defer { free(title); free(company); free(subject); free(author) }
+  private func setProperties(_ p: WorkbookProperties, on workbook: UnsafeMutablePointer<lxw_workbook>, path: String)
+    throws
+  {
+    let title = strdup(clean(p.title)), company = strdup(clean(p.company)), subject = strdup(clean(p.subject)),
+      author = strdup("aop")
+    defer {
+      free(title)
+      free(company)
+      free(subject)
+      free(author)
+    }
     var properties = lxw_doc_properties()
     properties.title = title
     properties.company = company
@@ -113,18 +129,21 @@ public struct XLSXWriter: Sendable {
     properties.created = time_t(p.created.ordinal) * 86_400
     let result = workbook_set_properties(workbook, &properties)
     guard result == LXW_NO_ERROR else {
-      throw WorkbookError.closeFailed(path: path, code: Int(result.rawValue), message: String(cString: lxw_strerror(result)))
+      throw WorkbookError.closeFailed(
+        path: path, code: Int(result.rawValue), message: String(cString: lxw_strerror(result)))
     }
   }
 
   private func write(
-    _ sheet: Sheet, named sheetName: String, to ws: UnsafeMutablePointer<lxw_worksheet>, formats: inout FormatCache, path: String,
+    _ sheet: Sheet, named sheetName: String, to ws: UnsafeMutablePointer<lxw_worksheet>, formats: inout FormatCache,
+    path: String,
     properties: WorkbookProperties
   ) throws {
     func check(_ result: lxw_error, _ row: Int, _ column: Int) throws {
       guard result == LXW_NO_ERROR else {
-        throw WorkbookError.writeFailed(path: path, sheet: sheet.name, cell: cellReference(row: row, column: column),
-                                        code: Int(result.rawValue), message: String(cString: lxw_strerror(result)))
+        throw WorkbookError.writeFailed(
+          path: path, sheet: sheet.name, cell: cellReference(row: row, column: column),
+          code: Int(result.rawValue), message: String(cString: lxw_strerror(result)))
       }
     }
     for (i, width) in sheet.columnWidths.enumerated() {
@@ -135,11 +154,15 @@ public struct XLSXWriter: Sendable {
       try check(worksheet_repeat_rows(ws, 0, lxw_row_t(sheet.frozenRows - 1)), 0, 0)
     }
     if let f = sheet.filter {
-      try check(worksheet_autofilter(ws, lxw_row_t(f.headerRow), 0, lxw_row_t(f.lastRow), lxw_col_t(f.columns - 1)), f.headerRow, 0)
+      try check(
+        worksheet_autofilter(ws, lxw_row_t(f.headerRow), 0, lxw_row_t(f.lastRow), lxw_col_t(f.columns - 1)),
+        f.headerRow, 0)
     }
     let table = constantMemory ? nil : sheet.table
     if constantMemory, let t = sheet.table {
-      try check(worksheet_autofilter(ws, lxw_row_t(t.headerRow), 0, lxw_row_t(t.lastRow), lxw_col_t(t.columns.count - 1)), t.headerRow, 0)
+      try check(
+        worksheet_autofilter(ws, lxw_row_t(t.headerRow), 0, lxw_row_t(t.lastRow), lxw_col_t(t.columns.count - 1)),
+        t.headerRow, 0)
     }
     if sheet.landscape { worksheet_set_landscape(ws) }
     worksheet_set_paper(ws, 9)  // A4
@@ -153,45 +176,58 @@ public struct XLSXWriter: Sendable {
       rule.criteria = UInt8(LXW_CONDITIONAL_CRITERIA_LESS_THAN.rawValue)
       rule.value = 0
       rule.format = formats.overspent()
-      try check(worksheet_conditional_format_range(
-        ws, lxw_row_t(block.firstRow), lxw_col_t(block.firstColumn), lxw_row_t(block.lastRow), lxw_col_t(block.lastColumn), &rule),
+      try check(
+        worksheet_conditional_format_range(
+          ws, lxw_row_t(block.firstRow), lxw_col_t(block.firstColumn), lxw_row_t(block.lastRow),
+          lxw_col_t(block.lastColumn), &rule),
         block.firstRow, block.firstColumn)
     }
     try addTrafficLights(sheet, to: ws, check: check)
     for (n, c) in sheet.charts.enumerated() {
-      guard let chart = workbook_add_chart(formats.workbook, UInt8((c.kind == .line ? LXW_CHART_LINE : LXW_CHART_COLUMN).rawValue)) else {
-        throw WorkbookError.writeFailed(path: path, sheet: sheet.name, cell: "chart \(n + 1)", code: 0, message: "cannot create the chart")
+      guard
+        let chart = workbook_add_chart(
+          formats.workbook, UInt8((c.kind == .line ? LXW_CHART_LINE : LXW_CHART_COLUMN).rawValue))
+      else {
+        throw WorkbookError.writeFailed(
+          path: path, sheet: sheet.name, cell: "chart \(n + 1)", code: 0, message: "cannot create the chart")
       }
       chart_title_set_name(chart, clean(c.title))
       // Axes show what their cells show (LibreOffice otherwise labels months with date serials).
-      if let axis = chart.pointee.x_axis, let format = axisFormat(sheet.cell(c.categories.firstRow, c.categories.column)) {
+      if let axis = chart.pointee.x_axis,
+        let format = axisFormat(sheet.cell(c.categories.firstRow, c.categories.column))
+      {
         chart_axis_set_num_format(axis, format)
       }
       if let axis = chart.pointee.y_axis, let first = c.series.first,
-         let format = axisFormat(sheet.cell(first.values.firstRow, first.values.column)) {
+        let format = axisFormat(sheet.cell(first.values.firstRow, first.values.column))
+      {
         chart_axis_set_num_format(axis, format)
       }
       for series in c.series {
         guard let line = chart_add_series(chart, nil, nil) else {
-          throw WorkbookError.writeFailed(path: path, sheet: sheet.name, cell: "chart \(n + 1)", code: 0, message: "cannot add a series")
+          throw WorkbookError.writeFailed(
+            path: path, sheet: sheet.name, cell: "chart \(n + 1)", code: 0, message: "cannot add a series")
         }
         chart_series_set_categories(
-          line, sheetName, lxw_row_t(c.categories.firstRow), lxw_col_t(c.categories.column), lxw_row_t(c.categories.lastRow), lxw_col_t(c.categories.column))
+          line, sheetName, lxw_row_t(c.categories.firstRow), lxw_col_t(c.categories.column),
+          lxw_row_t(c.categories.lastRow), lxw_col_t(c.categories.column))
         chart_series_set_values(
-          line, sheetName, lxw_row_t(series.values.firstRow), lxw_col_t(series.values.column), lxw_row_t(series.values.lastRow), lxw_col_t(series.values.column))
+          line, sheetName, lxw_row_t(series.values.firstRow), lxw_col_t(series.values.column),
+          lxw_row_t(series.values.lastRow), lxw_col_t(series.values.column))
         chart_series_set_name(line, clean(series.name))
       }
       try check(worksheet_insert_chart(ws, lxw_row_t(c.row), lxw_col_t(c.column), chart), c.row, c.column)
     }
     for v in sheet.listValidations {
       let options = v.options.map { strdup(clean($0)) }
-      defer { options.forEach { free($0) } }
+      defer { for option in options { free(option) } }
       var list: [UnsafeMutablePointer<CChar>?] = options + [nil]
       var validation = lxw_data_validation()
       validation.validate = UInt8(LXW_VALIDATION_TYPE_LIST.rawValue)
       let result = list.withUnsafeMutableBufferPointer { buffer in
         validation.value_list = buffer.baseAddress
-        return worksheet_data_validation_range(ws, lxw_row_t(v.firstRow), lxw_col_t(v.column), lxw_row_t(v.lastRow), lxw_col_t(v.column), &validation)
+        return worksheet_data_validation_range(
+          ws, lxw_row_t(v.firstRow), lxw_col_t(v.column), lxw_row_t(v.lastRow), lxw_col_t(v.column), &validation)
       }
       try check(result, v.firstRow, v.column)
     }
@@ -207,15 +243,19 @@ public struct XLSXWriter: Sendable {
         case .formula(let formula, let cached) where !XLSXWriter.isWritableFormula(formula):
           // Never a formula Excel would refuse: its value alone (a layout that makes one is a bug to fix,
           // but the workbook must still open).
-          try writeValue(cached.shown, row: row, col: col, r: r, c: c, role: cell.role, format: format, ws: ws, check: check)
+          try writeValue(
+            cached.shown, row: row, col: col, r: r, c: c, role: cell.role, format: format, ws: ws, check: check)
         case .formula(let formula, let cached):
           switch cached.shown {
           case .text(let t): try check(worksheet_write_formula_str(ws, row, col, formula, format, clean(t)), r, c)
-          case .empty, .ratio(nil), .points(nil): try check(worksheet_write_formula_str(ws, row, col, formula, format, ""), r, c)
-          default: try check(worksheet_write_formula_num(ws, row, col, formula, format, number(cached.shown) ?? 0), r, c)
+          case .empty, .ratio(nil), .points(nil):
+            try check(worksheet_write_formula_str(ws, row, col, formula, format, ""), r, c)
+          default:
+            try check(worksheet_write_formula_num(ws, row, col, formula, format, number(cached.shown) ?? 0), r, c)
           }
         default:
-          try writeValue(cell.value, row: row, col: col, r: r, c: c, role: cell.role, format: format, ws: ws, check: check)
+          try writeValue(
+            cell.value, row: row, col: col, r: r, c: c, role: cell.role, format: format, ws: ws, check: check)
         }
       }
     }
@@ -223,7 +263,8 @@ public struct XLSXWriter: Sendable {
 
   /// A value that is not a formula.
   private func writeValue(
-    _ value: CellValue, row: lxw_row_t, col: lxw_col_t, r: Int, c: Int, role: CellRole, format: UnsafeMutablePointer<lxw_format>?,
+    _ value: CellValue, row: lxw_row_t, col: lxw_col_t, r: Int, c: Int, role: CellRole,
+    format: UnsafeMutablePointer<lxw_format>?,
     ws: UnsafeMutablePointer<lxw_worksheet>, check: (lxw_error, Int, Int) throws -> Void
   ) throws {
     switch value {
@@ -253,11 +294,15 @@ public struct XLSXWriter: Sendable {
 
   /// One icon set over every light of the sheet (a multi-range rule, so that its thresholds are
   /// measured over all of them, key included: see `Sheet.appendLightKey`).
-  private func addTrafficLights(_ sheet: Sheet, to ws: UnsafeMutablePointer<lxw_worksheet>, check: (lxw_error, Int, Int) throws -> Void) throws {
+  private func addTrafficLights(
+    _ sheet: Sheet, to ws: UnsafeMutablePointer<lxw_worksheet>, check: (lxw_error, Int, Int) throws -> Void
+  ) throws {
     let lights = sheet.lightCells.sorted { ($0.column, $0.row) < ($1.column, $1.row) }
     guard let first = lights.first else { return }
     let colours = Set(lights.map(\.colour))
-    guard colours.contains(.red), colours.contains(.green) else { throw WorkbookError.lightsWithoutKey(sheet: sheet.name) }
+    guard colours.contains(.red), colours.contains(.green) else {
+      throw WorkbookError.lightsWithoutKey(sheet: sheet.name)
+    }
     var runs: [CellBlock] = []
     for cell in lights {
       if let last = runs.last, last.firstColumn == cell.column, last.lastRow + 1 == cell.row {
@@ -269,7 +314,9 @@ public struct XLSXWriter: Sendable {
     // Side by side runs of the same rows (a key) become one block.
     var blocks: [CellBlock] = []
     for run in runs.sorted(by: { ($0.firstRow, $0.firstColumn) < ($1.firstRow, $1.firstColumn) }) {
-      if let i = blocks.firstIndex(where: { $0.firstRow == run.firstRow && $0.lastRow == run.lastRow && $0.lastColumn + 1 == run.firstColumn }) {
+      if let i = blocks.firstIndex(where: {
+        $0.firstRow == run.firstRow && $0.lastRow == run.lastRow && $0.lastColumn + 1 == run.firstColumn
+      }) {
         blocks[i].lastColumn = run.lastColumn
       } else {
         blocks.append(run)
@@ -277,7 +324,8 @@ public struct XLSXWriter: Sendable {
     }
     let ranges = blocks.map { b in
       let top = cellReference(row: b.firstRow, column: b.firstColumn)
-      return b.lastRow == b.firstRow && b.lastColumn == b.firstColumn ? top : "\(top):\(cellReference(row: b.lastRow, column: b.lastColumn))"
+      return b.lastRow == b.firstRow && b.lastColumn == b.firstColumn
+        ? top : "\(top):\(cellReference(row: b.lastRow, column: b.lastColumn))"
     }
     let multiRange = strdup(ranges.joined(separator: " "))
     defer { free(multiRange) }
@@ -286,17 +334,20 @@ public struct XLSXWriter: Sendable {
     rule.icon_style = UInt8(LXW_CONDITIONAL_ICONS_3_TRAFFIC_LIGHTS_UNRIMMED.rawValue)
     if blocks.count > 1 { rule.multi_range = multiRange }  // the first block is the rule's own range, and listed in it
     let top = blocks[0]
-    try check(worksheet_conditional_format_range(
-      ws, lxw_row_t(top.firstRow), lxw_col_t(top.firstColumn), lxw_row_t(top.lastRow), lxw_col_t(top.lastColumn), &rule), first.row, first.column)
+    try check(
+      worksheet_conditional_format_range(
+        ws, lxw_row_t(top.firstRow), lxw_col_t(top.firstColumn), lxw_row_t(top.lastRow), lxw_col_t(top.lastColumn),
+        &rule), first.row, first.column)
   }
 
   private func addTable(
-    _ table: Table, to ws: UnsafeMutablePointer<lxw_worksheet>, formats: inout FormatCache, check: (lxw_error, Int, Int) throws -> Void
+    _ table: Table, to ws: UnsafeMutablePointer<lxw_worksheet>, formats: inout FormatCache,
+    check: (lxw_error, Int, Int) throws -> Void
   ) throws {
     let headers = table.columns.map { strdup(clean($0)) }
     let name = strdup(table.name)
     defer {
-      headers.forEach { free($0) }
+      for header in headers { free(header) }
       free(name)
     }
     var columns = headers.map { header -> lxw_table_column in
@@ -314,8 +365,10 @@ public struct XLSXWriter: Sendable {
         options.style_type = UInt8(LXW_TABLE_STYLE_TYPE_LIGHT.rawValue)
         options.style_type_number = 9
         options.columns = list.baseAddress
-        try check(worksheet_add_table(
-          ws, lxw_row_t(table.headerRow), 0, lxw_row_t(table.lastRow), lxw_col_t(table.columns.count - 1), &options), table.headerRow, 0)
+        try check(
+          worksheet_add_table(
+            ws, lxw_row_t(table.headerRow), 0, lxw_row_t(table.lastRow), lxw_col_t(table.columns.count - 1), &options),
+          table.headerRow, 0)
       }
     }
   }
@@ -379,7 +432,9 @@ public struct XLSXWriter: Sendable {
   }
 
   /// Header/footer text with `&` escaped (it starts a control code there).
-  private func headerText(_ text: String) -> String { String(clean(text).prefix(60)).replacingOccurrences(of: "&", with: "&&") }
+  private func headerText(_ text: String) -> String {
+    String(clean(text).prefix(60)).replacingOccurrences(of: "&", with: "&&")
+  }
 
   /// `name`, or `name (2)`… when an earlier sheet has it (compared as Excel does, ignoring case).
   private func uniqueSheetName(_ name: String, used: inout Set<String>) -> String {
