@@ -24,32 +24,49 @@ let package = Package(
     // The templates/ folder (profiles, plan, config) shipped as the built-in resources.
     .target(
       name: "AOPTemplates", path: ".",
-      exclude: ["Sources/CCSV", "Sources/CXLSXWriter", "Sources/AOPLedger", "Sources/AOPRows", "Sources/AOPImport",
-                "Sources/AOPPlan", "Sources/AOPKPIs", "Sources/AOPWorkbook", "Sources/AOPPipeline", "Sources/aop", "Sources/aop-fuzz",
-                "Tests", "samples", "docs", "Makefile", "README.md"],
+      exclude: [
+        "Sources/CCSV", "Sources/CXLSXWriter", "Sources/AOPLedger", "Sources/AOPRows", "Sources/AOPTOML",
+        "Sources/AOPPlan", "Sources/AOPImport", "Sources/AOPKPIs", "Sources/AOPWorkbook", "Sources/AOPPipeline",
+        "Sources/aop", "Sources/aop-fuzz",
+        "Tests", "samples", "docs", "Makefile", "README.md",
+      ],
       sources: ["Sources/AOPTemplates"],
       resources: [.copy("templates")],
       publicHeadersPath: "Sources/AOPTemplates"),
 
-    .target(name: "AOPLedger"),  // values only: money, days, channels, lines, tallies
-    .target(name: "AOPRows", dependencies: ["CCSV", "AOPLedger", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),  // files → raw records
-    .target(name: "AOPPlan", dependencies: ["AOPLedger", .product(name: "TOMLKit", package: "TOMLKit")]),  // config, plan, baseline, TOML files
-    .target(name: "AOPImport", dependencies: ["AOPRows", "AOPLedger", "AOPPlan", "AOPTemplates"]),  // records → ledger lines
+    // values only: money, days, channels, lines, tallies
+    .target(name: "AOPLedger"),
+    // files → raw records
+    .target(
+      name: "AOPRows", dependencies: ["CCSV", "AOPLedger", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+    // human-edited TOML files (config, plan, profiles) read strictly, errors by file, line and key
+    .target(name: "AOPTOML", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+    // config, plan, baseline
+    .target(name: "AOPPlan", dependencies: ["AOPLedger", "AOPTOML"]),
+    // records → ledger lines (import profiles)
+    .target(name: "AOPImport", dependencies: ["AOPRows", "AOPLedger", "AOPTOML", "AOPTemplates"]),
     .target(name: "AOPKPIs", dependencies: ["AOPLedger", "AOPPlan"]),  // ledger + plan → report values
     .target(name: "AOPWorkbook", dependencies: ["AOPKPIs", "CXLSXWriter"]),  // report → sheets → .xlsx
-    .target(name: "AOPPipeline", dependencies: [
-      "AOPImport", "AOPPlan", "AOPKPIs", "AOPWorkbook", .product(name: "Logging", package: "swift-log"),
-    ]),  // the jobs
-    .executableTarget(name: "aop", dependencies: [
-      "AOPPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      .product(name: "Logging", package: "swift-log"),
-    ]),
+    .target(
+      name: "AOPPipeline",
+      dependencies: [
+        "AOPImport", "AOPPlan", "AOPKPIs", "AOPWorkbook", .product(name: "Logging", package: "swift-log"),
+      ]),  // the jobs
+    .executableTarget(
+      name: "aop",
+      dependencies: [
+        "AOPPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
+      ]),
 
     // Mutation fuzzing of the readers (`make fuzz`): seeds from the samples and fixtures.
     .executableTarget(name: "aop-fuzz", dependencies: ["AOPImport", "AOPRows", "AOPLedger"]),
 
-    .target(name: "AOPTestSupport", dependencies: ["AOPLedger", .product(name: "ZIPFoundation", package: "ZIPFoundation")], path: "Tests/AOPTestSupport"),
+    .target(
+      name: "AOPTestSupport", dependencies: ["AOPLedger", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      path: "Tests/AOPTestSupport"),
     .testTarget(name: "AOPLedgerTests", dependencies: ["AOPLedger"]),
+    .testTarget(name: "AOPTOMLTests", dependencies: ["AOPTOML"]),
     .testTarget(name: "AOPRowsTests", dependencies: ["AOPRows", "AOPTestSupport"]),
     .testTarget(name: "AOPImportTests", dependencies: ["AOPImport", "AOPTestSupport"]),
     .testTarget(name: "AOPPlanTests", dependencies: ["AOPPlan", "AOPTestSupport"]),

@@ -1,3 +1,4 @@
+import AOPTOML
 import Foundation
 
 /// A profile file that cannot be used: what is wrong, in which file, at which key or line.
@@ -14,8 +15,22 @@ public enum ProfileError: Error, Hashable, LocalizedError {
     case .unreadable(let file, let reason): return "\(file): \(reason)"
     case .syntax(let file, let line, let message): return "\(file):\(line): not valid TOML: \(message)"
     case .invalid(let file, let key, let problem): return "\(file): `\(key)`: \(problem)"
-    case .duplicateID(let id, let files): return "profile id `\(id)` is defined twice: \(files.joined(separator: " and "))"
+    case .duplicateID(let id, let files):
+      return "profile id `\(id)` is defined twice: \(files.joined(separator: " and "))"
     case .builtInsMissing(let message): return message
+    }
+  }
+}
+
+extension ProfileError {
+  /// A profile file's TOML error as the profile's own (the line joins the file name, as in `file:line`).
+  init(_ error: TOMLFileError) {
+    switch error {
+    case .unreadable(let file, let reason): self = .unreadable(file: file, reason: reason)
+    case .syntax(let file, let line, let message): self = .syntax(file: file, line: line, message: message)
+    case .invalid(let file, let key, let problem): self = .invalid(file: file, key: key, problem: problem)
+    case .invalidAt(let file, let line, let key, let problem):
+      self = .invalid(file: "\(file):\(line)", key: key, problem: problem)
     }
   }
 }

@@ -1,7 +1,7 @@
 import AOPLedger
 import AOPRows
+import AOPTOML
 import Foundation
-import AOPPlan
 
 /// A validated import profile: how to recognise one export format and what its columns mean.
 ///
@@ -89,9 +89,13 @@ public final class Profile: Sendable, Identifiable, Hashable {
     name = file.name ?? file.id
     self.kind = kind
     channel = file.channel
-    if kind == .sales || kind == .spend, file.channel == nil { throw fail("channel", "a \(kind.rawValue) profile needs a default channel") }
+    if kind == .sales || kind == .spend, file.channel == nil {
+      throw fail("channel", "a \(kind.rawValue) profile needs a default channel")
+    }
     ignoredReason = file.ignored?.reason
-    if kind == .ignored, ignoredReason?.isEmpty ?? true { throw fail("ignored.reason", "say why the review does not use this export") }
+    if kind == .ignored, ignoredReason?.isEmpty ?? true {
+      throw fail("ignored.reason", "say why the review does not use this export")
+    }
     signature = file.match.headers.map(HeaderName.normalize)
     fileNamePattern = file.match.fileName
     self.origin = origin
@@ -102,7 +106,8 @@ public final class Profile: Sendable, Identifiable, Hashable {
     case nil: encoding = nil
     case let name?:
       guard let e = TextEncoding(rawValue: name.lowercased()), e.isSingleByte else {
-        throw fail("read.encoding", "`\(name)` is not windows-1258 or windows-1252 (UTF-8 and UTF-16 are recognised without it)")
+        throw fail(
+          "read.encoding", "`\(name)` is not windows-1258 or windows-1252 (UTF-8 and UTF-16 are recognised without it)")
       }
       encoding = e
     }
@@ -118,9 +123,15 @@ public final class Profile: Sendable, Identifiable, Hashable {
     guard (0...20).contains(preambleLines) else { throw fail("read.preamble_lines", "must be 0 to 20") }
     let decimal = read?.decimalMark ?? "."
     let thousands = read?.thousandsMark ?? ""
-    guard decimal.utf8.count == 1, let d = decimal.utf8.first else { throw fail("read.decimal_mark", "one character, \".\" or \",\"") }
-    guard thousands.utf8.count <= 1, thousands != decimal else { throw fail("read.thousands_mark", "one character other than the decimal mark, or \"\"") }
-    numbers = NumberFormat(decimalMark: d, thousandsMark: thousands.utf8.first, extraSymbols: (read?.currencySymbols ?? []).map { Array($0.utf8) })
+    guard decimal.utf8.count == 1, let d = decimal.utf8.first else {
+      throw fail("read.decimal_mark", "one character, \".\" or \",\"")
+    }
+    guard thousands.utf8.count <= 1, thousands != decimal else {
+      throw fail("read.thousands_mark", "one character other than the decimal mark, or \"\"")
+    }
+    numbers = NumberFormat(
+      decimalMark: d, thousandsMark: thousands.utf8.first,
+      extraSymbols: (read?.currencySymbols ?? []).map { Array($0.utf8) })
     do {
       dates = try (read?.dateFormats ?? ["yyyy-MM-dd"]).map(DateFormat.init)
     } catch let e as DateFormat.InvalidPattern {
@@ -131,7 +142,10 @@ public final class Profile: Sendable, Identifiable, Hashable {
       var result: [Field: [String]] = [:]
       for (name, headers) in table ?? [:] {
         guard let field = Field(rawValue: name), Field.allowed(for: kind).contains(field) else {
-          throw fail("\(key).\(name)", "not a field of a \(kind.rawValue) profile; known: \(Field.allowed(for: kind).map(\.rawValue).sorted().joined(separator: ", "))")
+          throw fail(
+            "\(key).\(name)",
+            "not a field of a \(kind.rawValue) profile; known: \(Field.allowed(for: kind).map(\.rawValue).sorted().joined(separator: ", "))"
+          )
         }
         guard !headers.names.isEmpty else { throw fail("\(key).\(name)", "give at least one header name") }
         result[field] = headers.names.map(HeaderName.normalize)
@@ -141,29 +155,40 @@ public final class Profile: Sendable, Identifiable, Hashable {
     let mapped = try fields(file.columns ?? [:], key: "columns")
     columns = mapped
     fallbacks = try fields(file.fallbacks, key: "fallbacks")
-    optionalFields = Set(try (file.optionalFields ?? []).map { name in
-      guard let f = Field(rawValue: name), mapped[f] != nil else { throw fail("optional_fields", "`\(name)` is not a mapped column") }
-      return f
-    })
+    optionalFields = Set(
+      try (file.optionalFields ?? []).map { name in
+        guard let f = Field(rawValue: name), mapped[f] != nil else {
+          throw fail("optional_fields", "`\(name)` is not a mapped column")
+        }
+        return f
+      })
     for group in Field.required(for: kind) where !group.contains(where: { mapped[$0] != nil }) {
       if group == [.quantity], read?.oneUnitPerRow == true { continue }
-      throw fail("columns.\(group[0].rawValue)", "missing: a \(kind.rawValue) profile must map \(group.map(\.rawValue).joined(separator: " or "))")
+      throw fail(
+        "columns.\(group[0].rawValue)",
+        "missing: a \(kind.rawValue) profile must map \(group.map(\.rawValue).joined(separator: " or "))")
     }
     if kind == .spend, mapped[.startDate] != nil, mapped[.endDate] == nil {
       throw fail("columns.end_date", "missing: start_date needs end_date")
     }
-    orderLevelFields = Set(try (file.orders?.levelFields ?? []).map { name in
-      guard let f = Field(rawValue: name), mapped[f] != nil else { throw fail("orders.level_fields", "`\(name)` is not a mapped column") }
-      return f
-    })
+    orderLevelFields = Set(
+      try (file.orders?.levelFields ?? []).map { name in
+        guard let f = Field(rawValue: name), mapped[f] != nil else {
+          throw fail("orders.level_fields", "`\(name)` is not a mapped column")
+        }
+        return f
+      })
     cancelledStatuses = (file.status?.cancelled ?? []).map(HeaderName.normalize)
     returnedStatuses = (file.status?.returned ?? []).map(HeaderName.normalize)
     if !(cancelledStatuses.isEmpty && returnedStatuses.isEmpty), mapped[.status] == nil {
       throw fail("status", "statuses are given but no status column is mapped")
     }
-    if !channelValues.isEmpty, mapped[.channel] == nil { throw fail("channel_values", "values are given but no `channel` column is mapped") }
+    if !channelValues.isEmpty, mapped[.channel] == nil {
+      throw fail("channel_values", "values are given but no `channel` column is mapped")
+    }
     if mapped[.category] != nil, marketingCategories.isEmpty {
-      throw fail("spend.marketing_categories", "a `category` column is mapped: name the categories that are marketing spend")
+      throw fail(
+        "spend.marketing_categories", "a `category` column is mapped: name the categories that are marketing spend")
     }
     switch file.checks?.implausible {
     case nil, "flag": rejectsImplausible = false
@@ -174,10 +199,15 @@ public final class Profile: Sendable, Identifiable, Hashable {
     switch (mapped[.items] != nil, file.items) {
     case (false, nil): items = nil
     case (false, _?): throw fail("items", "an [items] table is given but no `items` column is mapped")
-    case (true, nil): throw fail("items", "the `items` column is mapped: say how it lists items, e.g. pattern = \"{quantity}× {name}\" and separator = \", \"")
+    case (true, nil):
+      throw fail(
+        "items",
+        "the `items` column is mapped: say how it lists items, e.g. pattern = \"{quantity}× {name}\" and separator = \", \""
+      )
     case (true, let table?):
       if let both = [Field.sku, .productName, .unitCost].first(where: { mapped[$0] != nil }) {
-        throw fail("columns.\(both.rawValue)", "an `items` column lists the products: map it or `\(both.rawValue)`, not both")
+        throw fail(
+          "columns.\(both.rawValue)", "an `items` column lists the products: map it or `\(both.rawValue)`, not both")
       }
       do {
         items = try ItemListFormat(pattern: table.pattern, separator: table.separator)
@@ -188,13 +218,20 @@ public final class Profile: Sendable, Identifiable, Hashable {
     skipIfPresent = (file.skip?.ifPresent ?? []).map(HeaderName.normalize)
     identityNamespace = file.identity?.namespace ?? file.id
     identityFields = try (file.identity?.fields ?? []).map { name in
-      guard let f = Field(rawValue: name), mapped[f] != nil else { throw fail("identity.fields", "`\(name)` is not a mapped column") }
+      guard let f = Field(rawValue: name), mapped[f] != nil else {
+        throw fail("identity.fields", "`\(name)` is not a mapped column")
+      }
       return f
     }
     // Every profile that books something says what identifies a row, so overlapping exports never double.
     if kind != .ignored, identityFields.isEmpty {
-      let example = kind == .sales ? "[\"order_id\", \"sku\"]" : kind == .costs ? "[\"sku\", \"unit_cost\"]" : "[\"date\", \"label\"]"
-      throw fail("identity.fields", "a \(kind.rawValue) profile needs the fields that identify a row, so that overlapping exports count once (e.g. \(example))")
+      let example =
+        kind == .sales
+        ? "[\"order_id\", \"sku\"]" : kind == .costs ? "[\"sku\", \"unit_cost\"]" : "[\"date\", \"label\"]"
+      throw fail(
+        "identity.fields",
+        "a \(kind.rawValue) profile needs the fields that identify a row, so that overlapping exports count once (e.g. \(example))"
+      )
     }
   }
 
@@ -205,13 +242,8 @@ public final class Profile: Sendable, Identifiable, Hashable {
     let decoded: ProfileFile
     do {
       decoded = try TOMLFile.decode(ProfileFile.self, from: url, shownAs: origin)
-    } catch let error as PlanError {
-      switch error {
-      case .unreadable(let file, let reason): throw ProfileError.unreadable(file: file, reason: reason)
-      case .syntax(let file, let line, let message): throw ProfileError.syntax(file: file, line: line, message: message)
-      case .invalid(let file, let key, let problem): throw ProfileError.invalid(file: file, key: key, problem: problem)
-      case .invalidAt(let file, let line, let key, let problem): throw ProfileError.invalid(file: "\(file):\(line)", key: key, problem: problem)
-      }
+    } catch let error as TOMLFileError {
+      throw ProfileError(error)
     }
     return try Profile(validating: decoded, from: origin, url: url)
   }

@@ -1,4 +1,5 @@
 import AOPLedger
+import AOPTOML
 import Foundation
 
 /// The run's configuration (`aop.toml`): the plan to review against, where the exports are, where the
@@ -42,19 +43,25 @@ public struct Config: @unchecked Sendable {
   /// - Throws: `PlanError` naming the file and the key at fault.
   public static func load(from url: URL) throws -> Config {
     let shown = url.path
-    let (raw, locator) = try TOMLFile.decodeLocated(ConfigFile.self, from: url, shownAs: shown)
+    let (raw, locator) = try PlanError.decoding(ConfigFile.self, from: url, shownAs: shown)
     let root = url.deletingLastPathComponent()
     func resolve(_ path: String) -> URL {
       path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(path)
     }
     func fail(_ key: String, _ problem: String) -> PlanError { .at(shown, key, problem, in: locator) }
 
-    guard !raw.channels.isEmpty else { throw fail("channels", "define at least one [[channels]] with id, name and kind") }
+    guard !raw.channels.isEmpty else {
+      throw fail("channels", "define at least one [[channels]] with id, name and kind")
+    }
     var seen = Set<String>()
     var channels: [Channel] = []
     for (i, c) in raw.channels.enumerated() {
-      guard let kind = Channel.Kind(rawValue: c.kind) else { throw fail("channels[\(i)].kind", "`\(c.kind)` is not \"online\" or \"offline\"") }
-      guard !c.id.isEmpty, seen.insert(c.id).inserted else { throw fail("channels[\(i)].id", "`\(c.id)` is empty or used twice") }
+      guard let kind = Channel.Kind(rawValue: c.kind) else {
+        throw fail("channels[\(i)].kind", "`\(c.kind)` is not \"online\" or \"offline\"")
+      }
+      guard !c.id.isEmpty, seen.insert(c.id).inserted else {
+        throw fail("channels[\(i)].id", "`\(c.id)` is empty or used twice")
+      }
       channels.append(Channel(id: c.id, name: c.name ?? c.id, kind: kind))
     }
     for (profile, channel) in raw.profileChannels ?? [:] where !seen.contains(channel) {
@@ -71,8 +78,11 @@ public struct Config: @unchecked Sendable {
     if let e = raw.legacyEncoding, !["windows-1258", "windows-1252"].contains(e.lowercased()) {
       throw fail("legacy_encoding", "`\(e)` is not \"windows-1258\" or \"windows-1252\"")
     }
-    for (key, value) in [("max_field_bytes", raw.limits?.maxFieldBytes), ("max_line_bytes", raw.limits?.maxLineBytes), ("max_fields_per_row", raw.limits?.maxFieldsPerRow),
-                         ("implausible_quantity", raw.limits?.implausibleQuantity)] {
+    for (key, value) in [
+      ("max_field_bytes", raw.limits?.maxFieldBytes), ("max_line_bytes", raw.limits?.maxLineBytes),
+      ("max_fields_per_row", raw.limits?.maxFieldsPerRow),
+      ("implausible_quantity", raw.limits?.implausibleQuantity),
+    ] {
       if let v = value, v < 1 { throw fail("limits.\(key)", "must be at least 1") }
     }
     for (i, rule) in (raw.campaignChannels ?? []).enumerated() where !seen.contains(rule.channel) {
@@ -82,9 +92,12 @@ public struct Config: @unchecked Sendable {
       file: url, planFile: resolve(raw.plan), outputFolder: resolve(raw.output ?? "out"), language: language,
       inputPatterns: raw.inputs, profileFolders: (raw.profileFolders ?? []).map(resolve), channels: channels,
       profileChannels: raw.profileChannels ?? [:], baselineFile: raw.baseline?.file.map(resolve),
-      baselineInputPatterns: raw.baseline?.inputs ?? [], baselineYear: raw.baseline?.year, legacyEncoding: raw.legacyEncoding?.lowercased(),
-      campaignChannels: (raw.campaignChannels ?? []).map { ($0.pattern, $0.channel) }, marketingCategories: raw.marketingCategories ?? [],
-      maxFieldBytes: raw.limits?.maxFieldBytes, maxLineBytes: raw.limits?.maxLineBytes, maxFieldsPerRow: raw.limits?.maxFieldsPerRow,
+      baselineInputPatterns: raw.baseline?.inputs ?? [], baselineYear: raw.baseline?.year,
+      legacyEncoding: raw.legacyEncoding?.lowercased(),
+      campaignChannels: (raw.campaignChannels ?? []).map { ($0.pattern, $0.channel) },
+      marketingCategories: raw.marketingCategories ?? [],
+      maxFieldBytes: raw.limits?.maxFieldBytes, maxLineBytes: raw.limits?.maxLineBytes,
+      maxFieldsPerRow: raw.limits?.maxFieldsPerRow,
       implausibleQuantity: raw.limits?.implausibleQuantity)
   }
 }

@@ -23,7 +23,9 @@ struct StrictTOMLDecoder {
     var keys: [String: Set<String>] = [:]
   }
 
-  static func decode<T: Decodable>(_ type: T.Type, from root: TOMLNode) throws -> (value: T, unknown: [UnknownKey], asked: [String: Set<String>]) {
+  static func decode<T: Decodable>(_ type: T.Type, from root: TOMLNode) throws -> (
+    value: T, unknown: [UnknownKey], asked: [String: Set<String>]
+  ) {
     let asked = Asked()
     let value = try T(from: NodeDecoder(node: root, path: [], asked: asked))
     var unknown: [UnknownKey] = []
@@ -33,7 +35,9 @@ struct StrictTOMLDecoder {
 
   /// Every key of a decoded table that the decoding never asked about (the tables under an unknown key
   /// are not looked into: the key itself is what is wrong).
-  private static func collectUnknown(_ node: TOMLNode, path: String, asked: [String: Set<String>], into unknown: inout [UnknownKey]) {
+  private static func collectUnknown(
+    _ node: TOMLNode, path: String, asked: [String: Set<String>], into unknown: inout [UnknownKey]
+  ) {
     switch node {
     case .table(let entries):
       guard let known = asked[path] else { return }
@@ -67,7 +71,8 @@ struct StrictTOMLDecoder {
     case is String.Type: return "a string (in quotes)"
     case is Bool.Type: return "true or false"
     case is Double.Type, is Float.Type: return "a number"
-    case is Int.Type, is Int64.Type, is Int32.Type, is Int16.Type, is Int8.Type, is UInt.Type, is UInt64.Type, is UInt32.Type, is UInt16.Type, is UInt8.Type:
+    case is Int.Type, is Int64.Type, is Int32.Type, is Int16.Type, is Int8.Type, is UInt.Type, is UInt64.Type,
+      is UInt32.Type, is UInt16.Type, is UInt8.Type:
       return "a whole number"
     default: return "a value of type \(type)"
     }
@@ -75,18 +80,25 @@ struct StrictTOMLDecoder {
 
   /// A scalar of a primitive type, or `nil` when `T` is not one.
   static func primitive<T>(_ node: TOMLNode, as type: T.Type, path: [CodingKey]) throws -> T? {
-    func mismatch() -> Problem { Problem(path: pathString(path), message: "expected \(expected(type)), found \(node.described)") }
+    func mismatch() -> Problem {
+      Problem(path: pathString(path), message: "expected \(expected(type)), found \(node.described)")
+    }
     if let integerType = type as? any FixedWidthInteger.Type {
       guard case .integer(let v) = node else { throw mismatch() }
       func exactly<I: FixedWidthInteger>(_: I.Type) -> I? { I(exactly: v) }
-      guard let exact = exactly(integerType) else { throw Problem(path: pathString(path), message: "\(v) is out of range") }
+      guard let exact = exactly(integerType) else {
+        throw Problem(path: pathString(path), message: "\(v) is out of range")
+      }
       return exact as? T
     }
     switch type {
     case is String.Type:
       guard case .string(let s) = node else { throw mismatch() }
       if let c = s.unicodeScalars.first(where: { ($0.value < 0x20 && $0 != "\t" && $0 != "\n") || $0.value == 0x7F }) {
-        throw Problem(path: pathString(path), message: "holds the control character U+\(String(c.value, radix: 16, uppercase: true).leftPadded(to: 4)); remove it")
+        throw Problem(
+          path: pathString(path),
+          message:
+            "holds the control character U+\(String(c.value, radix: 16, uppercase: true).leftPadded(to: 4)); remove it")
       }
       return s as? T
     case is Bool.Type:
@@ -119,7 +131,8 @@ private struct NodeDecoder: Decoder {
 
   func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
     guard case .table(let entries) = node else {
-      throw StrictTOMLDecoder.Problem(path: StrictTOMLDecoder.pathString(path), message: "expected a table, found \(node.described)")
+      throw StrictTOMLDecoder.Problem(
+        path: StrictTOMLDecoder.pathString(path), message: "expected a table, found \(node.described)")
     }
     let here = StrictTOMLDecoder.pathString(path)
     if asked.keys[here] == nil { asked.keys[here] = [] }
@@ -128,16 +141,21 @@ private struct NodeDecoder: Decoder {
 
   func unkeyedContainer() throws -> UnkeyedDecodingContainer {
     guard case .array(let items) = node else {
-      throw StrictTOMLDecoder.Problem(path: StrictTOMLDecoder.pathString(path), message: "expected a list [ … ], found \(node.described)")
+      throw StrictTOMLDecoder.Problem(
+        path: StrictTOMLDecoder.pathString(path), message: "expected a list [ … ], found \(node.described)")
     }
     return UnkeyedNode(items: items, path: path, asked: asked)
   }
 
-  func singleValueContainer() throws -> SingleValueDecodingContainer { SingleNode(node: node, path: path, asked: asked) }
+  func singleValueContainer() throws -> SingleValueDecodingContainer {
+    SingleNode(node: node, path: path, asked: asked)
+  }
 }
 
 /// Decodes `T` from `node`: a primitive directly, anything else through its own `init(from:)`.
-private func decodeValue<T: Decodable>(_ type: T.Type, from node: TOMLNode, path: [CodingKey], asked: StrictTOMLDecoder.Asked) throws -> T {
+private func decodeValue<T: Decodable>(
+  _ type: T.Type, from node: TOMLNode, path: [CodingKey], asked: StrictTOMLDecoder.Asked
+) throws -> T {
   if let value = try StrictTOMLDecoder.primitive(node, as: type, path: path) { return value }
   return try T(from: NodeDecoder(node: node, path: path, asked: asked))
 }
@@ -189,29 +207,55 @@ private struct KeyedNode<Key: CodingKey>: KeyedDecodingContainerProtocol {
   }
 
   func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try decode(Primitive<Bool>.self, forKey: key).value }
-  func decode(_ type: String.Type, forKey key: Key) throws -> String { try decode(Primitive<String>.self, forKey: key).value }
-  func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try decode(Primitive<Double>.self, forKey: key).value }
-  func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try decode(Primitive<Float>.self, forKey: key).value }
+  func decode(_ type: String.Type, forKey key: Key) throws -> String {
+    try decode(Primitive<String>.self, forKey: key).value
+  }
+  func decode(_ type: Double.Type, forKey key: Key) throws -> Double {
+    try decode(Primitive<Double>.self, forKey: key).value
+  }
+  func decode(_ type: Float.Type, forKey key: Key) throws -> Float {
+    try decode(Primitive<Float>.self, forKey: key).value
+  }
   func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try decode(Primitive<Int>.self, forKey: key).value }
   func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try decode(Primitive<Int8>.self, forKey: key).value }
-  func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try decode(Primitive<Int16>.self, forKey: key).value }
-  func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try decode(Primitive<Int32>.self, forKey: key).value }
-  func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try decode(Primitive<Int64>.self, forKey: key).value }
+  func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 {
+    try decode(Primitive<Int16>.self, forKey: key).value
+  }
+  func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 {
+    try decode(Primitive<Int32>.self, forKey: key).value
+  }
+  func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 {
+    try decode(Primitive<Int64>.self, forKey: key).value
+  }
   func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try decode(Primitive<UInt>.self, forKey: key).value }
-  func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try decode(Primitive<UInt8>.self, forKey: key).value }
-  func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try decode(Primitive<UInt16>.self, forKey: key).value }
-  func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try decode(Primitive<UInt32>.self, forKey: key).value }
-  func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try decode(Primitive<UInt64>.self, forKey: key).value }
+  func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 {
+    try decode(Primitive<UInt8>.self, forKey: key).value
+  }
+  func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 {
+    try decode(Primitive<UInt16>.self, forKey: key).value
+  }
+  func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 {
+    try decode(Primitive<UInt32>.self, forKey: key).value
+  }
+  func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 {
+    try decode(Primitive<UInt64>.self, forKey: key).value
+  }
 
-  func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
+  func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws
+    -> KeyedDecodingContainer<NestedKey>
+  {
     note(key)
-    guard let value = node(key) else { throw DecodingError.keyNotFound(key, .init(codingPath: path + [key], debugDescription: "missing key")) }
+    guard let value = node(key) else {
+      throw DecodingError.keyNotFound(key, .init(codingPath: path + [key], debugDescription: "missing key"))
+    }
     return try NodeDecoder(node: value, path: path + [key], asked: asked).container(keyedBy: type)
   }
 
   func nestedUnkeyedContainer(forKey key: Key) throws -> UnkeyedDecodingContainer {
     note(key)
-    guard let value = node(key) else { throw DecodingError.keyNotFound(key, .init(codingPath: path + [key], debugDescription: "missing key")) }
+    guard let value = node(key) else {
+      throw DecodingError.keyNotFound(key, .init(codingPath: path + [key], debugDescription: "missing key"))
+    }
     return try NodeDecoder(node: value, path: path + [key], asked: asked).unkeyedContainer()
   }
 
@@ -227,8 +271,10 @@ private struct KeyedNode<Key: CodingKey>: KeyedDecodingContainerProtocol {
 private struct Primitive<T>: Decodable {
   var value: T
   init(from decoder: Decoder) throws {
-    guard let d = decoder as? NodeDecoder, let v = try StrictTOMLDecoder.primitive(d.node, as: T.self, path: d.path) else {
-      throw DecodingError.typeMismatch(T.self, .init(codingPath: decoder.codingPath, debugDescription: "not a primitive type"))
+    guard let d = decoder as? NodeDecoder, let v = try StrictTOMLDecoder.primitive(d.node, as: T.self, path: d.path)
+    else {
+      throw DecodingError.typeMismatch(
+        T.self, .init(codingPath: decoder.codingPath, debugDescription: "not a primitive type"))
     }
     value = v
   }
@@ -251,7 +297,8 @@ private struct UnkeyedNode: UnkeyedDecodingContainer {
 
   private mutating func next() throws -> (TOMLNode, [CodingKey]) {
     guard !isAtEnd else {
-      throw DecodingError.valueNotFound(Any.self, .init(codingPath: path, debugDescription: "the list has only \(items.count) items"))
+      throw DecodingError.valueNotFound(
+        Any.self, .init(codingPath: path, debugDescription: "the list has only \(items.count) items"))
     }
     defer { currentIndex += 1 }
     return (items[currentIndex], path + [IndexKey(currentIndex)])
@@ -279,7 +326,9 @@ private struct UnkeyedNode: UnkeyedDecodingContainer {
   mutating func decode(_ type: UInt32.Type) throws -> UInt32 { try decode(Primitive<UInt32>.self).value }
   mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try decode(Primitive<UInt64>.self).value }
 
-  mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
+  mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<
+    NestedKey
+  > {
     let (node, at) = try next()
     return try NodeDecoder(node: node, path: at, asked: asked).container(keyedBy: type)
   }

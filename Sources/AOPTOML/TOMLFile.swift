@@ -2,7 +2,7 @@ import Foundation
 import TOMLKit
 
 /// Reads a human-edited TOML file (config, plan, import profile) into a `Decodable`, strictly, turning
-/// every failure into a `PlanError` that names the file, the line and the key: a syntax error, a value
+/// every failure into a `TOMLFileError` that names the file, the line and the key: a syntax error, a value
 /// of the wrong type (what was expected, what was found), a control character in a string, and any key
 /// the file's types do not know (with the nearest known key as a suggestion).
 public enum TOMLFile {
@@ -11,52 +11,65 @@ public enum TOMLFile {
   }
 
   /// Decodes, and returns a locator for the lines of the keys too (for validation messages).
-  static func decodeLocated<T: Decodable>(_ type: T.Type, from url: URL, shownAs shown: String) throws -> (value: T, locator: TOMLLocator) {
+  public static func decodeLocated<T: Decodable>(_ type: T.Type, from url: URL, shownAs shown: String) throws -> (
+    value: T, locator: TOMLLocator
+  ) {
     let text: String
     do {
       text = try String(contentsOf: url, encoding: .utf8)
     } catch {
       let exists = FileManager.default.fileExists(atPath: url.path)
-      throw PlanError.unreadable(file: shown, reason: exists ? "cannot read it as UTF-8 text" : "no such file")
+      throw TOMLFileError.unreadable(file: shown, reason: exists ? "cannot read it as UTF-8 text" : "no such file")
     }
     return try decode(type, text: text, shownAs: shown)
   }
 
   /// Decodes TOML text (as read from the file `shown`).
-  static func decode<T: Decodable>(_ type: T.Type, text: String, shownAs shown: String) throws -> (value: T, locator: TOMLLocator) {
+  public static func decode<T: Decodable>(_ type: T.Type, text: String, shownAs shown: String) throws -> (
+    value: T, locator: TOMLLocator
+  ) {
     let locator = TOMLLocator(text: text)
     let root: TOMLNode
     do {
       root = TOMLNode(try TOMLTable(string: text))
     } catch let error as TOMLParseError {
-      throw PlanError.syntax(file: shown, line: Int(error.source.begin.line), message: error.description)
+      throw TOMLFileError.syntax(file: shown, line: Int(error.source.begin.line), message: error.description)
     }
     let decoded: (value: T, unknown: [StrictTOMLDecoder.UnknownKey], asked: [String: Set<String>])
     do {
       decoded = try StrictTOMLDecoder.decode(type, from: root)
     } catch let problem as StrictTOMLDecoder.Problem {
-      throw PlanError.at(shown, problem.path, problem.message, in: locator)
+      throw TOMLFileError.at(shown, problem.path, problem.message, in: locator)
     } catch let error as DecodingError {
       // A required key missing beside a key nobody knows: most likely the same key, misspelt.
       if case .keyNotFound(let key, let context) = error {
-        let table = context.codingPath.last?.stringValue == key.stringValue ? Array(context.codingPath.dropLast()) : context.codingPath
-        if case .table(let entries)? = root.node(at: table), let misspelt = entries.map(\.key).first(where: { nearest($0, in: [key.stringValue]) != nil }) {
+        let table =
+          context.codingPath.last?.stringValue == key.stringValue
+          ? Array(context.codingPath.dropLast()) : context.codingPath
+        if case .table(let entries)? = root.node(at: table),
+          let misspelt = entries.map(\.key).first(where: { nearest($0, in: [key.stringValue]) != nil })
+        {
           let path = StrictTOMLDecoder.join(StrictTOMLDecoder.pathString(table), misspelt)
-          throw PlanError.at(shown, path, "unknown key; did you mean `\(key.stringValue)`?", in: locator)
+          throw TOMLFileError.at(shown, path, "unknown key; did you mean `\(key.stringValue)`?", in: locator)
         }
       }
       // Say what was found where the decoding wanted something else.
       let problem = error.problem
-      let found = problem.hasPrefix("expected") ? error.codingPath.flatMap { root.node(at: $0) }.map { ", found \($0.described)" } ?? "" : ""
-      throw PlanError.at(shown, error.keyPath, problem + found, in: locator)
+      let found =
+        problem.hasPrefix("expected")
+        ? error.codingPath.flatMap { root.node(at: $0) }.map { ", found \($0.described)" } ?? "" : ""
+      throw TOMLFileError.at(shown, error.keyPath, problem + found, in: locator)
     }
-    let unknown = decoded.unknown.sorted { (locator.line(of: $0.path) ?? 0, $0.path) < (locator.line(of: $1.path) ?? 0, $1.path) }
+    let unknown = decoded.unknown.sorted {
+      (locator.line(of: $0.path) ?? 0, $0.path) < (locator.line(of: $1.path) ?? 0, $1.path)
+    }
     if let first = unknown.first {
       var message = "unknown key" + suggestion(for: first, asked: decoded.asked)
       if unknown.count > 1 {
-        message += " (also unknown: \(unknown.dropFirst().prefix(5).map { "`\($0.path)`" }.joined(separator: ", "))\(unknown.count > 6 ? "…" : ""))"
+        message +=
+          " (also unknown: \(unknown.dropFirst().prefix(5).map { "`\($0.path)`" }.joined(separator: ", "))\(unknown.count > 6 ? "…" : ""))"
       }
-      throw PlanError.at(shown, first.path, message, in: locator)
+      throw TOMLFileError.at(shown, first.path, message, in: locator)
     }
     return (decoded.value, locator)
   }
@@ -64,8 +77,12 @@ public enum TOMLFile {
   /// `; did you mean `output`?`, or where the key belongs when it is known in another table.
   static func suggestion(for unknown: StrictTOMLDecoder.UnknownKey, asked: [String: Set<String>]) -> String {
     if let near = nearest(unknown.key, in: unknown.known) { return "; did you mean `\(near)`?" }
-    let elsewhere = asked.filter { $0.value.contains(unknown.key) }.keys.map { $0.replacingOccurrences(of: #"\[\d+\]"#, with: "", options: .regularExpression) }
-    if let table = Set(elsewhere).sorted().first { return table.isEmpty ? "; it belongs at the top of the file, before any [table]" : "; it belongs under [\(table)]" }
+    let elsewhere = asked.filter { $0.value.contains(unknown.key) }.keys.map {
+      $0.replacingOccurrences(of: #"\[\d+\]"#, with: "", options: .regularExpression)
+    }
+    if let table = Set(elsewhere).sorted().first {
+      return table.isEmpty ? "; it belongs at the top of the file, before any [table]" : "; it belongs under [\(table)]"
+    }
     let known = unknown.known.sorted()
     return known.isEmpty ? "" : "; known here: \(known.joined(separator: ", "))"
   }

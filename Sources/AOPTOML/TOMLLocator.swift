@@ -1,11 +1,11 @@
 /// Finds the line of a key in a TOML text, so that a message about `risks[1].threshold` can say
 /// `plan-2026.toml:42`. Reads table headers (`[goals]`, `[[risks]]`, `[[revisions.budget]]`) and
 /// `key = value` lines; good enough for the hand-written files this tool reads.
-struct TOMLLocator {
+public struct TOMLLocator: Sendable {
   /// Dotted path with array indexes (`risks[1].threshold`) → 1-based line.
   private(set) var lines: [String: Int] = [:]
 
-  init(text: String) {
+  public init(text: String) {
     var table = ""  // the current table's path, with indexes
     var counters: [String: Int] = [:]  // array-of-tables path (with parent indexes) → count so far
     for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -14,7 +14,10 @@ struct TOMLLocator {
       if line.hasPrefix("[[") {
         let name = String(line.dropFirst(2).prefix { $0 != "]" }).trimmingCharacters(in: .whitespaces)
         let parent = Self.resolve(name, under: table, counters: counters, dropLast: true)
-        let key = parent.isEmpty ? String(name.split(separator: ".").last ?? "") : parent + "." + (name.split(separator: ".").last.map(String.init) ?? "")
+        let key =
+          parent.isEmpty
+          ? String(name.split(separator: ".").last ?? "")
+          : parent + "." + (name.split(separator: ".").last.map(String.init) ?? "")
         let index = counters[key, default: 0]
         counters[key] = index + 1
         table = "\(key)[\(index)]"
@@ -47,7 +50,7 @@ struct TOMLLocator {
   }
 
   /// The line of `path`, or of the nearest enclosing table or key that has one.
-  func line(of path: String) -> Int? {
+  public func line(of path: String) -> Int? {
     var p = path
     while !p.isEmpty {
       if let l = lines[p] { return l }
