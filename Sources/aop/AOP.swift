@@ -1,5 +1,6 @@
 import AOPLedger
 import AOPPipeline
+import AOPPlan
 import ArgumentParser
 import Foundation
 import Logging
@@ -57,10 +58,14 @@ struct CommonOptions: ParsableArguments {
   )
   var logLevel: Logger.Level?
 
+  /// The console's language: the config's (English when it has none).
+  var language: Config.Language { Config.language(ofFile: config) }
+
   /// The log: per-file lines only on a terminal; warnings, errors and the closing summary line always.
   func logger() -> Logger {
     let level = logLevel ?? (isatty(2) == 1 ? .info : .notice)
-    return Logger(label: "aop", factory: { _ in StderrLogHandler(logLevel: level) })
+    let text = ConsoleText(language: language)
+    return Logger(label: "aop", factory: { _ in StderrLogHandler(logLevel: level, text: text) })
   }
 }
 
@@ -84,13 +89,14 @@ func printError(_ message: String) {
   TerminalStatus.shared.printLine("aop: " + Escaped.forTerminal(message))
 }
 
-/// Runs a job body, mapping its failures to the documented exit codes.
-func runJob(_ body: () throws -> ExitStatus) throws {
+/// Runs a job body, mapping its failures to the documented exit codes; a failure is said in `language`
+/// (the step that failed, then its cause).
+func runJob(in language: Config.Language, _ body: () throws -> ExitStatus) throws {
   let status: ExitStatus
   do {
     status = try body()
   } catch let error as JobError {
-    printError(error.message)
+    printError(error.said(in: language))
     throw ExitCode(error.status.rawValue)
   }
   if status != .ok { throw ExitCode(status.rawValue) }

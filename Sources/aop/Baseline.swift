@@ -23,7 +23,7 @@ struct Baseline: ParsableCommand {
   var output: String?
 
   func run() throws {
-    try runJob {
+    try runJob(in: common.language) {
       let job = BaselineJob(
         configPath: common.config, year: year, outputFile: output.map { URL(fileURLWithPath: $0) },
         ledgerCSV: writing.ledgerURL, lockWaitSeconds: writing.waitLock)
@@ -31,15 +31,7 @@ struct Baseline: ParsableCommand {
       if common.json, !common.quiet {
         print(BaselineSummary(outcome, shown: shown).json(), terminator: "")
       } else if !common.quiet {
-        let total = outcome.baseline.rollup.total { _ in true }
-        let rejected = outcome.rejections.count
-        let refused = outcome.sources.filter { $0.status == .refused }.count
-        print(
-          "baseline \(outcome.baseline.year): revenue \(MoneyText(currency: outcome.currency).format(total.revenue)) over \(outcome.baseline.rollup.months.count) months; \(counted(outcome.sources.count, "file")) (\(refused) refused), \(rejected) rows rejected"
-        )
-        print(
-          "written: \(shown(outcome.file)) and \(shown(outcome.workbook))\(rejected > 0 ? "; the rejected rows: \(shown(outcome.rejectsFile))" : "")"
-        )
+        print(ConsoleText(language: common.language).baselineMade(outcome, shown: shown), terminator: "")
       }
       return outcome.status
     }

@@ -12,7 +12,7 @@ struct Check: ParsableCommand {
   @OptionGroup var common: CommonOptions
 
   func run() throws {
-    try runJob {
+    try runJob(in: common.language) {
       let outcome = try CheckJob(configPath: common.config).run(
         progress: TerminalProgress.make(), logger: common.logger())
       if common.json, !common.quiet {

@@ -16,7 +16,7 @@ struct Init: ParsableCommand {
   @Option(help: "The plan year (default: the current year).")
   var year: Int?
 
-  @Option(help: "The language of the plan's notes and the workbook: vi or en.")
+  @Option(help: "The language of the config's and the plan's notes, the workbook and the console: vi or en.")
   var language: Config.Language = .vi
 
   @Option(help: "The company name.")
@@ -26,14 +26,12 @@ struct Init: ParsableCommand {
   var baseline: String?
 
   func run() throws {
-    try runJob {
+    try runJob(in: language) {
       let job = InitJob(
         folder: URL(fileURLWithPath: folder), year: year ?? localToday().year, language: language,
         company: company, baselineFile: baseline.map { URL(fileURLWithPath: $0) })
       let outcome = try job.run()
-      for path in outcome.created { print("created \(path)") }
-      print("next: adapt the plan, drop last year's exports into exports/ and run `aop baseline`; then each month:")
-      print(outcome.cronLine)
+      print(ConsoleText(language: language).initDone(outcome), terminator: "")
       return .ok
     }
   }

@@ -1,4 +1,5 @@
 import AOPPipeline
+import AOPPlan
 import ArgumentParser
 import Foundation
 
@@ -20,6 +21,10 @@ struct ProfilesConfigOption: ParsableArguments {
       "A config whose `profile_folders` add to the built-in profiles, and whose channels, limits and plan currency apply, as in a review (default: ./aop.toml when there is one)."
   )
   var config: String?
+
+  /// The language of the messages: the config's (its listings and verdicts stay in English, as the
+  /// profiles' own keys are).
+  var language: Config.Language { Config.language(ofFile: config ?? "aop.toml") }
 }
 
 struct ProfilesList: ParsableCommand {
@@ -34,9 +39,10 @@ struct ProfilesList: ParsableCommand {
   var files: [String] = []
 
   func run() throws {
-    try runJob {
+    try runJob(in: options.language) {
       let outcome = try ProfilesJob(configPath: options.config, files: files).run()
-      for warning in outcome.warnings { printError("warning: \(warning)") }
+      let text = ConsoleText(language: options.language)
+      for warning in outcome.warnings { printError("\(text.level("warning")): \(text.warning(warning))") }
       if files.isEmpty {
         for p in outcome.profiles {
           print("\(padded(p.id, 26)) \(padded(p.kind.rawValue, 8)) \(p.name)  (\(p.origin))")
@@ -80,7 +86,7 @@ struct ProfilesShow: ParsableCommand {
   var id: String
 
   func run() throws {
-    try runJob {
+    try runJob(in: options.language) {
       print(try ProfilesJob(configPath: options.config, files: []).text(ofProfile: id), terminator: "")
       return .ok
     }
@@ -98,7 +104,7 @@ struct ProfilesDraft: ParsableCommand {
   var file: String
 
   func run() throws {
-    try runJob {
+    try runJob(in: Config.language(ofFile: "aop.toml")) {
       print(try ProfilesJob(configPath: nil, files: []).draft(file: file), terminator: "")
       return .ok
     }

@@ -34,7 +34,7 @@ struct Review: ParsableCommand {
   }
 
   func run() throws {
-    try runJob {
+    try runJob(in: common.language) {
       let job = ReviewJob(
         configPath: common.config, month: resolvedMonth(), outputFolder: output.map { URL(fileURLWithPath: $0) },
         ledgerCSV: writing.ledgerURL, lockWaitSeconds: writing.waitLock)

@@ -7,6 +7,8 @@ import Logging
 /// Results go to stdout, never here.
 struct StderrLogHandler: LogHandler {
   var logLevel: Logger.Level
+  /// Says the level (`warning:`) in the run's language.
+  let text: ConsoleText
   var metadata: Logger.Metadata = [:]
 
   subscript(metadataKey key: String) -> Logger.Metadata.Value? {
@@ -18,7 +20,7 @@ struct StderrLogHandler: LogHandler {
     level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String,
     function: String, line: UInt
   ) {
-    let prefix = level >= .warning ? "\(level): " : ""
+    let prefix = level >= .warning ? "\(text.level(level.rawValue)): " : ""
     TerminalStatus.shared.printLine("aop: \(prefix)\(Escaped.forTerminal(message.description))")
   }
 }

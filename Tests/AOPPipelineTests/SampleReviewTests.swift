@@ -449,7 +449,9 @@ import Testing
   }
 
   @Test func consoleSummaryShowsTheIndependentFigures() throws {
-    let text = ConsoleSummary.render(outcome, workbookShown: "w.xlsx")
+    var english = outcome
+    english.language = .en
+    let text = ConsoleSummary.render(english, workbookShown: "w.xlsx")
     let october = current.sum("revenue", months: ["2026-10"])
     #expect(text.contains("  revenue \(MoneyText(currency: .vnd).format(Money(minorUnits: october))) vs target"))
     #expect(MoneyText(currency: .vnd).format(Money(minorUnits: -1_234_567)) == "-1,234,567 VND")
@@ -480,7 +482,44 @@ import Testing
       ), "\(text)")
     #expect(!text.contains("of 0 VND"))
     // 116,040,000 of 116,000,000 is 100.03%: shown with the decimal that tells it from the 100% limit.
-    #expect(text.contains("(budget_used 100.03% past 100.0%)"), "\(text)")
+    #expect(text.contains("(budget used 100.03% past 100.0%)"), "\(text)")
+  }
+
+  /// The sample shop's config says `language = "vi"`: its console speaks Vietnamese, with numbers
+  /// written the Vietnamese way (1.234.567 and 35,4%), the same figures as in English.
+  @Test func aVietnameseShopsConsoleSummaryIsVietnamese() throws {
+    #expect(outcome.language == .vi)
+    let text = ConsoleSummary.render(outcome, workbookShown: "w.xlsx")
+    let money = MoneyText(currency: .vnd, language: .vi)
+    #expect(money.format(Money(minorUnits: -1_234_567)) == "-1.234.567 VND")
+    #expect(
+      MoneyText(currency: Currency(code: "USD", minorDigits: 2), language: .vi).format(Money(minorUnits: 1_234_05))
+        == "1.234,05 USD")
+    let october = current.sum("revenue", months: ["2026-10"])
+    #expect(
+      text.hasPrefix("BabyCare House — Đánh giá thực hiện kế hoạch năm (AOP) kỳ 2026-10\ntrong tháng:\n"), "\(text)")
+    #expect(text.contains("  doanh thu thuần \(money.format(Money(minorUnits: october))) so với kế hoạch "), "\(text)")
+    #expect(text.contains("\nlũy kế năm:\n"))
+    let web = try #require(outcome.report.budget.first { $0.id == "marketing-web" })
+    #expect(
+      text.contains(
+        "vượt ngân sách: \(web.name): tháng này chi \(money.format(web.month.actual))/ngân sách \(money.format(web.month.plan ?? .zero)); "
+          + "lũy kế năm chi \(money.format(web.yearToDate.actual))/ngân sách lũy kế \(money.format(web.yearToDate.plan ?? .zero)); "
+          + "ngân sách năm \(money.format(web.annual)) còn lại \(money.format(web.remaining))"), "\(text)")
+    // A budget is kept or overspent, not "met": the marketing line says so in both languages.
+    #expect(text.contains("so với ngân sách 13.000.000 VND (-6,5%)  vượt ngân sách\n"), "\(text)")
+    #expect(text.contains("(ngân sách đã dùng 100,03% vượt ngưỡng 100,0%)"), "\(text)")
+    let t = outcome.report.tally
+    #expect(
+      text.contains(
+        "tệp: \(outcome.report.sources.count) (0 bị từ chối); dòng: đọc \(Digits.grouped(t.read, separator: ".")), "
+          + "nhận \(Digits.grouped(t.accepted, separator: ".")), loại 1, trùng \(t.duplicates), bỏ qua \(t.skipped)"),
+      "\(text)")
+    #expect(text.hasSuffix("báo cáo: w.xlsx\n"))
+    // Not a word of the English summary is left.
+    for english in ["revenue", "on track", "off track", "year to date", "over budget", "workbook", "target"] {
+      #expect(!text.contains(english), "\(english)")
+    }
   }
 
   @Test func jsonSummaryCarriesTheSameFigures() throws {

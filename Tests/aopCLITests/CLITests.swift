@@ -1,3 +1,4 @@
+import AOPLedger
 import AOPTestSupport
 import Foundation
 import Testing
@@ -61,7 +62,12 @@ func run(_ executable: URL, _ arguments: [String], in folder: URL = repositoryRo
     #expect(run.stderr.split(separator: "\n").count == 2)
     let files = try Samples.expected().files.filter { $0.key.hasPrefix("exports/2026-") }
     let read = files.values.map { $0["read"] ?? 0 }.reduce(0, +)
-    #expect(run.stderr.contains("warning: review 2026-10: \(files.count) files (0 refused), rows \(read) read"))
+    // The sample shop's config is Vietnamese: so is its console, numbers grouped the Vietnamese way.
+    #expect(
+      run.stderr.contains(
+        "cảnh báo: đánh giá 2026-10: \(files.count) tệp (0 bị từ chối), dòng: đọc \(Digits.grouped(read, separator: "."))"
+      ),
+      "\(run.stderr)")
     let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
     #expect(json["month"] as? String == "2026-10")
     #expect(FileManager.default.fileExists(atPath: out.path("review-2026-10.xlsx")))
@@ -75,7 +81,9 @@ func run(_ executable: URL, _ arguments: [String], in folder: URL = repositoryRo
     let run = try aop(["review", "--config", "samples/aop.toml", "--month", "2026-11", "--output", out.url.path])
     #expect(run.status == 66)
     #expect(
-      run.stderr.contains("no sales or spend dated 2026-11 in the 64 export files of exports/2026-* (relative to "),
+      run.stderr.contains(
+        "tìm các tệp dữ liệu xuất: không có giao dịch bán hay chi phí nào của 2026-11 trong 64 tệp dữ liệu xuất của exports/2026-* (tính từ "
+      ),
       "\(run.stderr)")
     #expect(try String(contentsOfFile: previous, encoding: .utf8) == "the last good workbook")
   }
@@ -107,7 +115,7 @@ func run(_ executable: URL, _ arguments: [String], in folder: URL = repositoryRo
     // A month outside the plan's year is refused before the output folder is made.
     let folder = try TemporaryFolder()
     let other = try aop(["review", "-c", Samples.config, "--month", "2025-10", "--output", folder.path("out")])
-    #expect(other.status == 78 && other.stderr.contains("the plan is for 2026, the review asks for 2025-10"))
+    #expect(other.status == 78 && other.stderr.contains("kế hoạch là của năm 2026, còn kỳ đánh giá là 2025-10"))
     #expect(!FileManager.default.fileExists(atPath: folder.path("out")))
   }
 
@@ -178,10 +186,16 @@ func run(_ executable: URL, _ arguments: [String], in folder: URL = repositoryRo
     // The scaffold passes the same validation as any plan (no export files yet: 66).
     let check = try aop(["check", "--config", folder.path("aop.toml")])
     #expect(check.status == 66)
-    #expect(check.stderr.contains("no export files found"))
+    #expect(check.stderr.contains("no export files found"))  // an English shop's
     let again = try aop(["init", folder.url.path, "--year", "2026"])
     #expect(again.status == 73)
-    #expect(again.stderr.contains("exists already; aop init never overwrites a file"))
+    // In the language of `--language` (Vietnamese by default).
+    #expect(
+      again.stderr.contains("tạo thư mục của cửa hàng: ")
+        && again.stderr.contains("đã có; aop init không bao giờ ghi đè"))
+    let againInEnglish = try aop(["init", folder.url.path, "--year", "2026", "--language", "en"])
+    #expect(againInEnglish.status == 73)
+    #expect(againInEnglish.stderr.contains("setting up the shop's folder: \(folder.url.path)/aop.toml exists already"))
   }
 
   @Test func baselineAlsoWritesAWorkbook() throws {

@@ -51,7 +51,8 @@ import Testing
     #expect(next.status == 65)
     #expect(try leftovers().isEmpty)
     #expect(!FileManager.default.fileExists(atPath: out.path(".dat.nosync1a2b.Xy3Z")))
-    #expect(next.stderr.contains("removed .dat.nosync1a2b.Xy3Z, left by an interrupted run"))
+    // (In Vietnamese, the sample's language.)
+    #expect(next.stderr.contains("đã xóa .dat.nosync1a2b.Xy3Z (tệp còn sót từ lần chạy bị gián đoạn)"))
     #expect(try Data(contentsOf: URL(fileURLWithPath: workbook)) == lastGood)
   }
 
@@ -78,7 +79,9 @@ import Testing
     #expect(run.status == 73, "\(run.stderr)")
     // The first output the run makes is refused, in plain words, before any work.
     #expect(
-      run.stderr.contains("\(out.url.path): cannot write rejects-2026-10.csv here: permission denied"), "\(run.stderr)")
+      run.stderr.contains(
+        "\(out.url.path): không ghi được rejects-2026-10.csv vào đây: không có quyền ghi vào thư mục"),
+      "\(run.stderr)")
     #expect(try Data(contentsOf: URL(fileURLWithPath: workbook)) == lastGood)
   }
 
@@ -86,7 +89,7 @@ import Testing
     let blocked = try out.write("not-a-folder", "a file where the output folder should be")
     let run = try aop(["review", "-c", "samples/aop.toml", "--month", "2026-10", "--output", blocked])
     #expect(run.status == 73)
-    #expect(run.stderr.contains("not-a-folder: cannot create the output folder"))
+    #expect(run.stderr.contains("not-a-folder: không tạo được thư mục kết quả"))
   }
 
   @Test func aSecondRunWhileTheFirstHoldsTheLockExitsWith75() throws {
@@ -96,7 +99,9 @@ import Testing
       "review", "-c", "samples/aop.toml", "--month", "2026-10", "--output", out.url.path, "--wait-lock", "0.3",
     ])
     #expect(run.status == 75)
-    #expect(run.stderr.contains("another aop run is writing to this output folder"))
+    #expect(
+      run.stderr.contains("khóa thư mục kết quả: ")
+        && run.stderr.contains("một lần chạy aop khác đang ghi vào thư mục kết quả này"))
     flock(fd, LOCK_UN)
     close(fd)
     let after = try aop(["review", "-c", "samples/aop.toml", "--month", "2026-10", "--output", out.url.path, "-q"])

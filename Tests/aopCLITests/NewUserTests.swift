@@ -156,7 +156,12 @@ import Testing
     let own = try aop(["profiles", "show", "pos"], in: shop.url)
     #expect(own.stdout == toml)
     let unknown = try aop(["profiles", "show", "nosuch"], in: shop.url)
-    #expect(unknown.status == 78 && unknown.stderr.contains("no profile `nosuch`; the profiles are generic-costs"))
+    // (The shop is the sample's: Vietnamese.)
+    #expect(
+      unknown.status == 78
+        && unknown.stderr.contains(
+          "nạp các mẫu nhập dữ liệu: không có mẫu nhập `nosuch`; các mẫu nhập là generic-costs"),
+      "\(unknown.stderr)")
   }
 }
 
@@ -221,16 +226,18 @@ import Testing
     try shop.write("blocker", "a file where a folder should be")
     let blocked = try aop(["review", "-c", "aop.toml", "--month", "2026-10", "--output", "blocker/out"], in: shop.url)
     #expect(blocked.status == 73)
+    // (The sample's config is Vietnamese: so are the messages.)
     #expect(
-      blocked.stderr.contains("cannot create the output folder: ") && !blocked.stderr.contains("NSCocoaErrorDomain"),
+      blocked.stderr.contains("không tạo được thư mục kết quả: ") && !blocked.stderr.contains("NSCocoaErrorDomain"),
       "\(blocked.stderr)")
-    #expect(blocked.stderr.contains("cannot create the output folder: Not a directory"), "\(blocked.stderr)")
+    #expect(blocked.stderr.contains("không tạo được thư mục kết quả: Not a directory"), "\(blocked.stderr)")
     // A month whose exports are not in: where it looked.
     let none = try aop(["review", "-c", "aop.toml", "--month", "2026-11", "--output", "out"], in: shop.url)
     #expect(none.status == 66)
     #expect(
       none.stderr.contains(
-        "no sales or spend dated 2026-11 in the 64 export files of exports/2026-* (relative to \(shop.url.path)"),
+        "không có giao dịch bán hay chi phí nào của 2026-11 trong 64 tệp dữ liệu xuất của exports/2026-* (tính từ \(shop.url.path)"
+      ),
       "\(none.stderr)")
     // A refused file is named once.
     try shop.write("exports/2026-10/mystery.csv", "foo,bar\n1,2\n")
@@ -247,7 +254,13 @@ import Testing
     )
     .write(toFile: shop.path("aop.toml"), atomically: true, encoding: .utf8)
     let one = try aop(["review", "-c", "aop.toml", "--month", "2026-10", "--output", "out", "-q"], in: shop.url)
-    #expect(one.stderr.contains("review 2026-10: 1 file (0 refused)"), "\(one.stderr)")
+    #expect(one.stderr.contains("đánh giá 2026-10: 1 tệp (0 bị từ chối)"), "\(one.stderr)")
+    // The same in English says "1 file", not "1 files".
+    try String(contentsOfFile: shop.path("aop.toml"), encoding: .utf8)
+      .replacingOccurrences(of: "language = \"vi\"", with: "language = \"en\"")
+      .write(toFile: shop.path("aop.toml"), atomically: true, encoding: .utf8)
+    let english = try aop(["review", "-c", "aop.toml", "--month", "2026-10", "--output", "out", "-q"], in: shop.url)
+    #expect(english.stderr.contains("aop: review 2026-10: 1 file (0 refused)"), "\(english.stderr)")
   }
 
   @Test func monthsOfTheYearWithoutASaleAreSaidNotCountedAsZeroInSilence() throws {
@@ -268,5 +281,58 @@ import Testing
       "review", "-c", Samples.config, "--month", "2026-10", "--output", shop.folder.path("full"), "--json",
     ])
     #expect(!full.stdout.contains("no sale at all"))
+  }
+}
+
+/// The console speaks the config's language: the summary, the log lines, the errors and what `aop init`
+/// writes and says.
+@Suite struct ConsoleLanguageTests {
+  @Test func aVietnameseShopsConsoleIsVietnameseAndAnEnglishOnesEnglish() throws {
+    let out = try TemporaryFolder()
+    let vi = try aop(["review", "-c", Samples.config, "--month", "2026-10", "--output", out.path("vi")])
+    #expect(vi.status == 65)
+    #expect(
+      vi.stdout.hasPrefix(
+        "BabyCare House — Đánh giá thực hiện kế hoạch năm (AOP) kỳ 2026-10\ntrong tháng:\n  doanh thu thuần "))
+    #expect(
+      vi.stdout.contains("\nlũy kế năm:\n") && vi.stdout.contains("\nbáo cáo: \(out.path("vi"))/review-2026-10.xlsx"))
+    #expect(vi.stderr.contains("aop: cảnh báo: ") && !vi.stderr.contains("warning"), "\(vi.stderr)")
+    // The same shop with `language = "en"`.
+    let shop = try TemporaryFolder()
+    #expect(try shell("cp -R '\(Samples.folder.path)/.' '\(shop.url.path)'").status == 0)
+    try String(contentsOfFile: shop.path("aop.toml"), encoding: .utf8)
+      .replacingOccurrences(of: "language = \"vi\"", with: "language = \"en\"")
+      .write(toFile: shop.path("aop.toml"), atomically: true, encoding: .utf8)
+    let en = try aop(["review", "-c", "aop.toml", "--month", "2026-10", "--output", out.path("en")], in: shop.url)
+    #expect(en.status == 65)
+    #expect(en.stdout.hasPrefix("BabyCare House — AOP review 2026-10\nmonth:\n  revenue "))
+    #expect(en.stderr.contains("aop: warning: ") && !en.stderr.contains("cảnh báo"))
+    // A config that does not load is still said in its own language.
+    try String(contentsOfFile: Samples.config, encoding: .utf8)
+      .replacingOccurrences(of: "output = ", with: "outptu = ")
+      .write(toFile: shop.path("broken.toml"), atomically: true, encoding: .utf8)
+    let broken = try aop(["check", "-c", "broken.toml"], in: shop.url)
+    #expect(broken.status == 78)
+    #expect(broken.stderr.hasPrefix("aop: đọc tệp cấu hình: \(shop.path("broken.toml")):"), "\(broken.stderr)")
+  }
+
+  @Test func initWritesAndSaysItsConfigInTheLanguageAsked() throws {
+    let folder = try TemporaryFolder()
+    let vi = try aop(["init", folder.path("vi"), "--year", "2026"])
+    #expect(vi.status == 0)
+    #expect(vi.stdout.hasPrefix("đã tạo exports/2026-01/\n") && vi.stdout.contains("\ntiếp theo: "))
+    let viConfig = try String(contentsOfFile: folder.path("vi/aop.toml"), encoding: .utf8)
+    #expect(viConfig.hasPrefix("# Cấu hình aop: ") && viConfig.contains("language = \"vi\""))
+    let en = try aop(["init", folder.path("en"), "--year", "2026", "--language", "en"])
+    #expect(en.status == 0)
+    #expect(en.stdout.hasPrefix("created exports/2026-01/\n") && en.stdout.contains("\nnext: "))
+    let enConfig = try String(contentsOfFile: folder.path("en/aop.toml"), encoding: .utf8)
+    #expect(enConfig.hasPrefix("# aop configuration: ") && enConfig.contains("language = \"en\""))
+    // Both are the same config but for their comments and the store channel's name.
+    func keys(_ text: String) -> [String] {
+      text.split(separator: "\n").map { String($0.prefix { $0 != "#" }) }
+        .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("name =") }
+    }
+    #expect(keys(viConfig).map { $0.replacingOccurrences(of: "\"vi\"", with: "\"en\"") } == keys(enConfig))
   }
 }

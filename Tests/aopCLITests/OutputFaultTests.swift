@@ -84,13 +84,16 @@ final class SmallFilesystem {
       let run = try review(into: disk.url)
       #expect(run.status == 73, "with \(free) KB free: \(run.stderr)")
       #expect(
-        run.stderr.contains("not written: the disk is full") || run.stderr.contains("came out incomplete"),
+        run.stderr.contains("không ghi được: ổ đĩa đã đầy") || run.stderr.contains("tệp ghi ra không hoàn chỉnh"),
         "with \(free) KB free: \(run.stderr)")
-      #expect(run.stderr.contains("the last good one (if any) is left as it was"))
+      #expect(run.stderr.contains("bản hợp lệ gần nhất (nếu có) được giữ nguyên"))
       #expect(try contents(disk.url) == lastGood, "with \(free) KB free")
       #expect(try leftovers(disk.url).isEmpty, "with \(free) KB free")
-      if let line = run.stderr.split(separator: "\n").last(where: { $0.contains("not written") }) {
-        messages.insert(String(line.prefix(60)))
+      // The output named: what comes before "not written" (the path ends with the file's name).
+      if let line = run.stderr.split(separator: "\n").last(where: { $0.contains(": không ghi được: ") }),
+        let file = line.components(separatedBy: ": không ghi được: ").first?.split(separator: "/").last
+      {
+        messages.insert(String(file))
       }
     }
     // Different outputs were hit along the way (not one fault seen seven times).
@@ -109,7 +112,7 @@ final class SmallFilesystem {
     let limit = (lastGood["review-2026-10.xlsx"]?.count ?? 0) / 1024 + 200
     let run = try reviewWithoutLedger(into: out.url, limit: "ulimit -f \(limit);")
     #expect(run.status == 73, "\(run.stderr)")
-    #expect(run.stderr.contains("review-2026-10.xlsx: not written: the file came out incomplete (xl/worksheets/"))
+    #expect(run.stderr.contains("review-2026-10.xlsx: không ghi được: tệp ghi ra không hoàn chỉnh (xl/worksheets/"))
     #expect(try contents(out.url) == lastGood)
     #expect(try leftovers(out.url).isEmpty)
   }

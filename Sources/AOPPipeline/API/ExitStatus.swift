@@ -27,26 +27,3 @@ public enum ExitStatus: Int32, Sendable, CaseIterable, Codable {
     """
   }
 }
-
-/// Failures that stop a job before it produces anything.
-public enum JobError: Error {
-  case badConfig(String)
-  case noInput(String)
-  case cannotWrite(String)
-  case lockHeld(String)
-
-  public var status: ExitStatus {
-    switch self {
-    case .badConfig: return .badConfigOrPlan
-    case .noInput: return .noInput
-    case .cannotWrite: return .cannotWrite
-    case .lockHeld: return .lockHeld
-    }
-  }
-
-  public var message: String {
-    switch self {
-    case .badConfig(let m), .noInput(let m), .cannotWrite(let m), .lockHeld(let m): return m
-    }
-  }
-}

@@ -10,7 +10,7 @@ import Foundation
 /// removes the temporary file.
 public enum AtomicFile {
   /// Calls `produce` with a temporary path next to `target`, then renames it over `target`.
-  /// - Throws: `JobError.cannotWrite` naming the file; the temporary file is removed on failure.
+  /// - Throws: `JobError` (exit 73) naming the file; the temporary file is removed on failure.
   public static func write(to target: URL, _ produce: (String) throws -> Void) throws {
     let pending = try Pending(target: target)
     do {
@@ -21,7 +21,7 @@ public enum AtomicFile {
       throw error
     } catch {
       pending.discard()
-      throw JobError.cannotWrite("\(target.path): \(AtomicFile.plainCause(of: error))")
+      throw JobError(.output, .cannotWrite, OutputError.notWritten(file: target.path, cause: FileCause(of: error)))
     }
   }
 
@@ -50,16 +50,17 @@ public enum AtomicFile {
       do {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       } catch {
-        throw JobError.cannotWrite(
-          "\(folder.path): cannot create the output folder: \(AtomicFile.plainCause(of: error))")
+        throw JobError(
+          .output, .cannotWrite, OutputError.folderNotMade(folder: folder.path, cause: FileCause(of: error)))
       }
       AtomicFile.clearDeadRunsFiles(of: target)
       path = folder.appendingPathComponent(".\(target.lastPathComponent)\(AtomicFile.temporaryMarker)\(getpid())").path
       // Create it now, so a folder that cannot be written is reported plainly before any work.
       descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
       guard descriptor >= 0 else {
-        throw JobError.cannotWrite(
-          "\(folder.path): cannot write \(target.lastPathComponent) here: \(AtomicFile.plainCause(errno))")
+        throw JobError(
+          .output, .cannotWrite,
+          OutputError.notCreatable(folder: folder.path, file: target.lastPathComponent, cause: .system(errno)))
       }
       buffer.reserveCapacity(1 << 16)
     }
@@ -91,7 +92,7 @@ public enum AtomicFile {
 
     /// Ends the writing: flushes the file to disk and closes it, so that a full disk is known before
     /// any output is renamed into place.
-    /// - Throws: `JobError.cannotWrite` with the cause; the temporary file is then removed.
+    /// - Throws: `JobError` (exit 73) with the cause; the temporary file is then removed.
     public func finishWriting() throws {
       guard descriptor >= 0 else { return }
       flushBuffer()
@@ -100,19 +101,19 @@ public enum AtomicFile {
       descriptor = -1
       if let failure {
         discard()
-        throw JobError.cannotWrite(AtomicFile.notWritten(target, cause: AtomicFile.plainCause(failure)))
+        throw JobError(.output, .cannotWrite, OutputError.notWritten(file: target.path, cause: .system(failure)))
       }
     }
 
     /// Finishes the writing and renames the file over the target (the folder's entry flushed too).
-    /// - Throws: `JobError.cannotWrite` with the cause; the target is then left as it was.
+    /// - Throws: `JobError` (exit 73) with the cause; the target is then left as it was.
     public func commit() throws {
       guard !done else { return }
       try finishWriting()
       guard rename(path, target.path) == 0 else {
-        let cause = AtomicFile.plainCause(errno)
+        let cause = FileCause.system(errno)
         discard()
-        throw JobError.cannotWrite(AtomicFile.notWritten(target, cause: cause))
+        throw JobError(.output, .cannotWrite, OutputError.notWritten(file: target.path, cause: cause))
       }
       done = true
       let folder = open(target.deletingLastPathComponent().path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -135,49 +136,6 @@ public enum AtomicFile {
   }
 
   static let temporaryMarker = ".tmp-"
-
-  /// `out/review-2026-10.xlsx: not written: the disk is full (…); the last good one is left as it was`.
-  static func notWritten(_ target: URL, cause: String) -> String {
-    "\(target.path): not written: \(cause); the last good one (if any) is left as it was"
-  }
-
-  /// A file operation's error in plain words: its errno's (`plainCause(_:)`) where it carries one (as
-  /// Foundation's file errors do, underneath a generic "error 512"), else what it says of itself.
-  public static func plainCause(of error: Error) -> String {
-    let ns = error as NSError
-    if ns.domain == NSPOSIXErrorDomain { return plainCause(Int32(ns.code)) }
-    if let underlying = (ns.userInfo[NSUnderlyingErrorKey] as? Error).map({ $0 as NSError }),
-      underlying.domain == NSPOSIXErrorDomain
-    {
-      return plainCause(Int32(underlying.code))
-    }
-    if ns.domain == NSCocoaErrorDomain {
-      switch CocoaError.Code(rawValue: ns.code) {
-      case .fileWriteOutOfSpace: return plainCause(ENOSPC)
-      case .fileWriteNoPermission, .fileReadNoPermission: return plainCause(EACCES)
-      case .fileWriteVolumeReadOnly: return plainCause(EROFS)
-      case .fileNoSuchFile, .fileReadNoSuchFile: return plainCause(ENOENT)
-      case .fileWriteFileExists: return "a file of that name is in the way"
-      default: break
-      }
-    }
-    return ns.localizedFailureReason ?? ns.localizedDescription
-  }
-
-  /// An errno in plain words, with the system's own words after.
-  public static func plainCause(_ code: Int32) -> String {
-    let system = String(cString: strerror(code))
-    switch code {
-    case ENOSPC: return "the disk is full (\(system))"
-    case EFBIG: return "a file-size limit was reached (\(system)); see `ulimit -f`"
-    case EDQUOT: return "the disk quota is used up (\(system))"
-    case EROFS: return "the disk is read-only (\(system))"
-    case EACCES, EPERM: return "permission denied: the folder cannot be written (\(system))"
-    case EIO: return "an input/output error: the disk may be failing (\(system))"
-    case ENOENT: return "the folder does not exist (\(system))"
-    default: return system
-    }
-  }
 
   /// Removes the temporary files of `target` that runs no longer alive left (a killed run's, wherever
   /// the output was: a `--ledger` file may be outside the locked output folder). A file whose process

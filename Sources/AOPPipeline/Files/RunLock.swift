@@ -12,26 +12,24 @@ public final class RunLock {
   public let path: String
 
   /// Takes the lock, waiting up to `waitSeconds` for another run to finish.
-  /// - Throws: `JobError.lockHeld` when it is still held after that, `JobError.cannotWrite` when the
-  ///   lock file cannot be created.
+  /// - Throws: `JobError` with `OutputError.lockHeld` (exit 75) when it is still held after that, with
+  ///   another `OutputError` (exit 73) when the folder or the lock file cannot be created.
   public init(folder: URL, waitSeconds: Double = 0) throws {
     path = folder.appendingPathComponent(".aop.lock").path
     do {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     } catch {
-      throw JobError.cannotWrite("\(folder.path): cannot create the output folder: \(AtomicFile.plainCause(of: error))")
+      throw JobError(.lock, .cannotWrite, OutputError.folderNotMade(folder: folder.path, cause: FileCause(of: error)))
     }
     descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else {
-      throw JobError.cannotWrite("\(path): cannot create the lock file: \(String(cString: strerror(errno)))")
+      throw JobError(.lock, .cannotWrite, OutputError.lockFileNotMade(path: path, cause: .system(errno)))
     }
     let deadline = Date().addingTimeInterval(waitSeconds)
     while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
       guard errno == EWOULDBLOCK || errno == EINTR, Date() < deadline else {
         close(descriptor)
-        throw JobError.lockHeld(
-          "\(path): another aop run is writing to this output folder; try again when it has finished (or pass --wait-lock SECONDS)"
-        )
+        throw JobError(.lock, .lockHeld, OutputError.lockHeld(path: path))
       }
       usleep(100_000)
     }

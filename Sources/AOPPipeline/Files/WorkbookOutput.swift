@@ -6,7 +6,7 @@ import Foundation
 enum WorkbookOutput {
   /// Writes `sheets` to a temporary file next to `target` and checks it (every part inflates, every
   /// XML part is well-formed); the caller commits it when the run's other outputs are ready too.
-  /// - Throws: `JobError.cannotWrite` naming the file and the cause; nothing is left behind.
+  /// - Throws: `JobError` (exit 73) naming the file and the cause; nothing is left behind.
   static func prepare(_ sheets: [Sheet], properties: WorkbookProperties, writer: XLSXWriter, target: URL) throws
     -> AtomicFile.Pending
   {
@@ -17,23 +17,18 @@ enum WorkbookOutput {
       try WorkbookCheck.verify(path: pending.path)
     } catch let failure as WorkbookCheck.Failure {
       pending.discard()
-      let part = failure.part.isEmpty ? "" : "\(failure.part): "
-      throw JobError.cannotWrite(
-        AtomicFile.notWritten(
-          target,
-          cause:
-            "the file came out incomplete (\(part)\(failure.reason)); the disk may be full or a file-size limit reached"
-        ))
+      throw Self.notWritten(target, .incomplete(part: failure.part, reason: failure.reason))
     } catch WorkbookError.closeFailed(_, _, let message, let systemError) {
       pending.discard()
-      throw JobError.cannotWrite(
-        AtomicFile.notWritten(
-          target,
-          cause: systemError != 0 ? AtomicFile.plainCause(systemError) : "libxlsxwriter could not save it: \(message)"))
+      throw Self.notWritten(target, systemError != 0 ? .system(systemError) : .library(message))
     } catch let error as WorkbookError {
       pending.discard()
-      throw JobError.cannotWrite(AtomicFile.notWritten(target, cause: AtomicFile.plainCause(of: error)))
+      throw Self.notWritten(target, FileCause(of: error))
     }
     return pending
+  }
+
+  static func notWritten(_ target: URL, _ cause: FileCause) -> JobError {
+    JobError(.output, .cannotWrite, OutputError.notWritten(file: target.path, cause: cause))
   }
 }

@@ -45,30 +45,33 @@ public struct BaselineJob: Sendable {
   public func run(progress: ProgressReporter? = nil, logger: Logger = silentLogger) throws -> Outcome {
     let setup = try RunSetup(configPath: configPath)
     let config = setup.config
+    let text = setup.text
     guard let target = outputFile ?? config.baselineFile else {
-      throw JobError.badConfig(
-        "\(config.file.path): `baseline.file` is not set; name the file the baseline is written to")
+      throw JobError(.config, .badConfigOrPlan, JobProblem.baselineFileNotSet(config: config.file.path))
     }
     guard !config.baselineInputPatterns.isEmpty else {
-      throw JobError.badConfig("\(config.file.path): `baseline.inputs` is not set; name last year's export folders")
+      throw JobError(.config, .badConfigOrPlan, JobProblem.baselineInputsNotSet(config: config.file.path))
     }
     let folder = target.deletingLastPathComponent()
     let lock = try RunLock(folder: folder, waitSeconds: lockWaitSeconds)
     defer { withExtendedLifetime(lock) {} }
-    for name in AtomicFile.clearLeftovers(in: folder) { logger.notice("removed \(name), left by an interrupted run") }
+    for name in AtomicFile.clearLeftovers(in: folder) { logger.notice("\(text.leftoverRemoved(name))") }
     let year = self.year ?? config.baselineYear ?? setup.plan.year - 1
     let (files, warnings) = try setup.inputFiles(config.baselineInputPatterns, logger: logger)
     let rejectsFile = folder.appendingPathComponent("rejects-baseline-\(year).csv")
     let imported = try importAll(
-      files, importer: setup.importer(years: year...year), progress: progress, logger: logger, ledgerCSV: ledgerCSV,
+      files, importer: setup.importer(years: year...year), progress: progress, logger: logger, text: text,
+      ledgerCSV: ledgerCSV,
       rejectsCSV: rejectsFile)
     let all = imported.ledger.rollUp()
     let rollup = Rollup(
       cells: all.cells.filter { $0.key.month.year == year }, uncosted: all.uncosted.filter { $0.key.year == year })
     guard !rollup.cells.isEmpty else {
-      throw JobError.noInput(
-        "no sales or spend dated \(year) in the \(counted(files.count, "export file")) of \(config.baselineInputPatterns.joined(separator: ", ")) (relative to \(config.root.path))"
-      )
+      throw JobError(
+        .inputs, .noInput,
+        JobProblem.nothingDated(
+          period: String(year), files: files.count, patterns: config.baselineInputPatterns, root: config.root.path,
+          lastGoodKept: false))
     }
     let baseline = Baseline(year: year, currency: setup.plan.currency.code, rollup: rollup)
     let csv = try AtomicFile.Pending(target: target)
@@ -83,9 +86,7 @@ public struct BaselineJob: Sendable {
     // Every output is complete and checked before any replaces its last good version.
     for output in imported.outputs + [csv, book] { try output.commit() }
     let status: ExitStatus = imported.hasProblems ? .rejectedRows : .ok
-    logger.log(
-      level: status == .ok ? .notice : .warning,
-      "\(imported.summaryLine("baseline \(year)", output: target.path)) (exit \(status.rawValue))")
+    imported.logSummary(text.baseline(year), output: target.path, status: status, logger: logger, text: text)
     return Outcome(
       status: status, baseline: baseline, currency: setup.plan.currency, file: target, workbook: workbook,
       sources: imported.sources, rejections: imported.rejections, rejectsFile: rejectsFile,

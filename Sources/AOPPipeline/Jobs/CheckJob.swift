@@ -22,10 +22,11 @@ public struct CheckJob: Sendable {
   public func run(progress: ProgressReporter? = nil, logger: Logger = silentLogger) throws -> Outcome {
     let setup = try RunSetup(configPath: configPath)
     let config = setup.config
+    let text = setup.text
     // A baseline not made yet is no error for a dry run (`aop baseline` makes it); a broken one is, and
     // so is a plan whose goals do not add up to monthly targets.
     if let file = config.baselineFile, !FileManager.default.fileExists(atPath: file.path) {
-      logger.notice("\(file.path): no baseline yet; `aop baseline` makes it")
+      logger.notice("\(text.noBaselineYet(file.path))")
       // What does not depend on the baseline is checked all the same (an absolute target's months).
       if setup.plan.goals.revenueGrowth == nil { _ = try setup.targets(baseline: nil) }
     } else {
@@ -42,15 +43,17 @@ public struct CheckJob: Sendable {
       let search = InputFiles.find(patterns: patterns, root: config.root)
       warnings += search.warnings
       let result = try importAll(
-        search.files, importer: setup.importer(years: years), progress: progress, logger: logger, countingCosts: true)
+        search.files, importer: setup.importer(years: years), progress: progress, logger: logger, text: text,
+        countingCosts: true)
       sources += result.sources
       rejections.append(contentsOf: result.rejections)
     }
-    for warning in warnings { logger.warning("\(warning)") }
+    for warning in warnings { logger.warning("\(text.warning(warning))") }
     guard !sources.isEmpty else {
-      throw JobError.noInput(
-        "no export files found in \((config.baselineInputPatterns + config.inputPatterns).joined(separator: ", ")) (relative to \(config.root.path))"
-      )
+      throw JobError(
+        .inputs, .noInput,
+        JobProblem.noExportFiles(
+          patterns: config.baselineInputPatterns + config.inputPatterns, root: config.root.path))
     }
     let problems = !rejections.isEmpty || sources.contains { $0.status == .refused }
     return Outcome(status: problems ? .rejectedRows : .ok, sources: sources, rejections: rejections, warnings: warnings)

@@ -35,13 +35,13 @@ public struct InitJob: Sendable {
     do {
       templates = try Templates.requireFolder()
     } catch {
-      throw JobError.badConfig(error.description)
+      throw JobError(.templates, .badConfigOrPlan, error)
     }
     let fm = FileManager.default
     let configURL = folder.appendingPathComponent("aop.toml")
     let planURL = folder.appendingPathComponent("plan-\(year).toml")
     for existing in [configURL, planURL] where fm.fileExists(atPath: existing.path) {
-      throw JobError.cannotWrite("\(existing.path) exists already; aop init never overwrites a file")
+      throw JobError(.setup, .cannotWrite, JobProblem.wouldOverwrite(path: existing.path))
     }
     let values = [
       "{{YEAR}}": String(year), "{{BASE_YEAR}}": String(year - 1), "{{LANGUAGE}}": language.rawValue,
@@ -58,7 +58,7 @@ public struct InitJob: Sendable {
         try fm.createDirectory(at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
         created.append(sub + "/")
       }
-      let config = try fill("aop.toml")
+      let config = try fill(language == .vi ? "aop.vi.toml" : "aop.en.toml")
       try config.write(to: configURL, atomically: true, encoding: .utf8)
       created.append("aop.toml")
       let planTemplate = language == .vi ? "plan.vi.toml" : "plan.en.toml"
@@ -83,7 +83,8 @@ public struct InitJob: Sendable {
         do {
           phased = try Targets(plan: plan, baseline: baseline, channels: channels)
         } catch {
-          throw JobError.badConfig("\(baselineFile.path): \(error.problem)")
+          throw JobError(
+            .targets, .badConfigOrPlan, PlanError.invalid(file: baselineFile.path, key: "", problem: error.problem))
         }
         targets = Self.targetsComment(
           phased, year: year, baselineYear: baseline.year, language: language, currency: plan.currency)
@@ -91,11 +92,11 @@ public struct InitJob: Sendable {
       try fill(planTemplate, targets: targets).write(to: planURL, atomically: true, encoding: .utf8)
       created.append(planURL.lastPathComponent)
     } catch let error as PlanError {
-      throw JobError.badConfig(error.localizedDescription)
+      throw JobError(.setup, .badConfigOrPlan, error)
     } catch let error as JobError {
       throw error
     } catch {
-      throw JobError.cannotWrite("\(folder.path): \(AtomicFile.plainCause(of: error))")
+      throw JobError(.setup, .cannotWrite, OutputError.inFolder(folder: folder.path, cause: FileCause(of: error)))
     }
     // Cron's PATH is short (/usr/bin:/bin): the line names this very binary by its absolute path.
     let binary = Bundle.main.executableURL?.resolvingSymlinksInPath().path ?? "aop"
@@ -121,7 +122,7 @@ public struct InitJob: Sendable {
         if case .record(let r) = event { rows.append((r.line, r.fields)) }
       }
     } catch let error as RowsError {
-      throw JobError.badConfig(error.localizedDescription)
+      throw JobError(.baseline, .badConfigOrPlan, error)
     }
     return try Baseline(rows: rows, file: url.path)
   }

@@ -89,7 +89,7 @@ public let silentLogger = Logger(label: "aop", factory: { _ in SwiftLogNoOpLogHa
 ///   - countingCosts: say per file of sales how its lines were costed (`SourceFile.costing`).
 func importAll(
   _ files: [InputFiles.Found], importer: FileImporter, progress: ProgressReporter?, logger: Logger,
-  ledgerCSV: URL? = nil,
+  text: ConsoleText, ledgerCSV: URL? = nil,
   rejectsCSV: URL? = nil, keepingLinesUpTo keep: Int = 0, countingCosts: Bool = false
 ) throws -> ImportResult {
   let builder = LedgerBuilder(keepingLinesUpTo: keep)
@@ -117,15 +117,12 @@ func importAll(
       progress: progress.map { p in { rows, bytes in p.advanced(rows: rows, bytes: bytes, size: size) } })
     let t = source.tally
     switch source.status {
-    case .refused: logger.warning("refused: \(source.message ?? file.shown)")
+    case .refused: logger.warning("\(text.refused(source.message ?? file.shown))")
     case .read where t.rejected > 0:
-      logger.warning("\(file.shown): \(t.rejected) of \(t.read) rows rejected (see the rejected rows)")
-    case .read:
-      logger.info(
-        "\(file.shown): \(source.profile ?? ""): \(t.read) read, \(t.accepted) accepted, \(t.duplicates) duplicate, \(t.skipped) skipped"
-      )
+      logger.warning("\(text.rowsRejected(file: file.shown, rejected: t.rejected, read: t.read))")
+    case .read: logger.info("\(text.fileRead(file: file.shown, profile: source.profile ?? "", tally: t))")
     }
-    for flag in source.flags { logger.warning("\(file.shown): accepted, but implausible: \(flag.description)") }
+    for flag in source.flags { logger.warning("\(text.flagged(file: file.shown, flag))") }
     sources.append(source)
   }
   if let costing {
@@ -140,11 +137,12 @@ func importAll(
 }
 
 extension ImportResult {
-  /// The one line a run ends its log with.
-  func summaryLine(_ what: String, output: String) -> String {
-    let t = sources.tally
+  /// The one line a run ends its log with (a warning when anything was rejected or refused).
+  func logSummary(_ what: String, output: String, status: ExitStatus, logger: Logger, text: ConsoleText) {
     let refused = sources.filter { $0.status == .refused }.count
-    return
-      "\(what): \(counted(sources.count, "file")) (\(refused) refused), rows \(t.read) read, \(t.accepted) accepted, \(t.rejected) rejected, \(t.duplicates) duplicate, \(t.skipped) skipped → \(output)"
+    logger.log(
+      level: status == .ok ? .notice : .warning,
+      "\(text.runSummary(what, files: sources.count, refused: refused, tally: sources.tally, output: output, status: status))"
+    )
   }
 }

@@ -46,11 +46,7 @@ public struct ProfilesJob: Sendable {
       importer = setup.importer(years: setup.reviewYears)
     } else {
       let profiles: ProfileSet
-      do {
-        profiles = try ProfileSet.load()
-      } catch let error as ProfileError {
-        throw JobError.badConfig(error.localizedDescription)
-      }
+      profiles = try JobError.step(.profiles, .badConfigOrPlan) { try ProfileSet.load() }
       importer = FileImporter(profiles: profiles, settings: ImportSettings(currency: .vnd, channels: []))
     }
     let verdicts = files.map { file -> FileVerdicts in
@@ -66,15 +62,15 @@ public struct ProfilesJob: Sendable {
   }
 
   /// The TOML of the profile `id` (the one a run would use: the shop's own replaces a built-in).
-  /// - Throws: `JobError.badConfig` when no profile has that id.
+  /// - Throws: `JobProblem.noSuchProfile` (exit 78) when no profile has that id.
   public func text(ofProfile id: String) throws -> String {
     let profiles = try loadProfiles()
     guard let profile = profiles.profile(id: id) else {
-      throw JobError.badConfig(
-        "no profile `\(id)`; the profiles are \(profiles.profiles.map(\.id).joined(separator: ", "))")
+      throw JobError(
+        .profiles, .badConfigOrPlan, JobProblem.noSuchProfile(id: id, known: profiles.profiles.map(\.id)))
     }
     guard let url = profile.fileURL, let text = try? String(contentsOf: url, encoding: .utf8) else {
-      throw JobError.badConfig("\(profile.origin): cannot be read")
+      throw JobError(.profiles, .badConfigOrPlan, JobProblem.profileUnreadable(origin: profile.origin))
     }
     return text
   }
@@ -85,18 +81,14 @@ public struct ProfilesJob: Sendable {
     do {
       return try ProfileDraft.make(path: file, builtIns: try ProfileSet.load())
     } catch let error as ImportError {
-      throw JobError.noInput(error.localizedDescription)
+      throw JobError(.export, .noInput, error)
     } catch let error as ProfileError {
-      throw JobError.badConfig(error.localizedDescription)
+      throw JobError(.profiles, .badConfigOrPlan, error)
     }
   }
 
   private func loadProfiles() throws -> ProfileSet {
     if let path = effectiveConfigPath { return try RunSetup(configPath: path).profiles }
-    do {
-      return try ProfileSet.load()
-    } catch let error as ProfileError {
-      throw JobError.badConfig(error.localizedDescription)
-    }
+    return try JobError.step(.profiles, .badConfigOrPlan) { try ProfileSet.load() }
   }
 }

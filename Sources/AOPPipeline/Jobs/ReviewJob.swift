@@ -43,15 +43,17 @@ public struct ReviewJob: Sendable {
   public func run(progress: ProgressReporter? = nil, logger: Logger = silentLogger) throws -> Outcome {
     let setup = try RunSetup(configPath: configPath)
     let config = setup.config
+    let text = setup.text
     // A month of another year is refused before the output folder is touched.
     guard month.year == setup.plan.year else {
-      throw JobError.badConfig(
-        "\(config.planFile.path): the plan is for \(setup.plan.year), the review asks for \(month)")
+      throw JobError(
+        .plan, .badConfigOrPlan,
+        JobProblem.planYearDiffers(planFile: config.planFile.path, planYear: setup.plan.year, month: month.description))
     }
     let folder = outputFolder ?? config.outputFolder
     let lock = try RunLock(folder: folder, waitSeconds: lockWaitSeconds)
     defer { withExtendedLifetime(lock) {} }
-    for name in AtomicFile.clearLeftovers(in: folder) { logger.notice("removed \(name), left by an interrupted run") }
+    for name in AtomicFile.clearLeftovers(in: folder) { logger.notice("\(text.leftoverRemoved(name))") }
     let baseline = try setup.loadBaseline()
     // A plan that does not add up is refused before any file is read.
     let targets = try setup.targets(baseline: baseline)
@@ -61,15 +63,17 @@ public struct ReviewJob: Sendable {
     // however many; the workbook lists the first); one with the header only says there were none.
     let rejectsFile = folder.appendingPathComponent(ReviewReport.rejectsFileName(month))
     let imported = try importAll(
-      files, importer: setup.importer(years: setup.reviewYears), progress: progress, logger: logger,
+      files, importer: setup.importer(years: setup.reviewYears), progress: progress, logger: logger, text: text,
       ledgerCSV: ledgerCSV, rejectsCSV: rejectsFile,
       keepingLinesUpTo: dataSheetLineLimit)
     let rollup = imported.ledger.rollUp()
     let monthFigures = rollup.figures(months: [month])
     guard monthFigures.revenue != .zero || monthFigures.units != 0 || monthFigures.marketing != .zero else {
-      throw JobError.noInput(
-        "no sales or spend dated \(month) in the \(counted(files.count, "export file")) of \(config.inputPatterns.joined(separator: ", ")) (relative to \(config.root.path)): are the month's exports in yet? The last good workbook is left as it was"
-      )
+      throw JobError(
+        .inputs, .noInput,
+        JobProblem.nothingDated(
+          period: month.description, files: files.count, patterns: config.inputPatterns, root: config.root.path,
+          lastGoodKept: true))
     }
     // A month of the year to date without a single sale is most likely a month whose exports are missing.
     let empty = month.yearToDate.filter { m in
@@ -78,7 +82,7 @@ public struct ReviewJob: Sendable {
     }
     if !empty.isEmpty {
       let warning = InputWarning.monthsWithoutSales(months: empty)
-      logger.warning("\(warning)")
+      logger.warning("\(text.warning(warning))")
       warnings.append(warning)
     }
     let report = ReviewReport.compute(
@@ -96,9 +100,7 @@ public struct ReviewJob: Sendable {
     // Every output is complete and checked before any replaces its last good version.
     for output in imported.outputs + [workbook] { try output.commit() }
     let status: ExitStatus = imported.hasProblems ? .rejectedRows : .ok
-    logger.log(
-      level: status == .ok ? .notice : .warning,
-      "\(imported.summaryLine("review \(month)", output: target.path)) (exit \(status.rawValue))")
+    imported.logSummary(text.review(month), output: target.path, status: status, logger: logger, text: text)
     return Outcome(
       status: status, report: report, workbook: target, rejectsFile: rejectsFile, language: config.language)
   }

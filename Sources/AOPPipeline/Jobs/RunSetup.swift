@@ -6,38 +6,37 @@ import AOPRows
 import Foundation
 import Logging
 
-/// What every job loads first: the config, the plan, the profiles; each failure is a bad-config error.
+/// What every job loads first: the config, the plan, the profiles; each failure is a bad-config error
+/// (exit 78) that says which of them failed.
 struct RunSetup {
   let config: Config
   let plan: Plan
   let profiles: ProfileSet
 
   init(configPath: String) throws {
-    do {
-      config = try Config.load(from: URL(fileURLWithPath: configPath))
-      plan = try Plan.load(from: config.planFile)
-      profiles = try ProfileSet.load(userFolders: config.profileFolders)
-    } catch let error as PlanError {
-      throw JobError.badConfig(error.localizedDescription)
-    } catch let error as ProfileError {
-      throw JobError.badConfig(error.localizedDescription)
-    }
+    config = try JobError.step(.config, .badConfigOrPlan) { try Config.load(from: URL(fileURLWithPath: configPath)) }
+    let planFile = config.planFile
+    plan = try JobError.step(.plan, .badConfigOrPlan) { try Plan.load(from: planFile) }
+    let folders = config.profileFolders
+    profiles = try JobError.step(.profiles, .badConfigOrPlan) { try ProfileSet.load(userFolders: folders) }
   }
 
   /// The export files `patterns` name, with the warnings about the run's inputs so far (profile
   /// folders and patterns that match nothing, links not followed) logged.
-  /// - Throws: `JobError.noInput` when there is no file at all, naming where it looked.
+  /// - Throws: `JobProblem.noExportFiles` (exit 66) when there is no file at all, naming where it looked.
   func inputFiles(_ patterns: [String], logger: Logger) throws -> (files: [InputFiles.Found], warnings: [InputWarning])
   {
     let search = InputFiles.find(patterns: patterns, root: config.root)
     let warnings = profiles.warnings + search.warnings
-    for warning in warnings { logger.warning("\(warning)") }
+    for warning in warnings { logger.warning("\(text.warning(warning))") }
     guard !search.files.isEmpty else {
-      throw JobError.noInput(
-        "no export files found in \(patterns.joined(separator: ", ")) (relative to \(config.root.path))")
+      throw JobError(.inputs, .noInput, JobProblem.noExportFiles(patterns: patterns, root: config.root.path))
     }
     return (search.files, warnings)
   }
+
+  /// The console's words in the config's language.
+  var text: ConsoleText { ConsoleText(language: config.language) }
 
   /// The years a review's inputs belong to: the baseline's to the plan's.
   var reviewYears: ClosedRange<Int> { min(config.baselineYear ?? plan.year - 1, plan.year - 1)...plan.year }
@@ -59,23 +58,23 @@ struct RunSetup {
   }
 
   /// The plan's goals as monthly targets, against `baseline`.
-  /// - Throws: `JobError.badConfig` naming the plan file and key when they do not add up.
+  /// - Throws: a `PlanError` naming the plan file and key when they do not add up (exit 78).
   func targets(baseline: Baseline?) throws -> Targets {
     do {
       return try Targets(plan: plan, baseline: baseline, channels: config.channels)
     } catch {
-      throw JobError.badConfig("\(config.planFile.path): `\(error.key)`: \(error.problem)")
+      throw JobError(
+        .targets, .badConfigOrPlan,
+        PlanError.invalid(file: config.planFile.path, key: error.key, problem: error.problem))
     }
   }
 
   /// Reads the baseline file named in the config, if any.
-  /// - Throws: `JobError.badConfig` when it is named but missing or invalid.
+  /// - Throws: `JobError` (exit 78) when it is named but missing or invalid.
   func loadBaseline() throws -> Baseline? {
     guard let url = config.baselineFile else { return nil }
     guard FileManager.default.fileExists(atPath: url.path) else {
-      throw JobError.badConfig(
-        "\(url.path): the baseline file named in the config does not exist; create it with `aop baseline --config \(config.file.path)`"
-      )
+      throw JobError(.baseline, .badConfigOrPlan, JobProblem.baselineNotMade(file: url.path, config: config.file.path))
     }
     var rows: [(line: Int, fields: [String])] = []
     do {
@@ -93,9 +92,9 @@ struct RunSetup {
       }
       return baseline
     } catch let error as PlanError {
-      throw JobError.badConfig(error.localizedDescription)
+      throw JobError(.baseline, .badConfigOrPlan, error)
     } catch let error as RowsError {
-      throw JobError.badConfig(error.localizedDescription)
+      throw JobError(.baseline, .badConfigOrPlan, error)
     }
   }
 }

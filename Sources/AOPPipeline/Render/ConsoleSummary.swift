@@ -3,112 +3,140 @@ import AOPLedger
 import AOPPlan
 import Foundation
 
-/// The short text summary a review prints to stdout.
+/// The short text summary a review prints to stdout, in the config's language.
 public enum ConsoleSummary {
   public static func render(_ outcome: ReviewJob.Outcome, workbookShown: String) -> String {
     let r = outcome.report
-    let money = MoneyText(currency: r.currency)
+    let text = ConsoleText(language: outcome.language)
+    let say = text.say
+    let money = text.money(r.currency)
+    let (onTrack, offTrack, noData) = (
+      say("on track", "đạt"), say("off track", "chưa đạt"), say("no data", "chưa có số liệu")
+    )
     var lines: [String] = []
-    lines.append("\(r.company.isEmpty ? "" : r.company + " — ")AOP review \(r.month)")
-    func amount(_ label: String, _ v: VersusPlan, _ planWord: String) -> String {
+    lines.append(
+      "\(r.company.isEmpty ? "" : r.company + " — ")"
+        + say("AOP review \(r.month)", "Đánh giá thực hiện kế hoạch năm (AOP) kỳ \(r.month)"))
+    /// A budget is kept or overspent; a target is met or not.
+    let (within, over) = (say("within budget", "trong ngân sách"), say("over budget", "vượt ngân sách"))
+    func amount(_ label: String, _ v: VersusPlan, _ planWord: String, isBudget: Bool = false) -> String {
       var s = "\(label) \(money.format(v.actual))"
       if let plan = v.plan {
-        s += " vs \(planWord) \(money.format(plan))"
-        if let ratio = v.varianceRatio { s += " (\(signedPercent(ratio.value)))" }
-        s += v.onTrack == true ? "  on track" : "  off track"
+        s += " \(say("vs", "so với")) \(planWord) \(money.format(plan))"
+        if let ratio = v.varianceRatio { s += " (\(text.signedPercent(ratio.value)))" }
+        s += "  " + (v.onTrack == true ? (isBudget ? within : onTrack) : (isBudget ? over : offTrack))
       }
       return s
     }
     func ratio(_ label: String, _ k: RatioVersusGoal, _ goalWord: String) -> String {
-      var s = "\(label) \(k.actual.map { percent($0.value) } ?? "no data")"
-      if let g = k.goal { s += " (\(goalWord) \(percent(g.value)))" }
-      if let on = k.onTrack { s += on ? "  on track" : "  off track" }
+      var s = "\(label) \(k.actual.map { text.percent($0.value) } ?? noData)"
+      if let g = k.goal { s += " (\(goalWord) \(text.percent(g.value)))" }
+      if let on = k.onTrack { s += "  " + (on ? onTrack : offTrack) }
       return s
     }
-    for (name, p) in [("month", r.thisMonth), ("year to date", r.yearToDate)] {
+    for (name, p) in [(say("month", "trong tháng"), r.thisMonth), (say("year to date", "lũy kế năm"), r.yearToDate)] {
       lines.append("\(name):")
-      lines.append("  " + amount("revenue", p.revenue, "target"))
-      lines.append("  " + ratio("online share", p.onlineShare, "goal"))
+      lines.append("  " + amount(say("revenue", "doanh thu thuần"), p.revenue, say("target", "kế hoạch")))
+      lines.append("  " + ratio(say("online share", "tỷ trọng online"), p.onlineShare, say("goal", "mục tiêu")))
       lines.append(
-        "  " + ratio("gross margin", p.grossMargin, "floor")
-          + "; cost coverage \(p.figures.costCoverage.map { percent($0.value) } ?? "no data")")
-      lines.append("  " + amount("marketing", p.marketing, "budget"))
-      lines.append("  " + ratio("marketing/revenue", p.marketingToRevenue, "ceiling"))
+        "  " + ratio(say("gross margin", "biên lợi nhuận gộp"), p.grossMargin, say("floor", "tối thiểu"))
+          + say("; cost coverage ", "; tỷ lệ doanh thu có giá vốn ")
+          + (p.figures.costCoverage.map { text.percent($0.value) } ?? noData))
+      lines.append(
+        "  " + amount(say("marketing", "chi phí marketing"), p.marketing, say("budget", "ngân sách"), isBudget: true))
+      lines.append(
+        "  " + ratio(say("marketing/revenue", "marketing/doanh thu"), p.marketingToRevenue, say("ceiling", "tối đa")))
     }
     if let o = r.outlook {
+      let runRate = o.atRunRate.map(money.format) ?? noData
       lines.append(
-        "outlook: \(money.format(o.atPlan)) at plan, \(o.atRunRate.map(money.format) ?? "no data") at the run-rate, against \(money.format(o.annualTarget))"
-      )
+        say(
+          "outlook: \(money.format(o.atPlan)) at plan, \(runRate) at the run-rate, against \(money.format(o.annualTarget))",
+          "dự báo doanh thu cả năm: \(money.format(o.atPlan)) nếu các tháng còn lại đạt kế hoạch, \(runRate) theo tốc độ hiện tại; kế hoạch năm \(money.format(o.annualTarget))"
+        ))
+      let ofPlan = o.requiredOfPlan.map { text.percent($0.value) }
       lines.append(
-        "  the remaining months need \(money.format(o.requiredRemaining))\(o.requiredOfPlan.map { " (\(percent($0.value)) of their plan)" } ?? "")"
-      )
+        say(
+          "  the remaining months need \(money.format(o.requiredRemaining))\(ofPlan.map { " (\($0) of their plan)" } ?? "")",
+          "  các tháng còn lại cần đạt \(money.format(o.requiredRemaining))\(ofPlan.map { " (bằng \($0) kế hoạch của các tháng đó)" } ?? "")"
+        ))
     }
     for b in r.budget where b.overLimit {
+      let (month, toDate) = (money.format(b.month.actual), money.format(b.yearToDate.actual))
       if b.id == BudgetLine.unbudgetedID {
         lines.append(
-          "spent outside the budget: \(money.format(b.month.actual)) this month, \(money.format(b.yearToDate.actual)) year to date"
-            + " (spend no budget category of the plan covers; see the budget sheet)")
+          say(
+            "spent outside the budget: \(month) this month, \(toDate) year to date (spend no budget category of the plan covers; see the budget sheet)",
+            "chi ngoài ngân sách: \(month) trong tháng, \(toDate) lũy kế năm (khoản chi không thuộc hạng mục ngân sách nào của kế hoạch; xem trang Ngân sách)"
+          ))
         continue
       }
       // Say which period is over its limit: the month's budget, the budget to date, or both.
       var over: [String] = []
       if b.month.onTrack == false {
-        over.append("this month \(money.format(b.month.actual)) of \(money.format(b.month.plan ?? .zero))")
+        let plan = money.format(b.month.plan ?? .zero)
+        over.append(say("this month \(month) of \(plan)", "tháng này chi \(month)/ngân sách \(plan)"))
       }
       if b.yearToDate.onTrack == false {
+        let plan = money.format(b.yearToDate.plan ?? .zero)
         over.append(
-          "year to date \(money.format(b.yearToDate.actual)) of the \(money.format(b.yearToDate.plan ?? .zero)) budgeted to date"
-        )
+          say(
+            "year to date \(toDate) of the \(plan) budgeted to date",
+            "lũy kế năm chi \(toDate)/ngân sách lũy kế \(plan)"))
       }
+      let (remaining, annual) = (money.format(b.remaining), money.format(b.annual))
       let year =
         b.remaining >= .zero
-        ? "\(money.format(b.remaining)) of the year's \(money.format(b.annual)) left"
-        : "the year's \(money.format(b.annual)) exceeded by \(money.format(-b.remaining))"
-      lines.append("over budget: \(b.name): \(over.joined(separator: "; ")); \(year)")
+        ? say("\(remaining) of the year's \(annual) left", "ngân sách năm \(annual) còn lại \(remaining)")
+        : say(
+          "the year's \(annual) exceeded by \(money.format(-b.remaining))",
+          "đã vượt ngân sách năm \(annual) là \(money.format(-b.remaining))")
+      lines.append(say("over budget: ", "vượt ngân sách: ") + "\(b.name): \(over.joined(separator: "; ")); \(year)")
     }
     for risk in r.risks where risk.triggered {
       let threshold = risk.risk.threshold.value
+      let value = risk.value.map { text.percent($0.value, distinctFrom: threshold) } ?? ""
       lines.append(
-        "risk triggered: \(risk.risk.risk) (\(risk.risk.kpi.rawValue) \(risk.value.map { percent($0.value, distinctFrom: threshold) } ?? "") past \(percent(threshold))) → \(risk.risk.contingency)"
-      )
+        say("risk triggered: ", "rủi ro đã kích hoạt: ")
+          + "\(risk.risk.risk) (\(text.labels.kpiName(risk.risk.kpi)) \(value) "
+          + say("past", "vượt ngưỡng") + " \(text.percent(threshold))) → \(risk.risk.contingency)")
     }
     let t = r.tally
     let refused = r.sources.filter { $0.status == .refused }.count
     let flagged = r.sources.reduce(0) { $0 + $1.flags.reduce(0) { $0 + $1.count } }
     lines.append(
-      "files: \(r.sources.count) (\(refused) refused); rows: \(t.read) read, \(t.accepted) accepted, \(t.rejected) rejected, \(t.duplicates) duplicate, \(t.skipped) skipped"
-        + (flagged > 0 ? "; \(flagged) accepted but implausible (see the sources sheet)" : ""))
-    lines.append("workbook: \(workbookShown)")
+      say(
+        "files: \(r.sources.count) (\(refused) refused); rows: \(text.grouped(t.read)) read, \(text.grouped(t.accepted)) accepted, \(text.grouped(t.rejected)) rejected, \(text.grouped(t.duplicates)) duplicate, \(text.grouped(t.skipped)) skipped",
+        "tệp: \(r.sources.count) (\(refused) bị từ chối); dòng: đọc \(text.grouped(t.read)), nhận \(text.grouped(t.accepted)), loại \(text.grouped(t.rejected)), trùng \(text.grouped(t.duplicates)), bỏ qua \(text.grouped(t.skipped))"
+      )
+        + (flagged > 0
+          ? say(
+            "; \(text.grouped(flagged)) accepted but implausible (see the sources sheet)",
+            "; \(text.grouped(flagged)) dòng bất thường nhưng vẫn nhận (xem trang Nguồn dữ liệu)") : ""))
+    lines.append(say("workbook: ", "báo cáo: ") + workbookShown)
     return lines.joined(separator: "\n") + "\n"
   }
-
-  static func percent(_ v: Double) -> String { String(format: "%.1f%%", v * 100) }
-
-  /// A percentage with the decimals that tell it from `other` (100.03% past a 100% limit, not 100.0%).
-  static func percent(_ v: Double, distinctFrom other: Double) -> String {
-    for digits in 1...4 {
-      let (a, b) = (String(format: "%.\(digits)f%%", v * 100), String(format: "%.\(digits)f%%", other * 100))
-      if a != b || v == other { return a }
-    }
-    return String(format: "%.4f%%", v * 100)
-  }
-  static func signedPercent(_ v: Double) -> String { String(format: "%+.1f%%", v * 100) }
 }
 
-/// Money as text for people: digits grouped, the currency after.
+/// Money as text for people: digits grouped as the language writes them, the currency after.
 public struct MoneyText: Sendable {
   public let currency: Currency
+  public let language: Config.Language
 
-  public init(currency: Currency) { self.currency = currency }
+  public init(currency: Currency, language: Config.Language = .en) {
+    self.currency = currency
+    self.language = language
+  }
 
   public func format(_ m: Money) -> String {
     let scale = currency.unitScale
     let negative = m.minorUnits < 0
     let magnitude = m.minorUnits.magnitude
-    var text = Digits.grouped(magnitude / UInt64(scale))
+    var text = language.grouped(magnitude / UInt64(scale))
     if currency.minorDigits > 0 {
       let fraction = String(magnitude % UInt64(scale))
-      text += "." + String(repeating: "0", count: currency.minorDigits - fraction.count) + fraction
+      text +=
+        String(language.decimalMark) + String(repeating: "0", count: currency.minorDigits - fraction.count) + fraction
     }
     return "\(negative ? "-" : "")\(text) \(currency.code)"
   }

@@ -6,8 +6,19 @@ import Foundation
 /// workbook goes, the channels, and which profile books to which channel. Paths are relative to the
 /// config file's folder.
 public struct Config: @unchecked Sendable {
-  /// The labels' language in the workbook and summary.
-  public enum Language: String, Sendable, Codable, CaseIterable { case en, vi }
+  /// The language of the workbook's labels and of the console (summary, messages, warnings).
+  public enum Language: String, Sendable, Codable, CaseIterable {
+    case en, vi
+
+    /// The text of this language out of its two phrasings: every fixed phrase the tool says is chosen here.
+    public func say(_ english: String, _ vietnamese: String) -> String { self == .vi ? vietnamese : english }
+
+    /// How the language writes numbers: 1,234,567.89 in English, 1.234.567,89 in Vietnamese.
+    public var thousandsSeparator: Character { self == .vi ? "." : "," }
+    public var decimalMark: Character { self == .vi ? "," : "." }
+    /// 1234567 → `1,234,567` or `1.234.567`.
+    public func grouped(_ n: some BinaryInteger) -> String { Digits.grouped(n, separator: thousandsSeparator) }
+  }
 
   public var file: URL
   public var planFile: URL
@@ -38,6 +49,22 @@ public struct Config: @unchecked Sendable {
   public var root: URL { file.deletingLastPathComponent() }
 
   public func channel(id: String) -> Channel? { channels.first { $0.id == id } }
+
+  /// The language the config at `path` asks for, read from its top-level `language` key alone, so that
+  /// even a config that does not load has its error said in its own language (English when there is
+  /// no such key or no such file).
+  public static func language(ofFile path: String) -> Language {
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return .en }
+    for line in text.split(whereSeparator: \.isNewline) {
+      let trimmed = line.trimmingCharacters(in: .whitespaces)
+      if trimmed.hasPrefix("[") { break }  // past the top-level keys
+      let parts = trimmed.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+      guard parts.count == 2, parts[0] == "language" else { continue }
+      let value = parts[1].split(separator: "#", maxSplits: 1).first.map(String.init) ?? ""
+      return Language(rawValue: value.trimmingCharacters(in: CharacterSet(charactersIn: "\"' "))) ?? .en
+    }
+    return .en
+  }
 
   /// Loads and validates the config.
   /// - Throws: `PlanError` naming the file and the key at fault.

@@ -1,10 +1,12 @@
 import AOPLedger
 import AOPPlan
 
-/// The workbook's words, in English or Vietnamese as the config says.
-struct Labels {
-  let language: Config.Language
-  private func t(_ en: String, _ vi: String) -> String { language == .vi ? vi : en }
+/// The workbook's words, in English or Vietnamese as the config says; the console says its terms
+/// (KPIs, warnings, flagged rows) with the same words.
+public struct Labels: Sendable {
+  public let language: Config.Language
+  public init(language: Config.Language) { self.language = language }
+  private func t(_ en: String, _ vi: String) -> String { language.say(en, vi) }
 
   var summarySheet: String { t("Summary", "Tổng quan") }
   var channelSheet: String { t("Revenue by channel", "Doanh thu theo kênh") }
@@ -32,7 +34,7 @@ struct Labels {
   var kindReturn: String { t("return", "trả") }
   var order: String { t("Order", "Mã đơn") }
   /// 1234567 → `1,234,567` (English) or `1.234.567` (Vietnamese).
-  func grouped(_ n: Int) -> String { Digits.grouped(n, separator: language == .vi ? "." : ",") }
+  func grouped(_ n: Int) -> String { language.grouped(n) }
 
   func dataAggregated(lines: Int, limit: Int) -> String {
     t(
@@ -106,6 +108,17 @@ struct Labels {
 
   var reviewTitle: String { t("Monthly AOP review", "Đánh giá kế hoạch tháng") }
   var kpi: String { t("KPI", "Chỉ tiêu") }
+  /// A KPI of the plan by name (the plan file's id is for the file, not for people).
+  public func kpiName(_ kpi: Plan.KPI) -> String {
+    switch kpi {
+    case .revenueVsTarget: return t("revenue against target", "doanh thu so với kế hoạch")
+    case .onlineShare: return t("online share", "tỷ trọng online")
+    case .grossMargin: return t("gross margin", "biên lợi nhuận gộp")
+    case .marketingToRevenue: return t("marketing / revenue", "marketing / doanh thu")
+    case .costCoverage: return t("cost coverage", "tỷ lệ có giá vốn")
+    case .budgetUsed: return t("budget used", "ngân sách đã dùng")
+    }
+  }
   var thisMonth: String { t("Month", "Tháng") }
   var yearToDate: String { t("Year to date", "Lũy kế năm") }
   var actual: String { t("Actual", "Thực tế") }
@@ -219,7 +232,7 @@ struct Labels {
   var reason: String { t("Reason", "Lý do") }
   var rawText: String { t("Raw text", "Nội dung gốc") }
   /// Rows accepted although implausible, said in the workbook's language.
-  func flagged(_ flag: RowFlag) -> String {
+  public func flagged(_ flag: RowFlag) -> String {
     guard language == .vi else { return "implausible, accepted: \(flag.description)" }
     let what: String
     switch flag.kind {
@@ -231,7 +244,7 @@ struct Labels {
   }
 
   /// A warning about the inputs, said in the workbook's language.
-  func warning(_ warning: InputWarning) -> String {
+  public func warning(_ warning: InputWarning) -> String {
     guard language == .vi else { return warning.description }
     switch warning {
     case .patternMatchesNothing(let pattern, let root):
