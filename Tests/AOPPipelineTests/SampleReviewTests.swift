@@ -236,7 +236,7 @@ import Testing
     #expect(lines["marketing-web"]?.annual.minorUnits == webYear)
     #expect(lines["marketing-web"]?.originalAnnual.minorUnits == webOriginal)
     // The budget_used risk on web ads fires exactly when the year's spend so far is over its budget.
-    let webRisk = try #require(outcome.report.risks.first { $0.risk.kpi == .budgetUsed })
+    let webRisk = try #require(outcome.report.risks.first { $0.shown.condition.kpi == .budgetUsed })
     #expect(
       webRisk.triggered == (current.sum("marketing", months: ytd, channel: "web") > 6 * 12_000_000 + 4 * 11_000_000))
     // In the workbook: the budget sheet's web line.
@@ -267,7 +267,7 @@ import Testing
     #expect(o.requiredByMonth.map(\.0.description) == ["2026-11", "2026-12"])
     #expect(o.requiredByMonth.map(\.1.minorUnits).reduce(0, +) == o.requiredRemaining.minorUnits)
     let json = ReviewSummary(outcome, workbookShown: "w").json()
-    #expect(json.contains("\"schema\" : \"aop.review.v2\""))
+    #expect(json.contains("\"schema\" : \"aop.review.v3\""))
     #expect(json.contains("\"required_remaining\" : \(o.requiredRemaining.minorUnits)"))
   }
 
@@ -338,7 +338,106 @@ import Testing
     #expect(try sheetXML("Ngân sách").contains("operator=\"lessThan\"><formula>0</formula>"))
     let risks = try #require(book.sheets["Rủi ro và KPI"])
     let webRisk = try #require(book.row("Rủi ro và KPI", labelled: "Vượt ngân sách marketing website"))
-    #expect(risks["F\(webRisk)"]?.number == 0)
+    #expect(risks["B\(webRisk)"]?.number == 0)
+  }
+
+  /// The sample plan's own signals, judged month by month from the generator's figures: the margin
+  /// squeeze (a month below 34.5%, or two below 35% in a row), online growth stalling (the online share
+  /// under 40% two months running, or Shopee under +30% on the same month of 2025), and the lights of
+  /// each channel's growth and each budget category's use.
+  @Test func risksWithHistoryAndKPIsPerChannelAndCategory() throws {
+    func margin(_ month: String) -> Ratio? {
+      let covered = current.sum("covered_revenue", months: [month]), cogs = current.sum("cogs", months: [month])
+      return Ratio(numerator: covered - cogs, denominator: covered)
+    }
+    func below(_ r: Ratio?, _ ppm: Int64) -> Bool {
+      r.map { $0.compared(to: Ratio(partsPerMillion: ppm)) < 0 } ?? false
+    }
+    let squeeze = try #require(outcome.report.risks.first { $0.risk.risk.hasPrefix("Giá vốn sữa") })
+    #expect(squeeze.risk.combination == .any && squeeze.conditions.count == 2)
+    #expect(squeeze.conditions[1].judged.map(\.month.description) == ["2026-09", "2026-10"])
+    #expect(squeeze.conditions[1].judged.map(\.value) == [margin("2026-09"), margin("2026-10")])
+    #expect(
+      squeeze.triggered
+        == (below(margin("2026-10"), 345_000)
+          || (below(margin("2026-09"), 350_000) && below(margin("2026-10"), 350_000))))
+    // September's review: August and September both under 35% (September at 34.99%, shown as 35.0%).
+    let september = try ReviewJob(
+      configPath: Samples.config, month: Month(year: 2026, month: 9)!,
+      outputFolder: folder.url.appendingPathComponent("sep")
+    ).run()
+    let sepSqueeze = try #require(september.report.risks.first { $0.risk.risk.hasPrefix("Giá vốn sữa") })
+    #expect(below(margin("2026-08"), 350_000) && below(margin("2026-09"), 350_000))
+    #expect(sepSqueeze.triggered && sepSqueeze.shown.condition.monthsInARow == 2)
+    #expect(sepSqueeze.value == margin("2026-09"))
+    let text = ConsoleSummary.render(september, workbookShown: "w.xlsx")
+    #expect(
+      text.contains("rủi ro đã kích hoạt: Giá vốn sữa tăng làm giảm biên lợi nhuận (biên lợi nhuận gộp 2026-08 "),
+      "\(text)")
+    #expect(text.contains(", 2026-09 34,99% vượt ngưỡng 35,0%) → "), "\(text)")
+    // Its workbook: the risk's months judged on the risks sheet, and the risk among those fired on the summary.
+    let sepBook = try WorkbookReadBack(path: september.workbook.path)
+    let risks = try #require(sepBook.sheets["Rủi ro và KPI"])
+    let first = try #require(sepBook.row("Rủi ro và KPI", labelled: "Giá vốn sữa tăng làm giảm biên lợi nhuận"))
+    #expect(risks["A\(first + 1)"]?.value == "… hoặc")
+    #expect(risks["C\(first + 1)"]?.value == "Biên lợi nhuận gộp (2 tháng liên tiếp)")
+    #expect(risks["H\(first + 1)"]?.value.hasSuffix(" · 2026-09: 34,99%") == true)
+    #expect(risks["G\(first + 1)"]?.number == 0)  // the condition holds: red
+    let summary = try #require(sepBook.sheets["Tổng quan"])
+    let fired = try #require(sepBook.row("Tổng quan", labelled: "Rủi ro đã kích hoạt"))
+    let firedRows = (fired + 2)...(fired + 2 + september.report.risks.filter(\.triggered).count - 1)
+    let squeezeRow = try #require(firedRows.first { summary["A\($0)"]?.value == sepSqueeze.risk.risk })
+    #expect(summary["B\(squeezeRow)"]?.formula == "'Rủi ro và KPI'!F\(first + 1)")
+    #expect(summary["E\(squeezeRow)"]?.value == "Biên lợi nhuận gộp (2 tháng liên tiếp)")
+
+    // Online growth stalls: the share under 40% in September and October? Shopee under +30%?
+    func online(_ month: String) -> Ratio? {
+      let all = current.sum("revenue", months: [month])
+      let on =
+        current.sum("revenue", months: [month], channel: "shopee")
+        + current.sum("revenue", months: [month], channel: "web")
+      return Ratio(numerator: on, denominator: all)
+    }
+    func growth(_ channel: String, _ months: [String]) -> Ratio? {
+      let now = current.sum("revenue", months: months, channel: channel)
+      let before = expected.baseline2025.sum(
+        "revenue", months: months.map { "2025" + $0.dropFirst(4) }, channel: channel)
+      return Ratio(numerator: now - before, denominator: before)
+    }
+    let stalls = try #require(outcome.report.risks.first { $0.risk.risk == "Tăng trưởng online chững lại" })
+    #expect(stalls.conditions[0].judged.map(\.value) == [online("2026-09"), online("2026-10")])
+    #expect(stalls.conditions[1].judged.map(\.value) == [growth("shopee", ["2026-10"])])
+    #expect(
+      stalls.triggered
+        == ((below(online("2026-09"), 400_000) && below(online("2026-10"), 400_000))
+          || below(growth("shopee", ["2026-10"]), 300_000)))
+
+    // A growth light per channel, in the config's order, and one budget light per category.
+    let growthLights = outcome.report.kpis.filter { $0.kpi == .growthVsBaseline }
+    #expect(growthLights.map(\.scope.channel) == ["store", "shopee", "web"])
+    for k in growthLights {
+      let channel = try #require(k.scope.channel)
+      #expect(k.month == growth(channel, ["2026-10"]) && k.yearToDate == growth(channel, Self.months))
+      #expect(k.byMonth.map(\.value) == Self.months.map { growth(channel, [$0]) })
+      let light: KPIStatus.Light =
+        !below(k.month, 200_000) ? .green : !below(k.month, 0) ? .amber : .red
+      #expect(k.monthLight == light)
+    }
+    let budgetLights = outcome.report.kpis.filter { $0.kpi == .budgetUsed }
+    #expect(budgetLights.map(\.scope.category) == outcome.report.plan.budget(in: outcome.report.month).map(\.id))
+    let web = try #require(budgetLights.first { $0.scope.category == "marketing-web" })
+    // 116,040,000 of 116,000,000 so far: 100.03%, past 100% but within 110%: amber.
+    #expect(web.yearToDate == Ratio(numerator: 116_040_000, denominator: 116_000_000) && web.yearToDateLight == .amber)
+    // The KPI table of the summary: each value a link to the KPI's row on the risks and KPIs sheet.
+    let s = try #require(book.sheets["Tổng quan"])
+    let lights = try #require(book.row("Tổng quan", labelled: "Đèn KPI"))
+    let kpiSheet = try #require(book.sheets["Rủi ro và KPI"])
+    for (i, k) in outcome.report.kpis.enumerated() {
+      let formula = try #require(s["B\(lights + 2 + i)"]?.formula)
+      let target = String(formula.dropFirst("'Rủi ro và KPI'!".count))
+      #expect(abs((kpiSheet[target]?.number ?? -9) - (k.month?.value ?? -9)) < 1e-12, "\(formula)")
+      #expect(kpiSheet["A\(Int(target.dropFirst())!)"]?.value == s["A\(lights + 2 + i)"]?.value)
+    }
   }
 
   @Test func eachChannelInEachMonthAgainstItsTargetAndTheBaselineMonth() throws {
@@ -399,7 +498,7 @@ import Testing
     #expect(!triggered.isEmpty)
     for (i, risk) in triggered.enumerated() {
       #expect(s["A\(fired + 2 + i)"]?.value == risk.risk.risk)
-      #expect(s["B\(fired + 2 + i)"]?.formula?.hasPrefix("'Rủi ro và KPI'!E") == true)
+      #expect(s["B\(fired + 2 + i)"]?.formula?.hasPrefix("'Rủi ro và KPI'!F") == true)
       #expect(abs((s["B\(fired + 2 + i)"]?.number ?? 0) - (risk.value?.value ?? 1)) < 1e-12)
     }
   }
@@ -482,7 +581,7 @@ import Testing
       ), "\(text)")
     #expect(!text.contains("of 0 VND"))
     // 116,040,000 of 116,000,000 is 100.03%: shown with the decimal that tells it from the 100% limit.
-    #expect(text.contains("(budget used 100.03% past 100.0%)"), "\(text)")
+    #expect(text.contains("(budget used — Marketing — Website (Meta, Google) 100.03% past 100.0%)"), "\(text)")
   }
 
   /// The sample shop's config says `language = "vi"`: its console speaks Vietnamese, with numbers
@@ -508,7 +607,8 @@ import Testing
           + "ngân sách năm \(money.format(web.annual)) còn lại \(money.format(web.remaining))"), "\(text)")
     // A budget is kept or overspent, not "met": the marketing line says so in both languages.
     #expect(text.contains("so với ngân sách 13.000.000 VND (-6,5%)  vượt ngân sách\n"), "\(text)")
-    #expect(text.contains("(ngân sách đã dùng 100,03% vượt ngưỡng 100,0%)"), "\(text)")
+    #expect(
+      text.contains("(ngân sách đã dùng — Marketing — Website (Meta, Google) 100,03% vượt ngưỡng 100,0%)"), "\(text)")
     let t = outcome.report.tally
     #expect(
       text.contains(
@@ -525,7 +625,7 @@ import Testing
   @Test func jsonSummaryCarriesTheSameFigures() throws {
     let text = ReviewSummary(outcome, workbookShown: "out/review-2026-10.xlsx").json()
     let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-    #expect(json["schema"] as? String == "aop.review.v2")
+    #expect(json["schema"] as? String == "aop.review.v3")
     #expect(json["exit_code"] as? Int == 65)
     let ytd = try #require(json["year_to_date_kpis"] as? [String: Any])
     #expect((ytd["revenue"] as? [String: Any])?["actual"] as? Int64 == current.sum("revenue", months: Self.months))
@@ -537,6 +637,29 @@ import Testing
     let duplicateOf = try #require((repeated["duplicates_of"] as? [[String: Any]])?.first)
     #expect(duplicateOf["count"] as? Int == repeated["duplicates"] as? Int)
     #expect(duplicateOf["example_line"] as? Int != nil && duplicateOf["original_line"] as? Int != nil)
+    // v3: each risk's conditions with the months judged; each KPI's scope and month-by-month lights.
+    let risks = try #require(json["risks"] as? [[String: Any]])
+    let squeeze = try #require(risks.first { ($0["risk"] as? String)?.hasPrefix("Giá vốn sữa") == true })
+    #expect(squeeze["combination"] as? String == "any")
+    let conditions = try #require(squeeze["conditions"] as? [[String: Any]])
+    #expect(conditions.map { $0["months_in_a_row"] as? Int } == [1, 2])
+    let judged = try #require(conditions[1]["months"] as? [[String: Any]])
+    #expect(judged.map { $0["month"] as? String } == ["2026-09", "2026-10"])
+    let report = try #require(outcome.report.risks.first { $0.risk.risk == squeeze["risk"] as? String })
+    for (entry, check) in zip(judged, report.conditions[1].judged) {
+      #expect(abs((entry["value"] as? Double ?? -9) - (check.value?.value ?? -9)) < 1e-12)
+    }
+    let kpis = try #require(json["kpis"] as? [[String: Any]])
+    let store = try #require(
+      kpis.first {
+        ($0["scope"] as? [String: Any])?["channel"] as? String == "store"
+          && $0["kpi"] as? String == "growth_vs_baseline"
+      })
+    let byMonth = try #require(store["by_month"] as? [[String: Any]])
+    #expect(byMonth.map { $0["month"] as? String } == Self.months)
+    let lights = try #require(outcome.report.kpis.first { $0.kpi == .growthVsBaseline && $0.scope.channel == "store" })
+    #expect(byMonth.map { $0["light"] as? String } == lights.byMonth.map(\.light.rawValue))
+    #expect(((store["scope"] as? [String: Any])?["category"]) is NSNull)
   }
 
   @Test func theSameInputsGiveTheSameBytes() throws {
@@ -642,7 +765,8 @@ enum SampleReviewVariant {
     let book = try WorkbookReadBack(path: path)
     #expect(
       book.sheetOrder == [
-        "Summary", "Revenue by channel", "Gross margin", "Marketing", "Budget", "Risks and KPIs", "Plan", "Sources",
+        "Summary", "Revenue by channel", "Gross margin", "Marketing", "Budget", "Risks and KPIs", "KPIs by month",
+        "Plan", "Sources",
         "Rejected rows", "Data", "Spend data",
       ])
     let revenue = try #require(book.row("Summary", labelled: "Net revenue"))

@@ -113,7 +113,7 @@ import Testing
     let plan = try Plan.load(from: Samples.folder.appendingPathComponent("plan-2026.toml"))
     #expect(
       plan.budget.map(\.id) == ["marketing-web", "marketing-store", "purchasing", "rent", "salaries", "utilities"])
-    #expect(plan.actions.count == 3 && plan.resources.count == 3 && plan.risks.count == 4 && plan.kpis.count == 4)
+    #expect(plan.actions.count == 3 && plan.resources.count == 3 && plan.risks.count == 5 && plan.kpis.count == 7)
     #expect(plan.goals.revenueOverrides == [2: Money(minorUnits: 330_000_000)])
     let july = try #require(Month(text: "2026-07")), june = try #require(Month(text: "2026-06"))
     #expect(plan.revision(in: june) == nil)
@@ -141,7 +141,7 @@ import Testing
       throws: PlanError.invalidAt(
         file: path, line: 19, key: "risks[1].kpi",
         problem:
-          "`margin` is not one of revenue_vs_target, online_share, gross_margin, marketing_to_revenue, cost_coverage, budget_used"
+          "`margin` is not one of revenue_vs_target, online_share, gross_margin, marketing_to_revenue, cost_coverage, budget_used, growth_vs_baseline, channel_share"
       )
     ) {
       try Plan.load(from: URL(fileURLWithPath: path))

@@ -151,6 +151,7 @@ import Testing
     try shop.write(
       "aop.toml",
       "plan = \"\(Samples.folder.appendingPathComponent("plan-2026.toml").path)\"\ninputs = [\"exports/*\"]\n[[channels]]\nid = \"store\"\nkind = \"offline\"\n"
+        + "[[channels]]\nid = \"shopee\"\nkind = \"online\"\n[[channels]]\nid = \"web\"\nkind = \"online\"\n"
         + "[baseline]\nfile = \"\(Samples.folder.appendingPathComponent("baseline/baseline-2025.csv").path)\"\n")
     let run = try aop(["review", "-c", "aop.toml", "--month", "2026-10"], in: shop.url)
     #expect(run.status == 66)

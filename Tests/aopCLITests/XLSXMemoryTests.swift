@@ -26,6 +26,12 @@ import Testing
       [[channels]]
       id = "store"
       kind = "offline"
+      [[channels]]
+      id = "shopee"
+      kind = "online"
+      [[channels]]
+      id = "web"
+      kind = "online"
       """)
     let measured = try run(
       URL(fileURLWithPath: "/usr/bin/python3"),

@@ -150,7 +150,9 @@ public struct ReviewReport: Sendable {
     }
     let thisMonth = period([month])
     let yearToDate = period(ytd)
-    let budget = BudgetLine.compute(month: month, rollup: rollup, plan: plan, targets: targets)
+    let evaluator = KPIEvaluator(
+      rollup: rollup, baseline: baseline, targets: targets, plan: plan, online: online, through: month)
+    let budget = evaluator.budgetLines[month] ?? []
     return ReviewReport(
       company: plan.company, month: month, currency: plan.currency, channels: channels, baselineYear: baseline?.year,
       phasing: targets.phasing, annualRevenueTarget: targets.annualRevenue,
@@ -171,7 +173,7 @@ public struct ReviewReport: Sendable {
       uncostedThisMonth: rollup.uncosted(months: [month]), uncostedYearToDate: rollup.uncosted(months: ytd),
       sources: sources, rejections: rejections, warnings: warnings, plan: plan, budget: budget,
       outlook: Outlook.compute(month: month, rollup: rollup, plan: plan, targets: targets, onlineChannels: online),
-      risks: checkRisks(plan, month: thisMonth, yearToDate: yearToDate, budget: budget),
-      kpis: kpiStatuses(plan, month: thisMonth, yearToDate: yearToDate, budget: budget), data: data)
+      risks: checkRisks(plan, month: month, evaluator: evaluator),
+      kpis: kpiStatuses(plan, month: month, channels: channels, evaluator: evaluator), data: data)
   }
 }

@@ -16,6 +16,9 @@ public enum InputWarning: Hashable, Sendable, CustomStringConvertible {
   /// Months of the year to date without a single sale or return in any export: their exports are
   /// likely missing, and the year-to-date figures count them as zero.
   case monthsWithoutSales(months: [Month])
+  /// A product group the plan measures a KPI or risk on that no sale of the plan year or the baseline
+  /// has: most likely misspelt, and its KPI would show no data month after month.
+  case productGroupUnknown(group: String, known: [String])
 
   /// In English, for the log and the JSON summary.
   public var description: String {
@@ -33,6 +36,9 @@ public enum InputWarning: Hashable, Sendable, CustomStringConvertible {
     case .monthsWithoutSales(let months):
       return
         "no sale at all in \(Self.listed(months)) of the year to date: are those months' exports in the inputs? The year-to-date figures count them as zero"
+    case .productGroupUnknown(let group, let known):
+      return
+        "the plan measures a KPI on the product group `\(group)`, which no sale has (the groups are \(known.joined(separator: ", "))): its KPI shows no data"
     }
   }
 

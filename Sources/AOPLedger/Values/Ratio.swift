@@ -24,8 +24,18 @@ public struct Ratio: Hashable, Sendable, Codable {
     denominator = 1_000_000
   }
 
-  /// The value as a fraction (0.35 for 35%), for display and comparison only.
+  /// The value as a fraction (0.35 for 35%), for display only: comparisons use `compared(to:)`.
   public var value: Double { Double(numerator) / Double(denominator) }
+
+  /// Compares exactly, by cross-multiplying in 128 bits (a breach hidden by rounding is still one):
+  /// negative, zero or positive as this is less than, equal to or more than `other`.
+  public func compared(to other: Ratio) -> Int {
+    let lhs = numerator.multipliedFullWidth(by: other.denominator)
+    let rhs = other.numerator.multipliedFullWidth(by: denominator)
+    let order = (lhs.high, lhs.low) < (rhs.high, rhs.low) ? -1 : ((lhs.high, lhs.low) == (rhs.high, rhs.low) ? 0 : 1)
+    // Multiplying by the other's denominator flips the order when exactly one denominator is negative.
+    return (denominator < 0) != (other.denominator < 0) ? -order : order
+  }
 
   public init(from decoder: Decoder) throws {
     let v = try decoder.singleValueContainer().decode(Double.self)

@@ -15,8 +15,8 @@ struct RunSetup {
 
   init(configPath: String) throws {
     config = try JobError.step(.config, .badConfigOrPlan) { try Config.load(from: URL(fileURLWithPath: configPath)) }
-    let planFile = config.planFile
-    plan = try JobError.step(.plan, .badConfigOrPlan) { try Plan.load(from: planFile) }
+    let (planFile, channels) = (config.planFile, config.channels.map(\.id))
+    plan = try JobError.step(.plan, .badConfigOrPlan) { try Plan.load(from: planFile, channels: channels) }
     let folders = config.profileFolders
     profiles = try JobError.step(.profiles, .badConfigOrPlan) { try ProfileSet.load(userFolders: folders) }
   }

@@ -94,12 +94,17 @@ public enum ConsoleSummary {
       lines.append(say("over budget: ", "vượt ngân sách: ") + "\(b.name): \(over.joined(separator: "; ")); \(year)")
     }
     for risk in r.risks where risk.triggered {
-      let threshold = risk.risk.threshold.value
-      let value = risk.value.map { text.percent($0.value, distinctFrom: threshold) } ?? ""
+      // The condition that fired, with its value and threshold in each month it was judged.
+      let shown = risk.shown
+      let name = text.labels.kpiName(shown.condition.kpi, shown.condition.scope, channels: r.channels, budget: r.budget)
+      let values = shown.judged.map { j -> String in
+        let value = j.value.map { text.percent($0.value, distinctFrom: j.threshold.ratio.value) } ?? noData
+        let at = shown.judged.count > 1 ? "\(j.month) " : ""
+        return at + value + " " + say("past", "vượt ngưỡng") + " " + text.percent(j.threshold.ratio.value)
+      }
       lines.append(
         say("risk triggered: ", "rủi ro đã kích hoạt: ")
-          + "\(risk.risk.risk) (\(text.labels.kpiName(risk.risk.kpi)) \(value) "
-          + say("past", "vượt ngưỡng") + " \(text.percent(threshold))) → \(risk.risk.contingency)")
+          + "\(risk.risk.risk) (\(name) \(values.joined(separator: ", "))) → \(risk.risk.contingency)")
     }
     let t = r.tally
     let refused = r.sources.filter { $0.status == .refused }.count

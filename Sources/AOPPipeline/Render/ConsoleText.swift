@@ -22,20 +22,10 @@ public struct ConsoleText: Sendable {
 
   public func money(_ currency: Currency) -> MoneyText { MoneyText(currency: currency, language: language) }
   func grouped(_ n: Int) -> String { language.grouped(n) }
-  /// A number `String(format:)` wrote, with the language's decimal mark.
-  private func decimalMark(_ text: String) -> String {
-    text.replacingOccurrences(of: ".", with: String(language.decimalMark))
-  }
-  func percent(_ v: Double) -> String { decimalMark(String(format: "%.1f%%", v * 100)) }
+  func percent(_ v: Double) -> String { language.percent(v) }
   /// A percentage with the decimals that tell it from `other` (100.03% past a 100% limit, not 100.0%).
-  func percent(_ v: Double, distinctFrom other: Double) -> String {
-    for digits in 1...4 {
-      let (a, b) = (String(format: "%.\(digits)f%%", v * 100), String(format: "%.\(digits)f%%", other * 100))
-      if a != b || v == other { return decimalMark(a) }
-    }
-    return decimalMark(String(format: "%.4f%%", v * 100))
-  }
-  func signedPercent(_ v: Double) -> String { decimalMark(String(format: "%+.1f%%", v * 100)) }
+  func percent(_ v: Double, distinctFrom other: Double) -> String { language.percent(v, distinctFrom: other) }
+  func signedPercent(_ v: Double) -> String { language.percent(v, signed: true) }
 
   // MARK: Log lines
 

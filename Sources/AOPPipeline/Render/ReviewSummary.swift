@@ -1,5 +1,6 @@
 import AOPKPIs
 import AOPLedger
+import AOPPlan
 import Foundation
 
 /// Writes an optional as `null` when it has no value, so that every key of the schema is always there
@@ -16,10 +17,10 @@ struct NullEncodable<Value: Encodable & Sendable>: Encodable, Sendable {
   }
 }
 
-/// The machine-readable summary of a review (`aop review --json`), schema `aop.review.v2`,
+/// The machine-readable summary of a review (`aop review --json`), schema `aop.review.v3`,
 /// documented in docs/json-summary.md. Money is in integer minor units; ratios are fractions or null.
 public struct ReviewSummary: Encodable, Sendable {
-  public static let schemaName = "aop.review.v2"
+  public static let schemaName = "aop.review.v3"
 
   struct Amount: Encodable {
     var actual: Int64
@@ -232,6 +233,23 @@ public struct ReviewSummary: Encodable, Sendable {
     }
   }
 
+  /// Where a KPI is measured: each key `null` when not scoped by it.
+  struct ScopeEntry: Encodable {
+    @NullEncodable var channel: String?
+    @NullEncodable var category: String?
+    @NullEncodable var productGroup: String?
+    enum CodingKeys: String, CodingKey {
+      case channel, category
+      case productGroup = "product_group"
+    }
+    init(_ s: Plan.Scope) {
+      channel = s.channel
+      category = s.category
+      productGroup = s.productGroup
+    }
+  }
+
+  /// A risk; `kpi` … `value` are those of the condition shown (the first that holds, else the first).
   struct RiskEntry: Encodable {
     var risk: String
     var kpi: String
@@ -241,19 +259,50 @@ public struct ReviewSummary: Encodable, Sendable {
     @NullEncodable var value: Double?
     var triggered: Bool
     var contingency: String
+    var combination: String
+    var conditions: [ConditionEntry]
+  }
+
+  struct ConditionEntry: Encodable {
+    struct Judged: Encodable {
+      var month: String
+      @NullEncodable var value: Double?
+      var threshold: Double
+      var crossed: Bool
+    }
+    var kpi: String
+    var scope: ScopeEntry
+    var period: String
+    var monthsInARow: Int
+    var holds: Bool
+    var months: [Judged]
+    enum CodingKeys: String, CodingKey {
+      case kpi, scope, period, holds, months
+      case monthsInARow = "months_in_a_row"
+    }
   }
 
   struct KPIEntry: Encodable {
+    struct MonthEntry: Encodable {
+      var month: String
+      @NullEncodable var value: Double?
+      var light: String
+      var green: Double
+      var amber: Double
+    }
     var kpi: String
+    var scope: ScopeEntry
     @NullEncodable var month: Double?
     @NullEncodable var yearToDate: Double?
     var monthLight: String
     var yearToDateLight: String
     var green: Double
     var amber: Double
+    var byMonth: [MonthEntry]
     enum CodingKeys: String, CodingKey {
-      case kpi, month, green, amber
+      case kpi, scope, month, green, amber
       case yearToDate = "year_to_date", monthLight = "month_light", yearToDateLight = "year_to_date_light"
+      case byMonth = "by_month"
     }
   }
 
@@ -361,15 +410,30 @@ public struct ReviewSummary: Encodable, Sendable {
     }
     risks = r.risks.map {
       RiskEntry(
-        risk: $0.risk.risk, kpi: $0.risk.kpi.rawValue, category: $0.risk.category, period: $0.risk.period.rawValue,
-        threshold: $0.risk.threshold.value, value: $0.value?.value, triggered: $0.triggered,
-        contingency: $0.risk.contingency)
+        risk: $0.risk.risk, kpi: $0.shown.condition.kpi.rawValue, category: $0.shown.condition.scope.category,
+        period: $0.shown.condition.period.rawValue, threshold: $0.threshold.ratio.value, value: $0.value?.value,
+        triggered: $0.triggered, contingency: $0.risk.contingency, combination: $0.risk.combination.rawValue,
+        conditions: $0.conditions.map { c in
+          ConditionEntry(
+            kpi: c.condition.kpi.rawValue, scope: ScopeEntry(c.condition.scope), period: c.condition.period.rawValue,
+            monthsInARow: c.condition.monthsInARow, holds: c.holds,
+            months: c.judged.map {
+              .init(
+                month: $0.month.description, value: $0.value?.value, threshold: $0.threshold.ratio.value,
+                crossed: $0.crossed)
+            })
+        })
     }
     kpis = r.kpis.map {
       KPIEntry(
-        kpi: $0.kpi.rawValue, month: $0.month?.value, yearToDate: $0.yearToDate?.value,
+        kpi: $0.kpi.rawValue, scope: ScopeEntry($0.scope), month: $0.month?.value, yearToDate: $0.yearToDate?.value,
         monthLight: $0.monthLight.rawValue,
-        yearToDateLight: $0.yearToDateLight.rawValue, green: $0.green.value, amber: $0.amber.value)
+        yearToDateLight: $0.yearToDateLight.rawValue, green: $0.green.ratio.value, amber: $0.amber.ratio.value,
+        byMonth: $0.byMonth.map {
+          .init(
+            month: $0.month.description, value: $0.value?.value, light: $0.light.rawValue,
+            green: $0.band.green.ratio.value, amber: $0.band.amber.ratio.value)
+        })
     }
     plan = PlanEntry(
       actions: r.plan.actions.map { .init(action: $0.action, owner: $0.owner, milestone: $0.milestone.description) },

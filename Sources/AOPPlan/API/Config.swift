@@ -18,6 +18,22 @@ public struct Config: @unchecked Sendable {
     public var decimalMark: Character { self == .vi ? "," : "." }
     /// 1234567 → `1,234,567` or `1.234.567`.
     public func grouped(_ n: some BinaryInteger) -> String { Digits.grouped(n, separator: thousandsSeparator) }
+
+    /// 0.354 → `35.4%` or `35,4%`; with `distinctFrom`, the decimals that tell it from that other
+    /// value (100.03% past a 100% limit, not 100.0%); `signed` writes a `+` before a gain.
+    public func percent(_ v: Double, distinctFrom other: Double? = nil, signed: Bool = false) -> String {
+      func written(_ digits: Int) -> String {
+        String(format: "%\(signed ? "+" : "").\(digits)f%%", v * 100)
+          .replacingOccurrences(of: ".", with: String(decimalMark))
+      }
+      guard let other else { return written(1) }
+      for digits in 1...4 {
+        let a = written(digits)
+        let b = String(format: "%.\(digits)f%%", other * 100).replacingOccurrences(of: ".", with: String(decimalMark))
+        if a != b || v == other { return a }
+      }
+      return written(4)
+    }
   }
 
   public var file: URL

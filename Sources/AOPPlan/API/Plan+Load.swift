@@ -3,9 +3,10 @@ import AOPTOML
 import Foundation
 
 extension Plan {
-  /// Loads and validates a plan file.
+  /// Loads and validates a plan file; with the config's `channels`, a KPI's or risk's channel must be
+  /// one of them.
   /// - Throws: `PlanError` naming the file, the key and its line.
-  public static func load(from url: URL) throws -> Plan {
+  public static func load(from url: URL, channels: [String]? = nil) throws -> Plan {
     let shown = url.path
     let (raw, locator) = try PlanError.decoding(PlanFile.self, from: url, shownAs: shown)
     func fail(_ key: String, _ problem: String) -> PlanError { .at(shown, key, problem, in: locator) }
@@ -133,18 +134,58 @@ extension Plan {
       }
       return k
     }
-    let risks = try (raw.risks ?? []).enumerated().map { i, r in
-      let at = "risks[\(i)]"
-      let k = try kpi(r.kpi, key: "\(at).kpi")
-      if k == .budgetUsed {
-        guard let c = r.category, original.contains(where: { $0.id == c }) else {
+    /// The scope written at `at` for `k`: only the keys the KPI takes, ids that exist (channels when the
+    /// config's are known, the plan's budget categories), `"*"` (each) only where `each` is allowed.
+    func scope(_ keys: PlanFile.ScopeKeys, of k: KPI, at: String, each: Bool) throws -> Scope {
+      let written = Scope(channel: keys.channel, category: keys.category, productGroup: keys.productGroup)
+      for (key, value) in written.parts {
+        guard k.scopes.contains(key) else {
+          let takes = k.scopes.map { "`\($0.rawValue)`" }.sorted()
           throw fail(
-            "\(at).category",
-            "a budget_used risk names a budget category id (\(original.map(\.id).joined(separator: ", ")))")
+            "\(at).\(key.rawValue)",
+            "\(k.rawValue) is not measured per \(key.rawValue)"
+              + (takes.isEmpty ? " (it is the whole shop's)" : "; it takes \(takes.joined(separator: " or "))"))
+        }
+        if value == Scope.each {
+          guard each, key != .productGroup else {
+            throw fail("\(at).\(key.rawValue)", "`*` (each) is for a KPI's light per channel or category, not here")
+          }
+          continue
+        }
+        switch key {
+        case .channel:
+          if let channels, !channels.contains(value) {
+            throw fail(
+              "\(at).channel", "`\(value)` is not a channel of the config (\(channels.joined(separator: ", ")))")
+          }
+        case .category:
+          guard original.contains(where: { $0.id == value }) else {
+            throw fail(
+              "\(at).category",
+              "`\(value)` is not a budget category id (\(original.map(\.id).joined(separator: ", ")))")
+          }
+        case .productGroup:
+          guard !value.isEmpty else { throw fail("\(at).product_group", "name a product group") }
         }
       }
+      if let required = k.requiredScope, written.parts.first(where: { $0.key == required }) == nil {
+        let ids = required == .category ? " (\(original.map(\.id).joined(separator: ", ")))" : ""
+        throw fail("\(at).\(required.rawValue)", "\(k.rawValue) needs `\(required.rawValue)`\(ids)")
+      }
+      return written
+    }
+    func months(_ list: [Int], at: String) throws -> [Int] {
+      guard !list.isEmpty, list.allSatisfy({ (1...12).contains($0) }) else {
+        throw fail(at, "list months of the year as numbers 1 to 12 (January is 1)")
+      }
+      return list
+    }
+    func condition(_ e: PlanFile.ConditionEntry, at: String) throws -> Condition {
+      guard let name = e.kpi else { throw fail("\(at).kpi", "missing key") }
+      guard let threshold = e.threshold else { throw fail("\(at).threshold", "missing key") }
+      let k = try kpi(name, key: "\(at).kpi")
       let period: Period
-      switch r.period {
+      switch e.period {
       case nil: period = .month
       case let p?:
         guard let parsed = Period(rawValue: p) else {
@@ -152,21 +193,59 @@ extension Plan {
         }
         period = parsed
       }
-      return Risk(
-        risk: r.risk, kpi: k, threshold: r.threshold, category: r.category, period: period, contingency: r.contingency)
+      let inARow = e.monthsInARow ?? 1
+      guard (1...12).contains(inARow) else { throw fail("\(at).months_in_a_row", "\(inARow) is not 1 to 12") }
+      let exceptions = try (e.inMonths ?? []).enumerated().map { j, band in
+        ByMonth<Share>.Exception(
+          months: try months(band.months, at: "\(at).in_months[\(j)].months"), value: band.threshold)
+      }
+      return Condition(
+        kpi: k, scope: try scope(e.scope, of: k, at: at, each: false),
+        threshold: ByMonth(threshold, exceptions: exceptions), period: period, monthsInARow: inARow)
+    }
+    let risks = try (raw.risks ?? []).enumerated().map { i, r in
+      let at = "risks[\(i)]"
+      let forms = [r.condition.isWritten, r.any != nil, r.all != nil].filter { $0 }.count
+      guard forms == 1 else {
+        throw fail(
+          at,
+          forms == 0
+            ? "give the risk's signal: `kpi` and `threshold`, or a list of conditions under `any` or `all`"
+            : "give one condition (`kpi`, `threshold`) or `any` or `all`, not several")
+      }
+      if let list = r.any ?? r.all {
+        let key = r.any != nil ? "any" : "all"
+        guard !list.isEmpty else { throw fail("\(at).\(key)", "list at least one condition") }
+        return Risk(
+          risk: r.risk, combination: r.any != nil ? .any : .all,
+          conditions: try list.enumerated().map { try condition($1, at: "\(at).\(key)[\($0)]") },
+          contingency: r.contingency)
+      }
+      return Risk(risk: r.risk, conditions: [try condition(r.condition, at: at)], contingency: r.contingency)
     }
     let kpis = try (raw.kpis ?? []).enumerated().map { i, e in
-      let k = try kpi(e.kpi, key: "kpis[\(i)].kpi")
-      let ordered =
-        k.higherIsBetter
-        ? e.green.partsPerMillion >= e.amber.partsPerMillion : e.green.partsPerMillion <= e.amber.partsPerMillion
-      guard ordered else {
-        throw fail(
-          "kpis[\(i)].amber",
-          "for \(k.rawValue) (\(k.higherIsBetter ? "higher" : "lower") is better) amber must be \(k.higherIsBetter ? "below" : "above") green"
-        )
+      let at = "kpis[\(i)]"
+      let k = try kpi(e.kpi, key: "\(at).kpi")
+      func band(green: Share, amber: Share, key: String) throws -> KPIThresholds.Band {
+        let ordered =
+          k.higherIsBetter
+          ? green.partsPerMillion >= amber.partsPerMillion : green.partsPerMillion <= amber.partsPerMillion
+        guard ordered else {
+          throw fail(
+            key,
+            "for \(k.rawValue) (\(k.higherIsBetter ? "higher" : "lower") is better) amber must be \(k.higherIsBetter ? "below" : "above") green"
+          )
+        }
+        return KPIThresholds.Band(green: green, amber: amber)
       }
-      return KPIThresholds(kpi: k, green: e.green, amber: e.amber)
+      let exceptions = try (e.inMonths ?? []).enumerated().map { j, b in
+        ByMonth<KPIThresholds.Band>.Exception(
+          months: try months(b.months, at: "\(at).in_months[\(j)].months"),
+          value: try band(green: b.green, amber: b.amber, key: "\(at).in_months[\(j)].amber"))
+      }
+      return KPIThresholds(
+        kpi: k, scope: try scope(e.scope, of: k, at: at, each: true),
+        bands: ByMonth(try band(green: e.green, amber: e.amber, key: "\(at).amber"), exceptions: exceptions))
     }
     let review = ReviewCadence(cadence: raw.review?.cadence ?? "monthly", day: raw.review?.day ?? 1)
     guard (1...28).contains(review.day) else { throw fail("review.day", "a day of the month from 1 to 28") }

@@ -126,40 +126,140 @@ public struct Plan: Sendable {
     }
   }
 
-  /// 5. A risk: the KPI and threshold that signal it, and the contingency.
+  /// 5. A risk: the signals that it is happening (conditions on KPIs, any or all of them), and the
+  /// contingency the plan sets for it.
   public struct Risk: Sendable, Hashable {
+    /// Whether one condition is enough or all must hold.
+    public enum Combination: String, Sendable, Hashable, Codable {
+      case any, all
+    }
+
     public var risk: String
-    public var kpi: KPI
-    /// The level at which it fires, crossed in the KPI's bad direction.
-    public var threshold: Share
-    /// For `budget_used`: the budget category watched.
-    public var category: String?
-    public var period: Period
+    public var combination: Combination
+    public var conditions: [Condition]
     public var contingency: String
 
+    public init(risk: String, combination: Combination = .any, conditions: [Condition], contingency: String) {
+      self.risk = risk
+      self.combination = combination
+      self.conditions = conditions
+      self.contingency = contingency
+    }
+
+    /// A risk of one condition on the month reviewed or the year to date.
     public init(
       risk: String, kpi: KPI, threshold: Share, category: String? = nil, period: Period = .month, contingency: String
     ) {
-      self.risk = risk
-      self.kpi = kpi
-      self.threshold = threshold
-      self.category = category
-      self.period = period
-      self.contingency = contingency
+      self.init(
+        risk: risk,
+        conditions: [
+          Condition(kpi: kpi, scope: Scope(category: category), threshold: .init(threshold), period: period)
+        ],
+        contingency: contingency)
     }
   }
 
-  /// 6. A KPI's traffic-light thresholds: at or better than `green` is green, at or better than
-  /// `amber` is amber, worse is red (better = the KPI's direction).
-  public struct KPIThresholds: Sendable, Hashable {
+  /// A signal of a risk: a KPI past its threshold in its bad direction (below for a KPI where more is
+  /// better, above otherwise), on the month or the year to date, in each of the last `monthsInARow`
+  /// months (January looks back into the baseline year's December).
+  public struct Condition: Sendable, Hashable {
     public var kpi: KPI
-    public var green: Share
-    public var amber: Share
+    public var scope: Scope
+    /// The threshold, which may differ for listed months (the month judged decides).
+    public var threshold: ByMonth<Share>
+    public var period: Period
+    public var monthsInARow: Int
+
+    public init(
+      kpi: KPI, scope: Scope = Scope(), threshold: ByMonth<Share>, period: Period = .month, monthsInARow: Int = 1
+    ) {
+      self.kpi = kpi
+      self.scope = scope
+      self.threshold = threshold
+      self.period = period
+      self.monthsInARow = monthsInARow
+    }
+  }
+
+  /// What part of the shop a KPI is measured on: the whole shop, a channel, a budget category or a
+  /// product group. `each` in place of an id (written `"*"`) means one KPI per channel or category.
+  public struct Scope: Sendable, Hashable {
+    public static let each = "*"
+    public var channel: String?
+    public var category: String?
+    public var productGroup: String?
+
+    public init(channel: String? = nil, category: String? = nil, productGroup: String? = nil) {
+      self.channel = channel
+      self.category = category
+      self.productGroup = productGroup
+    }
+
+    /// The scopes written, as the plan writes them (`channel = shopee`); empty for the whole shop.
+    public var parts: [(key: ScopeKey, value: String)] {
+      [(ScopeKey.channel, channel), (.category, category), (.productGroup, productGroup)].compactMap { key, value in
+        value.map { (key, $0) }
+      }
+    }
+  }
+
+  /// The keys a scope is written with.
+  public enum ScopeKey: String, Sendable, Hashable, CaseIterable {
+    case channel, category
+    case productGroup = "product_group"
+  }
+
+  /// A value of the plan that may differ for listed months of the year (Tết, the mega-sale months).
+  public struct ByMonth<Value: Sendable & Hashable>: Sendable, Hashable {
+    /// Months 1–12 listed with their own value; a month listed twice takes its first.
+    public struct Exception: Sendable, Hashable {
+      public var months: [Int]
+      public var value: Value
+
+      public init(months: [Int], value: Value) {
+        self.months = months
+        self.value = value
+      }
+    }
+
+    public var value: Value
+    public var exceptions: [Exception]
+
+    public init(_ value: Value, exceptions: [Exception] = []) {
+      self.value = value
+      self.exceptions = exceptions
+    }
+
+    /// The value in force in month 1–12.
+    public func value(in month: Int) -> Value { exceptions.first { $0.months.contains(month) }?.value ?? value }
+  }
+
+  /// 6. A KPI's traffic-light thresholds: at or better than `green` is green, at or better than
+  /// `amber` is amber, worse is red (better = the KPI's direction); both may differ for listed months.
+  public struct KPIThresholds: Sendable, Hashable {
+    /// The two bounds of a light.
+    public struct Band: Sendable, Hashable {
+      public var green: Share
+      public var amber: Share
+
+      public init(green: Share, amber: Share) {
+        self.green = green
+        self.amber = amber
+      }
+    }
+
+    public var kpi: KPI
+    public var scope: Scope
+    public var bands: ByMonth<Band>
+
+    public init(kpi: KPI, scope: Scope = Scope(), bands: ByMonth<Band>) {
+      self.kpi = kpi
+      self.scope = scope
+      self.bands = bands
+    }
 
     public init(kpi: KPI, green: Share, amber: Share) {
-      self.kpi = kpi
-      self.green = green
-      self.amber = amber
+      self.init(kpi: kpi, bands: ByMonth(Band(green: green, amber: amber)))
     }
   }
 
@@ -202,12 +302,36 @@ public struct Plan: Sendable {
     case costCoverage = "cost_coverage"
     /// A budget category's spend over its budget (1.0 = all of it).
     case budgetUsed = "budget_used"
+    /// Revenue against the same months of the baseline year, as actual / baseline − 1.
+    case growthVsBaseline = "growth_vs_baseline"
+    /// A channel's revenue over the whole shop's.
+    case channelShare = "channel_share"
 
     /// Whether more is better: said for each KPI on its own, so that a new KPI must say it.
     public var higherIsBetter: Bool {
       switch self {
-      case .revenueVsTarget, .onlineShare, .grossMargin, .costCoverage: return true
+      case .revenueVsTarget, .onlineShare, .grossMargin, .costCoverage, .growthVsBaseline, .channelShare: return true
       case .marketingToRevenue, .budgetUsed: return false
+      }
+    }
+
+    /// The scopes it can be measured on.
+    public var scopes: Set<ScopeKey> {
+      switch self {
+      case .revenueVsTarget, .marketingToRevenue, .channelShare: return [.channel]
+      case .grossMargin, .costCoverage, .growthVsBaseline: return [.channel, .productGroup]
+      case .onlineShare: return []
+      case .budgetUsed: return [.category]
+      }
+    }
+
+    /// The scope it cannot do without (a channel's share, a category's budget).
+    public var requiredScope: ScopeKey? {
+      switch self {
+      case .channelShare: return .channel
+      case .budgetUsed: return .category
+      case .revenueVsTarget, .onlineShare, .grossMargin, .marketingToRevenue, .costCoverage, .growthVsBaseline:
+        return nil
       }
     }
   }

@@ -1,3 +1,4 @@
+import AOPKPIs
 import AOPLedger
 import AOPPlan
 
@@ -117,7 +118,36 @@ public struct Labels: Sendable {
     case .marketingToRevenue: return t("marketing / revenue", "marketing / doanh thu")
     case .costCoverage: return t("cost coverage", "tỷ lệ có giá vốn")
     case .budgetUsed: return t("budget used", "ngân sách đã dùng")
+    case .growthVsBaseline: return t("growth on the baseline year", "tăng trưởng so với cùng kỳ năm gốc")
+    case .channelShare: return t("channel's share of revenue", "tỷ trọng doanh thu của kênh")
     }
+  }
+
+  /// A KPI with where it is measured: `gross margin — channel Website`, `budget used — Rent`.
+  public func kpiName(_ kpi: Plan.KPI, _ scope: Plan.Scope, channels: [Channel] = [], budget: [BudgetLine] = [])
+    -> String
+  {
+    let parts = scope.parts.map { key, value -> String in
+      switch key {
+      case .channel: return t("channel ", "kênh ") + (channels.first { $0.id == value }?.name ?? value)
+      case .category: return budget.first { $0.id == value }?.name ?? value
+      case .productGroup: return t("product group ", "nhóm hàng ") + value
+      }
+    }
+    return ([kpiName(kpi)] + parts).joined(separator: " — ")
+  }
+  var signal: String { t("Signal", "Dấu hiệu") }
+  var conditionHolds: String { t("Condition", "Điều kiện") }
+  var monthsJudged: String { t("Months judged", "Các tháng xét") }
+  func combination(_ c: Plan.Risk.Combination) -> String { c == .any ? t("… or", "… hoặc") : t("… and", "… và") }
+  func inARow(_ n: Int) -> String { t("\(n) months in a row", "\(n) tháng liên tiếp") }
+  var holdsWords: LightWords { LightWords(green: t("Not met", "Chưa xảy ra"), amber: watch, red: t("Met", "Xảy ra")) }
+  var yearSoFar: String { t("KPIs month by month", "KPI từng tháng") }
+  var kpiMonthsSheet: String { t("KPIs by month", "KPI theo tháng") }
+  var kpiLights: String { t("KPI lights", "Đèn KPI") }
+  /// A share as the workbook's language writes it in a text (`34.6%` / `34,6%`).
+  func percent(_ r: Ratio?, distinctFrom other: Share? = nil) -> String {
+    r.map { language.percent($0.value, distinctFrom: other?.ratio.value) } ?? noData
   }
   var thisMonth: String { t("Month", "Tháng") }
   var yearToDate: String { t("Year to date", "Lũy kế năm") }
@@ -257,6 +287,9 @@ public struct Labels: Sendable {
     case .profileFolderMissing(let folder):
       return "thư mục mẫu nhập \(folder) không tồn tại: các mẫu của nó không được dùng"
     case .profileFolderEmpty(let folder): return "thư mục mẫu nhập \(folder) có tệp nhưng không có mẫu nào (*.toml)"
+    case .productGroupUnknown(let group, let known):
+      return
+        "kế hoạch đo KPI trên nhóm hàng `\(group)` nhưng không có giao dịch bán nào thuộc nhóm này (các nhóm hàng là \(known.joined(separator: ", "))): KPI đó không có số liệu"
     case .monthsWithoutSales(let months):
       return
         "không có giao dịch bán nào trong \(InputWarning.listed(months, and: "và")) của lũy kế năm: dữ liệu xuất của các tháng này đã có trong `inputs` chưa? Số lũy kế đang tính các tháng này bằng 0"

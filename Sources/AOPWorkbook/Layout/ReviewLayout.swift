@@ -15,6 +15,7 @@ public struct ReviewLayout: Sendable {
     var sheets =
       [
         summary(report), channels(report), grossMargin(report), marketing(report), budget(report), risks(report),
+      ] + (report.kpis.isEmpty ? [] : [kpisByMonth(report)]) + [
         planSheet(report),
         sources(report), rejects(report),
       ] + (report.data.isEmpty ? [] : [data(report)])
@@ -198,6 +199,7 @@ public struct ReviewLayout: Sendable {
       .live(data.sum(.units, where: []), .integer(y.figures.units)))
     s.appendLightKey(l.key, words: l.trackWords)
     risksFired(r, into: &s)
+    kpiLights(r, into: &s)
     if let o = r.outlook {
       s.blank()
       s.append([Cell(.text(l.outlook), .subtitle)])
@@ -232,19 +234,44 @@ public struct ReviewLayout: Sendable {
     let l = labels
     s.blank()
     s.append([Cell(.text(l.risksFired), .subtitle)])
+    let rows = Self.shownConditionRows(r)
     let fired = r.risks.enumerated().filter { $0.element.triggered }
     guard !fired.isEmpty else {
       s.append([Cell(.text(l.noRiskFired), .note)])
       return
     }
-    s.append(header([l.risk, l.value, l.threshold, l.period, l.contingency]))
+    s.append(header([l.risk, l.value, l.threshold, l.period, l.signal, l.contingency]))
     let sheet = "'\(l.risksSheet)'"
     for (i, c) in fired {
-      let row = Links.firstRiskRow + i
+      let row = rows[i]
+      let shown = c.shown.condition
+      var signal = name(shown.kpi, shown.scope, r)
+      if shown.monthsInARow > 1 { signal += " (\(l.inARow(shown.monthsInARow)))" }
       s.append([
-        Cell(.text(c.risk.risk)), Cell(.formula("\(sheet)!E\(row)", cached: .ratio(c.value))),
-        Cell(.formula("\(sheet)!D\(row)", cached: .ratio(c.risk.threshold.ratio))),
-        Cell(.text(c.risk.period == .month ? l.thisMonth : l.yearToDate)), Cell(.text(c.risk.contingency)),
+        Cell(.text(c.risk.risk)), Cell(.formula("\(sheet)!F\(row)", cached: .ratio(c.value))),
+        Cell(.formula("\(sheet)!E\(row)", cached: .ratio(c.threshold.ratio))),
+        Cell(.text(shown.period == .month ? l.thisMonth : l.yearToDate)), Cell(.text(signal)),
+        Cell(.text(c.risk.contingency)),
+      ])
+    }
+  }
+
+  /// The plan's KPI lights for the month and the year to date, each value a link to its row on the
+  /// risks and KPIs sheet.
+  private func kpiLights(_ r: ReviewReport, into s: inout Sheet) {
+    guard !r.kpis.isEmpty else { return }
+    let l = labels
+    s.blank()
+    s.append([Cell(.text(l.kpiLights), .subtitle)])
+    s.append(header([l.kpi, "\(l.value) \(r.month)", l.light, "\(l.value) \(l.yearToDate.lowercased())", l.light]))
+    let sheet = "'\(l.risksSheet)'"
+    // The KPI table's first row on the risks sheet: under the risks, their key row, a blank and a header.
+    let first = Links.firstRiskRow + r.risks.reduce(0) { $0 + $1.conditions.count } + (r.risks.isEmpty ? 0 : 1) + 2
+    for (i, k) in r.kpis.enumerated() {
+      s.append([
+        Cell(.text(name(k.kpi, k.scope, r))), Cell(.formula("\(sheet)!B\(first + i)", cached: .ratio(k.month))),
+        Cell(light(k.monthLight)), Cell(.formula("\(sheet)!D\(first + i)", cached: .ratio(k.yearToDate))),
+        Cell(light(k.yearToDateLight)),
       ])
     }
   }
@@ -701,21 +728,55 @@ public struct ReviewLayout: Sendable {
     return s
   }
 
+  /// The risks sheet's row (1-based) of each risk's shown condition (the one that fired, else the
+  /// first): one row per condition, in the plan's order.
+  static func shownConditionRows(_ r: ReviewReport) -> [Int] {
+    var row = Links.firstRiskRow
+    return r.risks.map { c in
+      defer { row += c.conditions.count }
+      return row + (c.conditions.firstIndex { $0.holds } ?? 0)
+    }
+  }
+
+  /// A KPI with its scope, in the workbook's words, as a table's cell starts (with a capital).
+  func name(_ kpi: Plan.KPI, _ scope: Plan.Scope, _ r: ReviewReport) -> String {
+    let text = labels.kpiName(kpi, scope, channels: r.channels, budget: r.budget)
+    return text.prefix(1).uppercased() + text.dropFirst()
+  }
+
   func risks(_ r: ReviewReport) -> Sheet {
     let l = labels
     var s = Sheet(name: l.risksSheet)
-    s.columnWidths = [44, 24, 14, 14, 14, 16, 60]
+    s.columnWidths = [40, 16, 40, 14, 12, 12, 14, 44, 56]
     s.append([Cell(.text("\(l.risksSheet) — \(r.month)"), .title)])
     s.blank()
-    s.append(header([l.risk, l.kpi, l.period, l.threshold, l.value, l.status, l.contingency]))
+    s.append(
+      header([
+        l.risk, l.status, l.signal, l.period, l.threshold, l.value, l.conditionHolds, l.monthsJudged, l.contingency,
+      ]))
     s.frozenRows = s.rows.count
+    // One row per condition: the risk, its status and contingency on its first; the value and
+    // threshold of the month reviewed; the months judged when a condition must hold several in a row.
     for c in r.risks {
-      s.append([
-        Cell(.text(c.risk.risk)), Cell(.text(c.risk.kpi.rawValue + (c.risk.category.map { " (\($0))" } ?? ""))),
-        Cell(.text(c.risk.period == .month ? l.thisMonth : l.yearToDate)), Cell(.ratio(c.risk.threshold.ratio)),
-        Cell(.ratio(c.value)),
-        Cell(.light(Light(c.triggered ? .red : .green, l.riskWords))), Cell(.text(c.risk.contingency)),
-      ])
+      for (j, check) in c.conditions.enumerated() {
+        let condition = check.condition
+        let last = check.judged.last
+        var signal = name(condition.kpi, condition.scope, r)
+        if condition.monthsInARow > 1 { signal += " (\(l.inARow(condition.monthsInARow)))" }
+        let history =
+          condition.monthsInARow > 1
+          ? check.judged.map { "\($0.month): \(l.percent($0.value, distinctFrom: $0.threshold))" }.joined(
+            separator: " · ") : ""
+        s.append([
+          Cell(.text(j == 0 ? c.risk.risk : l.combination(c.risk.combination))),
+          Cell(j == 0 ? .light(Light(c.triggered ? .red : .green, l.riskWords)) : .empty),
+          Cell(.text(signal)),
+          Cell(.text(condition.period == .month ? l.thisMonth : l.yearToDate)),
+          Cell(.ratio(last?.threshold.ratio)), Cell(.ratio(last?.value)),
+          Cell(.light(Light(check.holds ? .red : .green, l.holdsWords))), Cell(.text(history)),
+          Cell(.text(j == 0 ? c.risk.contingency : "")),
+        ])
+      }
     }
     if !r.risks.isEmpty { s.appendLightKey(l.key, words: l.riskWords) }
     s.blank()
@@ -725,11 +786,31 @@ public struct ReviewLayout: Sendable {
       ]))
     for k in r.kpis {
       s.append([
-        Cell(.text(k.kpi.rawValue)), Cell(.ratio(k.month)), Cell(light(k.monthLight)), Cell(.ratio(k.yearToDate)),
+        Cell(.text(name(k.kpi, k.scope, r))), Cell(.ratio(k.month)), Cell(light(k.monthLight)),
+        Cell(.ratio(k.yearToDate)),
         Cell(light(k.yearToDateLight)), Cell(.ratio(k.green.ratio)), Cell(.ratio(k.amber.ratio)),
       ])
     }
     if !r.kpis.isEmpty { s.appendLightKey(l.key, words: l.kpiWords) }
+    return s
+  }
+
+  /// Every KPI in every month of the year so far, on a sheet of its own (its columns are months): the
+  /// value over that month alone, and under it the light by that month's bounds.
+  func kpisByMonth(_ r: ReviewReport) -> Sheet {
+    let l = labels
+    var s = Sheet(name: l.kpiMonthsSheet)
+    let months = r.month.yearToDate
+    s.columnWidths = [48] + months.map { _ in 11 }
+    s.append([Cell(.text("\(l.yearSoFar) — \(r.month)"), .title)])
+    s.blank()
+    s.append(header([l.kpi] + months.map(\.description)))
+    s.frozenRows = s.rows.count
+    for k in r.kpis {
+      s.append([Cell(.text(name(k.kpi, k.scope, r)))] + k.byMonth.map { Cell(.ratio($0.value)) })
+      s.append([Cell(.empty)] + k.byMonth.map { Cell(light($0.light)) })
+    }
+    s.appendLightKey(l.key, words: l.kpiWords)
     return s
   }
 
