@@ -308,6 +308,23 @@ import Testing
     #expect(charts.values.allSatisfy { $0.contains("formatCode=\"yyyy-mm\"") })
   }
 
+  /// The Vietnamese workbook says its own words in Vietnamese: the printed pages' footer, the notes on
+  /// repeated rows, the review cadence, the title in the file's properties; no KPI id of the plan file.
+  @Test func theVietnameseWorkbooksOwnWordsAreVietnamese() throws {
+    #expect(try sheetXML("Tổng quan").contains("&amp;RTrang &amp;P / &amp;N"))
+    #expect(book.parts["docProps/core.xml"]?.contains("Đánh giá kế hoạch tháng 2026-10") == true)
+    let sources = try #require(book.sheets["Nguồn dữ liệu"])
+    let repeats = sources.values.filter { $0.value.contains(" dòng trùng với exports/") }
+    #expect(!repeats.isEmpty)
+    #expect(!sources.values.contains { $0.value.contains(" rows repeat ") })
+    let plan = try #require(book.sheets["Kế hoạch"])
+    #expect(plan.values.contains { $0.value == "Hằng tháng, vào ngày 1" })
+    let risks = try #require(book.sheets["Rủi ro và KPI"])
+    for id in Plan.KPI.allCases.map(\.rawValue) {
+      #expect(!risks.values.contains { $0.value.contains(id) }, "\(id)")
+    }
+  }
+
   func sheetXML(_ name: String) throws -> String {
     let index = try #require(book.sheetOrder.firstIndex(of: name))
     return try #require(book.parts["xl/worksheets/sheet\(index + 1).xml"])

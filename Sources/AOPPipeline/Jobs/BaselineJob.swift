@@ -77,9 +77,10 @@ public struct BaselineJob: Sendable {
     let csv = try AtomicFile.Pending(target: target)
     csv.write(baseline.csv)
     let workbook = target.deletingPathExtension().appendingPathExtension("xlsx")
+    let labels = Labels(language: config.language)
     let properties = WorkbookProperties(
-      title: "AOP baseline \(year)", company: setup.plan.company, subject: String(year),
-      created: Day(year: year + 1, month: 1, day: 1) ?? Day(ordinal: 0))
+      title: "\(labels.baselineTitle) \(year)", company: setup.plan.company, subject: String(year),
+      created: Day(year: year + 1, month: 1, day: 1) ?? Day(ordinal: 0), page: labels.page)
     let book = try WorkbookOutput.prepare(
       BaselineLayout(language: config.language).layOut(baseline, channels: config.channels), properties: properties,
       writer: XLSXWriter(currency: setup.plan.currency), target: workbook)

@@ -99,9 +99,10 @@ public struct ReviewJob: Sendable {
       data: DataSheet.of(imported.ledger, rollup: rollup, plan: setup.plan, through: month))
     let sheets = ReviewLayout(language: config.language).layOut(report)
     let target = folder.appendingPathComponent("review-\(month).xlsx")
+    let labels = Labels(language: config.language)
     let properties = WorkbookProperties(
-      title: "AOP review \(month)", company: setup.plan.company, subject: month.description,
-      created: month.next.firstDay)
+      title: "\(labels.reviewTitle) \(month)", company: setup.plan.company, subject: month.description,
+      created: month.next.firstDay, page: labels.page)
     let workbook = try WorkbookOutput.prepare(
       sheets, properties: properties, writer: XLSXWriter.forSize(of: sheets, currency: setup.plan.currency),
       target: target)

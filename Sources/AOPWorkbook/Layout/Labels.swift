@@ -107,7 +107,27 @@ public struct Labels: Sendable {
   /// A KPI's own thresholds.
   var kpiWords: LightWords { LightWords(green: t("green", "xanh"), amber: t("amber", "vàng"), red: t("red", "đỏ")) }
 
-  var reviewTitle: String { t("Monthly AOP review", "Đánh giá kế hoạch tháng") }
+  public var reviewTitle: String { t("Monthly AOP review", "Đánh giá kế hoạch tháng") }
+  public var baselineTitle: String { t("AOP baseline", "Số liệu năm gốc") }
+  /// The word before the page number in a printed page's footer.
+  public var page: String { t("Page", "Trang") }
+  /// How often the plan is reviewed: `Monthly, on day 1` (a cadence the plan names otherwise as written).
+  func cadence(_ c: Plan.ReviewCadence) -> String {
+    let every: String
+    switch c.cadence.lowercased() {
+    case "monthly": every = t("Monthly", "Hằng tháng")
+    case "quarterly": every = t("Quarterly", "Hằng quý")
+    case "weekly": every = t("Weekly", "Hằng tuần")
+    default: every = c.cadence
+    }
+    return every + t(", on day \(c.day)", ", vào ngày \(c.day)")
+  }
+  /// The rows of a file that repeat an earlier file's: `12 rows repeat … (line 2 = line 130)`.
+  func duplicates(_ d: DuplicateSummary) -> String {
+    guard language == .vi else { return d.description }
+    return "\(d.count) dòng trùng với \(d.file) "
+      + (d.exampleLine > 0 ? "(dòng \(d.exampleLine) = dòng \(d.originalLine))" : "(cùng một tệp, từng dòng)")
+  }
   var kpi: String { t("KPI", "Chỉ tiêu") }
   /// A KPI of the plan by name (the plan file's id is for the file, not for people).
   public func kpiName(_ kpi: Plan.KPI) -> String {

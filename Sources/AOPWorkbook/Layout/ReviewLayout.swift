@@ -846,7 +846,7 @@ public struct ReviewLayout: Sendable {
     s.append(header([l.from, l.note]))
     for v in p.revisions { s.append([Cell(.month(v.from)), Cell(.text(v.note))]) }
     s.blank()
-    s.append([Cell(.text(l.cadence)), Cell(.text("\(p.review.cadence), \(p.review.day)"))])
+    s.append([Cell(.text(l.cadence)), Cell(.text(l.cadence(p.review)))])
     return s
   }
 
@@ -871,7 +871,7 @@ public struct ReviewLayout: Sendable {
         Cell(.money(f.spend)),
         Cell(
           .text(
-            ([f.message].compactMap { $0 } + f.duplicatesOf.map(\.description) + f.flags.map(l.flagged)).joined(
+            ([f.message].compactMap { $0 } + f.duplicatesOf.map(l.duplicates) + f.flags.map(l.flagged)).joined(
               separator: "; "))),
         Cell(.text(f.sha256 ?? "")),
       ])

@@ -11,12 +11,15 @@ public struct WorkbookProperties: Sendable, Hashable {
   /// The creation time recorded in the file; derived from the inputs (never the clock) so the same
   /// inputs give the same bytes.
   public var created: Day
+  /// The word before the page number in each printed page's footer, in the workbook's language.
+  public var page: String
 
-  public init(title: String, company: String, subject: String, created: Day) {
+  public init(title: String, company: String, subject: String, created: Day, page: String = "Page") {
     self.title = title
     self.company = company
     self.subject = subject
     self.created = created
+    self.page = page
   }
 }
 
@@ -168,7 +171,7 @@ public struct XLSXWriter: Sendable {
     worksheet_set_paper(ws, 9)  // A4
     worksheet_fit_to_pages(ws, 1, 0)
     try check(worksheet_set_header(ws, "&L\(headerText(properties.company))&R\(headerText(properties.subject))"), 0, 0)
-    try check(worksheet_set_footer(ws, "&L\(headerText(sheet.name))&RPage &P / &N"), 0, 0)
+    try check(worksheet_set_footer(ws, "&L\(headerText(sheet.name))&R\(headerText(properties.page)) &P / &N"), 0, 0)
 
     for block in sheet.overspendWatch {
       var rule = lxw_conditional_format()
