@@ -119,3 +119,26 @@ import Testing
     #expect(whole.hexDigest() == parts.hexDigest())
   }
 }
+
+@Suite struct RatioComparisonTests {
+  func r(_ n: Int64, _ d: Int64) -> Ratio { Ratio(numerator: n, denominator: d)! }
+
+  @Test func comparedExactlyWhateverTheSigns() {
+    #expect(r(3_499, 10_000).compared(to: Ratio(partsPerMillion: 350_000)) < 0)
+    #expect(r(7, 20).compared(to: Ratio(partsPerMillion: 350_000)) == 0)
+    #expect(r(-7, -20).compared(to: r(7, 20)) == 0)
+    #expect(r(-1, 3).compared(to: r(1, -4)) < 0)  // −1/3 < −1/4
+    #expect(r(1, -4).compared(to: r(-1, 3)) > 0)
+    // Beyond 64 bits when cross-multiplied: 10^15 / 3 against (10^15 + 1) / 3.
+    #expect(r(1_000_000_000_000_000, 3).compared(to: r(1_000_000_000_000_001, 3)) < 0)
+  }
+
+  @Test func aPercentShowsTheDecimalsThatTellItFromItsBounds() {
+    let floor = Ratio(partsPerMillion: 350_000)
+    #expect(r(3_537, 10_000).percentDecimals(distinctFrom: [floor]) == 1)  // 35.4%
+    #expect(r(3_499, 10_000).percentDecimals(distinctFrom: [floor]) == 2)  // 34.99%, not 35.0%
+    #expect(r(349_996, 1_000_000).percentDecimals(distinctFrom: [floor]) == 4)  // 34.9996%
+    #expect(r(7, 20).percentDecimals(distinctFrom: [floor]) == 1)  // exactly at the bound: 35.0%
+    #expect(r(116_040_000, 116_000_000).percentDecimals(distinctFrom: [Ratio(partsPerMillion: 1_000_000)]) == 2)
+  }
+}

@@ -400,6 +400,10 @@ import Testing
     #expect(risks["C\(first + 1)"]?.value == "Biên lợi nhuận gộp (2 tháng liên tiếp)")
     #expect(risks["H\(first + 1)"]?.value.hasSuffix(" · 2026-09: 34,99%") == true)
     #expect(risks["G\(first + 1)"]?.number == 0)  // the condition holds: red
+    // 34.99% against 35% shows its second decimal (35.0% would hide the breach), threshold included.
+    #expect(sepBook.numberFormat("Rủi ro và KPI", "F\(first + 1)") == "0.00%")
+    #expect(sepBook.numberFormat("Rủi ro và KPI", "E\(first + 1)") == "0.00%")
+    #expect(sepBook.numberFormat("Rủi ro và KPI", "E\(first)") == "0.0%")
     let summary = try #require(sepBook.sheets["Tổng quan"])
     let fired = try #require(sepBook.row("Tổng quan", labelled: "Rủi ro đã kích hoạt"))
     let firedRows = (fired + 2)...(fired + 2 + september.report.risks.filter(\.triggered).count - 1)

@@ -27,6 +27,18 @@ public struct Ratio: Hashable, Sendable, Codable {
   /// The value as a fraction (0.35 for 35%), for display only: comparisons use `compared(to:)`.
   public var value: Double { Double(numerator) / Double(denominator) }
 
+  /// The decimals a percentage of this ratio needs (1 to 4) to be told from each of `bounds` it is
+  /// judged against: 34.99% beside a 35% floor needs 2, where `35.0%` would hide the breach.
+  public func percentDecimals(distinctFrom bounds: [Ratio]) -> Int {
+    var scale = 1_000.0  // percent with one decimal: value × 100 × 10
+    for digits in 1...4 {
+      let shown = (value * scale).rounded()
+      if bounds.allSatisfy({ compared(to: $0) == 0 || ($0.value * scale).rounded() != shown }) { return digits }
+      scale *= 10
+    }
+    return 4
+  }
+
   /// Compares exactly, by cross-multiplying in 128 bits (a breach hidden by rounding is still one):
   /// negative, zero or positive as this is less than, equal to or more than `other`.
   public func compared(to other: Ratio) -> Int {

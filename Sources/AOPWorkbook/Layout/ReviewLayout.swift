@@ -49,11 +49,17 @@ public struct ReviewLayout: Sendable {
   private func ratioCells(_ r: RatioVersusGoal, row: Int, column: Int, role: CellRole = .body) -> [Cell] {
     let a = cellReference(row: row, column: column), g = cellReference(row: row, column: column + 1)
     let gap = r.direction == .higherIsBetter ? "\(a)-\(g)" : "\(g)-\(a)"
+    let decimals = r.actual?.percentDecimals(distinctFrom: r.goal.map { [$0] } ?? [])
     return [
-      Cell(.ratio(r.actual), role), Cell(.ratio(r.goal), role),
+      Cell(.ratio(r.actual), role, decimals: decimals), Cell(.ratio(r.goal), role, decimals: decimals),
       Cell(.formula("IF(OR(\(a)=\"\",\(g)=\"\"),\"\",ROUND((\(gap))*100,6))", cached: .points(r.variancePoints)), role),
       Cell(.empty, role),
     ]
+  }
+
+  /// The decimals a ratio needs beside the bounds it is judged against (34.99% against 35%, not 35.0%).
+  private func decimals(_ r: Ratio?, _ bounds: [Share]) -> Int? {
+    r?.percentDecimals(distinctFrom: bounds.map(\.ratio))
   }
 
   /// A light for a figure against its plan; "no data" as text (which no icon draws).
@@ -248,8 +254,10 @@ public struct ReviewLayout: Sendable {
       var signal = name(shown.kpi, shown.scope, r)
       if shown.monthsInARow > 1 { signal += " (\(l.inARow(shown.monthsInARow)))" }
       s.append([
-        Cell(.text(c.risk.risk)), Cell(.formula("\(sheet)!F\(row)", cached: .ratio(c.value))),
-        Cell(.formula("\(sheet)!E\(row)", cached: .ratio(c.threshold.ratio))),
+        Cell(.text(c.risk.risk)),
+        Cell(.formula("\(sheet)!F\(row)", cached: .ratio(c.value)), decimals: decimals(c.value, [c.threshold])),
+        Cell(
+          .formula("\(sheet)!E\(row)", cached: .ratio(c.threshold.ratio)), decimals: decimals(c.value, [c.threshold])),
         Cell(.text(shown.period == .month ? l.thisMonth : l.yearToDate)), Cell(.text(signal)),
         Cell(.text(c.risk.contingency)),
       ])
@@ -269,8 +277,13 @@ public struct ReviewLayout: Sendable {
     let first = Links.firstRiskRow + r.risks.reduce(0) { $0 + $1.conditions.count } + (r.risks.isEmpty ? 0 : 1) + 2
     for (i, k) in r.kpis.enumerated() {
       s.append([
-        Cell(.text(name(k.kpi, k.scope, r))), Cell(.formula("\(sheet)!B\(first + i)", cached: .ratio(k.month))),
-        Cell(light(k.monthLight)), Cell(.formula("\(sheet)!D\(first + i)", cached: .ratio(k.yearToDate))),
+        Cell(.text(name(k.kpi, k.scope, r))),
+        Cell(
+          .formula("\(sheet)!B\(first + i)", cached: .ratio(k.month)), decimals: decimals(k.month, [k.green, k.amber])),
+        Cell(light(k.monthLight)),
+        Cell(
+          .formula("\(sheet)!D\(first + i)", cached: .ratio(k.yearToDate)),
+          decimals: decimals(k.yearToDate, [k.green, k.amber])),
         Cell(light(k.yearToDateLight)),
       ])
     }
@@ -772,7 +785,8 @@ public struct ReviewLayout: Sendable {
           Cell(j == 0 ? .light(Light(c.triggered ? .red : .green, l.riskWords)) : .empty),
           Cell(.text(signal)),
           Cell(.text(condition.period == .month ? l.thisMonth : l.yearToDate)),
-          Cell(.ratio(last?.threshold.ratio)), Cell(.ratio(last?.value)),
+          Cell(.ratio(last?.threshold.ratio), decimals: decimals(last?.value, last.map { [$0.threshold] } ?? [])),
+          Cell(.ratio(last?.value), decimals: decimals(last?.value, last.map { [$0.threshold] } ?? [])),
           Cell(.light(Light(check.holds ? .red : .green, l.holdsWords))), Cell(.text(history)),
           Cell(.text(j == 0 ? c.risk.contingency : "")),
         ])
@@ -786,8 +800,8 @@ public struct ReviewLayout: Sendable {
       ]))
     for k in r.kpis {
       s.append([
-        Cell(.text(name(k.kpi, k.scope, r))), Cell(.ratio(k.month)), Cell(light(k.monthLight)),
-        Cell(.ratio(k.yearToDate)),
+        Cell(.text(name(k.kpi, k.scope, r))), Cell(.ratio(k.month), decimals: decimals(k.month, [k.green, k.amber])),
+        Cell(light(k.monthLight)), Cell(.ratio(k.yearToDate), decimals: decimals(k.yearToDate, [k.green, k.amber])),
         Cell(light(k.yearToDateLight)), Cell(.ratio(k.green.ratio)), Cell(.ratio(k.amber.ratio)),
       ])
     }
@@ -807,7 +821,9 @@ public struct ReviewLayout: Sendable {
     s.append(header([l.kpi] + months.map(\.description)))
     s.frozenRows = s.rows.count
     for k in r.kpis {
-      s.append([Cell(.text(name(k.kpi, k.scope, r)))] + k.byMonth.map { Cell(.ratio($0.value)) })
+      s.append(
+        [Cell(.text(name(k.kpi, k.scope, r)))]
+          + k.byMonth.map { Cell(.ratio($0.value), decimals: decimals($0.value, [$0.band.green, $0.band.amber])) })
       s.append([Cell(.empty)] + k.byMonth.map { Cell(light($0.light)) })
     }
     s.appendLightKey(l.key, words: l.kpiWords)

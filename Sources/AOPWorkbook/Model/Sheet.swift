@@ -41,10 +41,13 @@ public enum CellRole: Hashable, Sendable {
 public struct Cell: Hashable, Sendable {
   public var value: CellValue
   public var role: CellRole
+  /// The decimals a ratio shows (1 unless a bound it is judged against needs more to be told apart).
+  public var decimals: Int?
 
-  public init(_ value: CellValue, _ role: CellRole = .body) {
+  public init(_ value: CellValue, _ role: CellRole = .body, decimals: Int? = nil) {
     self.value = value
     self.role = role
+    self.decimals = decimals
   }
 }
 

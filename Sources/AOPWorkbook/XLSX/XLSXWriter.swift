@@ -241,7 +241,7 @@ public struct XLSXWriter: Sendable {
       }
       for (c, cell) in cells.enumerated() {
         let row = lxw_row_t(r), col = lxw_col_t(c)
-        let format = formats.format(role: cell.role, kind: NumberKind(cell.value.shown))
+        let format = formats.format(role: cell.role, kind: NumberKind(cell.value.shown, decimals: cell.decimals))
         switch cell.value {
         case .formula(let formula, let cached) where !XLSXWriter.isWritableFormula(formula):
           // Never a formula Excel would refuse: its value alone (a layout that makes one is a bug to fix,
@@ -467,16 +467,18 @@ public struct XLSXWriter: Sendable {
 
 /// The number format a cell's value needs.
 enum NumberKind: Hashable {
-  case none, money, ratio, points, integer, date, month
+  case none, money, points, integer, date, month
+  /// A percentage with this many decimals.
+  case ratio(Int)
   case light(LightWords)
 
-  init(_ value: CellValue) {
+  init(_ value: CellValue, decimals: Int? = nil) {
     switch value {
     case .day: self = .date
     case .month: self = .month
     case .light(let light): self = .light(light.words)
     case .money: self = .money
-    case .ratio: self = .ratio
+    case .ratio: self = .ratio(min(max(decimals ?? 1, 0), 4))
     case .points: self = .points
     case .integer: self = .integer
     default: self = .none
@@ -525,7 +527,8 @@ private struct FormatCache {
     guard let f = workbook_add_format(workbook) else { return nil }
     switch kind {
     case .money: format_set_num_format(f, moneyFormat)
-    case .ratio: format_set_num_format(f, "0.0%")
+    case .ratio(let decimals):
+      format_set_num_format(f, decimals == 0 ? "0%" : "0." + String(repeating: "0", count: decimals) + "%")
     case .points: format_set_num_format(f, "+0.0\" pp\";[Red]-0.0\" pp\";0.0\" pp\"")
     case .integer: format_set_num_format(f, "#,##0")
     case .date: format_set_num_format(f, "yyyy-mm-dd")
