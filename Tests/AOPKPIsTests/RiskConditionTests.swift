@@ -152,6 +152,20 @@ import Testing
     #expect(one.risks[1].shown.condition.kpi == .onlineShare)  // the condition that fired is the one shown
   }
 
+  @Test func aTargetHasNoValueInTheBaselineYearSoItsSignalWaitsForThePlanYearsMonths() throws {
+    // Revenue 10% behind target two months running: in January the baseline's December has no target,
+    // so it cannot hold yet; in February it does (January and February both behind).
+    let risk = Plan.Risk(
+      risk: "behind",
+      conditions: [.init(kpi: .revenueVsTarget, threshold: .init(share(-5)), monthsInARow: 2)], contingency: "c")
+    let l = ledger([("2026-01", "store", 900, 0), ("2026-02", "store", 900, 0)])
+    let january = try review(
+      plan(risks: [risk]), month: "2026-01", current: l, baseline: ledger([("2025-12", "store", 500, 0)]))
+    #expect(january.risks[0].conditions[0].judged.map(\.value) == [nil, Ratio(numerator: -100, denominator: 1_000)])
+    #expect(january.risks[0].triggered == false)
+    #expect(try review(plan(risks: [risk]), month: "2026-02", current: l).risks[0].triggered)
+  }
+
   @Test func growthLightsForEachChannel() throws {
     // January: the store 700 on 700 (+0%: amber, the amber bound counts), the web 300 on 250 (+20%:
     // green, the green bound counts); February: the store 800 on 1000 (−20%: red), the web 250 on 0

@@ -391,7 +391,7 @@ import Testing
     #expect(
       text.contains("rủi ro đã kích hoạt: Giá vốn sữa tăng làm giảm biên lợi nhuận (biên lợi nhuận gộp 2026-08 "),
       "\(text)")
-    #expect(text.contains(", 2026-09 34,99% vượt ngưỡng 35,0%) → "), "\(text)")
+    #expect(text.contains(", 2026-09 34,99% dưới ngưỡng 35,0%) → "), "\(text)")
     // Its workbook: the risk's months judged on the risks sheet, and the risk among those fired on the summary.
     let sepBook = try WorkbookReadBack(path: september.workbook.path)
     let risks = try #require(sepBook.sheets["Rủi ro và KPI"])
@@ -602,7 +602,7 @@ import Testing
       ), "\(text)")
     #expect(!text.contains("of 0 VND"))
     // 116,040,000 of 116,000,000 is 100.03%: shown with the decimal that tells it from the 100% limit.
-    #expect(text.contains("(budget used — Marketing — Website (Meta, Google) 100.03% past 100.0%)"), "\(text)")
+    #expect(text.contains("(budget used — Marketing — Website (Meta, Google) 100.03% above 100.0%)"), "\(text)")
   }
 
   /// The sample shop's config says `language = "vi"`: its console speaks Vietnamese, with numbers
@@ -629,7 +629,7 @@ import Testing
     // A budget is kept or overspent, not "met": the marketing line says so in both languages.
     #expect(text.contains("so với ngân sách 13.000.000 VND (-6,5%)  vượt ngân sách\n"), "\(text)")
     #expect(
-      text.contains("(ngân sách đã dùng — Marketing — Website (Meta, Google) 100,03% vượt ngưỡng 100,0%)"), "\(text)")
+      text.contains("(ngân sách đã dùng — Marketing — Website (Meta, Google) 100,03% trên ngưỡng 100,0%)"), "\(text)")
     let t = outcome.report.tally
     #expect(
       text.contains(

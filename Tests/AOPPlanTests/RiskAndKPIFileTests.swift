@@ -147,6 +147,21 @@ import Testing
         == .invalidAt(
           file: folder.path("plan.toml"), line: 14, key: "kpis[0].in_months[0].months",
           problem: "list months of the year as numbers 1 to 12 (January is 1)"))
+    // A month in two `in_months` entries: one of its values would be passed over.
+    #expect(
+      try error(
+        "[[risks]]\nrisk = \"r\"\ncontingency = \"c\"\nkpi = \"marketing_to_revenue\"\nthreshold = \"6%\"\nin_months = [{ months = [1, 2], threshold = \"8%\" }, { months = [2, 3], threshold = \"7%\" }]\n"
+      )
+        == .invalidAt(
+          file: folder.path("plan.toml"), line: 15, key: "risks[0].in_months[1].months",
+          problem: "month 2 is listed already in in_months[0]: give each month one value"))
+    // A budget category a revision brings in may be watched.
+    #expect(
+      try error(
+        "[[risks]]\nrisk = \"r\"\ncontingency = \"c\"\nkpi = \"budget_used\"\ncategory = \"tiktok-ads\"\nthreshold = \"100%\"\n"
+          + "[[revisions]]\nfrom = \"2026-07\"\n[[revisions.budget]]\nid = \"ads\"\nkind = \"marketing\"\nmonthly = 10_000_000\n"
+          + "[[revisions.budget]]\nid = \"tiktok-ads\"\nkind = \"marketing\"\nchannel = \"shopee\"\nmonthly = 2_000_000\n"
+      ) == nil)
     let misspelt = try error(
       "[[risks]]\nrisk = \"r\"\ncontingency = \"c\"\nany = [{ kpi = \"gross_margin\", threshold = \"30%\", months_in_row = 2 }]\n"
     )

@@ -71,7 +71,8 @@ public struct ConditionCheck: Hashable, Sendable {
   }
 
   public var condition: Plan.Condition
-  /// Oldest first; the month reviewed last.
+  /// Oldest first; the month reviewed last. A month before the plan year is the baseline's, where a
+  /// target, a budget or a growth on the year before has no value: such a month never counts as crossed.
   public var judged: [Judged]
   /// Crossed in every month judged (a month without data does not count as crossed).
   public var holds: Bool { judged.allSatisfy(\.crossed) }

@@ -35,6 +35,7 @@ public struct CheckJob: Sendable {
     var sources: [SourceFile] = []
     var rejections = RejectedRows()
     var warnings = setup.profiles.warnings
+    var groups = Set<String>()
     // The baseline year and the current year are separate runs, each de-duplicated on its own.
     let baselineYear = config.baselineYear ?? setup.plan.year - 1
     for (patterns, years) in [
@@ -47,7 +48,9 @@ public struct CheckJob: Sendable {
         countingCosts: true)
       sources += result.sources
       rejections.append(contentsOf: result.rejections)
+      groups.formUnion(result.ledger.rollUp().cells.keys.map(\.productGroup))
     }
+    warnings += setup.productGroupWarnings(groups: groups)
     for warning in warnings { logger.warning("\(text.warning(warning))") }
     guard !sources.isEmpty else {
       throw JobError(

@@ -85,11 +85,8 @@ public struct ReviewJob: Sendable {
       logger.warning("\(text.warning(warning))")
       warnings.append(warning)
     }
-    // A product group the plan measures a KPI or a risk on, that no sale of either year has.
     let groups = Set(rollup.cells.keys.map(\.productGroup)).union(baseline?.rollup.cells.keys.map(\.productGroup) ?? [])
-    let scoped = setup.plan.kpis.map(\.scope) + setup.plan.risks.flatMap { $0.conditions.map(\.scope) }
-    for group in Set(scoped.compactMap(\.productGroup)).sorted() where !groups.contains(group) {
-      let warning = InputWarning.productGroupUnknown(group: group, known: groups.filter { !$0.isEmpty }.sorted())
+    for warning in setup.productGroupWarnings(groups: groups) {
       logger.warning("\(text.warning(warning))")
       warnings.append(warning)
     }

@@ -38,6 +38,16 @@ struct RunSetup {
   /// The console's words in the config's language.
   var text: ConsoleText { ConsoleText(language: config.language) }
 
+  /// A product group the plan measures a KPI or a risk on that none of `groups` (the sales' of both
+  /// years) is: most likely misspelt.
+  func productGroupWarnings(groups: Set<String>) -> [InputWarning] {
+    let known = groups.subtracting([Rollup.noGroup, Rollup.mixedGroup, ""]).sorted()
+    let scoped = plan.kpis.map(\.scope) + plan.risks.flatMap { $0.conditions.map(\.scope) }
+    return Set(scoped.compactMap(\.productGroup)).sorted().filter { !known.contains($0) }.map {
+      InputWarning.productGroupUnknown(group: $0, known: known)
+    }
+  }
+
   /// The years a review's inputs belong to: the baseline's to the plan's.
   var reviewYears: ClosedRange<Int> { min(config.baselineYear ?? plan.year - 1, plan.year - 1)...plan.year }
 

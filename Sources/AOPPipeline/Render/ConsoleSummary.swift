@@ -94,17 +94,23 @@ public enum ConsoleSummary {
       lines.append(say("over budget: ", "vượt ngân sách: ") + "\(b.name): \(over.joined(separator: "; ")); \(year)")
     }
     for risk in r.risks where risk.triggered {
-      // The condition that fired, with its value and threshold in each month it was judged.
-      let shown = risk.shown
-      let name = text.labels.kpiName(shown.condition.kpi, shown.condition.scope, channels: r.channels, budget: r.budget)
-      let values = shown.judged.map { j -> String in
-        let value = j.value.map { text.percent($0.value, distinctFrom: j.threshold.ratio.value) } ?? noData
-        let at = shown.judged.count > 1 ? "\(j.month) " : ""
-        return at + value + " " + say("past", "vượt ngưỡng") + " " + text.percent(j.threshold.ratio.value)
+      // The condition that fired (every one, for a risk of all of them), with its value and threshold
+      // in each month it was judged: below a floor, above a ceiling.
+      let fired = risk.risk.combination == .all ? risk.conditions : [risk.shown]
+      let signals = fired.map { check -> String in
+        let c = check.condition
+        let name = text.labels.kpiName(c.kpi, c.scope, channels: r.channels, budget: r.budget)
+        let past = c.kpi.higherIsBetter ? say("below", "dưới ngưỡng") : say("above", "trên ngưỡng")
+        let values = check.judged.map { j -> String in
+          let value = j.value.map { text.percent($0.value, distinctFrom: j.threshold.ratio.value) } ?? noData
+          let at = check.judged.count > 1 ? "\(j.month) " : ""
+          return at + value + " " + past + " " + text.percent(j.threshold.ratio.value)
+        }
+        return "\(name) \(values.joined(separator: ", "))"
       }
       lines.append(
         say("risk triggered: ", "rủi ro đã kích hoạt: ")
-          + "\(risk.risk.risk) (\(name) \(values.joined(separator: ", "))) → \(risk.risk.contingency)")
+          + "\(risk.risk.risk) (\(signals.joined(separator: say("; and ", "; và ")))) → \(risk.risk.contingency)")
     }
     let t = r.tally
     let refused = r.sources.filter { $0.status == .refused }.count

@@ -134,6 +134,11 @@ extension Plan {
       }
       return k
     }
+    // Budget categories a KPI may watch: the original budget's and those a revision brings in.
+    let categoryIDs =
+      original.map(\.id)
+      + (raw.revisions ?? []).flatMap { ($0.budget ?? []).map(\.id) }
+      .filter { !original.map(\.id).contains($0) }
     /// The scope written at `at` for `k`: only the keys the KPI takes, ids that exist (channels when the
     /// config's are known, the plan's budget categories), `"*"` (each) only where `each` is allowed.
     func scope(_ keys: PlanFile.ScopeKeys, of k: KPI, at: String, each: Bool) throws -> Scope {
@@ -159,17 +164,16 @@ extension Plan {
               "\(at).channel", "`\(value)` is not a channel of the config (\(channels.joined(separator: ", ")))")
           }
         case .category:
-          guard original.contains(where: { $0.id == value }) else {
+          guard categoryIDs.contains(value) else {
             throw fail(
-              "\(at).category",
-              "`\(value)` is not a budget category id (\(original.map(\.id).joined(separator: ", ")))")
+              "\(at).category", "`\(value)` is not a budget category id (\(categoryIDs.joined(separator: ", ")))")
           }
         case .productGroup:
           guard !value.isEmpty else { throw fail("\(at).product_group", "name a product group") }
         }
       }
       if let required = k.requiredScope, written.parts.first(where: { $0.key == required }) == nil {
-        let ids = required == .category ? " (\(original.map(\.id).joined(separator: ", ")))" : ""
+        let ids = required == .category ? " (\(categoryIDs.joined(separator: ", ")))" : ""
         throw fail("\(at).\(required.rawValue)", "\(k.rawValue) needs `\(required.rawValue)`\(ids)")
       }
       return written
@@ -179,6 +183,22 @@ extension Plan {
         throw fail(at, "list months of the year as numbers 1 to 12 (January is 1)")
       }
       return list
+    }
+    /// The `in_months` entries of one KPI or condition: a month in one entry only, so that no value
+    /// written is silently passed over.
+    func inMonths<Value>(_ entries: [(months: [Int], value: Value)], at: String) throws -> [ByMonth<Value>.Exception] {
+      var seen: [Int: Int] = [:]
+      return try entries.enumerated().map { j, entry in
+        let key = "\(at).in_months[\(j)].months"
+        let list = try months(entry.months, at: key)
+        for m in list {
+          if let first = seen[m] {
+            throw fail(key, "month \(m) is listed already in in_months[\(first)]: give each month one value")
+          }
+          seen[m] = j
+        }
+        return ByMonth<Value>.Exception(months: list, value: entry.value)
+      }
     }
     func condition(_ e: PlanFile.ConditionEntry, at: String) throws -> Condition {
       guard let name = e.kpi else { throw fail("\(at).kpi", "missing key") }
@@ -195,10 +215,7 @@ extension Plan {
       }
       let inARow = e.monthsInARow ?? 1
       guard (1...12).contains(inARow) else { throw fail("\(at).months_in_a_row", "\(inARow) is not 1 to 12") }
-      let exceptions = try (e.inMonths ?? []).enumerated().map { j, band in
-        ByMonth<Share>.Exception(
-          months: try months(band.months, at: "\(at).in_months[\(j)].months"), value: band.threshold)
-      }
+      let exceptions = try inMonths((e.inMonths ?? []).map { ($0.months, $0.threshold) }, at: at)
       return Condition(
         kpi: k, scope: try scope(e.scope, of: k, at: at, each: false),
         threshold: ByMonth(threshold, exceptions: exceptions), period: period, monthsInARow: inARow)
@@ -238,11 +255,10 @@ extension Plan {
         }
         return KPIThresholds.Band(green: green, amber: amber)
       }
-      let exceptions = try (e.inMonths ?? []).enumerated().map { j, b in
-        ByMonth<KPIThresholds.Band>.Exception(
-          months: try months(b.months, at: "\(at).in_months[\(j)].months"),
-          value: try band(green: b.green, amber: b.amber, key: "\(at).in_months[\(j)].amber"))
-      }
+      let exceptions = try inMonths(
+        try (e.inMonths ?? []).enumerated().map { j, b in
+          (b.months, try band(green: b.green, amber: b.amber, key: "\(at).in_months[\(j)].amber"))
+        }, at: at)
       return KPIThresholds(
         kpi: k, scope: try scope(e.scope, of: k, at: at, each: true),
         bands: ByMonth(try band(green: e.green, amber: e.amber, key: "\(at).amber"), exceptions: exceptions))

@@ -159,6 +159,7 @@ public struct Labels: Sendable {
   var signal: String { t("Signal", "Dấu hiệu") }
   var conditionHolds: String { t("Condition", "Điều kiện") }
   var monthsJudged: String { t("Months judged", "Các tháng xét") }
+  var andJoiner: String { t("; and ", "; và ") }
   func combination(_ c: Plan.Risk.Combination) -> String { c == .any ? t("… or", "… hoặc") : t("… and", "… và") }
   func inARow(_ n: Int) -> String { t("\(n) months in a row", "\(n) tháng liên tiếp") }
   var holdsWords: LightWords { LightWords(green: t("Not met", "Chưa xảy ra"), amber: watch, red: t("Met", "Xảy ra")) }

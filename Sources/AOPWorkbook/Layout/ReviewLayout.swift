@@ -251,8 +251,11 @@ public struct ReviewLayout: Sendable {
     for (i, c) in fired {
       let row = rows[i]
       let shown = c.shown.condition
-      var signal = name(shown.kpi, shown.scope, r)
-      if shown.monthsInARow > 1 { signal += " (\(l.inARow(shown.monthsInARow)))" }
+      // The signal that fired; for a risk of all its conditions, every one.
+      let signal = (c.risk.combination == .all ? c.conditions.map(\.condition) : [shown]).map { condition in
+        name(condition.kpi, condition.scope, r)
+          + (condition.monthsInARow > 1 ? " (\(l.inARow(condition.monthsInARow)))" : "")
+      }.joined(separator: l.andJoiner)
       s.append([
         Cell(.text(c.risk.risk)),
         Cell(.formula("\(sheet)!F\(row)", cached: .ratio(c.value)), decimals: decimals(c.value, [c.threshold])),
