@@ -38,7 +38,10 @@ public enum InputWarning: Hashable, Sendable, CustomStringConvertible {
         "no sale at all in \(Self.listed(months)) of the year to date: are those months' exports in the inputs? The year-to-date figures count them as zero"
     case .productGroupUnknown(let group, let known):
       return
-        "the plan measures a KPI on the product group `\(group)`, which no sale has (the groups are \(known.joined(separator: ", "))): its KPI shows no data"
+        "the plan measures a KPI on the product group `\(group)`, which no sale has "
+        + (known.isEmpty
+          ? "(no cost source names a group)" : "(the groups are \(known.joined(separator: ", ")))")
+        + ": its KPI shows no data"
     }
   }
 

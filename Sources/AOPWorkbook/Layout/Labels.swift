@@ -310,7 +310,10 @@ public struct Labels: Sendable {
     case .profileFolderEmpty(let folder): return "thư mục mẫu nhập \(folder) có tệp nhưng không có mẫu nào (*.toml)"
     case .productGroupUnknown(let group, let known):
       return
-        "kế hoạch đo KPI trên nhóm hàng `\(group)` nhưng không có giao dịch bán nào thuộc nhóm này (các nhóm hàng là \(known.joined(separator: ", "))): KPI đó không có số liệu"
+        "kế hoạch đo KPI trên nhóm hàng `\(group)` nhưng không có giao dịch bán nào thuộc nhóm này "
+        + (known.isEmpty
+          ? "(không nguồn giá vốn nào ghi nhóm hàng)" : "(các nhóm hàng là \(known.joined(separator: ", ")))")
+        + ": KPI đó không có số liệu"
     case .monthsWithoutSales(let months):
       return
         "không có giao dịch bán nào trong \(InputWarning.listed(months, and: "và")) của lũy kế năm: dữ liệu xuất của các tháng này đã có trong `inputs` chưa? Số lũy kế đang tính các tháng này bằng 0"
