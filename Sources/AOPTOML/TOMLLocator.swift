@@ -1,6 +1,10 @@
+import Foundation
+
 /// Finds the line of a key in a TOML text, so that a message about `risks[1].threshold` can say
-/// `plan-2026.toml:42`. Reads table headers (`[goals]`, `[[risks]]`, `[[revisions.budget]]`) and
-/// `key = value` lines; good enough for the hand-written files this tool reads.
+/// `plan-2026.toml:42`. Reads table headers (`[goals]`, `[[risks]]`, `[[revisions.budget]]`),
+/// `key = value` lines and the inline tables of an array, on one line or several
+/// (`any = [ { kpi = … }, … ]` → `risks[1].any[0].kpi`); good enough for the hand-written files this
+/// tool reads.
 public struct TOMLLocator: Sendable {
   /// Dotted path with array indexes (`risks[1].threshold`) → 1-based line.
   private(set) var lines: [String: Int] = [:]
@@ -8,8 +12,14 @@ public struct TOMLLocator: Sendable {
   public init(text: String) {
     var table = ""  // the current table's path, with indexes
     var counters: [String: Int] = [:]  // array-of-tables path (with parent indexes) → count so far
+    var array: ArrayScan?  // an array value still open after its key's line
     for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
       let line = raw.trimmingCharacters(in: .whitespaces)
+      if var open = array {
+        open.scan(line[...], line: n + 1, into: &lines)
+        array = open.isOpen ? open : nil
+        continue
+      }
       if line.hasPrefix("#") || line.isEmpty { continue }
       if line.hasPrefix("[[") {
         let name = String(line.dropFirst(2).prefix { $0 != "]" }).trimmingCharacters(in: .whitespaces)
@@ -32,6 +42,58 @@ public struct TOMLLocator: Sendable {
         if key.hasPrefix("\""), key.hasSuffix("\""), key.count >= 2 { key = String(key.dropFirst().dropLast()) }
         let path = table.isEmpty ? key : "\(table).\(key)"
         lines[path] = lines[path] ?? n + 1
+        let value = line[line.index(after: equals)...].drop { $0 == " " || $0 == "\t" }
+        if value.hasPrefix("[") {
+          var scan = ArrayScan(path: path)
+          scan.scan(value, line: n + 1, into: &lines)
+          if scan.isOpen { array = scan }
+        }
+      }
+    }
+  }
+
+  /// Reads an array value character by character (outside strings and comments), across lines: each
+  /// inline table directly in it is an element (`path[i]`), and each key of that table is `path[i].key`.
+  struct ArrayScan {
+    let path: String
+    var depth = 0  // brackets open
+    var braces = 0  // braces open
+    var index = 0  // the next inline table's index
+    var key = ""
+    var quote: Character?
+    var isOpen: Bool { depth > 0 }
+
+    init(path: String) { self.path = path }
+
+    mutating func scan(_ text: Substring, line: Int, into lines: inout [String: Int]) {
+      for c in text {
+        if let q = quote {
+          if c == q { quote = nil }
+          continue
+        }
+        switch c {
+        case "\"", "'": quote = c
+        case "#" where braces == 0: return  // a comment to the end of the line
+        case "[": depth += 1
+        case "]":
+          depth -= 1
+          if depth == 0 { return }
+        case "{":
+          braces += 1
+          if braces == 1, depth == 1 {
+            lines["\(path)[\(index)]"] = lines["\(path)[\(index)]"] ?? line
+            key = ""
+          }
+        case "}":
+          braces -= 1
+          if braces == 0, depth == 1 { index += 1 }
+        case "," where braces == 1: key = ""
+        case "=" where braces == 1:
+          let name = key.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+          if !name.isEmpty { lines["\(path)[\(index)].\(name)"] = lines["\(path)[\(index)].\(name)"] ?? line }
+          key = ""
+        default: if braces == 1 { key.append(c) }
+        }
       }
     }
   }

@@ -171,5 +171,15 @@ import Testing
     }
     #expect(line == 13 && key == "risks[0].any[0].months_in_row")
     #expect(problem.hasPrefix("unknown key; did you mean `months_in_a_row`?"))
+    // In a list of conditions written over several lines, the line of the condition at fault.
+    #expect(
+      try error(
+        "[[risks]]\nrisk = \"r\"\ncontingency = \"c\"\nany = [\n  { kpi = \"gross_margin\", threshold = \"30%\" },\n  { kpi = \"gross_margn\", threshold = \"30%\" },\n]\n"
+      )
+        == .invalidAt(
+          file: folder.path("plan.toml"), line: 15, key: "risks[0].any[1].kpi",
+          problem:
+            "`gross_margn` is not one of revenue_vs_target, online_share, gross_margin, marketing_to_revenue, cost_coverage, budget_used, growth_vs_baseline, channel_share"
+        ))
   }
 }

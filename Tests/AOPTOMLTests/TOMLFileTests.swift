@@ -38,6 +38,29 @@ import Testing
     #expect(locator.line(of: "channels[1].missing") == 6)  // the nearest enclosing table
   }
 
+  @Test func theInlineTablesOfAnArrayAreLocatedLineByLine() {
+    let text = """
+      [[risks]]
+      risk = "r"   # a comment with = and [ in it
+      any = [
+        { kpi = "gross_margin", threshold = "34.5%" },   # {not = a table}
+        { kpi = "gross_margin", "threshold" = "35%", in_months = [{ months = [1, 2], threshold = "8%" }] },
+      ]
+      months = [1,
+        2]
+      after = "x"
+      """
+    let locator = TOMLLocator(text: text)
+    #expect(locator.line(of: "risks[0].any") == 3)
+    #expect(locator.line(of: "risks[0].any[0].threshold") == 4)
+    #expect(locator.line(of: "risks[0].any[1]") == 5)
+    #expect(locator.line(of: "risks[0].any[1].threshold") == 5)
+    #expect(locator.line(of: "risks[0].any[1].in_months") == 5)
+    #expect(locator.line(of: "risks[0].any[2]") == 3)  // no such element: the array's line
+    #expect(locator.line(of: "risks[0].months") == 7)
+    #expect(locator.line(of: "risks[0].after") == 9)  // the array closed on line 8
+  }
+
   @Test func aSyntaxErrorNamesItsLine() {
     guard case .syntax(let file, let line, _)? = error("name = \"x\"\nyear = = 3\n") else {
       Issue.record("expected a syntax error")
