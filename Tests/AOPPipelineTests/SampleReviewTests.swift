@@ -308,6 +308,31 @@ import Testing
     #expect(charts.values.allSatisfy { $0.contains("formatCode=\"yyyy-mm\"") })
   }
 
+  /// The plan's headline goal (+20% on last year) beside the same period last year: revenue and online
+  /// share now and then, from the generator's figures, with the growth as a live formula.
+  @Test func samePeriodLastYearBesideTheGrowthGoal() throws {
+    let s = try #require(book.sheets["Tổng quan"])
+    let title = try #require(book.row("Tổng quan", labelled: "Cùng kỳ năm trước"))
+    #expect(s["C\(title + 1)"]?.value == "Cùng kỳ 2025-10")
+    let row = title + 2
+    #expect(s["A\(row)"]?.value == "Doanh thu thuần")
+    let now = current.sum("revenue", months: ["2026-10"]),
+      then = expected.baseline2025.sum("revenue", months: ["2025-10"])
+    #expect(s["B\(row)"]?.number == Double(now) && s["C\(row)"]?.number == Double(then))
+    #expect(s["D\(row)"]?.formula == "IF(C\(row)=0,\"\",B\(row)/C\(row)-1)")
+    #expect(abs((s["D\(row)"]?.number ?? 0) - (Double(now) / Double(then) - 1)) < 1e-12)
+    let ytdNow = current.sum("revenue", months: Self.months)
+    let ytdThen = expected.baseline2025.sum("revenue", months: Self.months.map { "2025" + $0.dropFirst(4) })
+    #expect(s["F\(row)"]?.number == Double(ytdNow) && s["G\(row)"]?.number == Double(ytdThen))
+    #expect(s["J\(row)"]?.number == 0.2)  // the plan's growth goal
+    let online = try #require(outcome.report.lastYearMonth?.lastYearOnlineShare)
+    let lastOnline =
+      expected.baseline2025.sum("revenue", months: ["2025-10"], channel: "shopee")
+      + expected.baseline2025.sum("revenue", months: ["2025-10"], channel: "web")
+    #expect(online == Ratio(numerator: lastOnline, denominator: then))
+    #expect(s["A\(row + 1)"]?.value == "Tỷ trọng online" && s["J\(row + 1)"]?.number == 0.45)
+  }
+
   /// The Vietnamese workbook says its own words in Vietnamese: the printed pages' footer, the notes on
   /// repeated rows, the review cadence, the title in the file's properties; no KPI id of the plan file.
   @Test func theVietnameseWorkbooksOwnWordsAreVietnamese() throws {

@@ -57,6 +57,16 @@ public struct ReviewReport: Sendable {
     public var marketingToRevenue: RatioVersusGoal
   }
 
+  /// A period against the same months of the baseline year: revenue and online share then and now.
+  public struct YearOnYear: Hashable, Sendable {
+    public var revenue: Money
+    public var lastYearRevenue: Money
+    public var onlineShare: Ratio?
+    public var lastYearOnlineShare: Ratio?
+    /// Revenue over last year's − 1 (`nil` when last year had none).
+    public var growth: Ratio? { Ratio(revenue - lastYearRevenue, over: lastYearRevenue) }
+  }
+
   public var company: String
   public var month: Month
   public var currency: Currency
@@ -71,6 +81,9 @@ public struct ReviewReport: Sendable {
   public var groupLines: [GroupLine]
   /// Each month of the year to date, and in it each channel in the config's order.
   public var channelMonthLines: [ChannelMonthLine]
+  /// The month and the year to date against the same months of the baseline year (`nil` without one).
+  public var lastYearMonth: YearOnYear?
+  public var lastYearToDate: YearOnYear?
   public var uncostedThisMonth: [Rollup.UncostedSKU]
   public var uncostedYearToDate: [Rollup.UncostedSKU]
   public var sources: [SourceFile]
@@ -148,6 +161,18 @@ public struct ReviewReport: Sendable {
       // The no-group bucket holds marketing and order counts; show it only when it has sales.
       return line.yearToDate.revenue == .zero && line.yearToDate.units == 0 ? nil : line
     }
+    /// `months` of the plan year against the same months of the baseline year.
+    func yearOnYear(_ months: [Month]) -> YearOnYear? {
+      guard let baseline else { return nil }
+      let before = months.compactMap { Month(year: baseline.year, month: $0.month) }
+      func onlineRevenue(_ r: Rollup, _ ms: [Month]) -> Money {
+        r.total { ms.contains($0.month) && online.contains($0.channel) }.revenue
+      }
+      let now = rollup.figures(months: months).revenue, then = baseline.rollup.figures(months: before).revenue
+      return YearOnYear(
+        revenue: now, lastYearRevenue: then, onlineShare: Ratio(onlineRevenue(rollup, months), over: now),
+        lastYearOnlineShare: Ratio(onlineRevenue(baseline.rollup, before), over: then))
+    }
     let thisMonth = period([month])
     let yearToDate = period(ytd)
     let evaluator = KPIEvaluator(
@@ -170,6 +195,7 @@ public struct ReviewReport: Sendable {
             })
         }
       },
+      lastYearMonth: yearOnYear([month]), lastYearToDate: yearOnYear(ytd),
       uncostedThisMonth: rollup.uncosted(months: [month]), uncostedYearToDate: rollup.uncosted(months: ytd),
       sources: sources, rejections: rejections, warnings: warnings, plan: plan, budget: budget,
       outlook: Outlook.compute(month: month, rollup: rollup, plan: plan, targets: targets, onlineChannels: online),

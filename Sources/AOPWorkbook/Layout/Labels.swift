@@ -265,6 +265,9 @@ public struct Labels: Sendable {
   var phasingSeasonal: String { t("baseline seasonality", "mùa vụ năm gốc") }
   var phasingEven: String { t("even spread (no baseline)", "chia đều (không có năm gốc)") }
   var baselineYear: String { t("Baseline year", "Năm gốc") }
+  var samePeriodLastYear: String { t("Same period last year", "Cùng kỳ năm trước") }
+  var lastYear: String { t("Last year", "Cùng kỳ") }
+  var growth: String { t("Growth", "Tăng trưởng") }
   var rowsAccount: String {
     t("Rows: read / accepted / rejected / duplicate / skipped", "Dòng: đọc / nhận / loại / trùng / bỏ qua")
   }

@@ -204,6 +204,7 @@ public struct ReviewLayout: Sendable {
       l.units, .live(data.sum(.units, where: [(.month, .firstDay(of: r.month))]), .integer(m.figures.units)),
       .live(data.sum(.units, where: []), .integer(y.figures.units)))
     s.appendLightKey(l.key, words: l.trackWords)
+    lastYear(r, into: &s)
     risksFired(r, into: &s)
     kpiLights(r, into: &s)
     if let o = r.outlook {
@@ -265,6 +266,42 @@ public struct ReviewLayout: Sendable {
         Cell(.text(c.risk.contingency)),
       ])
     }
+  }
+
+  /// The month and the year to date against the same months of the baseline year: revenue with its
+  /// growth beside the plan's growth goal, and the online share then and now (its change in points).
+  private func lastYear(_ r: ReviewReport, into s: inout Sheet) {
+    guard let m = r.lastYearMonth, let y = r.lastYearToDate, let base = r.baselineYear else { return }
+    let l = labels
+    s.blank()
+    s.append([Cell(.text(l.samePeriodLastYear), .subtitle)])
+    let lastMonth = Month(year: base, month: r.month.month).map(\.description) ?? ""
+    s.append(
+      header([
+        l.kpi, "\(l.thisMonth) \(r.month)", "\(l.lastYear) \(lastMonth)", l.growth, "",
+        "\(l.yearToDate) \(r.month.year)", "\(l.lastYear) \(base)", l.growth, "", l.goal,
+      ]))
+    let row = s.rows.count + 1  // 1-based, for the growth formulas
+    func growth(_ now: String, _ then: String, _ value: Ratio?) -> Cell {
+      Cell(.formula("IF(\(then)\(row)=0,\"\",\(now)\(row)/\(then)\(row)-1)", cached: .ratio(value)))
+    }
+    s.append([
+      Cell(.text(l.revenue)), Cell(.money(m.revenue)), Cell(.money(m.lastYearRevenue)), growth("B", "C", m.growth),
+      Cell(.empty), Cell(.money(y.revenue)), Cell(.money(y.lastYearRevenue)), growth("F", "G", y.growth), Cell(.empty),
+      Cell(.ratio(r.plan.goals.revenueGrowth?.ratio)),
+    ])
+    func points(_ now: String, _ then: String, _ a: Ratio?, _ b: Ratio?) -> Cell {
+      let value = a.flatMap { a in b.map { ((a.value - $0.value) * 100 * 1_000_000).rounded() / 1_000_000 } }
+      let formula =
+        "IF(OR(\(now)\(row + 1)=\"\",\(then)\(row + 1)=\"\"),\"\",ROUND((\(now)\(row + 1)-\(then)\(row + 1))*100,6))"
+      return Cell(.formula(formula, cached: .points(value)))
+    }
+    s.append([
+      Cell(.text(l.onlineShare)), Cell(.ratio(m.onlineShare)), Cell(.ratio(m.lastYearOnlineShare)),
+      points("B", "C", m.onlineShare, m.lastYearOnlineShare), Cell(.empty), Cell(.ratio(y.onlineShare)),
+      Cell(.ratio(y.lastYearOnlineShare)), points("F", "G", y.onlineShare, y.lastYearOnlineShare), Cell(.empty),
+      Cell(.ratio(r.plan.goals.onlineShare?.ratio)),
+    ])
   }
 
   /// The plan's KPI lights for the month and the year to date, each value a link to its row on the
