@@ -474,6 +474,16 @@ import Testing
     let web = try #require(budgetLights.first { $0.scope.category == "marketing-web" })
     // 116,040,000 of 116,000,000 so far: 100.03%, past 100% but within 110%: amber.
     #expect(web.yearToDate == Ratio(numerator: 116_040_000, denominator: 116_000_000) && web.yearToDateLight == .amber)
+    // A KPI's light is a formula over its value and bounds (a corrected figure re-colours), the decided
+    // light cached: gross margin, higher is better.
+    let kpis = try #require(book.sheets["Rủi ro và KPI"])
+    let marginRow = try #require(book.row("Rủi ro và KPI", labelled: "Biên lợi nhuận gộp"))
+    let margin = try #require(outcome.report.kpis.first { $0.kpi == .grossMargin })
+    #expect(
+      kpis["C\(marginRow)"]?.formula
+        == "IF(B\(marginRow)=\"\",\"Chưa có số liệu\",IF(B\(marginRow)>=F\(marginRow),2,IF(B\(marginRow)>=G\(marginRow),1,0)))"
+    )
+    #expect(kpis["C\(marginRow)"]?.number == [.green: 2, .amber: 1, .red: 0][margin.monthLight])
     // The KPI table of the summary: each value a link to the KPI's row on the risks and KPIs sheet.
     let s = try #require(book.sheets["Tổng quan"])
     let lights = try #require(book.row("Tổng quan", labelled: "Đèn KPI"))

@@ -77,6 +77,19 @@ public struct ReviewLayout: Sendable {
     }
   }
 
+  /// A KPI's light as a formula over its value and bounds (cells or numbers), so that a corrected figure
+  /// re-colours; the light the review decided (exactly) cached. Green at or better than `green`, amber at
+  /// or better than `amber`, red otherwise; no data when the value cell is empty.
+  private func liveLight(
+    _ decided: KPIStatus.Light, value: String, green: String, amber: String, higherIsBetter: Bool
+  ) -> CellValue {
+    let better = higherIsBetter ? ">=" : "<="
+    let none = labels.noData.replacingOccurrences(of: "\"", with: "\"\"")
+    return .formula(
+      "IF(\(value)=\"\",\"\(none)\",IF(\(value)\(better)\(green),2,IF(\(value)\(better)\(amber),1,0)))",
+      cached: light(decided))
+  }
+
   // MARK: Sheets
 
   /// Where the summary's figures come from on the detail sheets (which lead on to the data rows). The
@@ -320,11 +333,12 @@ public struct ReviewLayout: Sendable {
         Cell(.text(name(k.kpi, k.scope, r))),
         Cell(
           .formula("\(sheet)!B\(first + i)", cached: .ratio(k.month)), decimals: decimals(k.month, [k.green, k.amber])),
-        Cell(light(k.monthLight)),
+        // The lights are the KPI sheet's (formulas there): one definition, shown the same here.
+        Cell(.formula("\(sheet)!C\(first + i)", cached: light(k.monthLight))),
         Cell(
           .formula("\(sheet)!D\(first + i)", cached: .ratio(k.yearToDate)),
           decimals: decimals(k.yearToDate, [k.green, k.amber])),
-        Cell(light(k.yearToDateLight)),
+        Cell(.formula("\(sheet)!E\(first + i)", cached: light(k.yearToDateLight))),
       ])
     }
   }
@@ -839,10 +853,16 @@ public struct ReviewLayout: Sendable {
         l.kpi, "\(l.value) \(r.month)", l.light, "\(l.value) \(l.yearToDate.lowercased())", l.light, l.green, l.amber,
       ]))
     for k in r.kpis {
+      let row = s.rows.count + 1  // 1-based: the value in B and D, the bounds in F and G
+      func live(_ decided: KPIStatus.Light, _ column: String) -> CellValue {
+        liveLight(
+          decided, value: "\(column)\(row)", green: "F\(row)", amber: "G\(row)", higherIsBetter: k.kpi.higherIsBetter)
+      }
       s.append([
         Cell(.text(name(k.kpi, k.scope, r))), Cell(.ratio(k.month), decimals: decimals(k.month, [k.green, k.amber])),
-        Cell(light(k.monthLight)), Cell(.ratio(k.yearToDate), decimals: decimals(k.yearToDate, [k.green, k.amber])),
-        Cell(light(k.yearToDateLight)), Cell(.ratio(k.green.ratio)), Cell(.ratio(k.amber.ratio)),
+        Cell(live(k.monthLight, "B")),
+        Cell(.ratio(k.yearToDate), decimals: decimals(k.yearToDate, [k.green, k.amber])),
+        Cell(live(k.yearToDateLight, "D")), Cell(.ratio(k.green.ratio)), Cell(.ratio(k.amber.ratio)),
       ])
     }
     if !r.kpis.isEmpty { s.appendLightKey(l.key, words: l.kpiWords) }
@@ -864,7 +884,16 @@ public struct ReviewLayout: Sendable {
       s.append(
         [Cell(.text(name(k.kpi, k.scope, r)))]
           + k.byMonth.map { Cell(.ratio($0.value), decimals: decimals($0.value, [$0.band.green, $0.band.amber])) })
-      s.append([Cell(.empty)] + k.byMonth.map { Cell(light($0.light)) })
+      // Each light over the value above it and that month's bounds (written as numbers: they vary by month).
+      let row = s.rows.count  // 1-based row of the values just appended
+      s.append(
+        [Cell(.empty)]
+          + k.byMonth.enumerated().map { i, m in
+            Cell(
+              liveLight(
+                m.light, value: cellReference(row: row - 1, column: i + 1), green: "\(m.band.green.ratio.value)",
+                amber: "\(m.band.amber.ratio.value)", higherIsBetter: k.kpi.higherIsBetter))
+          })
     }
     s.appendLightKey(l.key, words: l.kpiWords)
     return s
