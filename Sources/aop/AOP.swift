@@ -62,7 +62,7 @@ struct CommonOptions: ParsableArguments {
   var language: Config.Language { Config.language(ofFile: config) }
 
   /// The log: per-file lines only on a terminal; warnings, errors and the closing summary line always.
-  func logger() -> Logger {
+  func logger(in language: Config.Language) -> Logger {
     let level = logLevel ?? (isatty(2) == 1 ? .info : .notice)
     let text = ConsoleText(language: language)
     return Logger(label: "aop", factory: { _ in StderrLogHandler(logLevel: level, text: text) })

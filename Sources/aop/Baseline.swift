@@ -23,15 +23,16 @@ struct Baseline: ParsableCommand {
   var output: String?
 
   func run() throws {
-    try runJob(in: common.language) {
+    let language = common.language  // read once from the config
+    try runJob(in: language) {
       let job = BaselineJob(
         configPath: common.config, year: year, outputFile: output.map { URL(fileURLWithPath: $0) },
         ledgerCSV: writing.ledgerURL, lockWaitSeconds: writing.waitLock)
-      let outcome = try job.run(progress: TerminalProgress.make(), logger: common.logger())
+      let outcome = try job.run(progress: TerminalProgress.make(), logger: common.logger(in: language))
       if common.json, !common.quiet {
         print(BaselineSummary(outcome, shown: shown).json(), terminator: "")
       } else if !common.quiet {
-        print(ConsoleText(language: common.language).baselineMade(outcome, shown: shown), terminator: "")
+        print(ConsoleText(language: language).baselineMade(outcome, shown: shown), terminator: "")
       }
       return outcome.status
     }

@@ -12,9 +12,10 @@ struct Check: ParsableCommand {
   @OptionGroup var common: CommonOptions
 
   func run() throws {
-    try runJob(in: common.language) {
+    let language = common.language  // read once from the config
+    try runJob(in: language) {
       let outcome = try CheckJob(configPath: common.config).run(
-        progress: TerminalProgress.make(), logger: common.logger())
+        progress: TerminalProgress.make(), logger: common.logger(in: language))
       if common.json, !common.quiet {
         print(CheckSummary(outcome).json(), terminator: "")
       } else if !common.quiet {

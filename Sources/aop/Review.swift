@@ -34,11 +34,12 @@ struct Review: ParsableCommand {
   }
 
   func run() throws {
-    try runJob(in: common.language) {
+    let language = common.language  // read once from the config
+    try runJob(in: language) {
       let job = ReviewJob(
         configPath: common.config, month: resolvedMonth(), outputFolder: output.map { URL(fileURLWithPath: $0) },
         ledgerCSV: writing.ledgerURL, lockWaitSeconds: writing.waitLock)
-      let outcome = try job.run(progress: TerminalProgress.make(), logger: common.logger())
+      let outcome = try job.run(progress: TerminalProgress.make(), logger: common.logger(in: language))
       let workbook = shown(outcome.workbook)
       if !common.quiet {
         print(

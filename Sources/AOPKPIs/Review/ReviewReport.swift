@@ -117,7 +117,7 @@ public struct ReviewReport: Sendable {
     let online = Set(channels.filter { $0.kind == .online }.map(\.id))
     func period(_ months: [Month]) -> Period {
       let figures = rollup.figures(months: months)
-      let onlineRevenue = rollup.total { Set(months).contains($0.month) && online.contains($0.channel) }.revenue
+      let onlineRevenue = rollup.revenue(months: months, channels: online)
       return Period(
         months: months, figures: figures,
         revenue: VersusPlan(actual: figures.revenue, plan: targets.revenue(months: months), kind: .target),
@@ -151,7 +151,7 @@ public struct ReviewReport: Sendable {
         originalRevenueTarget: targets.revenue(months: [m], original: true),
         baselineRevenue: baseline.map { b in b.rollup.total { $0.month.month == m.month }.revenue },
         marketingBudget: targets.marketing(months: [m]),
-        onlineRevenue: rollup.total { $0.month == m && online.contains($0.channel) }.revenue)
+        onlineRevenue: rollup.revenue(months: [m], channels: online))
     }
     let groups = Set(rollup.cells.keys.filter { ytd.contains($0.month) }.map(\.productGroup)).sorted()
     let groupLines = groups.compactMap { g -> GroupLine? in
@@ -165,13 +165,11 @@ public struct ReviewReport: Sendable {
     func yearOnYear(_ months: [Month]) -> YearOnYear? {
       guard let baseline else { return nil }
       let before = months.compactMap { Month(year: baseline.year, month: $0.month) }
-      func onlineRevenue(_ r: Rollup, _ ms: [Month]) -> Money {
-        r.total { ms.contains($0.month) && online.contains($0.channel) }.revenue
-      }
       let now = rollup.figures(months: months).revenue, then = baseline.rollup.figures(months: before).revenue
       return YearOnYear(
-        revenue: now, lastYearRevenue: then, onlineShare: Ratio(onlineRevenue(rollup, months), over: now),
-        lastYearOnlineShare: Ratio(onlineRevenue(baseline.rollup, before), over: then))
+        revenue: now, lastYearRevenue: then,
+        onlineShare: Ratio(rollup.revenue(months: months, channels: online), over: now),
+        lastYearOnlineShare: Ratio(baseline.rollup.revenue(months: before, channels: online), over: then))
     }
     let thisMonth = period([month])
     let yearToDate = period(ytd)

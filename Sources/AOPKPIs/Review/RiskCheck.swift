@@ -128,8 +128,7 @@ struct KPIEvaluator {
       guard inPlanYear, let target = targets.revenue(months: months, channel: scope.channel) else { return nil }
       return Ratio(f.revenue - target, over: target)
     case .onlineShare:
-      let onlineRevenue = source.total { months.contains($0.month) && online.contains($0.channel) }.revenue
-      return Ratio(onlineRevenue, over: f.revenue)
+      return Ratio(source.revenue(months: months, channels: online), over: f.revenue)
     case .channelShare:
       return Ratio(f.revenue, over: source.figures(months: months, productGroup: scope.productGroup).revenue)
     case .grossMargin: return f.grossMargin

@@ -123,6 +123,12 @@ public struct Rollup: Sendable {
   }
 
   /// Sum over `months` (and, if given, one channel or one product group).
+  /// The revenue of `channels` (the online ones, say) over `months`.
+  public func revenue(months: [Month], channels: Set<String>) -> Money {
+    let set = Set(months)
+    return total { set.contains($0.month) && channels.contains($0.channel) }.revenue
+  }
+
   public func figures(months: [Month], channel: String? = nil, productGroup: String? = nil) -> Figures {
     let set = Set(months)
     return total { key in

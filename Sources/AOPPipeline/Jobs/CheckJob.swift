@@ -48,7 +48,7 @@ public struct CheckJob: Sendable {
         countingCosts: true)
       sources += result.sources
       rejections.append(contentsOf: result.rejections)
-      groups.formUnion(result.ledger.rollUp().cells.keys.map(\.productGroup))
+      groups.formUnion(result.ledger.rollUp().productGroups)
     }
     warnings += setup.productGroupWarnings(groups: groups)
     for warning in warnings { logger.warning("\(text.warning(warning))") }

@@ -85,7 +85,7 @@ public struct ReviewJob: Sendable {
       logger.warning("\(text.warning(warning))")
       warnings.append(warning)
     }
-    let groups = Set(rollup.cells.keys.map(\.productGroup)).union(baseline?.rollup.cells.keys.map(\.productGroup) ?? [])
+    let groups = Set(rollup.productGroups).union(baseline?.rollup.productGroups ?? [])
     for warning in setup.productGroupWarnings(groups: groups) {
       logger.warning("\(text.warning(warning))")
       warnings.append(warning)

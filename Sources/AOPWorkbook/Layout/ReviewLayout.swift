@@ -304,7 +304,8 @@ public struct ReviewLayout: Sendable {
       Cell(.ratio(r.plan.goals.revenueGrowth?.ratio)),
     ])
     func points(_ now: String, _ then: String, _ a: Ratio?, _ b: Ratio?) -> Cell {
-      let value = a.flatMap { a in b.map { ((a.value - $0.value) * 100 * 1_000_000).rounded() / 1_000_000 } }
+      // Now against then, in points, as every ratio's gap is (the same rounding as the formula's).
+      let value = RatioVersusGoal(actual: a, goal: b, direction: .higherIsBetter).variancePoints
       let formula =
         "IF(OR(\(now)\(row + 1)=\"\",\(then)\(row + 1)=\"\"),\"\",ROUND((\(now)\(row + 1)-\(then)\(row + 1))*100,6))"
       return Cell(.formula(formula, cached: .points(value)))
