@@ -72,7 +72,7 @@ struct DataSums<Column: RawRepresentable & Hashable> where Column.RawValue == St
       && !text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
   }
 
-  private func range(_ column: Column) -> String { "\(sheet)!$\(column.rawValue)$3:$\(column.rawValue)$\(last)" }
+  func range(_ column: Column) -> String { "\(sheet)!$\(column.rawValue)$3:$\(column.rawValue)$\(last)" }
 }
 
 extension DataSums where Column == SalesColumn {

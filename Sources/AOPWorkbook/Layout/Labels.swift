@@ -7,7 +7,7 @@ import AOPPlan
 public struct Labels: Sendable {
   public let language: Config.Language
   public init(language: Config.Language) { self.language = language }
-  private func t(_ en: String, _ vi: String) -> String { language.say(en, vi) }
+  func t(_ en: String, _ vi: String) -> String { language.say(en, vi) }
 
   var summarySheet: String { t("Summary", "Tổng quan") }
   var channelSheet: String { t("Revenue by channel", "Doanh thu theo kênh") }

@@ -1,0 +1,136 @@
+import AOPKPIs
+import AOPLedger
+import AOPPlan
+
+/// Revenue by channel: the month and the year to date against target, by month, by month and channel.
+extension ReviewLayout {
+  func channels(_ r: ReviewReport) -> Sheet {
+    let l = labels
+    var s = Sheet(name: l.channelSheet)
+    s.columnWidths = [24, 18, 18, 18, 18, 18, 18, 18, 18, 18]
+    s.append([Cell(.text("\(l.channelSheet) — \(r.month)"), .title)])
+    s.blank()
+    s.append(
+      header([
+        l.channel, l.kind, "\(l.actual) \(r.month)", l.target, l.variance, l.variancePercent,
+        "\(l.actual) \(l.yearToDate.lowercased())", l.target, l.variance, l.variancePercent,
+      ]))
+    s.frozenRows = s.rows.count
+    let first = s.rows.count
+    let data = DataSums(sales: r, labels: l)
+    for c in r.channelLines {
+      let row = s.rows.count
+      var month = amountCells(c.month, row: row, column: 2)
+      var ytd = amountCells(c.yearToDate, row: row, column: 6)
+      // The actual revenue as a live sum over the data sheet's lines, so it leads to its rows.
+      month[0].value = .live(
+        data.sum(.revenue, where: [(.channel, .text(c.channel.id)), (.month, .firstDay(of: r.month))]),
+        .money(c.month.actual))
+      ytd[0].value = .live(data.sum(.revenue, where: [(.channel, .text(c.channel.id))]), .money(c.yearToDate.actual))
+      s.append(
+        [Cell(.text(c.channel.name)), Cell(.text(c.channel.kind == .online ? l.online : l.offline))] + month + ytd)
+    }
+    let last = s.rows.count - 1
+    let totalRow = s.rows.count
+    var totals = [Cell(.text(l.total), .total), Cell(.empty, .total)]
+    for (offset, v) in [(2, r.thisMonth.revenue), (6, r.yearToDate.revenue)] {
+      let a = "SUM(\(cellReference(row: first, column: offset)):\(cellReference(row: last, column: offset)))"
+      let p = "SUM(\(cellReference(row: first, column: offset + 1)):\(cellReference(row: last, column: offset + 1)))"
+      let ar = cellReference(row: totalRow, column: offset), pr = cellReference(row: totalRow, column: offset + 1),
+        dr = cellReference(row: totalRow, column: offset + 2)
+      totals.append(Cell(.formula(a, cached: .money(v.actual)), .total))
+      if let plan = v.plan, let variance = v.variance {
+        totals.append(Cell(.formula(p, cached: .money(plan)), .total))
+        totals.append(Cell(.formula("\(ar)-\(pr)", cached: .money(variance)), .total))
+        totals.append(Cell(.formula("IF(\(pr)=0,\"\",\(dr)/\(pr))", cached: .ratio(v.varianceRatio)), .total))
+      } else {
+        totals += [Cell(.empty, .total), Cell(.empty, .total), Cell(.empty, .total)]
+      }
+    }
+    s.append(totals)
+    s.filter = (first - 1, last, 10)
+
+    // Months × channels: where the year's revenue came from.
+    s.blank()
+    s.append([Cell(.text(l.byMonth), .subtitle)])
+    s.append(
+      header([l.month] + r.channels.map(\.name) + [l.total, l.target, l.variance, l.originalTarget, l.baselineYear]))
+    let firstMonth = s.rows.count
+    for line in r.monthLines {
+      let row = s.rows.count
+      var cells = [Cell(.month(line.month))]
+      let monthCell = "$" + cellReference(row: row, column: 0)
+      for c in r.channels {
+        let value =
+          r.channelMonthLines.first { $0.month == line.month && $0.channel.id == c.id }?.revenue.actual ?? .zero
+        cells.append(
+          Cell(
+            .live(
+              data.sum(.revenue, where: [(.channel, .text(c.id)), (.month, .expression(monthCell))]), .money(value))))
+      }
+      let from = cellReference(row: row, column: 1), to = cellReference(row: row, column: r.channels.count)
+      let totalRef = cellReference(row: row, column: r.channels.count + 1),
+        targetRef = cellReference(row: row, column: r.channels.count + 2)
+      cells.append(Cell(.formula("SUM(\(from):\(to))", cached: .money(line.figures.revenue))))
+      if let t = line.revenueTarget {
+        cells.append(Cell(.money(t)))
+        cells.append(Cell(.formula("\(totalRef)-\(targetRef)", cached: .money(line.figures.revenue - t))))
+        cells.append(Cell(line.originalRevenueTarget.map(CellValue.money) ?? .empty))
+      } else {
+        cells += [Cell(.empty), Cell(.empty), Cell(.empty)]
+      }
+      cells.append(Cell(line.baselineRevenue.map(CellValue.money) ?? .empty))
+      s.append(cells)
+    }
+    let lastMonth = s.rows.count - 1
+    let monthColumn = ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: 0)
+    var series = r.channels.enumerated().map { i, c in
+      Chart.Series(name: c.name, values: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: i + 1))
+    }
+    series.append(
+      Chart.Series(
+        name: l.total, values: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: r.channels.count + 1)))
+    if r.monthLines.contains(where: { $0.revenueTarget != nil }) {
+      series.append(
+        Chart.Series(
+          name: l.target, values: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: r.channels.count + 2)))
+    }
+    s.charts.append(
+      Chart(
+        kind: .line, title: "\(l.revenue): \(l.byChannel.lowercased()) / \(l.target.lowercased())", row: lastMonth + 2,
+        column: 0,
+        categories: monthColumn, series: series))
+    for _ in 0..<Chart.heightInRows + 2 { s.blank() }
+    channelMonths(r, data: data, into: &s)
+    return s
+  }
+
+  /// Each channel in each month (the long form of the table above, one row per pair, so it filters and
+  /// pivots): actual as a live sum over the data, target, variance, and the baseline year's same month.
+  func channelMonths(_ r: ReviewReport, data: DataSums<SalesColumn>, into s: inout Sheet) {
+    let l = labels
+    s.append([Cell(.text(l.byMonthAndChannel), .subtitle)])
+    s.append(
+      header([
+        l.month, l.channel, l.actual, l.target, l.variance, l.variancePercent,
+        r.baselineYear.map { "\(l.baselineYear) \($0)" } ?? l.baselineYear, l.versusBaseline,
+      ]))
+    for line in r.channelMonthLines {
+      let row = s.rows.count
+      let monthCell = "$" + cellReference(row: row, column: 0)
+      var amounts = amountCells(line.revenue, row: row, column: 2)
+      amounts[0].value = .live(
+        data.sum(.revenue, where: [(.channel, .text(line.channel.id)), (.month, .expression(monthCell))]),
+        .money(line.revenue.actual))
+      let actual = cellReference(row: row, column: 2), base = cellReference(row: row, column: 6)
+      var cells = [Cell(.month(line.month)), Cell(.text(line.channel.name))] + amounts
+      if let baseline = line.baselineRevenue {
+        cells += [
+          Cell(.money(baseline)),
+          Cell(.formula("IF(\(base)=0,\"\",\(actual)/\(base)-1)", cached: .ratio(line.growthOnBaseline))),
+        ]
+      }
+      s.append(cells)
+    }
+  }
+}

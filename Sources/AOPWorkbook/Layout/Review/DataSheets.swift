@@ -1,0 +1,91 @@
+import AOPKPIs
+import AOPLedger
+import AOPPlan
+
+/// The rows behind the totals: sale and return lines, spend lines.
+extension ReviewLayout {
+  /// The rows behind the totals: one per sale or return line, or (past the sheet's limit) one per
+  /// month × channel × product group. Either way in the same columns, which `DataSums` reads.
+  func data(_ r: ReviewReport) -> Sheet {
+    let l = labels
+    var s = Sheet(name: l.dataSheet)
+    s.columnWidths = [10, 12, 10, 8, 18, 20, 36, 22, 8, 16, 16, 16, 48, 8]
+    let title = "\(l.dataSheet) — \(r.month.year)-01…\(r.month)"
+    s.append([
+      Cell(
+        .text(
+          r.data.aggregatedLineCount.map { "\(title): \(l.dataAggregated(lines: $0, limit: DataSheet.limit))" } ?? title
+        ), .title)
+    ])
+    let columns = [
+      l.month, l.date, l.channel, l.kind, l.order, l.sku, l.productName, l.productGroup, l.units, l.revenue,
+      l.coveredRevenue, l.cogs,
+      l.file, l.line,
+    ]
+    s.append(header(columns))
+    s.frozenRows = s.rows.count
+    for d in r.data.lines {
+      let x = d.line
+      s.append([
+        Cell(.month(d.month)), Cell(.day(x.day)), Cell(.text(x.channel)),
+        Cell(.text(x.isReturn ? l.kindReturn : l.kindSale)),
+        // An order listed as items has no SKU: its cell (the products' names) goes under the product.
+        Cell(.text(x.orderID)), Cell(.text(x.items == nil ? x.sku : "")),
+        Cell(.text(x.items == nil ? x.productName : x.sku)),
+        Cell(.text(l.groupName(d.productGroup))), Cell(.integer(x.quantity)),
+        Cell(.money(x.netRevenue)), Cell(d.cogs == nil ? .empty : .money(x.netRevenue)),
+        Cell(d.cogs.map(CellValue.money) ?? .empty),
+        Cell(.text(x.source.file)), Cell(.integer(x.source.line)),
+      ])
+    }
+    for (key, f) in r.data.aggregate {
+      s.append([
+        Cell(.month(key.month)), Cell(.empty), Cell(.text(key.channel)), Cell(.text(l.kindSummed)), Cell(.empty),
+        Cell(.empty), Cell(.empty),
+        Cell(.text(l.groupName(key.productGroup))), Cell(.integer(f.units)), Cell(.money(f.revenue)),
+        Cell(.money(f.coveredRevenue)), Cell(.money(f.cogs)),
+        Cell(.text(l.seeLedgerCSV)), Cell(.empty),
+      ])
+    }
+    s.table = Table(name: "Ledger", headerRow: 1, lastRow: s.rows.count - 1, columns: columns)
+    return s
+  }
+
+  /// A budget line as the budget sheet names it.
+  func budgetLineName(_ id: String, _ r: ReviewReport) -> String {
+    id == BudgetLine.unbudgetedID ? labels.unbudgeted : r.budget.first { $0.id == id }?.name ?? id
+  }
+
+  /// Every spend line's part in each month of the year to date (or, past the sheet's limit, sums by
+  /// month × channel × category), in the columns `DataSums<SpendColumn>` reads.
+  func spendData(_ r: ReviewReport) -> Sheet {
+    let l = labels
+    var s = Sheet(name: l.spendSheet)
+    s.columnWidths = [10, 10, 12, 30, 30, 36, 12, 12, 16, 48, 8]
+    let title = "\(l.spendSheet) — \(r.month.year)-01…\(r.month)"
+    s.append([
+      Cell(
+        .text(
+          r.data.aggregatedSpendCount.map { "\(title): \(l.spendAggregated(lines: $0, limit: DataSheet.limit))" }
+            ?? title), .title)
+    ])
+    let columns = [
+      l.month, l.channel, l.kind, l.category, l.budgetLine, l.label, l.from, l.to, l.amountInMonth, l.file, l.line,
+    ]
+    s.append(header(columns))
+    s.frozenRows = s.rows.count
+    for part in r.data.spend {
+      let line = part.line
+      s.append([
+        Cell(.month(part.month)), Cell(.text(part.channel)),
+        Cell(.text(part.isMarketing ? l.kindMarketing : l.kindExpense)), Cell(.text(part.category)),
+        Cell(.text(budgetLineName(part.budgetLine, r))), Cell(.text(line?.label ?? l.seeLedgerCSV)),
+        Cell(line.map { .day($0.firstDay) } ?? .empty), Cell(line.map { .day($0.lastDay) } ?? .empty),
+        Cell(.money(part.amount)), Cell(.text(line?.source.file ?? "")),
+        Cell(line.map { .integer($0.source.line) } ?? .empty),
+      ])
+    }
+    s.table = Table(name: "Spend", headerRow: 1, lastRow: s.rows.count - 1, columns: columns)
+    return s
+  }
+}

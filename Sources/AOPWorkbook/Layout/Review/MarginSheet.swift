@@ -1,0 +1,88 @@
+import AOPKPIs
+import AOPLedger
+import AOPPlan
+
+/// Gross margin by month, channel and product group, and the revenue without a known cost.
+extension ReviewLayout {
+  func grossMargin(_ r: ReviewReport) -> Sheet {
+    let l = labels
+    var s = Sheet(name: l.marginSheet)
+    s.columnWidths = [26, 18, 24, 18, 18, 20, 18]
+    s.append([Cell(.text("\(l.marginSheet) — \(r.month)"), .title)])
+    s.blank()
+    let columns = [l.revenue, l.coveredRevenue, l.cogs, l.grossProfit, l.grossMargin, l.costCoverage]
+    s.append(header([l.month] + columns + [l.goal]))
+    s.frozenRows = s.rows.count
+    let firstMonth = s.rows.count
+    let data = DataSums(sales: r, labels: l)
+    /// A row of figures; revenue, covered revenue and COGS are sums over the data sheet's rows that
+    /// match `matches` (or, given `sums`, over rows of this sheet).
+    func figuresRow(
+      _ label: CellValue, _ f: Rollup.Figures, role: CellRole = .body, matches: [(SalesColumn, DataMatch)] = [],
+      sums: (first: Int, last: Int)? = nil
+    ) {
+      let row = s.rows.count
+      let covered = cellReference(row: row, column: 2), cogs = cellReference(row: row, column: 3)
+      let profit = cellReference(row: row, column: 4), revenue = cellReference(row: row, column: 1)
+      func amount(_ column: SalesColumn, at sheetColumn: Int, _ value: Money) -> Cell {
+        if let sums {
+          let range =
+            "\(cellReference(row: sums.first, column: sheetColumn)):\(cellReference(row: sums.last, column: sheetColumn))"
+          return Cell(.formula("SUM(\(range))", cached: .money(value)), role)
+        }
+        return Cell(.live(matches.isEmpty ? nil : data.sum(column, where: matches), .money(value)), role)
+      }
+      s.append([
+        Cell(label, role), amount(.revenue, at: 1, f.revenue), amount(.coveredRevenue, at: 2, f.coveredRevenue),
+        amount(.cogs, at: 3, f.cogs),
+        Cell(.formula("\(covered)-\(cogs)", cached: .money(f.coveredRevenue - f.cogs)), role),
+        Cell(.formula("IF(\(covered)=0,\"\",\(profit)/\(covered))", cached: .ratio(f.grossMargin)), role),
+        Cell(.formula("IF(\(revenue)=0,\"\",\(covered)/\(revenue))", cached: .ratio(f.costCoverage)), role),
+      ])
+    }
+    for line in r.monthLines {
+      figuresRow(
+        .month(line.month), line.figures,
+        matches: [(.month, .expression("$" + cellReference(row: s.rows.count, column: 0)))])
+      if let floor = r.plan.goals.grossMarginFloor { s.rows[s.rows.count - 1].append(Cell(.ratio(floor.ratio))) }
+    }
+    let lastMonth = s.rows.count - 1
+    figuresRow(.text(l.yearToDate), r.yearToDate.figures, role: .total, sums: (firstMonth, lastMonth))
+    var marginSeries = [
+      Chart.Series(name: l.grossMargin, values: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: 5))
+    ]
+    if r.plan.goals.grossMarginFloor != nil {
+      marginSeries.append(
+        Chart.Series(name: l.goal, values: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: 7)))
+    }
+    s.charts.append(
+      Chart(
+        kind: .line, title: l.grossMargin, row: 1, column: 9,
+        categories: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: 0), series: marginSeries))
+    s.blank()
+    s.append([Cell(.text(l.byChannel), .subtitle)])
+    s.append(header([l.channel] + columns))
+    for c in r.channelLines {
+      figuresRow(.text(c.channel.name), c.yearToDateFigures, matches: [(.channel, .text(c.channel.id))])
+    }
+    s.blank()
+    s.append([Cell(.text(l.byGroup), .subtitle)])
+    s.append(header([l.productGroup] + columns))
+    for g in r.groupLines {
+      figuresRow(.text(l.groupName(g.group)), g.yearToDate, matches: [(.group, .text(l.groupName(g.group)))])
+    }
+    s.blank()
+    s.append([Cell(.text(l.uncosted), .subtitle)])
+    s.append(header([l.sku, l.productName, l.revenue, l.units, l.why]))
+    for u in r.uncostedYearToDate {
+      s.append([
+        Cell(.text(u.sku)), Cell(.text(u.productName)), Cell(.money(u.revenue)), Cell(.integer(u.units)),
+        Cell(.text(l.reason(u.reason))),
+      ])
+    }
+    if r.uncostedYearToDate.contains(where: \.sharedFromItemLists) {
+      s.append([Cell(.text(l.uncostedNote), .note)])
+    }
+    return s
+  }
+}

@@ -1,0 +1,111 @@
+import AOPKPIs
+import AOPLedger
+import AOPPlan
+
+/// Marketing spend against its budget and against revenue, by month and channel.
+extension ReviewLayout {
+  func marketing(_ r: ReviewReport) -> Sheet {
+    let l = labels
+    var s = Sheet(name: l.marketingSheet)
+    s.columnWidths = [24, 24, 28, 24, 28, 22]
+    s.append([Cell(.text("\(l.marketingSheet) — \(r.month)"), .title)])
+    s.blank()
+    s.append(header([l.month, l.marketing, l.budget, l.remaining, l.revenue, l.marketingToRevenue, l.goal]))
+    s.frozenRows = s.rows.count
+    let firstMonth = s.rows.count
+    let sales = DataSums(sales: r, labels: l), spending = DataSums(spend: r, labels: l)
+    /// A month's (or, given `total`, the sum of the month rows') spend, budget and revenue; spend and
+    /// revenue as sums over the data sheets' rows.
+    func row(
+      _ label: CellValue, spend: Money, budget: Money, revenue: Money, role: CellRole = .body,
+      total: (first: Int, last: Int)? = nil
+    ) {
+      let n = s.rows.count
+      let sp = cellReference(row: n, column: 1), b = cellReference(row: n, column: 2),
+        rv = cellReference(row: n, column: 4)
+      func live(_ value: Money, column: Int, _ formula: String?) -> Cell {
+        guard let total else { return Cell(.live(formula, .money(value)), role) }
+        let range =
+          "\(cellReference(row: total.first, column: column)):\(cellReference(row: total.last, column: column))"
+        return Cell(.formula("SUM(\(range))", cached: .money(value)), role)
+      }
+      let month = DataMatch.expression("$" + cellReference(row: n, column: 0))
+      s.append([
+        Cell(label, role),
+        live(spend, column: 1, spending.sum(.amount, where: [(.month, month), (.kind, .text(l.kindMarketing))])),
+        live(budget, column: 2, nil),
+        Cell(.formula("\(b)-\(sp)", cached: .money(budget - spend)), role),
+        live(revenue, column: 4, sales.sum(.revenue, where: [(.month, month)])),
+        Cell(.formula("IF(\(rv)=0,\"\",\(sp)/\(rv))", cached: .ratio(Ratio(spend, over: revenue))), role),
+      ])
+    }
+    for line in r.monthLines {
+      row(
+        .month(line.month), spend: line.figures.marketing, budget: line.marketingBudget, revenue: line.figures.revenue)
+      if let ceiling = r.plan.goals.marketingToRevenueCeiling {
+        s.rows[s.rows.count - 1].append(Cell(.ratio(ceiling.ratio)))
+      }
+    }
+    let lastMonth = s.rows.count - 1
+    var ratioSeries = [
+      Chart.Series(name: l.marketingToRevenue, values: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: 5))
+    ]
+    if r.plan.goals.marketingToRevenueCeiling != nil {
+      ratioSeries.append(
+        Chart.Series(name: l.goal, values: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: 6)))
+    }
+    s.charts.append(
+      Chart(
+        kind: .line, title: l.marketingToRevenue, row: 1, column: 8,
+        categories: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: 0), series: ratioSeries))
+    let y = r.yearToDate
+    row(
+      .text(l.yearToDate), spend: y.figures.marketing, budget: y.marketing.plan ?? .zero, revenue: y.figures.revenue,
+      role: .total,
+      total: (firstMonth, lastMonth))
+    s.overspendWatch.append(CellBlock(firstRow: firstMonth, lastRow: s.rows.count - 1, firstColumn: 3, lastColumn: 3))
+    s.blank()
+    s.append([Cell(.text(l.byChannel), .subtitle)])
+    let ytdLabel = l.yearToDate.lowercased()
+    s.append(
+      header([
+        l.channel, "\(l.marketing) \(r.month)", l.budget, l.remaining, "\(l.marketingToRevenue) \(r.month)",
+        "\(l.marketing) \(ytdLabel)", "\(l.budget) \(ytdLabel)", l.remaining, "\(l.marketingToRevenue) \(ytdLabel)",
+      ]))
+    let firstChannel = s.rows.count
+    var shared = false
+    for c in r.channelLines {
+      let n = s.rows.count
+      // A channel's own marketing budget, when the plan gives it one in force this month.
+      let own = r.budget.first { $0.kind == .marketing && $0.channel == c.channel.id && $0.month.plan != nil }
+      shared = shared || own == nil
+      func spendCells(_ spend: Money, _ budget: Money?, _ ratio: Ratio?, column: Int, month: Month?) -> [Cell] {
+        let sp = cellReference(row: n, column: column), b = cellReference(row: n, column: column + 1)
+        let matches: [(SpendColumn, DataMatch)] =
+          [(.channel, .text(c.channel.id)), (.kind, .text(l.kindMarketing))]
+          + (month.map { [(.month, .firstDay(of: $0))] } ?? [])
+        let spent = Cell(.live(spending.sum(.amount, where: matches), .money(spend)))
+        guard let budget else { return [spent, Cell(.empty), Cell(.empty), Cell(.ratio(ratio))] }
+        return [
+          spent, Cell(.money(budget)), Cell(.formula("\(b)-\(sp)", cached: .money(budget - spend))),
+          Cell(.ratio(ratio)),
+        ]
+      }
+      s.append(
+        [Cell(.text(c.channel.name))]
+          + spendCells(
+            c.monthFigures.marketing, own?.month.plan, c.monthFigures.marketingToRevenue, column: 1, month: r.month)
+          + spendCells(
+            c.yearToDateFigures.marketing, own?.yearToDate.plan, c.yearToDateFigures.marketingToRevenue, column: 5,
+            month: nil))
+    }
+    if s.rows.count > firstChannel {
+      for column in [3, 7] {
+        s.overspendWatch.append(
+          CellBlock(firstRow: firstChannel, lastRow: s.rows.count - 1, firstColumn: column, lastColumn: column))
+      }
+    }
+    if shared { s.append([Cell(.text(l.sharedMarketingNote), .note)]) }
+    return s
+  }
+}

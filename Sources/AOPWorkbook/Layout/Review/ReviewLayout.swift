@@ -1,0 +1,92 @@
+import AOPKPIs
+import AOPLedger
+import AOPPlan
+
+/// Lays the review report out as sheets: summary, revenue by channel, gross margin, marketing, sources
+/// and rejected rows. Pure: the same report gives the same sheets.
+public struct ReviewLayout: Sendable {
+  public let language: Config.Language
+
+  public init(language: Config.Language) { self.language = language }
+
+  var labels: Labels { Labels(language: language) }
+
+  public func layOut(_ report: ReviewReport) -> [Sheet] {
+    var sheets =
+      [
+        summary(report), channels(report), grossMargin(report), marketing(report), budget(report), risks(report),
+      ] + (report.kpis.isEmpty ? [] : [kpisByMonth(report)]) + [
+        planSheet(report),
+        sources(report), rejects(report),
+      ] + (report.data.isEmpty ? [] : [data(report)])
+      + (report.data.spend.isEmpty ? [] : [spendData(report)])
+    for i in sheets.indices { sheets[i].fitColumns() }
+    return sheets
+  }
+
+  // MARK: Shared pieces
+
+  func header(_ names: [String]) -> [Cell] { names.map { Cell(.text($0), .header) } }
+
+  /// Actual, plan, variance (formula) and variance % (formula) for an amount, at `row`, from `column`.
+  func amountCells(_ v: VersusPlan, row: Int, column: Int, role: CellRole = .body) -> [Cell] {
+    let a = cellReference(row: row, column: column)
+    let p = cellReference(row: row, column: column + 1)
+    let d = cellReference(row: row, column: column + 2)
+    guard let plan = v.plan, let variance = v.variance else {
+      return [Cell(.money(v.actual), role), Cell(.empty, role), Cell(.empty, role), Cell(.empty, role)]
+    }
+    let varianceFormula = v.kind == .target ? "\(a)-\(p)" : "\(p)-\(a)"
+    return [
+      Cell(.money(v.actual), role), Cell(.money(plan), role),
+      Cell(.formula(varianceFormula, cached: .money(variance)), role),
+      Cell(.formula("IF(\(p)=0,\"\",\(d)/\(p))", cached: .ratio(v.varianceRatio)), role),
+    ]
+  }
+
+  /// Actual, goal, variance in points (a formula, positive when better than the goal) and an empty
+  /// cell for a ratio KPI at `row`, from `column`.
+  func ratioCells(_ r: RatioVersusGoal, row: Int, column: Int, role: CellRole = .body) -> [Cell] {
+    let a = cellReference(row: row, column: column), g = cellReference(row: row, column: column + 1)
+    let gap = r.direction == .higherIsBetter ? "\(a)-\(g)" : "\(g)-\(a)"
+    let decimals = r.actual?.percentDecimals(distinctFrom: r.goal.map { [$0] } ?? [])
+    return [
+      Cell(.ratio(r.actual), role, decimals: decimals), Cell(.ratio(r.goal), role, decimals: decimals),
+      Cell(.formula("IF(OR(\(a)=\"\",\(g)=\"\"),\"\",ROUND((\(gap))*100,6))", cached: .points(r.variancePoints)), role),
+      Cell(.empty, role),
+    ]
+  }
+
+  /// The decimals a ratio needs beside the bounds it is judged against (34.99% against 35%, not 35.0%).
+  func decimals(_ r: Ratio?, _ bounds: [Share]) -> Int? {
+    r?.percentDecimals(distinctFrom: bounds.map(\.ratio))
+  }
+
+  /// A light for a figure against its plan; "no data" as text (which no icon draws).
+  func status(_ onTrack: Bool?) -> CellValue {
+    guard let onTrack else { return .text(labels.noData) }
+    return .light(Light(onTrack ? .green : .red, labels.trackWords))
+  }
+
+  func light(_ kpiLight: KPIStatus.Light) -> CellValue {
+    switch kpiLight {
+    case .green: return .light(Light(.green, labels.kpiWords))
+    case .amber: return .light(Light(.amber, labels.kpiWords))
+    case .red: return .light(Light(.red, labels.kpiWords))
+    case .noData: return .text(labels.noData)
+    }
+  }
+
+  /// A KPI's light as a formula over its value and bounds (cells or numbers), so that a corrected figure
+  /// re-colours; the light the review decided (exactly) cached. Green at or better than `green`, amber at
+  /// or better than `amber`, red otherwise; no data when the value cell is empty.
+  func liveLight(
+    _ decided: KPIStatus.Light, value: String, green: String, amber: String, higherIsBetter: Bool
+  ) -> CellValue {
+    let better = higherIsBetter ? ">=" : "<="
+    let none = labels.noData.replacingOccurrences(of: "\"", with: "\"\"")
+    return .formula(
+      "IF(\(value)=\"\",\"\(none)\",IF(\(value)\(better)\(green),2,IF(\(value)\(better)\(amber),1,0)))",
+      cached: light(decided))
+  }
+}
