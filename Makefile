@@ -7,8 +7,9 @@ SWIFT ?= swift
 # libcsv and libxlsxwriter for the two C wrappers; pkg-config finds libxlsxwriter's flags; libxml2 for
 # Foundation's XML parser, which the tests use to read workbooks back.
 APT_PACKAGES := libcsv-dev libxlsxwriter-dev pkg-config libxml2
-# The tests also open every workbook in LibreOffice (headless) through its Python bridge.
-TEST_PACKAGES := libreoffice-calc-nogui python3-uno
+# The tests also open every workbook in LibreOffice (headless) through its Python bridge, and print them to PDF
+# (poppler reads the pages back) in Carlito, the font metric-compatible with Calibri, the workbook's font.
+TEST_PACKAGES := libreoffice-calc-nogui python3-uno poppler-utils fonts-crosextra-carlito
 BIN := .build/debug
 AOP := $(BIN)/aop
 DEMO_MONTH := 2026-10

@@ -113,23 +113,26 @@ import Testing
   @Test func summarySheetMatchesTheIndependentFigures() throws {
     let s = try #require(book.sheets["Tổng quan"])
     let revenueRow = try #require(book.row("Tổng quan", labelled: "Doanh thu thuần"))
+    // Columns: the name; the month's actual, plan, vs plan, last year, growth, light (B…G); the same for
+    // the year to date (H…M).
     #expect(s["B\(revenueRow)"]?.number == Double(current.sum("revenue", months: ["2026-10"])))
-    #expect(s["F\(revenueRow)"]?.number == Double(current.sum("revenue", months: Self.months)))
-    // The variance is a live formula with its value cached.
+    #expect(s["H\(revenueRow)"]?.number == Double(current.sum("revenue", months: Self.months)))
+    // The % of plan achieved is a live formula with its value cached.
     let target = try #require(s["C\(revenueRow)"]?.number)
-    #expect(s["D\(revenueRow)"]?.formula == "B\(revenueRow)-C\(revenueRow)")
-    #expect(s["D\(revenueRow)"]?.number == Double(current.sum("revenue", months: ["2026-10"])) - target)
+    #expect(s["D\(revenueRow)"]?.formula == "IF(C\(revenueRow)=0,\"\",B\(revenueRow)/C\(revenueRow))")
+    #expect(
+      abs((s["D\(revenueRow)"]?.number ?? 0) - Double(current.sum("revenue", months: ["2026-10"])) / target) < 1e-12)
 
     // Each figure leads to the sheet it comes from, which leads to the data rows.
     let total = try #require(book.row("Doanh thu theo kênh", labelled: "Tổng"))
-    #expect(s["F\(revenueRow)"]?.formula == "'Doanh thu theo kênh'!G\(total)")
+    #expect(s["H\(revenueRow)"]?.formula == "'Doanh thu theo kênh'!G\(total)")
     let cogsRow = try #require(book.row("Tổng quan", labelled: "Giá vốn hàng bán"))
-    #expect(s["F\(cogsRow)"]?.formula?.hasPrefix("'Lợi nhuận gộp'!D") == true)
-    #expect(s["F\(cogsRow)"]?.number == Double(current.sum("cogs", months: Self.months)))
+    #expect(s["H\(cogsRow)"]?.formula?.hasPrefix("'Lợi nhuận gộp'!D") == true)
+    #expect(s["H\(cogsRow)"]?.number == Double(current.sum("cogs", months: Self.months)))
     let marginRow = try #require(book.row("Tổng quan", labelled: "Biên lợi nhuận gộp %"))
     let covered = Double(current.sum("covered_revenue", months: Self.months))
     let margin = (covered - Double(current.sum("cogs", months: Self.months))) / covered
-    #expect(abs((s["F\(marginRow)"]?.number ?? 0) - margin) < 1e-12)
+    #expect(abs((s["H\(marginRow)"]?.number ?? 0) - margin) < 1e-12)
     let onlineRow = try #require(book.row("Tổng quan", labelled: "Tỷ trọng online"))
     let online = Double(
       current.sum("revenue", months: ["2026-10"], channel: "shopee")
@@ -163,19 +166,20 @@ import Testing
     let s = try #require(book.sheets["Doanh thu theo kênh"])
     let store = try #require(book.row("Doanh thu theo kênh", labelled: "Cửa hàng"))
     let formula = try #require(s["C\(store)"]?.formula)
-    #expect(formula.hasPrefix("SUMIFS('Dữ liệu'!$J$3:$J$"))
-    #expect(formula.hasSuffix(",\"store\",'Dữ liệu'!$A$3:$A$\(outcome.report.data.lines.count + 2),DATE(2026,10,1))"))
+    // Over whole columns: a row added to the data table is counted too.
+    #expect(formula == "SUMIFS('Dữ liệu'!$J:$J,'Dữ liệu'!$C:$C,\"Cửa hàng\",'Dữ liệu'!$A:$A,DATE(2026,10,1))")
     // The data sheet: one row per sale or return line of the year, adding up to the year's revenue.
     let data = try #require(book.sheets["Dữ liệu"])
     var revenue: Double = 0
-    for (reference, cell) in data where reference.hasPrefix("J") && Int(reference.dropFirst()).map({ $0 >= 3 }) == true
+    for (reference, cell) in data where reference.hasPrefix("J") && Int(reference.dropFirst()).map({ $0 >= 4 }) == true
     {
       revenue += cell.number ?? 0
     }
     #expect(revenue == Double(current.sum("revenue", months: Self.months)))
     #expect(book.parts.keys.contains { $0.hasPrefix("xl/tables/table") })
-    #expect(data["M3"]?.value.hasPrefix("exports/2026-01/") == true)  // every line names its file and line
-    #expect(data["N3"]?.number != nil)
+    #expect(data["M4"]?.value.hasPrefix("exports/2026-01/") == true)  // every line names its file and line
+    #expect(data["N4"]?.number != nil)
+    #expect(data["C4"]?.value == "Cửa hàng")  // the channel by its name
   }
 
   @Test func grossMarginAndMarketingSheets() throws {
@@ -247,7 +251,7 @@ import Testing
     // Each actual is a sum over the spend sheet's rows, which name the budget line they count toward.
     #expect(
       sheet["E\(row)"]?.formula
-        == "SUMIFS('Dữ liệu chi phí'!$I$3:$I$\(outcome.report.data.spend.count + 2),'Dữ liệu chi phí'!$E$3:$E$\(outcome.report.data.spend.count + 2),\"Marketing — Website (Meta, Google)\")"
+        == "SUMIFS('Dữ liệu chi phí'!$I:$I,'Dữ liệu chi phí'!$E:$E,\"Marketing — Website (Meta, Google)\")"
     )
     let unbudgeted = try #require(book.row("Ngân sách", labelled: "Chi phí ngoài ngân sách"))
     #expect(sheet["E\(unbudgeted)"]?.formula?.hasPrefix("SUMIFS(") == true)
@@ -296,41 +300,56 @@ import Testing
   @Test func keyFiguresHaveNamesAndActionsAStatusList() throws {
     let workbook = try #require(book.parts["xl/workbook.xml"])
     let revenueRow = try #require(book.row("Tổng quan", labelled: "Doanh thu thuần"))
-    #expect(workbook.contains("<definedName name=\"RevenueYTD\">'Tổng quan'!$F$\(revenueRow)</definedName>"))
+    #expect(workbook.contains("<definedName name=\"RevenueYTD\">'Tổng quan'!$H$\(revenueRow)</definedName>"))
     #expect(workbook.contains("<definedName name=\"GrossMarginYTD\">"))
     let plan = try #require(book.sheetOrder.firstIndex(of: "Kế hoạch"))
     let sheetXML = try #require(book.parts["xl/worksheets/sheet\(plan + 1).xml"])
     #expect(sheetXML.contains("<formula1>\"Chưa bắt đầu,Đang làm,Xong,Dừng\"</formula1>"))
-    // Three charts (revenue by channel against target, margin against its floor, marketing against its
-    // ceiling), their month axes shown as months.
+    // Four charts (revenue against the plan, the channels stacked, margin against its floor, marketing
+    // against its ceiling), their month axes shown as months; the bounds dashed; money in millions.
     let charts = book.parts.filter { $0.key.hasPrefix("xl/charts/chart") }
-    #expect(charts.count == 3)
+    #expect(charts.count == 4)
     #expect(charts.values.allSatisfy { $0.contains("formatCode=\"yyyy-mm\"") })
+    #expect(charts.values.filter { $0.contains("<a:prstDash val=\"dash\"/>") }.count == 3)
+    #expect(charts.values.filter { $0.contains("formatCode=\"#,##0,,\"") && $0.contains("Triệu đồng") }.count == 2)
+    #expect(charts.values.contains { $0.contains("<c:grouping val=\"stacked\"/>") })
   }
 
   /// The plan's headline goal (+20% on last year) beside the same period last year: revenue and online
   /// share now and then, from the generator's figures, with the growth as a live formula.
   @Test func samePeriodLastYearBesideTheGrowthGoal() throws {
     let s = try #require(book.sheets["Tổng quan"])
-    let title = try #require(book.row("Tổng quan", labelled: "Cùng kỳ năm trước"))
-    #expect(s["C\(title + 1)"]?.value == "Cùng kỳ 2025-10")
-    let row = title + 2
-    #expect(s["A\(row)"]?.value == "Doanh thu thuần")
+    let header = try #require(book.row("Tổng quan", labelled: "Chỉ tiêu"))
+    #expect(s["E\(header)"]?.value == "Cùng kỳ 2025-10" && s["K\(header)"]?.value == "Cùng kỳ 2025")
+    let row = try #require(book.row("Tổng quan", labelled: "Doanh thu thuần"))
     let now = current.sum("revenue", months: ["2026-10"]),
       then = expected.baseline2025.sum("revenue", months: ["2025-10"])
-    #expect(s["B\(row)"]?.number == Double(now) && s["C\(row)"]?.number == Double(then))
-    #expect(s["D\(row)"]?.formula == "IF(C\(row)=0,\"\",B\(row)/C\(row)-1)")
-    #expect(abs((s["D\(row)"]?.number ?? 0) - (Double(now) / Double(then) - 1)) < 1e-12)
+    #expect(s["B\(row)"]?.number == Double(now) && s["E\(row)"]?.number == Double(then))
+    #expect(s["F\(row)"]?.formula == "IF(E\(row)=0,\"\",B\(row)/E\(row)-1)")
+    #expect(abs((s["F\(row)"]?.number ?? 0) - (Double(now) / Double(then) - 1)) < 1e-12)
     let ytdNow = current.sum("revenue", months: Self.months)
     let ytdThen = expected.baseline2025.sum("revenue", months: Self.months.map { "2025" + $0.dropFirst(4) })
-    #expect(s["F\(row)"]?.number == Double(ytdNow) && s["G\(row)"]?.number == Double(ytdThen))
-    #expect(s["J\(row)"]?.number == 0.2)  // the plan's growth goal
+    #expect(s["H\(row)"]?.number == Double(ytdNow) && s["K\(row)"]?.number == Double(ytdThen))
+    // The growth goal on a row of its own: the growth above against +20%, in points, with its light
+    // (the plan has no growth KPI over the whole shop: green at or above the goal, red below).
+    let growth = try #require(book.row("Tổng quan", labelled: "Tăng trưởng so với cùng kỳ"))
+    #expect(s["B\(growth)"]?.formula == "F\(row)" && s["H\(growth)"]?.formula == "L\(row)")
+    #expect(s["C\(growth)"]?.number == 0.2 && s["I\(growth)"]?.number == 0.2)
+    let ytdGrowth = Double(ytdNow) / Double(ytdThen) - 1
+    #expect(abs((s["J\(growth)"]?.number ?? 0) - (ytdGrowth - 0.2) * 100) < 1e-6)
+    #expect(s["M\(growth)"]?.number == (ytdGrowth >= 0.2 ? 2 : 0))
+    #expect(
+      s["M\(growth)"]?.formula
+        == "IF(H\(growth)=\"\",\"Chưa có số liệu\",IF(H\(growth)>=I\(growth),2,IF(H\(growth)>=I\(growth),1,0)))")
+    // Online share then and now, beside its goal.
     let online = try #require(outcome.report.lastYearMonth?.lastYearOnlineShare)
     let lastOnline =
       expected.baseline2025.sum("revenue", months: ["2025-10"], channel: "shopee")
       + expected.baseline2025.sum("revenue", months: ["2025-10"], channel: "web")
     #expect(online == Ratio(numerator: lastOnline, denominator: then))
-    #expect(s["A\(row + 1)"]?.value == "Tỷ trọng online" && s["J\(row + 1)"]?.number == 0.45)
+    let share = try #require(book.row("Tổng quan", labelled: "Tỷ trọng online"))
+    #expect(s["C\(share)"]?.number == 0.45 && abs((s["E\(share)"]?.number ?? 0) - online.value) < 1e-12)
+    #expect(s["F\(share)"]?.formula == "IF(OR(B\(share)=\"\",E\(share)=\"\"),\"\",ROUND((B\(share)-E\(share))*100,6))")
   }
 
   /// The Vietnamese workbook says its own words in Vietnamese: the printed pages' footer, the notes on
@@ -360,11 +379,27 @@ import Testing
     let revenueRow = try #require(book.row("Tổng quan", labelled: "Doanh thu thuần"))
     let report = outcome.report
     func light(_ onTrack: Bool?) -> Double? { onTrack.map { $0 ? 2 : 0 } }
-    #expect(s["J\(revenueRow)"]?.number == light(report.thisMonth.revenue.onTrack))
-    #expect(s["K\(revenueRow)"]?.number == light(report.yearToDate.revenue.onTrack))
+    func level(_ light: KPIStatus.Light) -> Double? { [.green: 2, .amber: 1, .red: 0][light] }
+    // One definition of a goal's light: where the plan has a KPI for it over the whole shop, its bands
+    // (the same level as on the KPI sheet), as a formula over the summary's own figure.
+    let revenueKPI = try #require(report.kpis.first { $0.kpi == .revenueVsTarget && $0.scope == Plan.Scope() })
+    #expect(s["G\(revenueRow)"]?.number == level(revenueKPI.monthLight))
+    #expect(s["M\(revenueRow)"]?.number == level(revenueKPI.yearToDateLight))
+    #expect(revenueKPI.yearToDateLight == .amber)  // -0.6%: within the 5% the plan allows, not red
+    let d = "D\(revenueRow)"
+    #expect(
+      s["G\(revenueRow)"]?.formula
+        == "IF(\(d)=\"\",\"Chưa có số liệu\",IF(\(d)>=1,2,IF(\(d)>=0.95,1,0)))")
     let marginRow = try #require(book.row("Tổng quan", labelled: "Biên lợi nhuận gộp %"))
-    #expect(s["K\(marginRow)"]?.number == light(report.yearToDate.grossMargin.onTrack))
-    #expect(book.numberFormat("Tổng quan", "J\(revenueRow)") == "[=2]\"Đạt\";[=1]\"Theo dõi\";\"Chưa đạt\"")
+    let marginKPI = try #require(report.kpis.first { $0.kpi == .grossMargin && $0.scope == Plan.Scope() })
+    #expect(s["M\(marginRow)"]?.number == level(marginKPI.yearToDateLight))
+    let kpiSheet = try #require(book.sheets["Rủi ro và KPI"])
+    let kpiMarginRow = try #require(book.row("Rủi ro và KPI", labelled: "Biên lợi nhuận gộp"))
+    #expect(s["M\(marginRow)"]?.number == kpiSheet["E\(kpiMarginRow)"]?.number)
+    // Without a KPI (the marketing budget): green within the plan, red past it.
+    let marketingRow = try #require(book.row("Tổng quan", labelled: "Chi phí marketing / ngân sách"))
+    #expect(s["M\(marketingRow)"]?.number == light(report.yearToDate.marketing.onTrack))
+    #expect(book.numberFormat("Tổng quan", "G\(revenueRow)") == "[=2]\"Đạt\";[=1]\"Theo dõi\";\"Chưa đạt\"")
     // Every sheet with lights has one icon set over them, anchored by its key (red and green).
     for name in ["Tổng quan", "Ngân sách", "Rủi ro và KPI"] {
       let xml = try sheetXML(name)
@@ -484,15 +519,22 @@ import Testing
         == "IF(B\(marginRow)=\"\",\"Chưa có số liệu\",IF(B\(marginRow)>=F\(marginRow),2,IF(B\(marginRow)>=G\(marginRow),1,0)))"
     )
     #expect(kpis["C\(marginRow)"]?.number == [.green: 2, .amber: 1, .red: 0][margin.monthLight])
-    // The KPI table of the summary: each value a link to the KPI's row on the risks and KPIs sheet.
+    // The summary's KPIs to watch: those amber or red in the month or the year to date, each value and
+    // light a link to the KPI's row on the risks and KPIs sheet.
     let s = try #require(book.sheets["Tổng quan"])
-    let lights = try #require(book.row("Tổng quan", labelled: "Đèn KPI"))
+    let lights = try #require(book.row("Tổng quan", labelled: "KPI cần theo dõi"))
     let kpiSheet = try #require(book.sheets["Rủi ro và KPI"])
-    for (i, k) in outcome.report.kpis.enumerated() {
+    let watched = outcome.report.kpis.filter { $0.monthLight != .green || $0.yearToDateLight != .green }
+      .filter { [$0.monthLight, $0.yearToDateLight].contains { $0 == .amber || $0 == .red } }
+    #expect(!watched.isEmpty && watched.count < outcome.report.kpis.count)
+    for (i, k) in watched.enumerated() {
       let formula = try #require(s["B\(lights + 2 + i)"]?.formula)
       let target = String(formula.dropFirst("'Rủi ro và KPI'!".count))
       #expect(abs((kpiSheet[target]?.number ?? -9) - (k.month?.value ?? -9)) < 1e-12, "\(formula)")
-      #expect(kpiSheet["A\(Int(target.dropFirst())!)"]?.value == s["A\(lights + 2 + i)"]?.value)
+      let kpiRow = Int(target.dropFirst())!
+      #expect(kpiSheet["A\(kpiRow)"]?.value == s["A\(lights + 2 + i)"]?.value)
+      #expect(s["C\(lights + 2 + i)"]?.formula == "'Rủi ro và KPI'!C\(kpiRow)")
+      #expect(s["C\(lights + 2 + i)"]?.number == kpiSheet["C\(kpiRow)"]?.number)
     }
   }
 
@@ -533,21 +575,21 @@ import Testing
       ("Biên lợi nhuận gộp %", "'Lợi nhuận gộp'!F13", "'Lợi nhuận gộp'!F14"),
       ("Tỷ lệ có giá vốn", "'Lợi nhuận gộp'!G13", "'Lợi nhuận gộp'!G14"),
       ("Marketing / doanh thu", "'Marketing'!F13", "'Marketing'!F14"),
-      ("Số lượng", "SUMIFS('Dữ liệu'!$I$3:", "SUM('Dữ liệu'!$I$3:"),
+      ("Số lượng", "SUMIFS('Dữ liệu'!$I:$I,", "SUM('Dữ liệu'!$I:$I)"),
     ] {
       let row = try #require(book.row("Tổng quan", labelled: label))
       #expect(s["B\(row)"]?.formula?.contains(month) == true, "\(label): \(s["B\(row)"]?.formula ?? "")")
-      #expect(s["F\(row)"]?.formula?.contains(ytd) == true, "\(label): \(s["F\(row)"]?.formula ?? "")")
+      #expect(s["H\(row)"]?.formula?.contains(ytd) == true, "\(label): \(s["H\(row)"]?.formula ?? "")")
     }
     // Ratio gaps in points, positive when better: online share above its goal, marketing below its ceiling.
     let online = try #require(book.row("Tổng quan", labelled: "Tỷ trọng online"))
     #expect(
       s["D\(online)"]?.formula == "IF(OR(B\(online)=\"\",C\(online)=\"\"),\"\",ROUND((B\(online)-C\(online))*100,6))")
     let ratio = try #require(book.row("Tổng quan", labelled: "Marketing / doanh thu"))
-    #expect(s["H\(ratio)"]?.formula == "IF(OR(F\(ratio)=\"\",G\(ratio)=\"\"),\"\",ROUND((G\(ratio)-F\(ratio))*100,6))")
-    #expect(s["H\(ratio)"]?.number == outcome.report.yearToDate.marketingToRevenue.variancePoints)
+    #expect(s["J\(ratio)"]?.formula == "IF(OR(H\(ratio)=\"\",I\(ratio)=\"\"),\"\",ROUND((I\(ratio)-H\(ratio))*100,6))")
+    #expect(s["J\(ratio)"]?.number == outcome.report.yearToDate.marketingToRevenue.variancePoints)
     let units = try #require(book.row("Tổng quan", labelled: "Số lượng"))
-    #expect(s["F\(units)"]?.number == Double(current.sum("units", months: Self.months)))
+    #expect(s["H\(units)"]?.number == Double(current.sum("units", months: Self.months)))
     // The risks the figures triggered, each value a link to its row on the risks sheet.
     let fired = try #require(book.row("Tổng quan", labelled: "Rủi ro đã kích hoạt"))
     let triggered = outcome.report.risks.filter(\.triggered)
@@ -562,26 +604,26 @@ import Testing
   @Test func marginAndMarketingFiguresAreSumsOverTheDataSheets() throws {
     let g = try #require(book.sheets["Lợi nhuận gộp"])
     let october = try #require(book.row("Lợi nhuận gộp", month: "2026-10"))
-    #expect(g["B\(october)"]?.formula?.hasPrefix("SUMIFS('Dữ liệu'!$J$3:") == true)
-    #expect(g["C\(october)"]?.formula?.hasPrefix("SUMIFS('Dữ liệu'!$K$3:") == true)
-    #expect(g["D\(october)"]?.formula?.hasPrefix("SUMIFS('Dữ liệu'!$L$3:") == true)
+    #expect(g["B\(october)"]?.formula?.hasPrefix("SUMIFS('Dữ liệu'!$J:$J,") == true)
+    #expect(g["C\(october)"]?.formula?.hasPrefix("SUMIFS('Dữ liệu'!$K:$K,") == true)
+    #expect(g["D\(october)"]?.formula?.hasPrefix("SUMIFS('Dữ liệu'!$L:$L,") == true)
     #expect(g["D\(october)"]?.number == Double(current.sum("cogs", months: ["2026-10"])))
     let shopee = try #require(book.row("Lợi nhuận gộp", labelled: "Shopee"))
-    #expect(g["B\(shopee)"]?.formula?.contains("\"shopee\"") == true)
+    #expect(g["B\(shopee)"]?.formula?.contains("\"Shopee\"") == true)
     #expect(g["B\(shopee)"]?.number == Double(current.sum("revenue", months: Self.months, channel: "shopee")))
 
     let m = try #require(book.sheets["Marketing"])
     let marketingOctober = try #require(book.row("Marketing", month: "2026-10"))
-    #expect(m["B\(marketingOctober)"]?.formula?.hasPrefix("SUMIFS('Dữ liệu chi phí'!$I$3:") == true)
+    #expect(m["B\(marketingOctober)"]?.formula?.hasPrefix("SUMIFS('Dữ liệu chi phí'!$I:$I,") == true)
     let web = try #require(book.row("Marketing", labelled: "Website"))
-    #expect(m["F\(web)"]?.formula?.contains("\"web\"") == true)
+    #expect(m["F\(web)"]?.formula?.contains("\"Website\"") == true)
     #expect(m["F\(web)"]?.number == Double(current.sum("marketing", months: Self.months, channel: "web")))
 
     // The spend sheet: each spend line's part in each month, naming its file and line.
     let spend = try #require(book.sheets["Dữ liệu chi phí"])
     var marketing: Double = 0
     var rows = 0
-    for (reference, cell) in spend where reference.hasPrefix("I") && Int(reference.dropFirst()).map({ $0 >= 3 }) == true
+    for (reference, cell) in spend where reference.hasPrefix("I") && Int(reference.dropFirst()).map({ $0 >= 4 }) == true
     {
       rows += 1
       if spend["C\(reference.dropFirst())"]?.value == "marketing" { marketing += cell.number ?? 0 }
@@ -778,7 +820,7 @@ import Testing
     let rows = outcome.report.data.aggregate.count
     #expect(rows > 0 && rows < 1_000)
     var revenue: Double = 0
-    for r in 3..<(3 + rows) {
+    for r in 4..<(4 + rows) {  // a title, the print note, the header
       #expect(data["D\(r)"]?.value == "cộng gộp")
       revenue += data["J\(r)"]?.number ?? 0
     }
@@ -787,11 +829,10 @@ import Testing
     let store = try #require(book.row("Doanh thu theo kênh", labelled: "Cửa hàng"))
     #expect(
       channels["C\(store)"]?.formula
-        == "SUMIFS('Dữ liệu'!$J$3:$J$\(rows + 2),'Dữ liệu'!$C$3:$C$\(rows + 2),\"store\",'Dữ liệu'!$A$3:$A$\(rows + 2),DATE(2026,10,1))"
-    )
+        == "SUMIFS('Dữ liệu'!$J:$J,'Dữ liệu'!$C:$C,\"Cửa hàng\",'Dữ liệu'!$A:$A,DATE(2026,10,1))")
     #expect(channels["C\(store)"]?.number == Double(expected.sum("revenue", months: ["2026-10"], channel: "store")))
     let summary = try #require(book.sheets["Tổng quan"])
-    #expect(summary.values.contains { $0.value.hasPrefix("cộng theo tháng, kênh và nhóm hàng: sổ có 8.") })
+    #expect(summary.values.contains { $0.value.contains(". cộng theo tháng, kênh và nhóm hàng: sổ có 8.") })
   }
 }
 
@@ -826,12 +867,14 @@ enum SampleReviewVariant {
         "Rejected rows", "Data", "Spend data",
       ])
     let revenue = try #require(book.row("Summary", labelled: "Net revenue"))
-    #expect(book.numberFormat("Summary", "J\(revenue)") == "[=2]\"On track\";[=1]\"Watch\";\"Off track\"")
-    #expect(book.cell("Summary", "F\(revenue)")?.formula?.hasPrefix("'Revenue by channel'!G") == true)
+    #expect(book.numberFormat("Summary", "G\(revenue)") == "[=2]\"On track\";[=1]\"Watch\";\"Off track\"")
+    #expect(book.cell("Summary", "H\(revenue)")?.formula?.hasPrefix("'Revenue by channel'!G") == true)
     let store = try #require(book.row("Revenue by channel", labelled: "Cửa hàng"))  // channel names are the config's
-    #expect(book.cell("Revenue by channel", "C\(store)")?.formula?.hasPrefix("SUMIFS('Data'!$J$3:") == true)
+    #expect(
+      book.cell("Revenue by channel", "C\(store)")?.formula?.hasPrefix("SUMIFS('Data'!$J:$J,'Data'!$C:$C,\"Cửa hàng\"")
+        == true)
     let budget = try #require(book.row("Budget", labelled: "Key"))
     #expect(book.numberFormat("Budget", "B\(budget)") == "[=2]\"Within limit\";[=1]\"Near limit\";\"Over limit\"")
-    #expect(book.cell("Spend data", "C3")?.value == "marketing" || book.cell("Spend data", "C3")?.value == "expense")
+    #expect(book.cell("Spend data", "C4")?.value == "marketing" || book.cell("Spend data", "C4")?.value == "expense")
   }
 }

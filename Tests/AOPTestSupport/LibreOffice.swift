@@ -48,3 +48,44 @@ public enum LibreOffice {
     return try JSONDecoder().decode([FileResult].self, from: data)
   }
 }
+
+extension LibreOffice {
+  /// One printed page: the sheet it belongs to (from its footer) and the height of its body text.
+  public struct PrintedPage: Decodable {
+    public var sheet: String
+    public var textHeight: Double?
+  }
+
+  public struct PrintedBook: Decodable {
+    public var file: String
+    public var pages: [PrintedPage]
+
+    /// Each sheet's pages, in the order printed.
+    public var sheets: [(name: String, pages: [PrintedPage])] {
+      var result: [(name: String, pages: [PrintedPage])] = []
+      for page in pages {
+        if result.last?.name == page.sheet {
+          result[result.count - 1].pages.append(page)
+        } else {
+          result.append((page.sheet, [page]))
+        }
+      }
+      return result
+    }
+  }
+
+  /// Prints each workbook to PDF as LibreOffice does (Tests/Tools/print_layout.py) and reads its pages back.
+  public static func print(_ paths: [String]) throws -> [PrintedBook] {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+    process.arguments = [repositoryRoot.appendingPathComponent("Tests/Tools/print_layout.py").path] + paths
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else { throw Failed(output: String(decoding: data, as: UTF8.self)) }
+    return try JSONDecoder().decode([PrintedBook].self, from: data)
+  }
+}

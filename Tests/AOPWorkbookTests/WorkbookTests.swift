@@ -155,11 +155,11 @@ import Testing
   @Test func sumsMatchTextsAndExpressionsOverTheDataRows() {
     #expect(
       sums.sum(.revenue, where: [(.group, .text("Tã")), (.month, .firstDay(of: Month(year: 2026, month: 3)!))])
-        == "SUMIFS('Data'!$J$3:$J$7,'Data'!$H$3:$H$7,\"Tã\",'Data'!$A$3:$A$7,DATE(2026,3,1))")
-    #expect(sums.sum(.units, where: []) == "SUM('Data'!$I$3:$I$7)")
+        == "SUMIFS('Data'!$J:$J,'Data'!$H:$H,\"Tã\",'Data'!$A:$A,DATE(2026,3,1))")
+    #expect(sums.sum(.units, where: []) == "SUM('Data'!$I:$I)")
     #expect(
       sums.sum(.cogs, where: [(.channel, .text("Nhà \"A\""))])
-        == "SUMIFS('Data'!$L$3:$L$7,'Data'!$C$3:$C$7,\"Nhà \"\"A\"\"\")")
+        == "SUMIFS('Data'!$L:$L,'Data'!$C:$C,\"Nhà \"\"A\"\"\")")
   }
 
   @Test func textsSumifsWouldNotMatchExactlyGiveNoFormula() {
@@ -229,5 +229,76 @@ import Testing
     #expect(XLSXWriter.escapeLiteralEscapes("a_x0041_b") == "a_x005F_x0041_b")
     #expect(XLSXWriter.escapeLiteralEscapes("_xyz_ and _x12_ and _x12345") == "_xyz_ and _x12_ and _x12345")
     #expect(XLSXWriter.escapeLiteralEscapes("plain") == "plain")
+  }
+}
+
+/// How a sheet fits paper: numbers widen their column, long text wraps in its cell (its row made tall
+/// enough), a note spans the table, and the writer merges, wraps and sets the page up.
+@Suite struct PrintFitTests {
+  @Test func textWrapsAtSpacesAndLongPathsBreakAfterSlashesAndHyphens() {
+    #expect(Sheet.wrappedLineCount("Doanh thu thuần", charactersPerLine: 20) == 1)
+    #expect(Sheet.wrappedLineCount("Doanh thu thuần", charactersPerLine: 10) == 2)  // "Doanh thu" / "thuần"
+    #expect(Sheet.wrappedLineCount("a\nb", charactersPerLine: 10) == 2)
+    // A path that fits a line moves whole to the next line; one longer than a line takes lines of its own.
+    #expect(Sheet.wrappedLineCount("16 dòng trùng với exports/2026-01/orders.csv", charactersPerLine: 30) == 2)
+    #expect(
+      Sheet.wrappedLineCount("exports/2026-01/DanhSachChiTietHoaDon_KV01022026-080001-301.csv", charactersPerLine: 36)
+        == 3)  // "exports/2026-01/" / "DanhSachChiTietHoaDon_KV01022026-" / "080001-301.csv", as LibreOffice
+    #expect(Sheet.wrappedLineCount(String(repeating: "x", count: 25), charactersPerLine: 10) == 3)
+  }
+
+  @Test func numbersWidenTheirColumnTextWrapsAndANoteSpansTheTable() {
+    var s = Sheet(name: "S")
+    s.columnWidths = [10, 8, 8]
+    s.rows = [
+      [Cell(.text("Chi phí marketing / ngân sách")), Cell(.money(Money(minorUnits: 3_307_529_471))), Cell(.empty)],
+      [Cell(.text("A note much longer than the first column, which spans the table instead"), .note)],
+    ]
+    s.fitColumns()
+    s.fitRows()
+    #expect(s.columnWidths[0] > 10 && s.columnWidths[0] <= 24)  // text widens up to the limit, then wraps
+    #expect(s.columnWidths[1] >= 14.5)  // 3.307.529.471 ₫: ten digits, three separators, the unit
+    #expect(s.rows[0][0].wraps && s.rowHeights[0] == 2 * Sheet.lineHeight)
+    #expect(s.rows[1][0].span == 3 && s.rows[1][0].wraps)
+    // A sheet laid out to fit a page keeps its widths: its text wraps.
+    var page = Sheet(name: "P")
+    page.columnWidths = [10]
+    page.textWidthLimit = 0
+    page.rows = [[Cell(.text("Chi phí marketing / ngân sách"))]]
+    page.fitColumns()
+    page.fitRows()
+    #expect(page.columnWidths == [10] && page.rowHeights[0] == 4 * Sheet.lineHeight)
+  }
+
+  @Test func theWriterMergesWrapsAndSetsThePageUp() throws {
+    var s = Sheet(name: "S")
+    s.columnWidths = [10, 10, 10]
+    s.rows = [
+      [Cell(.text("Header"), .header, span: 3), Cell(.empty, .header), Cell(.empty, .header)],
+      [Cell(.text("one two three four five six")), Cell(.integer(1)), Cell(.integer(2))],
+    ]
+    s.print.onePage = true
+    s.print.titleRows = 0...0
+    s.print.lastColumn = 1
+    s.fitColumns()
+    s.fitRows()
+    let folder = try TemporaryFolder()
+    let path = folder.path("p.xlsx")
+    try XLSXWriter(currency: .vnd).write(
+      [s], properties: WorkbookProperties(title: "T", company: "C", subject: "S", created: Day(iso: "2026-11-01")!),
+      to: path)
+    let book = try WorkbookReadBack(path: path)
+    let xml = try #require(book.parts["xl/worksheets/sheet1.xml"])
+    #expect(xml.contains("<mergeCell ref=\"A1:C1\"/>"))
+    // The text widened its column to 24 characters, then wrapped: two lines.
+    #expect(xml.contains("<row r=\"2\" ht=\"30\" customHeight=\"1\""))
+    #expect(
+      xml.contains(
+        "<pageMargins left=\"0.3\" right=\"0.3\" top=\"0.6\" bottom=\"0.6\" header=\"0.25\" footer=\"0.25\"/>"))
+    #expect(xml.contains("<pageSetUpPr fitToPage=\"1\"/>"))
+    let workbook = try #require(book.parts["xl/workbook.xml"])
+    #expect(workbook.contains("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">S!$1:$1</definedName>"))
+    #expect(workbook.contains("<definedName name=\"_xlnm.Print_Area\" localSheetId=\"0\">S!$A$1:$B$2</definedName>"))
+    #expect(book.parts["xl/styles.xml"]?.contains("wrapText=\"1\"") == true)
   }
 }

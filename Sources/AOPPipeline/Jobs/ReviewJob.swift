@@ -99,7 +99,7 @@ public struct ReviewJob: Sendable {
     let labels = Labels(language: config.language)
     let properties = WorkbookProperties(
       title: "\(labels.reviewTitle) \(month)", company: setup.plan.company, subject: month.description,
-      created: month.next.firstDay, page: labels.page)
+      created: month.next.firstDay, page: labels.page, points: labels.pointsUnit)
     let workbook = try WorkbookOutput.prepare(
       sheets, properties: properties, writer: XLSXWriter.forSize(of: sheets, currency: setup.plan.currency),
       target: target)

@@ -70,6 +70,7 @@ public struct BaselineLayout: Sendable {
       ])
     }
     s.fitColumns()
+    s.fitRows()
     return [s]
   }
 }

@@ -25,7 +25,6 @@ enum DataMatch {
 /// ask for sums by month, channel, product group or kind.
 struct DataSums<Column: RawRepresentable & Hashable> where Column.RawValue == String {
   let sheet: String
-  let last: Int
   let usable: Bool
   /// Per column, texts that more than one name turns into when case is ignored, as SUMIFS ignores it.
   private let ambiguous: [Column: Set<String>]
@@ -35,7 +34,6 @@ struct DataSums<Column: RawRepresentable & Hashable> where Column.RawValue == St
   ///   names that stand for more than one thing once case is ignored.
   init(sheet name: String, rows: Int, names: [Column: [String]]) {
     sheet = "'\(name)'"
-    last = rows + 2  // a title row, the header row, then the rows (1-based)
     usable = rows > 0
     ambiguous = names.mapValues { list in
       var seen: [String: Int] = [:]
@@ -72,7 +70,9 @@ struct DataSums<Column: RawRepresentable & Hashable> where Column.RawValue == St
       && !text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
   }
 
-  func range(_ column: Column) -> String { "\(sheet)!$\(column.rawValue)$3:$\(column.rawValue)$\(last)" }
+  /// A whole column of the data sheet: the title and header above the rows are text, which no sum
+  /// counts, and rows the accountant adds to the table are summed too.
+  func range(_ column: Column) -> String { "\(sheet)!$\(column.rawValue):$\(column.rawValue)" }
 }
 
 extension DataSums where Column == SalesColumn {
@@ -80,7 +80,7 @@ extension DataSums where Column == SalesColumn {
   init(sales report: ReviewReport, labels: Labels) {
     self.init(
       sheet: labels.dataSheet, rows: report.data.rowCount,
-      names: [.channel: report.channels.map(\.id), .group: report.groupLines.map { labels.groupName($0.group) }])
+      names: [.channel: report.channels.map(\.name), .group: report.groupLines.map { labels.groupName($0.group) }])
   }
 }
 
@@ -90,7 +90,7 @@ extension DataSums where Column == SpendColumn {
     self.init(
       sheet: labels.spendSheet, rows: report.data.spend.count,
       names: [
-        .channel: report.channels.map(\.id), .kind: [labels.kindMarketing, labels.kindExpense],
+        .channel: report.channels.map(\.name), .kind: [labels.kindMarketing, labels.kindExpense],
         .budgetLine: report.budget.map { $0.id == BudgetLine.unbudgetedID ? labels.unbudgeted : $0.name },
       ])
   }

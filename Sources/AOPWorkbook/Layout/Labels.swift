@@ -37,6 +37,14 @@ public struct Labels: Sendable {
   /// 1234567 → `1,234,567` (English) or `1.234.567` (Vietnamese).
   func grouped(_ n: Int) -> String { language.grouped(n) }
 
+  /// Under a data sheet's title: what prints and how to print the rows.
+  func dataPrintNote(lines: Int) -> String {
+    t(
+      "\(grouped(lines)) rows, for filtering and checking on screen; only these two lines print. To print rows, select them and print the selection.",
+      "\(grouped(lines)) dòng, để lọc và đối chiếu trên màn hình; bản in chỉ gồm hai dòng này. Muốn in các dòng, chọn chúng rồi in vùng chọn."
+    )
+  }
+
   func dataAggregated(lines: Int, limit: Int) -> String {
     t(
       "summed by month, channel and product group: the ledger has \(grouped(lines)) lines, more than the \(grouped(limit)) the data sheet takes. Every line: aop review --ledger FILE.csv",
@@ -165,7 +173,6 @@ public struct Labels: Sendable {
   var holdsWords: LightWords { LightWords(green: t("Not met", "Chưa xảy ra"), amber: watch, red: t("Met", "Xảy ra")) }
   var yearSoFar: String { t("KPIs month by month", "KPI từng tháng") }
   var kpiMonthsSheet: String { t("KPIs by month", "KPI theo tháng") }
-  var kpiLights: String { t("KPI lights", "Đèn KPI") }
   /// A share as the workbook's language writes it in a text (`34.6%` / `34,6%`).
   func percent(_ r: Ratio?, distinctFrom other: Share? = nil) -> String {
     r.map { language.percent($0.value, distinctFrom: other?.ratio.value) } ?? noData
@@ -265,7 +272,6 @@ public struct Labels: Sendable {
   var phasingSeasonal: String { t("baseline seasonality", "mùa vụ năm gốc") }
   var phasingEven: String { t("even spread (no baseline)", "chia đều (không có năm gốc)") }
   var baselineYear: String { t("Baseline year", "Năm gốc") }
-  var samePeriodLastYear: String { t("Same period last year", "Cùng kỳ năm trước") }
   var lastYear: String { t("Last year", "Cùng kỳ") }
   var growth: String { t("Growth", "Tăng trưởng") }
   var rowsAccount: String {
@@ -330,9 +336,26 @@ public struct Labels: Sendable {
       "Còn \(count) dòng bị loại không liệt kê ở đây (chỉ liệt kê \(listed) dòng đầu): tệp \(file) cạnh sổ này có đủ mọi dòng."
     )
   }
-  var pointsNote: String {
-    t(
-      "Ratio variances are in percentage points; money variances are positive when better than plan.",
-      "Chênh lệch tỷ lệ tính theo điểm phần trăm; chênh lệch tiền dương là tốt hơn kế hoạch.")
+  /// The summary's unit line: money in the currency, exact; ratios and their differences; the sign rule.
+  func unitLine(_ currency: Currency) -> String {
+    let unit = currency.code == "VND" ? t("Vietnamese đồng (₫)", "đồng (₫)") : currency.code
+    return t(
+      "Unit: \(unit). Versus plan: % of plan achieved for amounts, percentage points for ratios; growth on the same period last year. A positive difference is favourable.",
+      "Đơn vị tính: \(unit). So với kế hoạch: % hoàn thành với số tiền, điểm % với tỷ lệ; tăng trưởng so với cùng kỳ năm trước. Chênh lệch dương là thuận lợi."
+    )
   }
+  var versusPlan: String { t("Vs plan", "So với KH") }
+  var growthOnLastYear: String { t("Growth on last year", "Tăng trưởng so với cùng kỳ") }
+  var kpisToWatch: String { t("KPIs to watch", "KPI cần theo dõi") }
+  var allKPIsGreen: String { t("Every KPI of the plan is green.", "Mọi KPI của kế hoạch đều đạt.") }
+  var floor: String { t("Floor", "Mức sàn") }
+  var ceiling: String { t("Ceiling", "Mức trần") }
+  var revenueAgainstPlan: String { t("Revenue against plan", "Doanh thu so với kế hoạch") }
+  var revenueByMonth: String { t("Revenue by month and channel", "Doanh thu theo tháng và kênh") }
+  /// A chart's money axis, in millions.
+  func millionsOf(_ currency: Currency) -> String {
+    currency.code == "VND"
+      ? t("Millions of đồng", "Triệu đồng") : t("Millions of \(currency.code)", "Triệu \(currency.code)")
+  }
+  public var pointsUnit: String { t("pp", "điểm %") }
 }

@@ -43,12 +43,32 @@ public struct Cell: Hashable, Sendable {
   public var role: CellRole
   /// The decimals a ratio shows (1 unless a bound it is judged against needs more to be told apart).
   public var decimals: Int?
+  /// How many columns the cell covers, itself included (merged to its right when more than one).
+  public var span: Int
+  /// Text wraps within the cell's width (set by `Sheet.fitRows` for text longer than its width).
+  public var wraps = false
 
-  public init(_ value: CellValue, _ role: CellRole = .body, decimals: Int? = nil) {
+  public init(_ value: CellValue, _ role: CellRole = .body, decimals: Int? = nil, span: Int = 1) {
     self.value = value
     self.role = role
     self.decimals = decimals
+    self.span = max(1, span)
   }
+}
+
+/// How a sheet prints: always A4, as wide as one page.
+public struct PrintSetup: Hashable, Sendable {
+  /// Fits the whole sheet on one page, tall as well as wide (the summary).
+  public var onePage = false
+  /// Rows printed at the top of every page (a long table's header), 0-based and inclusive.
+  public var titleRows: ClosedRange<Int>?
+  /// The rows printed, 0-based and inclusive; all when nil. A data sheet prints only its title, which
+  /// says how to print the rows (thousands of lines are for filtering on screen, not for paper).
+  public var rows: ClosedRange<Int>?
+  /// The last column printed (0-based); all when nil. A file's SHA-256 is for machines, not paper.
+  public var lastColumn: Int?
+
+  public init() {}
 }
 
 /// One worksheet: rows of cells (row 0 is the sheet's row 1), column widths, frozen header rows and an
@@ -77,6 +97,15 @@ public struct Sheet: Hashable, Sendable {
   public var charts: [Chart] = []
   /// Blocks of money left of a budget: filled red when below zero (overspent).
   public var overspendWatch: [CellBlock] = []
+  public var print = PrintSetup()
+  /// Long text wraps in its cell (rows grow to hold it) rather than widening its column. Off for data
+  /// sheets, whose rows stay one line each.
+  public var wrapsLongText = true
+  /// The widest a column grows for text (in characters); longer text wraps. A sheet laid out to fit
+  /// a page (the summary) sets 0: its text wraps within the widths it set.
+  public var textWidthLimit = 24.0
+  /// Heights of rows taller than one line, in points (0-based row → height).
+  public var rowHeights: [Int: Double] = [:]
 
   public init(name: String) { self.name = name }
 
@@ -93,18 +122,115 @@ public struct Sheet: Hashable, Sendable {
 
   mutating func append(_ cells: [Cell]) { rows.append(cells) }
 
-  /// Widens each column to fit what it shows (titles and notes, which run across, aside), never
-  /// narrower than its set width, at most 70 characters. Long sheets are measured on their first rows.
+  /// Widens each column to fit the numbers, dates and lights it shows, never narrower than its set
+  /// width, at most 70 characters; text widens a column only up to `textWidthLimit` when the sheet
+  /// wraps long text (a long text then wraps, see `fitRows`) and titles, notes and cells that span
+  /// columns never do. Long sheets are measured on their first rows.
   mutating func fitColumns(measuringRows limit: Int = 2_000) {
     var widths = columnWidths
     for row in rows.prefix(limit) {
-      for (c, cell) in row.enumerated() where cell.role != .title && cell.role != .note && cell.role != .subtitle {
-        let needed = Double(Sheet.shownLength(cell.value.shown)) * 1.1 + 2
+      for (c, cell) in row.enumerated()
+      where cell.role != .title && cell.role != .note && cell.role != .subtitle && cell.span == 1 {
+        let needed = Sheet.widthNeeded(cell)
         if c >= widths.count { widths += Array(repeating: 8.43, count: c - widths.count + 1) }
-        widths[c] = min(70, max(widths[c], needed))
+        // A header wraps under its column's width; other text widens it up to `textWidthLimit`.
+        let isText = { if case .text = cell.value.shown { return true } else { return false } }()
+        let limit = !wrapsLongText ? 70 : cell.role == .header ? widths[c] : isText ? textWidthLimit : 70
+        widths[c] = min(max(limit, widths[c]), max(widths[c], needed))
       }
     }
     columnWidths = widths
+  }
+
+  /// The width (in characters, a digit's width each) a cell needs to show its value on one line:
+  /// digits a character each, separators and dots half of one, room for the unit, a sign and the
+  /// cell's padding; text a character a letter (a bold header or total a little more).
+  static func widthNeeded(_ cell: Cell) -> Double {
+    func grouped(_ magnitude: UInt64) -> Double {
+      let digits = String(magnitude).count
+      return Double(digits) + Double((digits - 1) / 3) * 0.5
+    }
+    let bold = cell.role == .header || cell.role == .total ? 1.1 : 1.0
+    switch cell.value.shown {
+    case .money(let m): return (grouped(m.minorUnits.magnitude) + 3) * bold
+    case .integer(let i): return (grouped(UInt64(i.magnitude)) + 2) * bold
+    case .ratio: return 8 * bold
+    case .points: return 11 * bold  // +12.3 điểm %
+    case .light(let light): return Double(light.words.longest) + 2.5  // the icon and its indent
+    default: return Double(shownLength(cell.value.shown)) * bold + 2
+    }
+  }
+
+  /// Wraps each text cell that does not fit its width (its columns' when it spans several) and makes
+  /// its row tall enough for the lines, so that nothing is cut off on screen or paper. A note alone on
+  /// its row spans the sheet's widest table and wraps there rather than running off the page.
+  mutating func fitRows() {
+    guard wrapsLongText else { return }
+    // The columns the widest row covers (a spanned cell's own placeholders are not counted twice).
+    let tableWidth = rows.map { row in row.indices.map { $0 + row[$0].span }.max() ?? 0 }.max() ?? 1
+    for r in rows.indices {
+      var lines = 1
+      for c in rows[r].indices {
+        let cell = rows[r][c]
+        // Titles and subtitles run on over the empty cells beside them.
+        guard case .text(let text) = cell.value.shown, cell.role != .title, cell.role != .subtitle else { continue }
+        if cell.role == .note, rows[r].count == 1, tableWidth > 1 {
+          rows[r][c].span = tableWidth
+        }
+        let span = rows[r][c].span
+        let width = (c..<(c + span)).reduce(0.0) { $0 + (($1 < columnWidths.count) ? columnWidths[$1] : 8.43) }
+        // A letter is a little narrower than the digit a width counts (bold a little wider).
+        let perLine = max(1, Int((width - 1) / (cell.role == .header || cell.role == .total ? 1.05 : 0.95)))
+        let needed = Sheet.wrappedLineCount(text, charactersPerLine: perLine)
+        if needed > 1 || span > 1 {
+          rows[r][c].wraps = true
+          lines = max(lines, needed)
+        }
+      }
+      if lines > 1 { rowHeights[r] = Double(lines) * Sheet.lineHeight }
+    }
+  }
+
+  /// The height of one line of body text, in points (the default row height).
+  static let lineHeight = 15.0
+
+  /// How many lines `text` takes when wrapped to `charactersPerLine` as a spreadsheet wraps it: words
+  /// at spaces; a word longer than a line on lines of its own, broken after a `/` or `-` (a path, a
+  /// code) or, for a piece still too long, anywhere. Rather one line too many than a line cut off.
+  static func wrappedLineCount(_ text: String, charactersPerLine width: Int) -> Int {
+    var total = 0
+    for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      var lines = 1, used = 0
+      for word in paragraph.split(separator: " ") {
+        if word.count <= width {
+          if used > 0, used + 1 + word.count > width {
+            lines += 1
+            used = 0
+          }
+          used += (used > 0 ? 1 : 0) + word.count
+          continue
+        }
+        if used > 0 { lines += 1 }
+        used = 0
+        var piece = 0
+        for (i, character) in word.enumerated() {
+          piece += 1
+          guard character == "/" || character == "-" || i == word.count - 1 else { continue }
+          if used > 0, used + piece > width {
+            lines += 1
+            used = 0
+          }
+          used += piece
+          piece = 0
+          while used > width {  // still too long: broken anywhere
+            lines += 1
+            used -= width
+          }
+        }
+      }
+      total += lines
+    }
+    return total
   }
 
   /// Roughly how many characters a value takes on screen.
@@ -126,6 +252,30 @@ public struct Sheet: Hashable, Sendable {
     }
   }
   mutating func blank() { rows.append([]) }
+
+  /// Puts the sheet's charts under its tables, one below the other at the left, with room left for
+  /// them (beside a table they would widen the printed page and shrink it).
+  /// Two charts side by side when the sheet is wide enough for both.
+  mutating func placeChartsBelow() {
+    // The first column right of one chart's width (a column of w characters is 7w + 5 pixels).
+    var pixels = 0.0, second = 0
+    while second < columnWidths.count, pixels < Chart.widthInPixels + 10 {
+      pixels += columnWidths[second] * 7 + 5
+      second += 1
+    }
+    let sideBySide = columnWidths.dropFirst(second).reduce(0) { $0 + $1 * 7 + 5 } >= Chart.widthInPixels
+    for i in charts.indices {
+      if i % 2 == 0 || !sideBySide {
+        blank()
+        charts[i].row = rows.count
+        charts[i].column = 0
+        for _ in 0..<Chart.heightInRows + 1 { blank() }
+      } else {
+        charts[i].row = charts[i - 1].row
+        charts[i].column = second
+      }
+    }
+  }
 
   /// Appends a key row: `label`, then one light of each colour named by `words`.
   ///
@@ -213,10 +363,22 @@ public struct ColumnRange: Hashable, Sendable {
 
 /// A chart of some columns of a sheet against a category column.
 public struct Chart: Hashable, Sendable {
-  public enum Kind: Hashable, Sendable { case line, column }
+  public enum Kind: Hashable, Sendable {
+    case line, column
+    /// Columns whose series stack into their total (channels into the month's revenue).
+    case stackedColumn
+  }
   public struct Series: Hashable, Sendable {
     public var name: String
     public var values: ColumnRange
+    /// A plan, goal, floor or ceiling: a dashed line.
+    public var isBound = false
+
+    public init(name: String, values: ColumnRange, isBound: Bool = false) {
+      self.name = name
+      self.values = values
+      self.isBound = isBound
+    }
   }
   public var kind: Kind
   public var title: String
@@ -225,10 +387,14 @@ public struct Chart: Hashable, Sendable {
   public var column: Int
   public var categories: ColumnRange
   public var series: [Series]
+  /// What the value axis counts (`%`, `millions of đồng`); money is shown in millions.
+  public var valueAxisTitle: String?
 
   /// The rows a chart covers at libxlsxwriter's default size (288 pixels, rows of 20), so a layout can
   /// leave room below it.
   public static let heightInRows = 15
+  /// Its width at libxlsxwriter's default size, in pixels.
+  public static let widthInPixels = 480.0
 }
 
 /// A rectangle of cells, 0-based and inclusive.

@@ -13,13 +13,18 @@ public struct WorkbookProperties: Sendable, Hashable {
   public var created: Day
   /// The word before the page number in each printed page's footer, in the workbook's language.
   public var page: String
+  /// The unit after a difference of percentages (`pp`, `điểm %`).
+  public var points: String
 
-  public init(title: String, company: String, subject: String, created: Day, page: String = "Page") {
+  public init(
+    title: String, company: String, subject: String, created: Day, page: String = "Page", points: String = "pp"
+  ) {
     self.title = title
     self.company = company
     self.subject = subject
     self.created = created
     self.page = page
+    self.points = points
   }
 }
 
@@ -86,7 +91,7 @@ public struct XLSXWriter: Sendable {
     defer { if !closed { _ = workbook_close(workbook) } }
 
     try setProperties(properties, on: workbook, path: path)
-    var formats = FormatCache(workbook: workbook, currency: currency)
+    var formats = FormatCache(workbook: workbook, currency: currency, points: properties.points)
     var used = Set<String>()
     for sheet in sheets {
       let name = uniqueSheetName(sanitizedSheetName(sheet.name), used: &used)
@@ -152,10 +157,7 @@ public struct XLSXWriter: Sendable {
     for (i, width) in sheet.columnWidths.enumerated() {
       try check(worksheet_set_column(ws, lxw_col_t(i), lxw_col_t(i), width, nil), 0, i)
     }
-    if sheet.frozenRows > 0 {
-      worksheet_freeze_panes(ws, lxw_row_t(sheet.frozenRows), 0)
-      try check(worksheet_repeat_rows(ws, 0, lxw_row_t(sheet.frozenRows - 1)), 0, 0)
-    }
+    if sheet.frozenRows > 0 { worksheet_freeze_panes(ws, lxw_row_t(sheet.frozenRows), 0) }
     if let f = sheet.filter {
       try check(
         worksheet_autofilter(ws, lxw_row_t(f.headerRow), 0, lxw_row_t(f.lastRow), lxw_col_t(f.columns - 1)),
@@ -167,11 +169,7 @@ public struct XLSXWriter: Sendable {
         worksheet_autofilter(ws, lxw_row_t(t.headerRow), 0, lxw_row_t(t.lastRow), lxw_col_t(t.columns.count - 1)),
         t.headerRow, 0)
     }
-    if sheet.landscape { worksheet_set_landscape(ws) }
-    worksheet_set_paper(ws, 9)  // A4
-    worksheet_fit_to_pages(ws, 1, 0)
-    try check(worksheet_set_header(ws, "&L\(headerText(properties.company))&R\(headerText(properties.subject))"), 0, 0)
-    try check(worksheet_set_footer(ws, "&L\(headerText(sheet.name))&R\(headerText(properties.page)) &P / &N"), 0, 0)
+    try setUpPrinting(sheet, on: ws, properties: properties, check: check)
 
     for block in sheet.overspendWatch {
       var rule = lxw_conditional_format()
@@ -187,15 +185,24 @@ public struct XLSXWriter: Sendable {
     }
     try addTrafficLights(sheet, to: ws, check: check)
     for (n, c) in sheet.charts.enumerated() {
-      guard
-        let chart = workbook_add_chart(
-          formats.workbook, UInt8((c.kind == .line ? LXW_CHART_LINE : LXW_CHART_COLUMN).rawValue))
-      else {
-        throw WorkbookError.writeFailed(
-          path: path, sheet: sheet.name, cell: "chart \(n + 1)", code: 0, message: "cannot create the chart")
+      func newChart(_ kind: Chart.Kind) throws -> UnsafeMutablePointer<lxw_chart> {
+        guard
+          let chart = workbook_add_chart(
+            formats.workbook,
+            UInt8(
+              (kind == .line ? LXW_CHART_LINE : kind == .column ? LXW_CHART_COLUMN : LXW_CHART_COLUMN_STACKED).rawValue)
+          )
+        else {
+          throw WorkbookError.writeFailed(
+            path: path, sheet: sheet.name, cell: "chart \(n + 1)", code: 0, message: "cannot create the chart")
+        }
+        return chart
       }
+      let chart = try newChart(c.kind)
       chart_title_set_name(chart, clean(c.title))
-      // Axes show what their cells show (LibreOffice otherwise labels months with date serials).
+      chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue))
+      // Axes show what their cells show (LibreOffice otherwise labels months with date serials); money
+      // in millions.
       if let axis = chart.pointee.x_axis,
         let format = axisFormat(sheet.cell(c.categories.firstRow, c.categories.column))
       {
@@ -205,6 +212,7 @@ public struct XLSXWriter: Sendable {
         let format = axisFormat(sheet.cell(first.values.firstRow, first.values.column))
       {
         chart_axis_set_num_format(axis, format)
+        if let title = c.valueAxisTitle { chart_axis_set_name(axis, clean(title)) }
       }
       for series in c.series {
         guard let line = chart_add_series(chart, nil, nil) else {
@@ -218,6 +226,13 @@ public struct XLSXWriter: Sendable {
           line, sheetName, lxw_row_t(series.values.firstRow), lxw_col_t(series.values.column),
           lxw_row_t(series.values.lastRow), lxw_col_t(series.values.column))
         chart_series_set_name(line, clean(series.name))
+        if series.isBound {
+          var dashed = lxw_chart_line()
+          dashed.dash_type = UInt8(LXW_CHART_LINE_DASH_DASH.rawValue)
+          dashed.width = 1.5
+          dashed.color = 0x404040
+          chart_series_set_line(line, &dashed)
+        }
       }
       try check(worksheet_insert_chart(ws, lxw_row_t(c.row), lxw_col_t(c.column), chart), c.row, c.column)
     }
@@ -239,9 +254,17 @@ public struct XLSXWriter: Sendable {
         try addTable(table, to: ws, formats: &formats, check: check)  // it writes the header row itself
         continue
       }
+      if let height = sheet.rowHeights[r] { try check(worksheet_set_row(ws, lxw_row_t(r), height, nil), r, 0) }
       for (c, cell) in cells.enumerated() {
         let row = lxw_row_t(r), col = lxw_col_t(c)
-        let format = formats.format(role: cell.role, kind: NumberKind(cell.value.shown, decimals: cell.decimals))
+        let kind = NumberKind(cell.value.shown, decimals: cell.decimals)
+        // In a tall row every cell keeps to the foot, where LibreOffice draws a light's icon whatever the
+        // alignment: a wrapped label's last line sits level with its figures and light.
+        let format = formats.format(role: cell.role, kind: kind, wraps: cell.wraps)
+        if cell.span > 1 {
+          // The merged block first (blank), then the value in its first cell.
+          try check(worksheet_merge_range(ws, row, col, row, col + lxw_col_t(cell.span - 1), "", format), r, c)
+        }
         switch cell.value {
         case .formula(let formula, let cached) where !XLSXWriter.isWritableFormula(formula):
           // Never a formula Excel would refuse: its value alone (a layout that makes one is a bug to fix,
@@ -262,6 +285,36 @@ public struct XLSXWriter: Sendable {
         }
       }
     }
+  }
+
+  /// A4, narrow margins, one page wide (the summary one page tall too), the sheet's title rows on
+  /// every page, the header and footer in the workbook's language.
+  private func setUpPrinting(
+    _ sheet: Sheet, on ws: UnsafeMutablePointer<lxw_worksheet>, properties: WorkbookProperties,
+    check: (lxw_error, Int, Int) throws -> Void
+  ) throws {
+    if sheet.landscape { worksheet_set_landscape(ws) }
+    worksheet_set_paper(ws, 9)  // A4
+    worksheet_set_margins(ws, 0.3, 0.3, 0.6, 0.6)
+    worksheet_fit_to_pages(ws, 1, sheet.print.onePage ? 1 : 0)
+    if let rows = sheet.print.titleRows {
+      try check(worksheet_repeat_rows(ws, lxw_row_t(rows.lowerBound), lxw_row_t(rows.upperBound)), rows.lowerBound, 0)
+    }
+    if sheet.print.rows != nil || sheet.print.lastColumn != nil {
+      let rows = sheet.print.rows ?? 0...max(0, sheet.rows.count - 1)
+      let lastColumn = sheet.print.lastColumn ?? max(1, sheet.columnWidths.count) - 1
+      try check(
+        worksheet_print_area(ws, lxw_row_t(rows.lowerBound), 0, lxw_row_t(rows.upperBound), lxw_col_t(lastColumn)),
+        rows.lowerBound, 0)
+    }
+    var margin = lxw_header_footer_options()
+    margin.margin = 0.25
+    try check(
+      worksheet_set_header_opt(
+        ws, "&L\(headerText(properties.company))&R\(headerText(properties.subject))", &margin), 0, 0)
+    try check(
+      worksheet_set_footer_opt(
+        ws, "&L\(headerText(sheet.name))&R\(headerText(properties.page)) &P / &N", &margin), 0, 0)
   }
 
   /// A value that is not a formula.
@@ -289,7 +342,7 @@ public struct XLSXWriter: Sendable {
   private func axisFormat(_ cell: Cell?) -> String? {
     switch cell?.value.shown {
     case .month?: return "yyyy-mm"
-    case .money?: return "#,##0"
+    case .money?: return "#,##0,,"  // in millions
     case .ratio?: return "0%"
     default: return nil
     }
@@ -490,11 +543,14 @@ enum NumberKind: Hashable {
 private struct FormatCache {
   let workbook: UnsafeMutablePointer<lxw_workbook>
   let currency: Currency
+  /// The unit after a difference of percentages.
+  let points: String
   var cache: [String: UnsafeMutablePointer<lxw_format>] = [:]
 
-  init(workbook: UnsafeMutablePointer<lxw_workbook>, currency: Currency) {
+  init(workbook: UnsafeMutablePointer<lxw_workbook>, currency: Currency, points: String) {
     self.workbook = workbook
     self.currency = currency
+    self.points = points.filter { $0 != "\"" && $0 != "\\" }
   }
 
   var moneyFormat: String {
@@ -520,16 +576,17 @@ private struct FormatCache {
     return "[=2]\(quoted(words.green));[=1]\(quoted(words.amber));\(quoted(words.red))"
   }
 
-  mutating func format(role: CellRole, kind: NumberKind) -> UnsafeMutablePointer<lxw_format>? {
-    if role == .body, kind == .none { return nil }
-    let key = "\(role)-\(kind)"
+  /// The format of a cell of `role` showing `kind`; `wraps` wraps its text.
+  mutating func format(role: CellRole, kind: NumberKind, wraps: Bool = false) -> UnsafeMutablePointer<lxw_format>? {
+    if role == .body, kind == .none, !wraps { return nil }
+    let key = "\(role)-\(kind)-\(wraps)"
     if let f = cache[key] { return f }
     guard let f = workbook_add_format(workbook) else { return nil }
     switch kind {
     case .money: format_set_num_format(f, moneyFormat)
     case .ratio(let decimals):
       format_set_num_format(f, decimals == 0 ? "0%" : "0." + String(repeating: "0", count: decimals) + "%")
-    case .points: format_set_num_format(f, "+0.0\" pp\";[Red]-0.0\" pp\";0.0\" pp\"")
+    case .points: format_set_num_format(f, "+0.0\" \(points)\";[Red]-0.0\" \(points)\";0.0\" \(points)\"")
     case .integer: format_set_num_format(f, "#,##0")
     case .date: format_set_num_format(f, "yyyy-mm-dd")
     case .month: format_set_num_format(f, "yyyy-mm")
@@ -559,6 +616,7 @@ private struct FormatCache {
       format_set_font_color(f, 0x595959)
     case .body: break
     }
+    if wraps { format_set_text_wrap(f) }
     cache[key] = f
     return f
   }

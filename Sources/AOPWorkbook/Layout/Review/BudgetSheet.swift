@@ -7,7 +7,7 @@ extension ReviewLayout {
   func budget(_ r: ReviewReport) -> Sheet {
     let l = labels
     var s = Sheet(name: l.budgetSheet)
-    s.columnWidths = [36, 18, 18, 18, 18, 18, 18, 18, 18, 12, 16]
+    s.columnWidths = [30, 15, 15, 15, 15, 15, 15, 15, 15, 10, 12]
     s.append([Cell(.text("\(l.budgetSheet) — \(r.month)"), .title)])
     if let revision = r.revision {
       s.append([Cell(.text("\(l.revisions): \(l.from.lowercased()) \(revision.from) — \(revision.note)"), .note)])

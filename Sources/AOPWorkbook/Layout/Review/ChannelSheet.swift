@@ -7,7 +7,7 @@ extension ReviewLayout {
   func channels(_ r: ReviewReport) -> Sheet {
     let l = labels
     var s = Sheet(name: l.channelSheet)
-    s.columnWidths = [24, 18, 18, 18, 18, 18, 18, 18, 18, 18]
+    s.columnWidths = [18, 14, 15, 15, 15, 11, 15, 15, 15, 11]
     s.append([Cell(.text("\(l.channelSheet) — \(r.month)"), .title)])
     s.blank()
     s.append(
@@ -24,9 +24,9 @@ extension ReviewLayout {
       var ytd = amountCells(c.yearToDate, row: row, column: 6)
       // The actual revenue as a live sum over the data sheet's lines, so it leads to its rows.
       month[0].value = .live(
-        data.sum(.revenue, where: [(.channel, .text(c.channel.id)), (.month, .firstDay(of: r.month))]),
+        data.sum(.revenue, where: [(.channel, .text(c.channel.name)), (.month, .firstDay(of: r.month))]),
         .money(c.month.actual))
-      ytd[0].value = .live(data.sum(.revenue, where: [(.channel, .text(c.channel.id))]), .money(c.yearToDate.actual))
+      ytd[0].value = .live(data.sum(.revenue, where: [(.channel, .text(c.channel.name))]), .money(c.yearToDate.actual))
       s.append(
         [Cell(.text(c.channel.name)), Cell(.text(c.channel.kind == .online ? l.online : l.offline))] + month + ytd)
     }
@@ -66,7 +66,7 @@ extension ReviewLayout {
         cells.append(
           Cell(
             .live(
-              data.sum(.revenue, where: [(.channel, .text(c.id)), (.month, .expression(monthCell))]), .money(value))))
+              data.sum(.revenue, where: [(.channel, .text(c.name)), (.month, .expression(monthCell))]), .money(value))))
       }
       let from = cellReference(row: row, column: 1), to = cellReference(row: row, column: r.channels.count)
       let totalRef = cellReference(row: row, column: r.channels.count + 1),
@@ -84,23 +84,29 @@ extension ReviewLayout {
     }
     let lastMonth = s.rows.count - 1
     let monthColumn = ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: 0)
-    var series = r.channels.enumerated().map { i, c in
-      Chart.Series(name: c.name, values: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: i + 1))
-    }
-    series.append(
+    // Revenue against the plan (the plan dashed), and beside it where it came from (channels stacked).
+    var revenueSeries = [
       Chart.Series(
-        name: l.total, values: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: r.channels.count + 1)))
+        name: l.revenue, values: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: r.channels.count + 1))
+    ]
     if r.monthLines.contains(where: { $0.revenueTarget != nil }) {
-      series.append(
+      revenueSeries.append(
         Chart.Series(
-          name: l.target, values: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: r.channels.count + 2)))
+          name: l.target, values: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: r.channels.count + 2),
+          isBound: true))
     }
     s.charts.append(
       Chart(
-        kind: .line, title: "\(l.revenue): \(l.byChannel.lowercased()) / \(l.target.lowercased())", row: lastMonth + 2,
-        column: 0,
-        categories: monthColumn, series: series))
-    for _ in 0..<Chart.heightInRows + 2 { s.blank() }
+        kind: .line, title: l.revenueAgainstPlan, row: 0, column: 0, categories: monthColumn, series: revenueSeries,
+        valueAxisTitle: l.millionsOf(r.currency)))
+    s.charts.append(
+      Chart(
+        kind: .stackedColumn, title: l.revenueByMonth, row: 0, column: 0, categories: monthColumn,
+        series: r.channels.enumerated().map { i, c in
+          Chart.Series(name: c.name, values: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: i + 1))
+        }, valueAxisTitle: l.millionsOf(r.currency)))
+    s.placeChartsBelow()
+    s.blank()
     channelMonths(r, data: data, into: &s)
     return s
   }
@@ -120,7 +126,7 @@ extension ReviewLayout {
       let monthCell = "$" + cellReference(row: row, column: 0)
       var amounts = amountCells(line.revenue, row: row, column: 2)
       amounts[0].value = .live(
-        data.sum(.revenue, where: [(.channel, .text(line.channel.id)), (.month, .expression(monthCell))]),
+        data.sum(.revenue, where: [(.channel, .text(line.channel.name)), (.month, .expression(monthCell))]),
         .money(line.revenue.actual))
       let actual = cellReference(row: row, column: 2), base = cellReference(row: row, column: 6)
       var cells = [Cell(.month(line.month)), Cell(.text(line.channel.name))] + amounts

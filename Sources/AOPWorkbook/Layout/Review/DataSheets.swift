@@ -22,12 +22,15 @@ extension ReviewLayout {
       l.coveredRevenue, l.cogs,
       l.file, l.line,
     ]
+    s.append([Cell(.text(l.dataPrintNote(lines: r.data.rowCount)), .note)])
     s.append(header(columns))
     s.frozenRows = s.rows.count
+    s.print.rows = 0...1
+    s.wrapsLongText = false
     for d in r.data.lines {
       let x = d.line
       s.append([
-        Cell(.month(d.month)), Cell(.day(x.day)), Cell(.text(x.channel)),
+        Cell(.month(d.month)), Cell(.day(x.day)), Cell(.text(channelName(x.channel, r))),
         Cell(.text(x.isReturn ? l.kindReturn : l.kindSale)),
         // An order listed as items has no SKU: its cell (the products' names) goes under the product.
         Cell(.text(x.orderID)), Cell(.text(x.items == nil ? x.sku : "")),
@@ -40,16 +43,21 @@ extension ReviewLayout {
     }
     for (key, f) in r.data.aggregate {
       s.append([
-        Cell(.month(key.month)), Cell(.empty), Cell(.text(key.channel)), Cell(.text(l.kindSummed)), Cell(.empty),
+        Cell(.month(key.month)), Cell(.empty), Cell(.text(channelName(key.channel, r))), Cell(.text(l.kindSummed)),
+        Cell(.empty),
         Cell(.empty), Cell(.empty),
         Cell(.text(l.groupName(key.productGroup))), Cell(.integer(f.units)), Cell(.money(f.revenue)),
         Cell(.money(f.coveredRevenue)), Cell(.money(f.cogs)),
         Cell(.text(l.seeLedgerCSV)), Cell(.empty),
       ])
     }
-    s.table = Table(name: "Ledger", headerRow: 1, lastRow: s.rows.count - 1, columns: columns)
+    s.table = Table(name: "Ledger", headerRow: 2, lastRow: s.rows.count - 1, columns: columns)
     return s
   }
+
+  /// A channel as the config names it (the name the data sheets show and the sums match); the id
+  /// itself when no channel has it.
+  func channelName(_ id: String, _ r: ReviewReport) -> String { r.channels.first { $0.id == id }?.name ?? id }
 
   /// A budget line as the budget sheet names it.
   func budgetLineName(_ id: String, _ r: ReviewReport) -> String {
@@ -72,12 +80,15 @@ extension ReviewLayout {
     let columns = [
       l.month, l.channel, l.kind, l.category, l.budgetLine, l.label, l.from, l.to, l.amountInMonth, l.file, l.line,
     ]
+    s.append([Cell(.text(l.dataPrintNote(lines: r.data.spend.count)), .note)])
     s.append(header(columns))
     s.frozenRows = s.rows.count
+    s.print.rows = 0...1
+    s.wrapsLongText = false
     for part in r.data.spend {
       let line = part.line
       s.append([
-        Cell(.month(part.month)), Cell(.text(part.channel)),
+        Cell(.month(part.month)), Cell(.text(channelName(part.channel, r))),
         Cell(.text(part.isMarketing ? l.kindMarketing : l.kindExpense)), Cell(.text(part.category)),
         Cell(.text(budgetLineName(part.budgetLine, r))), Cell(.text(line?.label ?? l.seeLedgerCSV)),
         Cell(line.map { .day($0.firstDay) } ?? .empty), Cell(line.map { .day($0.lastDay) } ?? .empty),
@@ -85,7 +96,7 @@ extension ReviewLayout {
         Cell(line.map { .integer($0.source.line) } ?? .empty),
       ])
     }
-    s.table = Table(name: "Spend", headerRow: 1, lastRow: s.rows.count - 1, columns: columns)
+    s.table = Table(name: "Spend", headerRow: 2, lastRow: s.rows.count - 1, columns: columns)
     return s
   }
 }

@@ -7,7 +7,7 @@ extension ReviewLayout {
   func grossMargin(_ r: ReviewReport) -> Sheet {
     let l = labels
     var s = Sheet(name: l.marginSheet)
-    s.columnWidths = [26, 18, 24, 18, 18, 20, 18]
+    s.columnWidths = [20, 16, 16, 16, 16, 12, 12, 10]
     s.append([Cell(.text("\(l.marginSheet) — \(r.month)"), .title)])
     s.blank()
     let columns = [l.revenue, l.coveredRevenue, l.cogs, l.grossProfit, l.grossMargin, l.costCoverage]
@@ -53,17 +53,19 @@ extension ReviewLayout {
     ]
     if r.plan.goals.grossMarginFloor != nil {
       marginSeries.append(
-        Chart.Series(name: l.goal, values: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: 7)))
+        Chart.Series(
+          name: l.floor, values: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: 7), isBound: true))
     }
     s.charts.append(
       Chart(
-        kind: .line, title: l.grossMargin, row: 1, column: 9,
-        categories: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: 0), series: marginSeries))
+        kind: .line, title: l.grossMargin, row: 0, column: 0,
+        categories: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: 0), series: marginSeries,
+        valueAxisTitle: "%"))
     s.blank()
     s.append([Cell(.text(l.byChannel), .subtitle)])
     s.append(header([l.channel] + columns))
     for c in r.channelLines {
-      figuresRow(.text(c.channel.name), c.yearToDateFigures, matches: [(.channel, .text(c.channel.id))])
+      figuresRow(.text(c.channel.name), c.yearToDateFigures, matches: [(.channel, .text(c.channel.name))])
     }
     s.blank()
     s.append([Cell(.text(l.byGroup), .subtitle)])
@@ -83,6 +85,7 @@ extension ReviewLayout {
     if r.uncostedYearToDate.contains(where: \.sharedFromItemLists) {
       s.append([Cell(.text(l.uncostedNote), .note)])
     }
+    s.placeChartsBelow()
     return s
   }
 }

@@ -7,7 +7,7 @@ extension ReviewLayout {
   func marketing(_ r: ReviewReport) -> Sheet {
     let l = labels
     var s = Sheet(name: l.marketingSheet)
-    s.columnWidths = [24, 24, 28, 24, 28, 22]
+    s.columnWidths = [20, 15, 15, 15, 16, 14, 15, 15, 14]
     s.append([Cell(.text("\(l.marketingSheet) — \(r.month)"), .title)])
     s.blank()
     s.append(header([l.month, l.marketing, l.budget, l.remaining, l.revenue, l.marketingToRevenue, l.goal]))
@@ -52,12 +52,14 @@ extension ReviewLayout {
     ]
     if r.plan.goals.marketingToRevenueCeiling != nil {
       ratioSeries.append(
-        Chart.Series(name: l.goal, values: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: 6)))
+        Chart.Series(
+          name: l.ceiling, values: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: 6), isBound: true))
     }
     s.charts.append(
       Chart(
-        kind: .line, title: l.marketingToRevenue, row: 1, column: 8,
-        categories: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: 0), series: ratioSeries))
+        kind: .line, title: l.marketingToRevenue, row: 0, column: 0,
+        categories: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: 0), series: ratioSeries,
+        valueAxisTitle: "%"))
     let y = r.yearToDate
     row(
       .text(l.yearToDate), spend: y.figures.marketing, budget: y.marketing.plan ?? .zero, revenue: y.figures.revenue,
@@ -82,7 +84,7 @@ extension ReviewLayout {
       func spendCells(_ spend: Money, _ budget: Money?, _ ratio: Ratio?, column: Int, month: Month?) -> [Cell] {
         let sp = cellReference(row: n, column: column), b = cellReference(row: n, column: column + 1)
         let matches: [(SpendColumn, DataMatch)] =
-          [(.channel, .text(c.channel.id)), (.kind, .text(l.kindMarketing))]
+          [(.channel, .text(c.channel.name)), (.kind, .text(l.kindMarketing))]
           + (month.map { [(.month, .firstDay(of: $0))] } ?? [])
         let spent = Cell(.live(spending.sum(.amount, where: matches), .money(spend)))
         guard let budget else { return [spent, Cell(.empty), Cell(.empty), Cell(.ratio(ratio))] }
@@ -106,6 +108,7 @@ extension ReviewLayout {
       }
     }
     if shared { s.append([Cell(.text(l.sharedMarketingNote), .note)]) }
+    s.placeChartsBelow()
     return s
   }
 }

@@ -8,7 +8,7 @@ extension ReviewLayout {
     let l = labels
     let p = r.plan
     var s = Sheet(name: l.planSheet)
-    s.columnWidths = [44, 26, 16, 40, 24]
+    s.columnWidths = [40, 24, 16, 40, 24]
     s.append([Cell(.text("\(l.planSheet) \(p.year)"), .title)])
     s.blank()
     s.append([Cell(.text(l.actions), .subtitle)])

@@ -20,7 +20,10 @@ public struct ReviewLayout: Sendable {
         sources(report), rejects(report),
       ] + (report.data.isEmpty ? [] : [data(report)])
       + (report.data.spend.isEmpty ? [] : [spendData(report)])
-    for i in sheets.indices { sheets[i].fitColumns() }
+    for i in sheets.indices {
+      sheets[i].fitColumns()
+      sheets[i].fitRows()
+    }
     return sheets
   }
 
@@ -68,11 +71,12 @@ public struct ReviewLayout: Sendable {
     return .light(Light(onTrack ? .green : .red, labels.trackWords))
   }
 
-  func light(_ kpiLight: KPIStatus.Light) -> CellValue {
+  func light(_ kpiLight: KPIStatus.Light, words: LightWords? = nil) -> CellValue {
+    let words = words ?? labels.kpiWords
     switch kpiLight {
-    case .green: return .light(Light(.green, labels.kpiWords))
-    case .amber: return .light(Light(.amber, labels.kpiWords))
-    case .red: return .light(Light(.red, labels.kpiWords))
+    case .green: return .light(Light(.green, words))
+    case .amber: return .light(Light(.amber, words))
+    case .red: return .light(Light(.red, words))
     case .noData: return .text(labels.noData)
     }
   }
@@ -81,12 +85,13 @@ public struct ReviewLayout: Sendable {
   /// re-colours; the light the review decided (exactly) cached. Green at or better than `green`, amber at
   /// or better than `amber`, red otherwise; no data when the value cell is empty.
   func liveLight(
-    _ decided: KPIStatus.Light, value: String, green: String, amber: String, higherIsBetter: Bool
+    _ decided: KPIStatus.Light, value: String, green: String, amber: String, higherIsBetter: Bool,
+    words: LightWords? = nil
   ) -> CellValue {
     let better = higherIsBetter ? ">=" : "<="
     let none = labels.noData.replacingOccurrences(of: "\"", with: "\"\"")
     return .formula(
       "IF(\(value)=\"\",\"\(none)\",IF(\(value)\(better)\(green),2,IF(\(value)\(better)\(amber),1,0)))",
-      cached: light(decided))
+      cached: light(decided, words: words))
   }
 }

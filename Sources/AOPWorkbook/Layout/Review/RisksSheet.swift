@@ -23,7 +23,7 @@ extension ReviewLayout {
   func risks(_ r: ReviewReport) -> Sheet {
     let l = labels
     var s = Sheet(name: l.risksSheet)
-    s.columnWidths = [40, 16, 40, 14, 12, 12, 14, 44, 56]
+    s.columnWidths = [28, 12, 28, 10, 9, 9, 12, 30, 40]
     s.append([Cell(.text("\(l.risksSheet) — \(r.month)"), .title)])
     s.blank()
     s.append(

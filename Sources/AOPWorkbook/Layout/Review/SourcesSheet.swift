@@ -7,7 +7,7 @@ extension ReviewLayout {
   func sources(_ r: ReviewReport) -> Sheet {
     let l = labels
     var s = Sheet(name: l.sourcesSheet)
-    s.columnWidths = [44, 24, 12, 9, 10, 10, 11, 10, 18, 16, 60, 66]
+    s.columnWidths = [36, 16, 9, 8, 8, 8, 8, 8, 15, 14, 40, 66]
     s.append([Cell(.text(l.sourcesSheet), .title)])
     s.blank()
     s.append(
@@ -16,6 +16,8 @@ extension ReviewLayout {
         l.message, "SHA-256",
       ]))
     s.frozenRows = s.rows.count
+    s.print.titleRows = (s.frozenRows - 1)...(s.frozenRows - 1)
+    s.print.lastColumn = 10  // the message; not the SHA-256
     let first = s.rows.count
     for f in r.sources {
       s.append([
@@ -56,11 +58,12 @@ extension ReviewLayout {
   func rejects(_ r: ReviewReport) -> Sheet {
     let l = labels
     var s = Sheet(name: l.rejectsSheet)
-    s.columnWidths = [44, 8, 26, 70, 90]
+    s.columnWidths = [30, 7, 16, 40, 45]
     s.append([Cell(.text(l.rejectsSheet), .title)])
     s.blank()
     s.append(header([l.file, l.line, l.column, l.reason, l.rawText]))
     s.frozenRows = s.rows.count
+    s.print.titleRows = (s.frozenRows - 1)...(s.frozenRows - 1)
     let first = s.rows.count
     for x in r.rejections.kept {
       s.append([

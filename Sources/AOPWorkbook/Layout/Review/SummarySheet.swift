@@ -28,56 +28,116 @@ extension ReviewLayout {
     }
   }
 
+  /// The summary's columns: the figure's name, then for the month and again for the year to date its
+  /// actual, plan, against the plan (% achieved, or points for a ratio), the same period last year, the
+  /// growth on it (points for a ratio) and the light.
+  static let summaryBlockWidth = 6
+
   func summary(_ r: ReviewReport) -> Sheet {
     let l = labels
     let links = Links(r, l)
     var s = Sheet(name: l.summarySheet)
-    s.columnWidths = [34, 18, 18, 18, 14, 18, 18, 18, 14, 22, 22]
+    s.print.onePage = true
+    s.columnWidths = [24, 13, 13, 12, 13, 12, 11, 14, 14, 12, 14, 12, 11]
+    s.textWidthLimit = 0
     s.append([Cell(.text("\(r.company.isEmpty ? "" : r.company + " — ")\(l.reviewTitle) \(r.month)"), .title)])
-    s.append([Cell(.text(l.pointsNote), .note)])
+    s.append([Cell(.text(l.unitLine(r.currency)), .note)])
     s.blank()
-    s.append([
-      Cell(.empty, .header), Cell(.text("\(l.thisMonth) \(r.month)"), .header), Cell(.empty, .header),
-      Cell(.empty, .header), Cell(.empty, .header),
-      Cell(.text("\(l.yearToDate) \(r.month.year)-01…\(r.month)"), .header), Cell(.empty, .header),
-      Cell(.empty, .header), Cell(.empty, .header),
-      Cell(.empty, .header), Cell(.empty, .header),
-    ])
+    let width = Self.summaryBlockWidth
+    let lastYearMonth = r.baselineYear.flatMap { Month(year: $0, month: r.month.month) }
     s.append(
-      header([
-        l.kpi, l.actual, l.target, l.variance, l.variancePercent, l.actual, l.target, l.variance, l.variancePercent,
-        "\(l.status) (\(l.thisMonth.lowercased()))", "\(l.status) (\(l.yearToDate.lowercased()))",
-      ]))
+      [Cell(.empty, .header), Cell(.text("\(l.thisMonth) \(r.month)"), .header, span: width)]
+        + Array(repeating: Cell(.empty, .header), count: width - 1)
+        + [Cell(.text("\(l.yearToDate) \(r.month.year)-01…\(r.month)"), .header, span: width)]
+        + Array(repeating: Cell(.empty, .header), count: width - 1))
+    let block = [
+      l.actual, l.target, l.versusPlan, lastYearMonth.map { "\(l.lastYear) \($0)" } ?? l.lastYear, l.growth, l.status,
+    ]
+    s.append(
+      header(
+        [l.kpi] + block
+          + block.enumerated().map { i, text in
+            i == 3 ? r.baselineYear.map { "\(l.lastYear) \($0)" } ?? l.lastYear : text
+          }))
     s.frozenRows = s.rows.count
 
-    func amountRow(
-      _ label: String, _ m: VersusPlan, _ y: VersusPlan, name: String? = nil,
-      from source: (month: CellValue, ytd: CellValue)? = nil
-    ) {
-      let row = s.rows.count
-      if let name {
-        s.definedNames.append(DefinedName(name: "\(name)Month", row: row, column: 1))
-        s.definedNames.append(DefinedName(name: "\(name)YTD", row: row, column: 5))
+    /// The KPI of the plan over the whole shop, whose bands light a goal.
+    func kpi(_ kpi: Plan.KPI) -> KPIStatus? { r.kpis.first { $0.kpi == kpi && $0.scope == Plan.Scope() } }
+    /// A goal's light: by the plan's KPI bands over `value` when the plan has that KPI (`offset` added
+    /// to its bounds: revenue's KPI is the variance, the cell the % achieved), otherwise green when the
+    /// figure is at or better than its plan, red when not.
+    func goalLight(
+      _ k: KPIStatus?, yearToDate: Bool, value: String, plan: String, onTrack: Bool?, higherIsBetter: Bool,
+      offset: Int64 = 0
+    ) -> CellValue {
+      if let k {
+        return liveLight(
+          yearToDate ? k.yearToDateLight : k.monthLight, value: value,
+          green: Self.decimal(partsPerMillion: k.green.partsPerMillion + offset),
+          amber: Self.decimal(partsPerMillion: k.amber.partsPerMillion + offset), higherIsBetter: higherIsBetter,
+          words: l.trackWords)
       }
-      var month = amountCells(m, row: row, column: 1), ytd = amountCells(y, row: row, column: 5)
-      if let source {
-        month[0].value = source.month
-        ytd[0].value = source.ytd
-      }
-      s.append([Cell(.text(label))] + month + ytd + [Cell(status(m.onTrack)), Cell(status(y.onTrack))])
+      guard let onTrack else { return .text(l.noData) }
+      return liveLight(
+        onTrack ? .green : .red, value: value, green: plan, amber: plan, higherIsBetter: higherIsBetter,
+        words: l.trackWords)
     }
-    func ratioRow(
-      _ label: String, _ m: RatioVersusGoal, _ y: RatioVersusGoal, name: String? = nil,
-      from source: (month: CellValue, ytd: CellValue)
-    ) {
-      if let name {
-        s.definedNames.append(DefinedName(name: "\(name)Month", row: s.rows.count, column: 1))
-        s.definedNames.append(DefinedName(name: "\(name)YTD", row: s.rows.count, column: 5))
-      }
-      var month = ratioCells(m, row: s.rows.count, column: 1), ytd = ratioCells(y, row: s.rows.count, column: 5)
-      month[0].value = source.month
-      ytd[0].value = source.ytd
-      s.append([Cell(.text(label))] + month + ytd + [Cell(status(m.onTrack)), Cell(status(y.onTrack))])
+    /// An amount against its plan: the % achieved and the growth as formulas.
+    func amountBlock(
+      _ v: VersusPlan, actual: CellValue, lastYear: Money?, kpi k: KPIStatus?, yearToDate: Bool, row: Int, at c: Int
+    ) -> [Cell] {
+      let a = cellReference(row: row, column: c), p = cellReference(row: row, column: c + 1)
+      let achieved = cellReference(row: row, column: c + 2), ly = cellReference(row: row, column: c + 3)
+      let isTarget = v.kind == .target
+      return [
+        Cell(actual), Cell(v.plan.map(CellValue.money) ?? .empty),
+        Cell(
+          v.plan == nil
+            ? .empty
+            : .formula("IF(\(p)=0,\"\",\(a)/\(p))", cached: .ratio(v.plan.flatMap { Ratio(v.actual, over: $0) }))),
+        Cell(lastYear.map(CellValue.money) ?? .empty),
+        Cell(
+          lastYear.map {
+            .formula("IF(\(ly)=0,\"\",\(a)/\(ly)-1)", cached: .ratio(Ratio(v.actual - $0, over: $0)))
+          } ?? .empty),
+        Cell(
+          v.plan == nil
+            ? .text(l.noData)
+            : goalLight(
+              isTarget ? k : nil, yearToDate: yearToDate, value: k != nil && isTarget ? achieved : a, plan: p,
+              onTrack: v.onTrack, higherIsBetter: isTarget, offset: 1_000_000)),
+      ]
+    }
+    /// A ratio against its goal: the gap and the change on last year in points, as formulas.
+    func ratioBlock(
+      _ g: RatioVersusGoal, actual: CellValue, lastYear: Ratio?, kpi k: KPIStatus?, yearToDate: Bool, row: Int,
+      at c: Int
+    ) -> [Cell] {
+      let a = cellReference(row: row, column: c), goal = cellReference(row: row, column: c + 1)
+      let ly = cellReference(row: row, column: c + 3)
+      let higher = g.direction == .higherIsBetter
+      let bounds = [g.goal].compactMap { $0 } + (k.map { [$0.green.ratio, $0.amber.ratio] } ?? [])
+      let decimals = g.actual?.percentDecimals(distinctFrom: bounds)
+      let change = RatioVersusGoal(actual: g.actual, goal: lastYear, direction: .higherIsBetter).variancePoints
+      return [
+        Cell(actual, decimals: decimals), Cell(.ratio(g.goal), decimals: decimals),
+        Cell(.formula(pointsFormula(a, goal, higherIsBetter: higher), cached: .points(g.variancePoints))),
+        Cell(lastYear.map { .ratio($0) } ?? .empty),
+        Cell(lastYear == nil ? .empty : .formula(pointsFormula(a, ly, higherIsBetter: true), cached: .points(change))),
+        Cell(
+          g.goal == nil && k == nil
+            ? .text(l.noData)
+            : goalLight(k, yearToDate: yearToDate, value: a, plan: goal, onTrack: g.onTrack, higherIsBetter: higher)),
+      ]
+    }
+    func name(_ base: String, row: Int) {
+      s.definedNames.append(DefinedName(name: "\(base)Month", row: row, column: 1))
+      s.definedNames.append(DefinedName(name: "\(base)YTD", row: row, column: 1 + width))
+    }
+    /// A figure without a plan: its month and year-to-date values only.
+    func plainRow(_ label: String, _ m: CellValue, _ y: CellValue) {
+      let gap = Array(repeating: Cell(.empty), count: width - 1)
+      s.append([Cell(.text(label)), Cell(m)] + gap + [Cell(y)] + gap)
     }
     /// Online revenue over all revenue, from the channel sheet's rows (online channels by their kind).
     func onlineShare(_ column: String, _ value: Ratio?) -> CellValue {
@@ -86,82 +146,131 @@ extension ReviewLayout {
       let online = "SUMIFS(\(sheet)!\(column)\(first):\(column)\(last),\(sheet)!B\(first):B\(last),\"\(l.online)\")"
       return .formula("IF(\(total)=0,\"\",\(online)/\(total))", cached: .ratio(value))
     }
-    func plainRow(_ label: String, _ m: CellValue, _ y: CellValue) {
-      s.append([Cell(.text(label)), Cell(m), Cell(.empty), Cell(.empty), Cell(.empty), Cell(y)])
-    }
+
     let m = r.thisMonth, y = r.yearToDate
-    amountRow(
-      l.revenue, m.revenue, y.revenue, name: "Revenue",
-      from: (
-        links.link(links.channelSheet, "C", links.channelTotalRow, .money(m.revenue.actual)),
-        links.link(links.channelSheet, "G", links.channelTotalRow, .money(y.revenue.actual))
-      ))
-    ratioRow(
-      l.onlineShare, m.onlineShare, y.onlineShare, name: "OnlineShare",
-      from: (onlineShare("C", m.onlineShare.actual), onlineShare("G", y.onlineShare.actual)))
-    ratioRow(
-      l.grossMargin, m.grossMargin, y.grossMargin, name: "GrossMargin",
-      from: (
-        links.link(links.marginSheet, "F", links.lastMonthRow, .ratio(m.grossMargin.actual)),
-        links.link(links.marginSheet, "F", links.yearToDateRow, .ratio(y.grossMargin.actual))
-      ))
+    let revenueRow = s.rows.count
+    name("Revenue", row: revenueRow)
+    s.append(
+      [Cell(.text(l.revenue))]
+        + amountBlock(
+          m.revenue, actual: links.link(links.channelSheet, "C", links.channelTotalRow, .money(m.revenue.actual)),
+          lastYear: r.lastYearMonth?.lastYearRevenue, kpi: kpi(.revenueVsTarget), yearToDate: false, row: revenueRow,
+          at: 1)
+        + amountBlock(
+          y.revenue, actual: links.link(links.channelSheet, "G", links.channelTotalRow, .money(y.revenue.actual)),
+          lastYear: r.lastYearToDate?.lastYearRevenue, kpi: kpi(.revenueVsTarget), yearToDate: true, row: revenueRow,
+          at: 1 + width))
+    // The plan's headline goal: growth on the same period last year, from the revenue row's growth.
+    if r.lastYearMonth != nil || r.plan.goals.revenueGrowth != nil {
+      let row = s.rows.count
+      func growth(_ column: Int, _ value: Ratio?) -> RatioVersusGoal {
+        RatioVersusGoal(actual: value, goal: r.plan.goals.revenueGrowth?.ratio, direction: .higherIsBetter)
+      }
+      let ref = { (c: Int) in cellReference(row: revenueRow, column: c) }
+      var month = ratioBlock(
+        growth(1, r.lastYearMonth?.growth),
+        actual: .formula(ref(5), cached: .ratio(r.lastYearMonth?.growth)), lastYear: nil,
+        kpi: kpi(.growthVsBaseline), yearToDate: false, row: row, at: 1)
+      var ytd = ratioBlock(
+        growth(7, r.lastYearToDate?.growth),
+        actual: .formula(ref(5 + width), cached: .ratio(r.lastYearToDate?.growth)), lastYear: nil,
+        kpi: kpi(.growthVsBaseline), yearToDate: true, row: row, at: 1 + width)
+      if r.lastYearMonth == nil {  // no baseline: no growth to show
+        month[0].value = .empty
+        ytd[0].value = .empty
+      }
+      s.append([Cell(.text(l.growthOnLastYear))] + month + ytd)
+    }
+    let onlineRow = s.rows.count
+    name("OnlineShare", row: onlineRow)
+    s.append(
+      [Cell(.text(l.onlineShare))]
+        + ratioBlock(
+          m.onlineShare, actual: onlineShare("C", m.onlineShare.actual), lastYear: r.lastYearMonth?.lastYearOnlineShare,
+          kpi: kpi(.onlineShare), yearToDate: false, row: onlineRow, at: 1)
+        + ratioBlock(
+          y.onlineShare, actual: onlineShare("G", y.onlineShare.actual),
+          lastYear: r.lastYearToDate?.lastYearOnlineShare, kpi: kpi(.onlineShare), yearToDate: true, row: onlineRow,
+          at: 1 + width))
+    let marginRow = s.rows.count
+    name("GrossMargin", row: marginRow)
+    s.append(
+      [Cell(.text(l.grossMargin))]
+        + ratioBlock(
+          m.grossMargin,
+          actual: links.link(links.marginSheet, "F", links.lastMonthRow, .ratio(m.grossMargin.actual)), lastYear: nil,
+          kpi: kpi(.grossMargin), yearToDate: false, row: marginRow, at: 1)
+        + ratioBlock(
+          y.grossMargin,
+          actual: links.link(links.marginSheet, "F", links.yearToDateRow, .ratio(y.grossMargin.actual)),
+          lastYear: nil, kpi: kpi(.grossMargin), yearToDate: true, row: marginRow, at: 1 + width))
     plainRow(
       l.costCoverage, links.link(links.marginSheet, "G", links.lastMonthRow, .ratio(m.figures.costCoverage)),
       links.link(links.marginSheet, "G", links.yearToDateRow, .ratio(y.figures.costCoverage)))
     plainRow(
       l.cogs, links.link(links.marginSheet, "D", links.lastMonthRow, .money(m.figures.cogs)),
       links.link(links.marginSheet, "D", links.yearToDateRow, .money(y.figures.cogs)))
-    amountRow(
-      "\(l.marketing) / \(l.budget.lowercased())", m.marketing, y.marketing, name: "Marketing",
-      from: (
-        links.link(links.marketingSheet, "B", links.lastMonthRow, .money(m.marketing.actual)),
-        links.link(links.marketingSheet, "B", links.yearToDateRow, .money(y.marketing.actual))
-      ))
-    ratioRow(
-      l.marketingToRevenue, m.marketingToRevenue, y.marketingToRevenue, name: "MarketingToRevenue",
-      from: (
-        links.link(links.marketingSheet, "F", links.lastMonthRow, .ratio(m.marketingToRevenue.actual)),
-        links.link(links.marketingSheet, "F", links.yearToDateRow, .ratio(y.marketingToRevenue.actual))
-      ))
+    let marketingRow = s.rows.count
+    name("Marketing", row: marketingRow)
+    s.append(
+      [Cell(.text("\(l.marketing) / \(l.budget.lowercased())"))]
+        + amountBlock(
+          m.marketing,
+          actual: links.link(links.marketingSheet, "B", links.lastMonthRow, .money(m.marketing.actual)), lastYear: nil,
+          kpi: nil, yearToDate: false, row: marketingRow, at: 1)
+        + amountBlock(
+          y.marketing,
+          actual: links.link(links.marketingSheet, "B", links.yearToDateRow, .money(y.marketing.actual)),
+          lastYear: nil, kpi: nil, yearToDate: true, row: marketingRow, at: 1 + width))
+    let ratioRow = s.rows.count
+    name("MarketingToRevenue", row: ratioRow)
+    s.append(
+      [Cell(.text(l.marketingToRevenue))]
+        + ratioBlock(
+          m.marketingToRevenue,
+          actual: links.link(links.marketingSheet, "F", links.lastMonthRow, .ratio(m.marketingToRevenue.actual)),
+          lastYear: nil, kpi: kpi(.marketingToRevenue), yearToDate: false, row: ratioRow, at: 1)
+        + ratioBlock(
+          y.marketingToRevenue,
+          actual: links.link(links.marketingSheet, "F", links.yearToDateRow, .ratio(y.marketingToRevenue.actual)),
+          lastYear: nil, kpi: kpi(.marketingToRevenue), yearToDate: true, row: ratioRow, at: 1 + width))
     plainRow(l.orders, .integer(m.figures.orders), .integer(y.figures.orders))
     let data = DataSums(sales: r, labels: l)
     plainRow(
       l.units, .live(data.sum(.units, where: [(.month, .firstDay(of: r.month))]), .integer(m.figures.units)),
       .live(data.sum(.units, where: []), .integer(y.figures.units)))
     s.appendLightKey(l.key, words: l.trackWords)
-    lastYear(r, into: &s)
     risksFired(r, into: &s)
-    kpiLights(r, into: &s)
-    if let o = r.outlook {
-      s.blank()
-      s.append([Cell(.text(l.outlook), .subtitle)])
-      s.append([Cell(.text(l.atPlan)), Cell(.money(o.atPlan))])
-      s.append([Cell(.text(l.atRunRate)), Cell(o.atRunRate.map(CellValue.money) ?? .text(l.noData))])
-      s.append([Cell(.text(l.requiredRemaining)), Cell(.money(o.requiredRemaining))])
-      s.append([Cell(.text(l.requiredOfPlan)), Cell(.ratio(o.requiredOfPlan))])
-      s.append([Cell(.text(l.requiredOnline)), Cell(.ratio(o.requiredOnlineShare))])
-      s.append([Cell(.text(l.requiredMargin)), Cell(.ratio(o.requiredGrossMargin))])
-      s.append([Cell(.text(l.allowedMarketing)), Cell(.ratio(o.allowedMarketingToRevenue))])
-    }
+    kpisAndOutlook(r, into: &s)
     s.blank()
-    s.append([Cell(.text(l.annualTarget)), Cell(r.annualRevenueTarget.map(CellValue.money) ?? .text(l.noData))])
-    s.append([
-      Cell(.text(l.phasing)), Cell(.text(r.phasing == .baselineSeasonality ? l.phasingSeasonal : l.phasingEven)),
-    ])
-    s.append([Cell(.text(l.baselineYear)), Cell(r.baselineYear.map { CellValue.text(String($0)) } ?? .text(l.noData))])
     let t = r.tally
-    s.append([
-      Cell(.text(l.rowsAccount)),
-      Cell(.text("\(t.read) / \(t.accepted) / \(t.rejected) / \(t.duplicates) / \(t.skipped)")),
-    ])
+    var account = "\(l.rowsAccount): \(t.read) / \(t.accepted) / \(t.rejected) / \(t.duplicates) / \(t.skipped)"
     if let count = r.data.aggregatedLineCount {
-      s.append([Cell(.text(l.dataAggregated(lines: count, limit: DataSheet.limit)), .note)])
+      account += ". " + l.dataAggregated(lines: count, limit: DataSheet.limit)
     }
+    s.append([Cell(.text(account), .note)])
     return s
   }
 
+  /// A ratio's gap on `bound` in points, positive when better (the same rounding as `variancePoints`).
+  func pointsFormula(_ value: String, _ bound: String, higherIsBetter: Bool) -> String {
+    let gap = higherIsBetter ? "\(value)-\(bound)" : "\(bound)-\(value)"
+    return "IF(OR(\(value)=\"\",\(bound)=\"\"),\"\",ROUND((\(gap))*100,6))"
+  }
+
+  /// An exact decimal for a formula: 950000 parts per million → `0.95`.
+  static func decimal(partsPerMillion ppm: Int64) -> String {
+    let sign = ppm < 0 ? "-" : "", magnitude = ppm.magnitude
+    let whole = magnitude / 1_000_000, fraction = magnitude % 1_000_000
+    guard fraction > 0 else { return "\(sign)\(whole)" }
+    var digits = String(fraction)
+    digits = String(repeating: "0", count: 6 - digits.count) + digits
+    while digits.hasSuffix("0") { digits.removeLast() }
+    return "\(sign)\(whole).\(digits)"
+  }
+
   /// The plan's risks whose trigger the figures reached, each value and threshold a link to its row on
-  /// the risks sheet, with the contingency the plan set for it.
+  /// the risks sheet, with the contingency the plan set for it (wrapped across the right-hand columns).
   func risksFired(_ r: ReviewReport, into s: inout Sheet) {
     let l = labels
     s.blank()
@@ -172,7 +281,15 @@ extension ReviewLayout {
       s.append([Cell(.text(l.noRiskFired), .note)])
       return
     }
-    s.append(header([l.risk, l.value, l.threshold, l.period, l.signal, l.contingency]))
+    let signalSpan = 3, contingencySpan = 6
+    func spanned(_ cell: Cell, _ span: Int) -> [Cell] {
+      var first = cell
+      first.span = span
+      return [first] + Array(repeating: Cell(.empty, cell.role), count: span - 1)
+    }
+    s.append(
+      header([l.risk, l.value, l.threshold, l.period]) + spanned(Cell(.text(l.signal), .header), signalSpan)
+        + spanned(Cell(.text(l.contingency), .header), contingencySpan))
     let sheet = "'\(l.risksSheet)'"
     for (i, c) in fired {
       let row = rows[i]
@@ -182,77 +299,75 @@ extension ReviewLayout {
         name(condition.kpi, condition.scope, r)
           + (condition.monthsInARow > 1 ? " (\(l.inARow(condition.monthsInARow)))" : "")
       }.joined(separator: l.andJoiner)
-      s.append([
-        Cell(.text(c.risk.risk)),
-        Cell(.formula("\(sheet)!F\(row)", cached: .ratio(c.value)), decimals: decimals(c.value, [c.threshold])),
-        Cell(
-          .formula("\(sheet)!E\(row)", cached: .ratio(c.threshold.ratio)), decimals: decimals(c.value, [c.threshold])),
-        Cell(.text(shown.period == .month ? l.thisMonth : l.yearToDate)), Cell(.text(signal)),
-        Cell(.text(c.risk.contingency)),
-      ])
+      s.append(
+        [
+          Cell(.text(c.risk.risk)),
+          Cell(.formula("\(sheet)!F\(row)", cached: .ratio(c.value)), decimals: decimals(c.value, [c.threshold])),
+          Cell(
+            .formula("\(sheet)!E\(row)", cached: .ratio(c.threshold.ratio)),
+            decimals: decimals(c.value, [c.threshold])),
+          Cell(.text(shown.period == .month ? l.thisMonth : l.yearToDate)),
+        ] + spanned(Cell(.text(signal)), signalSpan) + spanned(Cell(.text(c.risk.contingency)), contingencySpan))
     }
   }
 
-  /// The month and the year to date against the same months of the baseline year: revenue with its
-  /// growth beside the plan's growth goal, and the online share then and now (its change in points).
-  func lastYear(_ r: ReviewReport, into s: inout Sheet) {
-    guard let m = r.lastYearMonth, let y = r.lastYearToDate, let base = r.baselineYear else { return }
+  /// Side by side: on the left the plan's KPIs not green (each value and light a link to its row on the
+  /// risks and KPIs sheet, where the light is a formula over its bands); on the right the full-year
+  /// outlook and what the remaining months need.
+  func kpisAndOutlook(_ r: ReviewReport, into s: inout Sheet) {
     let l = labels
-    s.blank()
-    s.append([Cell(.text(l.samePeriodLastYear), .subtitle)])
-    let lastMonth = Month(year: base, month: r.month.month).map(\.description) ?? ""
-    s.append(
-      header([
-        l.kpi, "\(l.thisMonth) \(r.month)", "\(l.lastYear) \(lastMonth)", l.growth, "",
-        "\(l.yearToDate) \(r.month.year)", "\(l.lastYear) \(base)", l.growth, "", l.goal,
-      ]))
-    let row = s.rows.count + 1  // 1-based, for the growth formulas
-    func growth(_ now: String, _ then: String, _ value: Ratio?) -> Cell {
-      Cell(.formula("IF(\(then)\(row)=0,\"\",\(now)\(row)/\(then)\(row)-1)", cached: .ratio(value)))
+    var left: [[Cell]] = [], right: [[Cell]] = []
+    if !r.kpis.isEmpty {
+      left.append([Cell(.text(l.kpisToWatch), .subtitle)])
+      left.append(
+        header([l.kpi, "\(l.value) \(r.month)", l.light, "\(l.value) \(l.yearToDate.lowercased())", l.light]))
+      let sheet = "'\(l.risksSheet)'"
+      // The KPI table's first row on the risks sheet: under the risks, their key row, a blank and a header.
+      let first = Links.firstRiskRow + r.risks.reduce(0) { $0 + $1.conditions.count } + (r.risks.isEmpty ? 0 : 1) + 2
+      let watched = r.kpis.enumerated().filter { _, k in
+        [k.monthLight, k.yearToDateLight].contains { $0 == .amber || $0 == .red }
+      }
+      for (i, k) in watched {
+        left.append([
+          Cell(.text(name(k.kpi, k.scope, r))),
+          Cell(
+            .formula("\(sheet)!B\(first + i)", cached: .ratio(k.month)),
+            decimals: decimals(k.month, [k.green, k.amber])),
+          // The lights are the KPI sheet's (formulas there): one definition, shown the same here.
+          Cell(.formula("\(sheet)!C\(first + i)", cached: light(k.monthLight, words: l.trackWords))),
+          Cell(
+            .formula("\(sheet)!D\(first + i)", cached: .ratio(k.yearToDate)),
+            decimals: decimals(k.yearToDate, [k.green, k.amber])),
+          Cell(.formula("\(sheet)!E\(first + i)", cached: light(k.yearToDateLight, words: l.trackWords))),
+        ])
+      }
+      if watched.isEmpty { left.append([Cell(.text(l.allKPIsGreen), .note)]) }
     }
-    s.append([
-      Cell(.text(l.revenue)), Cell(.money(m.revenue)), Cell(.money(m.lastYearRevenue)), growth("B", "C", m.growth),
-      Cell(.empty), Cell(.money(y.revenue)), Cell(.money(y.lastYearRevenue)), growth("F", "G", y.growth), Cell(.empty),
-      Cell(.ratio(r.plan.goals.revenueGrowth?.ratio)),
-    ])
-    func points(_ now: String, _ then: String, _ a: Ratio?, _ b: Ratio?) -> Cell {
-      // Now against then, in points, as every ratio's gap is (the same rounding as the formula's).
-      let value = RatioVersusGoal(actual: a, goal: b, direction: .higherIsBetter).variancePoints
-      let formula =
-        "IF(OR(\(now)\(row + 1)=\"\",\(then)\(row + 1)=\"\"),\"\",ROUND((\(now)\(row + 1)-\(then)\(row + 1))*100,6))"
-      return Cell(.formula(formula, cached: .points(value)))
+    func line(_ label: String, _ value: CellValue) -> [Cell] {
+      [Cell(.text(label), span: 4), Cell(.empty), Cell(.empty), Cell(.empty), Cell(value, span: 2), Cell(.empty)]
     }
-    s.append([
-      Cell(.text(l.onlineShare)), Cell(.ratio(m.onlineShare)), Cell(.ratio(m.lastYearOnlineShare)),
-      points("B", "C", m.onlineShare, m.lastYearOnlineShare), Cell(.empty), Cell(.ratio(y.onlineShare)),
-      Cell(.ratio(y.lastYearOnlineShare)), points("F", "G", y.onlineShare, y.lastYearOnlineShare), Cell(.empty),
-      Cell(.ratio(r.plan.goals.onlineShare?.ratio)),
-    ])
-  }
-
-  /// The plan's KPI lights for the month and the year to date, each value a link to its row on the
-  /// risks and KPIs sheet.
-  func kpiLights(_ r: ReviewReport, into s: inout Sheet) {
-    guard !r.kpis.isEmpty else { return }
-    let l = labels
+    right.append([Cell(.text(l.outlook), .subtitle)])
+    if let o = r.outlook {
+      right.append(line(l.atPlan, .money(o.atPlan)))
+      right.append(line(l.atRunRate, o.atRunRate.map(CellValue.money) ?? .text(l.noData)))
+      right.append(line(l.requiredRemaining, .money(o.requiredRemaining)))
+      right.append(line(l.requiredOfPlan, .ratio(o.requiredOfPlan)))
+      right.append(line(l.requiredOnline, .ratio(o.requiredOnlineShare)))
+      right.append(line(l.requiredMargin, .ratio(o.requiredGrossMargin)))
+      right.append(line(l.allowedMarketing, .ratio(o.allowedMarketingToRevenue)))
+    }
+    right.append(line(l.annualTarget, r.annualRevenueTarget.map(CellValue.money) ?? .text(l.noData)))
+    right.append(line(l.phasing, .text(r.phasing == .baselineSeasonality ? l.phasingSeasonal : l.phasingEven)))
+    right.append(line(l.baselineYear, r.baselineYear.map { CellValue.text(String($0)) } ?? .text(l.noData)))
     s.blank()
-    s.append([Cell(.text(l.kpiLights), .subtitle)])
-    s.append(header([l.kpi, "\(l.value) \(r.month)", l.light, "\(l.value) \(l.yearToDate.lowercased())", l.light]))
-    let sheet = "'\(l.risksSheet)'"
-    // The KPI table's first row on the risks sheet: under the risks, their key row, a blank and a header.
-    let first = Links.firstRiskRow + r.risks.reduce(0) { $0 + $1.conditions.count } + (r.risks.isEmpty ? 0 : 1) + 2
-    for (i, k) in r.kpis.enumerated() {
-      s.append([
-        Cell(.text(name(k.kpi, k.scope, r))),
-        Cell(
-          .formula("\(sheet)!B\(first + i)", cached: .ratio(k.month)), decimals: decimals(k.month, [k.green, k.amber])),
-        // The lights are the KPI sheet's (formulas there): one definition, shown the same here.
-        Cell(.formula("\(sheet)!C\(first + i)", cached: light(k.monthLight))),
-        Cell(
-          .formula("\(sheet)!D\(first + i)", cached: .ratio(k.yearToDate)),
-          decimals: decimals(k.yearToDate, [k.green, k.amber])),
-        Cell(.formula("\(sheet)!E\(first + i)", cached: light(k.yearToDateLight))),
-      ])
+    let outlookColumn = 1 + Self.summaryBlockWidth
+    for i in 0..<max(left.count, right.count) {
+      var row = i < left.count ? left[i] : []
+      if i < right.count {
+        row += Array(repeating: Cell(.empty), count: max(0, outlookColumn - row.count))
+        row += right[i]
+      }
+      s.append(row)
     }
   }
 }
