@@ -369,6 +369,54 @@ import Testing
     }
   }
 
+  /// Every hyperlink leads to a sheet and cell that exist; a formula reading one cell elsewhere links to
+  /// that cell, which holds the same figure; every sheet but the summary links back to it; a file with
+  /// rejected rows links to its first one.
+  @Test func everyHyperlinkLeadsToTheFigureItNames() throws {
+    func unescaped(_ text: String) -> String {
+      text.replacingOccurrences(of: "&apos;", with: "'").replacingOccurrences(of: "&quot;", with: "\"")
+        .replacingOccurrences(of: "&amp;", with: "&")
+    }
+    var checked = 0
+    for (index, name) in book.sheetOrder.enumerated() {
+      let xml = try sheetXML(name)
+      let links = xml.components(separatedBy: "<hyperlink ").dropFirst().map { part -> (ref: String, to: String) in
+        func attribute(_ key: String) -> String {
+          guard let start = part.range(of: "\(key)=\"") else { return "" }
+          return unescaped(String(part[start.upperBound...].prefix { $0 != "\"" }))
+        }
+        return (attribute("ref"), attribute("location"))
+      }
+      if index > 0 { #expect(links.contains { $0.to == "'Tổng quan'!A1" }, "\(name) has no link back") }
+      for link in links {
+        let bang = try #require(link.to.lastIndex(of: "!"))
+        let target = String(link.to[..<bang].dropFirst().dropLast()).replacingOccurrences(of: "''", with: "'")
+        let cell = String(link.to[link.to.index(after: bang)...])
+        let sheet = try #require(book.sheets[target], "\(name)!\(link.ref) → \(link.to)")
+        let source = book.sheets[name]?[link.ref]
+        if source?.formula == link.to {  // a figure read from one cell: the same figure there
+          #expect(sheet[cell]?.number == source?.number, "\(name)!\(link.ref) → \(link.to)")
+          checked += 1
+        }
+      }
+      if name == "Tổng quan" {
+        let revenue = try #require(book.row("Tổng quan", labelled: "Doanh thu thuần"))
+        #expect(links.contains { $0.ref == "H\(revenue)" && $0.to.hasPrefix("'Doanh thu theo kênh'!G") })
+      }
+      if name == "Nguồn dữ liệu" {
+        let toRejects = links.filter { $0.to.hasPrefix("'Dòng bị loại'!A") }
+        #expect(toRejects.count == 1)  // the one file with a rejected row
+        for link in toRejects {
+          let row = String(link.ref.drop { $0.isLetter })
+          #expect(
+            book.cell("Dòng bị loại", String(link.to.split(separator: "!")[1]))?.value
+              == book.cell(name, "A\(row)")?.value)
+        }
+      }
+    }
+    #expect(checked > 10)
+  }
+
   func sheetXML(_ name: String) throws -> String {
     let index = try #require(book.sheetOrder.firstIndex(of: name))
     return try #require(book.parts["xl/worksheets/sheet\(index + 1).xml"])

@@ -47,6 +47,8 @@ public struct Cell: Hashable, Sendable {
   public var span: Int
   /// Text wraps within the cell's width (set by `Sheet.fitRows` for text longer than its width).
   public var wraps = false
+  /// Where a click on the cell leads (`'Sheet'!C7`): the figure it comes from, or another sheet.
+  public var link: String?
 
   public init(_ value: CellValue, _ role: CellRole = .body, decimals: Int? = nil, span: Int = 1) {
     self.value = value
@@ -189,6 +191,70 @@ public struct Sheet: Hashable, Sendable {
       }
       if lines > 1 { rowHeights[r] = Double(lines) * Sheet.lineHeight }
     }
+  }
+
+  /// Puts a link to `sheet` in the title row, at the right end of the sheet's widest table.
+  mutating func addLinkBack(to sheet: String, saying text: String) {
+    guard !rows.isEmpty else { return }
+    let column = max(1, (rows.map(\.count).max() ?? 1) - 1)
+    while rows[0].count < column { rows[0].append(Cell(.empty)) }
+    var back = Cell(.text(text))
+    back.link = "'\(sheet.replacingOccurrences(of: "'", with: "''"))'!A1"
+    if rows[0].count == column { rows[0].append(back) } else { rows[0][column] = back }
+  }
+
+  /// Makes each formula that reads another sheet a hyperlink to the first cell it reads there (a range
+  /// or a whole column: its top), so that a click leads from a figure to where it comes from.
+  mutating func linkFormulasToTheirSources() {
+    for r in rows.indices {
+      for c in rows[r].indices where rows[r][c].link == nil {
+        if case .formula(let formula, _) = rows[r][c].value, let source = Sheet.firstOtherSheetReference(in: formula) {
+          rows[r][c].link = source
+        }
+      }
+    }
+  }
+
+  /// The first reference to a cell of another sheet in `formula` (`'Sheet'!$C$7`, `'Sheet'!$I:$I`), as
+  /// a cell reference `'Sheet'!C7` (row 1 for a whole column).
+  static func firstOtherSheetReference(in formula: String) -> String? {
+    let characters = Array(formula)
+    var i = 0
+    while i < characters.count {
+      guard characters[i] == "'" else {
+        i += 1
+        continue
+      }
+      // A quoted sheet name ('' inside is a quote), then !, then the cell or range.
+      var j = i + 1
+      var name = ""
+      while j < characters.count {
+        if characters[j] == "'" {
+          if j + 1 < characters.count, characters[j + 1] == "'" {
+            name.append("'")
+            j += 2
+            continue
+          }
+          break
+        }
+        name.append(characters[j])
+        j += 1
+      }
+      guard j + 1 < characters.count, characters[j + 1] == "!" else { return nil }
+      var k = j + 2
+      var column = "", row = ""
+      while k < characters.count, characters[k] == "$" || characters[k].isLetter {
+        if characters[k] != "$" { column.append(characters[k]) }
+        k += 1
+      }
+      while k < characters.count, characters[k] == "$" || characters[k].isNumber {
+        if characters[k] != "$" { row.append(characters[k]) }
+        k += 1
+      }
+      guard !column.isEmpty else { return nil }
+      return "'\(name.replacingOccurrences(of: "'", with: "''"))'!\(column)\(row.isEmpty ? "1" : row)"
+    }
+    return nil
   }
 
   /// The height of one line of body text, in points (the default row height).

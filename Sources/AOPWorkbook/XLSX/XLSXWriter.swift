@@ -261,6 +261,17 @@ public struct XLSXWriter: Sendable {
         // In a tall row every cell keeps to the foot, where LibreOffice draws a light's icon whatever the
         // alignment: a wrapped label's last line sits level with its figures and light.
         let format = formats.format(role: cell.role, kind: kind, wraps: cell.wraps)
+        if let link = cell.link {
+          // The hyperlink first (it writes its text), then the cell's own value over it; text keeps the
+          // look of a link.
+          try check(worksheet_write_url(ws, row, col, "internal:" + link, nil), r, c)
+          if case .text(let text) = cell.value {
+            try check(
+              worksheet_write_string(ws, row, col, clean(text), workbook_get_default_url_format(formats.workbook)), r, c
+            )
+            continue
+          }
+        }
         if cell.span > 1 {
           // The merged block first (blank), then the value in its first cell.
           try check(worksheet_merge_range(ws, row, col, row, col + lxw_col_t(cell.span - 1), "", format), r, c)

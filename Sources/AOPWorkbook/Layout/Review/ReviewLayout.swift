@@ -20,7 +20,10 @@ public struct ReviewLayout: Sendable {
         sources(report), rejects(report),
       ] + (report.data.isEmpty ? [] : [data(report)])
       + (report.data.spend.isEmpty ? [] : [spendData(report)])
+    let summaryName = sheets.first?.name ?? ""
     for i in sheets.indices {
+      sheets[i].linkFormulasToTheirSources()
+      if i > 0 { sheets[i].addLinkBack(to: summaryName, saying: "← \(summaryName)") }
       sheets[i].fitColumns()
       sheets[i].fitRows()
     }

@@ -19,10 +19,18 @@ extension ReviewLayout {
     s.print.titleRows = (s.frozenRows - 1)...(s.frozenRows - 1)
     s.print.lastColumn = 10  // the message; not the SHA-256
     let first = s.rows.count
+    // Each file's first rejected row on the rejects sheet (1-based: a title, a blank, the header).
+    var firstRejected: [String: Int] = [:]
+    for (i, x) in r.rejections.kept.enumerated() where firstRejected[x.source.file] == nil {
+      firstRejected[x.source.file] = 4 + i
+    }
+    let rejectsSheet = "'\(l.rejectsSheet.replacingOccurrences(of: "'", with: "''"))'"
     for f in r.sources {
+      var rejected = Cell(.integer(f.tally.rejected))
+      rejected.link = firstRejected[f.path].map { "\(rejectsSheet)!A\($0)" }
       s.append([
         Cell(.text(f.path)), Cell(.text(f.profile ?? "")), Cell(.text(f.status == .read ? l.readStatus : l.refused)),
-        Cell(.integer(f.tally.read)), Cell(.integer(f.tally.accepted)), Cell(.integer(f.tally.rejected)),
+        Cell(.integer(f.tally.read)), Cell(.integer(f.tally.accepted)), rejected,
         Cell(.integer(f.tally.duplicates)), Cell(.integer(f.tally.skipped)), Cell(.money(f.revenue)),
         Cell(.money(f.spend)),
         Cell(
