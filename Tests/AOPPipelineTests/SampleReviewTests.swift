@@ -246,20 +246,22 @@ import Testing
     // In the workbook: the budget sheet's web line.
     let sheet = try #require(book.sheets["Ngân sách"])
     let row = try #require(book.row("Ngân sách", labelled: "Marketing — Website (Meta, Google)"))
-    #expect(sheet["E\(row)"]?.number == Double(current.sum("marketing", months: ytd, channel: "web")))
-    #expect(sheet["I\(row)"]?.formula == "G\(row)-E\(row)")
+    // The month (B…E), the year to date with its share used and status (F…J), the year (K…N).
+    #expect(sheet["F\(row)"]?.number == Double(current.sum("marketing", months: ytd, channel: "web")))
+    #expect(sheet["M\(row)"]?.formula == "K\(row)-F\(row)")
+    #expect(sheet["I\(row)"]?.formula == "IF(G\(row)=0,\"\",F\(row)/G\(row))")
     // Each actual is a sum over the spend sheet's rows, which name the budget line they count toward.
     #expect(
-      sheet["E\(row)"]?.formula
+      sheet["F\(row)"]?.formula
         == "SUMIFS('Dữ liệu chi phí'!$I:$I,'Dữ liệu chi phí'!$E:$E,\"Marketing — Website (Meta, Google)\")"
     )
     let unbudgeted = try #require(book.row("Ngân sách", labelled: "Chi phí ngoài ngân sách"))
-    #expect(sheet["E\(unbudgeted)"]?.formula?.hasPrefix("SUMIFS(") == true)
+    #expect(sheet["F\(unbudgeted)"]?.formula?.hasPrefix("SUMIFS(") == true)
     #expect(
-      sheet["E\(unbudgeted)"]?.number == Double(lines[BudgetLine.unbudgetedID]?.yearToDate.actual.minorUnits ?? -1))
+      sheet["F\(unbudgeted)"]?.number == Double(lines[BudgetLine.unbudgetedID]?.yearToDate.actual.minorUnits ?? -1))
     let purchasingName = try #require(lines["purchasing"]?.name)
     let purchasing = try #require(book.row("Ngân sách", labelled: purchasingName))
-    #expect(sheet["E\(purchasing)"]?.formula == nil)  // purchases are not spend lines
+    #expect(sheet["F\(purchasing)"]?.formula == nil)  // purchases are not spend lines
   }
 
   @Test func outlookAndRequiredRunRate() throws {
@@ -458,8 +460,18 @@ import Testing
     // The web ads budget is over its limit (the sample's risk fires): red light, red remaining cell.
     let budget = try #require(book.sheets["Ngân sách"])
     let web = try #require(book.row("Ngân sách", labelled: "Marketing — Website (Meta, Google)"))
-    #expect(budget["K\(web)"]?.number == 0)
+    #expect(budget["E\(web)"]?.number == 0)  // the month: 12,392,000 of 11,000,000
     #expect((budget["D\(web)"]?.number ?? 0) < 0)
+    // The year to date on the same basis as its share used: 116,040,000 of 116,000,000 to date is 100.03%,
+    // within the plan's 110% band: amber, by a formula over the share.
+    #expect(abs((budget["I\(web)"]?.number ?? 0) - 116_040_000.0 / 116_000_000.0) < 1e-12)
+    #expect(budget["J\(web)"]?.number == 1)
+    #expect(
+      budget["J\(web)"]?.formula
+        == "IF(IF(G\(web)=0,\"\",F\(web)/G\(web))=\"\",\"Chưa có số liệu\",IF(IF(G\(web)=0,\"\",F\(web)/G\(web))<=1,2,IF(IF(G\(web)=0,\"\",F\(web)/G\(web))<=1.1,1,0)))"
+    )
+    let total = try #require(book.row("Ngân sách", labelled: "Tổng"))
+    #expect(budget["F\(total)"]?.formula == "SUM(F5:F\(total - 1))")
     #expect(try sheetXML("Ngân sách").contains("operator=\"lessThan\"><formula>0</formula>"))
     let risks = try #require(book.sheets["Rủi ro và KPI"])
     let webRisk = try #require(book.row("Rủi ro và KPI", labelled: "Vượt ngân sách marketing website"))

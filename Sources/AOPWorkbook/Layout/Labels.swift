@@ -71,8 +71,9 @@ public struct Labels: Sendable {
   var originalBudget: String { t("Original annual budget", "Ngân sách năm ban đầu") }
   var remainingYear: String { t("Remaining for the year", "Còn lại trong năm") }
   var used: String { t("Used", "Đã dùng") }
-  var overLimit: String { t("Over limit", "Vượt ngân sách") }
-  var withinLimit: String { t("Within limit", "Trong ngân sách") }
+  var usedOfYear: String { t("Used of the year", "Đã dùng cả năm") }
+  var overLimit: String { t("Over limit", "Vượt mức") }
+  var withinLimit: String { t("Within limit", "Trong mức") }
   var unbudgeted: String { t("Expenses no category claims", "Chi phí ngoài ngân sách") }
   var risksFired: String { t("Risks triggered", "Rủi ro đã kích hoạt") }
   var noRiskFired: String { t("No risk of the plan is triggered.", "Không có rủi ro nào của kế hoạch bị kích hoạt.") }
@@ -108,7 +109,7 @@ public struct Labels: Sendable {
   var trackWords: LightWords { LightWords(green: onTrack, amber: watch, red: offTrack) }
   /// A budget: spent within it or over it.
   var limitWords: LightWords {
-    LightWords(green: withinLimit, amber: t("Near limit", "Gần hết ngân sách"), red: overLimit)
+    LightWords(green: withinLimit, amber: t("Near limit", "Sát mức"), red: overLimit)
   }
   /// A risk: its trigger reached or not.
   var riskWords: LightWords { LightWords(green: notTriggered, amber: watch, red: triggered) }

@@ -7,24 +7,27 @@ extension ReviewLayout {
   func budget(_ r: ReviewReport) -> Sheet {
     let l = labels
     var s = Sheet(name: l.budgetSheet)
-    s.columnWidths = [30, 15, 15, 15, 15, 15, 15, 15, 15, 10, 12]
+    s.columnWidths = [26, 14, 14, 14, 12, 15, 15, 15, 9, 12, 15, 15, 15, 9]
     s.append([Cell(.text("\(l.budgetSheet) — \(r.month)"), .title)])
     if let revision = r.revision {
       s.append([Cell(.text("\(l.revisions): \(l.from.lowercased()) \(revision.from) — \(revision.note)"), .note)])
     }
     s.blank()
+    // The month, then the year to date with its share used and status on the same basis (the budget to
+    // date), then the year: its budget (as revised, and as first planned), what is left, its share used.
+    let ytd = l.yearToDate.lowercased()
     s.append(
       header([
-        l.category, "\(l.actual) \(r.month)", l.budget, l.remaining, "\(l.actual) \(l.yearToDate.lowercased())",
-        l.budget,
-        l.annualBudget, l.originalBudget, l.remainingYear, l.used, l.status,
+        l.category, "\(l.actual) \(r.month)", l.budget, l.remaining, l.status, "\(l.actual) \(ytd)",
+        "\(l.budget) \(ytd)", l.remaining, l.used, l.status, l.annualBudget, l.originalBudget, l.remainingYear,
+        l.usedOfYear,
       ]))
     s.frozenRows = s.rows.count
     let spending = DataSums(spend: r, labels: l)
+    let first = s.rows.count
     for b in r.budget {
       let n = s.rows.count
-      let annual = cellReference(row: n, column: 6), ytd = cellReference(row: n, column: 4)
-      let monthActual = cellReference(row: n, column: 1), monthBudget = cellReference(row: n, column: 2)
+      let ref = { (column: Int) in cellReference(row: n, column: column) }
       let name = budgetLineName(b.id, r)
       // Spend leads to its rows on the spend sheet, which names each row's budget line; purchases are
       // not spend lines.
@@ -33,24 +36,66 @@ extension ReviewLayout {
           [(.budgetLine, .text(name))] + (month.map { [(.month, .firstDay(of: $0))] } ?? [])
         return Cell(.live(b.kind == .purchasing ? nil : spending.sum(.amount, where: matches), .money(value)))
       }
+      let kpi = r.kpis.first { $0.kpi == .budgetUsed && $0.scope.category == b.id && $0.scope.channel == nil }
+      /// The status of spend `a` against budget `p`: by the plan's budget-used bands when it has them
+      /// for this category (over the share used), else within the budget or not.
+      func status(_ v: VersusPlan, decided: KPIStatus.Light?, a: String, p: String) -> Cell {
+        if let kpi, let decided, decided != .noData {
+          return Cell(
+            liveLight(
+              decided, value: "IF(\(p)=0,\"\",\(a)/\(p))",
+              green: Self.decimal(partsPerMillion: kpi.green.partsPerMillion),
+              amber: Self.decimal(partsPerMillion: kpi.amber.partsPerMillion), higherIsBetter: false,
+              words: l.limitWords))
+        }
+        guard let onTrack = v.onTrack else { return Cell(.text(l.noData)) }
+        return Cell(
+          liveLight(onTrack ? .green : .red, value: a, green: p, amber: p, higherIsBetter: false, words: l.limitWords))
+      }
       s.append([
         Cell(.text(name)), actual(b.month.actual, month: r.month), Cell(.money(b.month.plan ?? .zero)),
-        Cell(.formula("\(monthBudget)-\(monthActual)", cached: .money(b.month.variance ?? .zero))),
-        actual(b.yearToDate.actual, month: nil), Cell(.money(b.yearToDate.plan ?? .zero)), Cell(.money(b.annual)),
-        Cell(.money(b.originalAnnual)),
-        Cell(.formula("\(annual)-\(ytd)", cached: .money(b.remaining))),
-        Cell(.formula("IF(\(annual)=0,\"\",\(ytd)/\(annual))", cached: .ratio(b.usedOfAnnual))),
-        Cell(.light(Light(b.overLimit ? .red : .green, l.limitWords))),
+        Cell(.formula("\(ref(2))-\(ref(1))", cached: .money((b.month.plan ?? .zero) - b.month.actual))),
+        status(b.month, decided: kpi?.monthLight, a: ref(1), p: ref(2)),
+        actual(b.yearToDate.actual, month: nil), Cell(.money(b.yearToDate.plan ?? .zero)),
+        Cell(.formula("\(ref(6))-\(ref(5))", cached: .money((b.yearToDate.plan ?? .zero) - b.yearToDate.actual))),
+        Cell(
+          .formula("IF(\(ref(6))=0,\"\",\(ref(5))/\(ref(6)))", cached: .ratio(b.yearToDate.attainment)),
+          decimals: decimals(b.yearToDate.attainment, kpi.map { [$0.green, $0.amber] } ?? [])),
+        status(b.yearToDate, decided: kpi?.yearToDateLight, a: ref(5), p: ref(6)),
+        Cell(.money(b.annual)), Cell(.money(b.originalAnnual)),
+        Cell(.formula("\(ref(10))-\(ref(5))", cached: .money(b.remaining))),
+        Cell(.formula("IF(\(ref(10))=0,\"\",\(ref(5))/\(ref(10)))", cached: .ratio(b.usedOfAnnual))),
       ])
     }
-    let firstBudget = s.frozenRows
-    if s.rows.count > firstBudget {
-      for column in [3, 8] {  // what is left of the month's and of the year's budget
-        s.overspendWatch.append(
-          CellBlock(firstRow: firstBudget, lastRow: s.rows.count - 1, firstColumn: column, lastColumn: column))
-      }
-      s.appendLightKey(l.key, words: l.limitWords)
+    guard s.rows.count > first else { return s }
+    let last = s.rows.count - 1
+    // The total of every line: money columns summed, the shares over the sums.
+    let n = s.rows.count
+    let ref = { (column: Int) in cellReference(row: n, column: column) }
+    func sum(_ column: Int, _ value: Money) -> Cell {
+      Cell(
+        .formula(
+          "SUM(\(cellReference(row: first, column: column)):\(cellReference(row: last, column: column)))",
+          cached: .money(value)), .total)
     }
+    let lines = r.budget
+    func total(_ money: (BudgetLine) -> Money) -> Money { lines.map(money).sum() }
+    let ytdActual = total(\.yearToDate.actual), ytdBudget = total { $0.yearToDate.plan ?? .zero }
+    let annual = total(\.annual)
+    s.append([
+      Cell(.text(l.total), .total), sum(1, total(\.month.actual)), sum(2, total { $0.month.plan ?? .zero }),
+      sum(3, total { ($0.month.plan ?? .zero) - $0.month.actual }), Cell(.empty, .total), sum(5, ytdActual),
+      sum(6, ytdBudget), sum(7, ytdBudget - ytdActual),
+      Cell(
+        .formula("IF(\(ref(6))=0,\"\",\(ref(5))/\(ref(6)))", cached: .ratio(Ratio(ytdActual, over: ytdBudget))), .total),
+      Cell(.empty, .total), sum(10, annual), sum(11, total(\.originalAnnual)), sum(12, annual - ytdActual),
+      Cell(
+        .formula("IF(\(ref(10))=0,\"\",\(ref(5))/\(ref(10)))", cached: .ratio(Ratio(ytdActual, over: annual))), .total),
+    ])
+    for column in [3, 7, 12] {  // what is left of the month's, the year to date's and the year's budget
+      s.overspendWatch.append(CellBlock(firstRow: first, lastRow: last, firstColumn: column, lastColumn: column))
+    }
+    s.appendLightKey(l.key, words: l.limitWords)
     return s
   }
 }

@@ -102,10 +102,28 @@ extension ReviewLayout {
             month: nil))
     }
     if s.rows.count > firstChannel {
+      let lastChannel = s.rows.count - 1
       for column in [3, 7] {
         s.overspendWatch.append(
-          CellBlock(firstRow: firstChannel, lastRow: s.rows.count - 1, firstColumn: column, lastColumn: column))
+          CellBlock(firstRow: firstChannel, lastRow: lastChannel, firstColumn: column, lastColumn: column))
       }
+      // The channels' spend and own budgets added up (spend no channel claims is in the month table only).
+      func sum(_ column: Int, _ value: Money) -> Cell {
+        let range =
+          "\(cellReference(row: firstChannel, column: column)):\(cellReference(row: lastChannel, column: column))"
+        return Cell(.formula("SUM(\(range))", cached: .money(value)), .total)
+      }
+      func ownBudgets(_ period: (BudgetLine) -> Money?) -> Money {
+        r.channelLines.compactMap { c in
+          r.budget.first { $0.kind == .marketing && $0.channel == c.channel.id && $0.month.plan != nil }.flatMap(period)
+        }.sum()
+      }
+      s.append([
+        Cell(.text(l.total), .total), sum(1, r.channelLines.map(\.monthFigures.marketing).sum()),
+        sum(2, ownBudgets(\.month.plan)), Cell(.empty, .total), Cell(.empty, .total),
+        sum(5, r.channelLines.map(\.yearToDateFigures.marketing).sum()), sum(6, ownBudgets(\.yearToDate.plan)),
+        Cell(.empty, .total), Cell(.empty, .total),
+      ])
     }
     if shared { s.append([Cell(.text(l.sharedMarketingNote), .note)]) }
     s.placeChartsBelow()
