@@ -157,6 +157,15 @@ import Testing
     // Beside each month, the baseline year's same month.
     let october = try #require(book.row("Doanh thu theo kênh", month: "2026-10"))
     #expect(s["I\(october)"]?.number == Double(expected.baseline2025.sum("revenue", months: ["2025-10"])))
+    // And the month's online share (the online channels over the total) beside its goal, for the chart.
+    let online =
+      current.sum("revenue", months: ["2026-10"], channel: "shopee")
+      + current.sum("revenue", months: ["2026-10"], channel: "web")
+    #expect(s["J\(october)"]?.formula == "IF(E\(october)=0,\"\",(C\(october)+D\(october))/E\(october))")
+    #expect(
+      abs((s["J\(october)"]?.number ?? 0) - Double(online) / Double(current.sum("revenue", months: ["2026-10"])))
+        < 1e-12)
+    #expect(s["K\(october)"]?.number == 0.45)
     // The monthly targets add up to the year-to-date target exactly.
     let ytdTarget = try #require(s["H\(total)"]?.number)
     #expect(ytdTarget == Double(try #require(outcome.report.yearToDate.revenue.plan).minorUnits))
@@ -307,12 +316,13 @@ import Testing
     let plan = try #require(book.sheetOrder.firstIndex(of: "Kế hoạch"))
     let sheetXML = try #require(book.parts["xl/worksheets/sheet\(plan + 1).xml"])
     #expect(sheetXML.contains("<formula1>\"Chưa bắt đầu,Đang làm,Xong,Dừng\"</formula1>"))
-    // Four charts (revenue against the plan, the channels stacked, margin against its floor, marketing
-    // against its ceiling), their month axes shown as months; the bounds dashed; money in millions.
+    // Five charts (revenue against the plan, the channels stacked, online share against its goal, margin
+    // against its floor, marketing against its ceiling), their month axes shown as months; the bounds
+    // dashed; money in millions.
     let charts = book.parts.filter { $0.key.hasPrefix("xl/charts/chart") }
-    #expect(charts.count == 4)
+    #expect(charts.count == 5)
     #expect(charts.values.allSatisfy { $0.contains("formatCode=\"yyyy-mm\"") })
-    #expect(charts.values.filter { $0.contains("<a:prstDash val=\"dash\"/>") }.count == 3)
+    #expect(charts.values.filter { $0.contains("<a:prstDash val=\"dash\"/>") }.count == 4)
     #expect(charts.values.filter { $0.contains("formatCode=\"#,##0,,\"") && $0.contains("Triệu đồng") }.count == 2)
     #expect(charts.values.contains { $0.contains("<c:grouping val=\"stacked\"/>") })
   }

@@ -351,6 +351,7 @@ public struct Labels: Sendable {
   var allKPIsGreen: String { t("Every KPI of the plan is green.", "Mọi KPI của kế hoạch đều đạt.") }
   var floor: String { t("Floor", "Mức sàn") }
   var ceiling: String { t("Ceiling", "Mức trần") }
+  var onlineShareAgainstGoal: String { t("Online share against its goal", "Tỷ trọng online so với mục tiêu") }
   var revenueAgainstPlan: String { t("Revenue against plan", "Doanh thu so với kế hoạch") }
   var revenueByMonth: String { t("Revenue by month and channel", "Doanh thu theo tháng và kênh") }
   /// A chart's money axis, in millions.

@@ -54,7 +54,11 @@ extension ReviewLayout {
     s.blank()
     s.append([Cell(.text(l.byMonth), .subtitle)])
     s.append(
-      header([l.month] + r.channels.map(\.name) + [l.total, l.target, l.variance, l.originalTarget, l.baselineYear]))
+      header(
+        [l.month] + r.channels.map(\.name)
+          + [l.total, l.target, l.variance, l.originalTarget, l.baselineYear, l.onlineShare, l.goal]))
+    // The online channels' columns, whose sum over the total is the month's online share.
+    let onlineColumns = r.channels.indices.filter { r.channels[$0].kind == .online }.map { $0 + 1 }
     let firstMonth = s.rows.count
     for line in r.monthLines {
       let row = s.rows.count
@@ -80,6 +84,16 @@ extension ReviewLayout {
         cells += [Cell(.empty), Cell(.empty), Cell(.empty)]
       }
       cells.append(Cell(line.baselineRevenue.map(CellValue.money) ?? .empty))
+      let online = r.channelMonthLines.filter { $0.month == line.month && $0.channel.kind == .online }
+        .map(\.revenue.actual).sum()
+      let onlineSum =
+        onlineColumns.isEmpty ? "0" : onlineColumns.map { cellReference(row: row, column: $0) }.joined(separator: "+")
+      cells.append(
+        Cell(
+          .formula(
+            "IF(\(totalRef)=0,\"\",(\(onlineSum))/\(totalRef))",
+            cached: .ratio(Ratio(online, over: line.figures.revenue)))))
+      cells.append(Cell(.ratio(r.plan.goals.onlineShare?.ratio)))
       s.append(cells)
     }
     let lastMonth = s.rows.count - 1
@@ -105,6 +119,23 @@ extension ReviewLayout {
         series: r.channels.enumerated().map { i, c in
           Chart.Series(name: c.name, values: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: i + 1))
         }, valueAxisTitle: l.millionsOf(r.currency)))
+    // The plan's strategic goal: the online share month by month against it (dashed).
+    let shareColumn = r.channels.count + 6
+    s.charts.append(
+      Chart(
+        kind: .line, title: l.onlineShareAgainstGoal, row: 0, column: 0, categories: monthColumn,
+        series: [
+          Chart.Series(
+            name: l.onlineShare, values: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: shareColumn))
+        ]
+          + (r.plan.goals.onlineShare == nil
+            ? []
+            : [
+              Chart.Series(
+                name: l.goal, values: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: shareColumn + 1),
+                isBound: true)
+            ]),
+        valueAxisTitle: "%"))
     s.placeChartsBelow()
     s.blank()
     channelMonths(r, data: data, into: &s)
