@@ -24,9 +24,11 @@ public struct Labels: Sendable {
   var atRunRate: String { t("At the current run-rate", "Theo tốc độ hiện tại") }
   var requiredRemaining: String { t("Revenue the remaining months need", "Doanh thu các tháng còn lại cần đạt") }
   var requiredOfPlan: String { t("… as a share of their plan", "… so với kế hoạch của các tháng đó") }
-  var requiredOnline: String { t("Online share they need", "Tỷ trọng online cần đạt") }
-  var requiredMargin: String { t("Gross margin they need", "Biên lợi nhuận gộp cần đạt") }
-  var allowedMarketing: String { t("Marketing / revenue they can afford", "Marketing / doanh thu tối đa") }
+  var requiredOnline: String { t("Online share they need", "Tỷ trọng online các tháng còn lại cần đạt") }
+  var requiredMargin: String { t("Gross margin they need", "Biên lợi nhuận gộp các tháng còn lại cần đạt") }
+  var allowedMarketing: String {
+    t("Marketing / revenue they can afford", "Marketing / doanh thu tối đa các tháng còn lại")
+  }
   var requiredByMonth: String { t("Required revenue by month", "Doanh thu cần đạt theo tháng") }
   var category: String { t("Category", "Hạng mục") }
   var dataSheet: String { t("Data", "Dữ liệu") }
@@ -71,6 +73,7 @@ public struct Labels: Sendable {
   var originalBudget: String { t("Original annual budget", "Ngân sách năm ban đầu") }
   var remainingYear: String { t("Remaining for the year", "Còn lại trong năm") }
   var used: String { t("Used", "Đã dùng") }
+  var totalSpend: String { t("Total spend (purchases aside)", "Tổng chi phí (không gồm nhập hàng)") }
   var usedOfYear: String { t("Used of the year", "Đã dùng cả năm") }
   var overLimit: String { t("Over limit", "Vượt mức") }
   var withinLimit: String { t("Within limit", "Trong mức") }
@@ -109,7 +112,8 @@ public struct Labels: Sendable {
   var trackWords: LightWords { LightWords(green: onTrack, amber: watch, red: offTrack) }
   /// A budget: spent within it or over it.
   var limitWords: LightWords {
-    LightWords(green: withinLimit, amber: t("Near limit", "Sát mức"), red: overLimit)
+    // Amber is the plan's tolerance band, which may lie past the budget (up to 110%): "watch", not "near".
+    LightWords(green: withinLimit, amber: t("Watch", "Theo dõi"), red: overLimit)
   }
   /// A risk: its trigger reached or not.
   var riskWords: LightWords { LightWords(green: notTriggered, amber: watch, red: triggered) }

@@ -69,28 +69,29 @@ extension ReviewLayout {
     }
     guard s.rows.count > first else { return s }
     let last = s.rows.count - 1
-    // The total of every line: money columns summed, the shares over the sums.
+    // The total of the spend lines; purchases go to stock (their cost reaches the margin as goods are
+    // sold), so they are not added to spending.
+    let spend = r.budget.enumerated().filter { $0.element.kind != .purchasing }
     let n = s.rows.count
     let ref = { (column: Int) in cellReference(row: n, column: column) }
     func sum(_ column: Int, _ value: Money) -> Cell {
-      Cell(
-        .formula(
-          "SUM(\(cellReference(row: first, column: column)):\(cellReference(row: last, column: column)))",
-          cached: .money(value)), .total)
+      let cells = spend.map { cellReference(row: first + $0.offset, column: column) }.joined(separator: ",")
+      return Cell(.formula(cells.isEmpty ? "0" : "SUM(\(cells))", cached: .money(value)), .total)
     }
-    let lines = r.budget
-    func total(_ money: (BudgetLine) -> Money) -> Money { lines.map(money).sum() }
+    func total(_ money: (BudgetLine) -> Money) -> Money { spend.map { money($0.element) }.sum() }
     let ytdActual = total(\.yearToDate.actual), ytdBudget = total { $0.yearToDate.plan ?? .zero }
     let annual = total(\.annual)
     s.append([
-      Cell(.text(l.total), .total), sum(1, total(\.month.actual)), sum(2, total { $0.month.plan ?? .zero }),
+      Cell(.text(l.totalSpend), .total), sum(1, total(\.month.actual)), sum(2, total { $0.month.plan ?? .zero }),
       sum(3, total { ($0.month.plan ?? .zero) - $0.month.actual }), Cell(.empty, .total), sum(5, ytdActual),
       sum(6, ytdBudget), sum(7, ytdBudget - ytdActual),
       Cell(
-        .formula("IF(\(ref(6))=0,\"\",\(ref(5))/\(ref(6)))", cached: .ratio(Ratio(ytdActual, over: ytdBudget))), .total),
+        .formula("IF(\(ref(6))=0,\"\",\(ref(5))/\(ref(6)))", cached: .ratio(Ratio(ytdActual, over: ytdBudget))),
+        .total),
       Cell(.empty, .total), sum(10, annual), sum(11, total(\.originalAnnual)), sum(12, annual - ytdActual),
       Cell(
-        .formula("IF(\(ref(10))=0,\"\",\(ref(5))/\(ref(10)))", cached: .ratio(Ratio(ytdActual, over: annual))), .total),
+        .formula("IF(\(ref(10))=0,\"\",\(ref(5))/\(ref(10)))", cached: .ratio(Ratio(ytdActual, over: annual))),
+        .total),
     ])
     for column in [3, 7, 12] {  // what is left of the month's, the year to date's and the year's budget
       s.overspendWatch.append(CellBlock(firstRow: first, lastRow: last, firstColumn: column, lastColumn: column))

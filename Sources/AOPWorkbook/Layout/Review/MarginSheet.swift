@@ -11,7 +11,7 @@ extension ReviewLayout {
     s.append([Cell(.text("\(l.marginSheet) — \(r.month)"), .title)])
     s.blank()
     let columns = [l.revenue, l.coveredRevenue, l.cogs, l.grossProfit, l.grossMargin, l.costCoverage]
-    s.append(header([l.month] + columns + [l.goal]))
+    s.append(header([l.month] + columns + [l.floor]))
     s.frozenRows = s.rows.count
     let firstMonth = s.rows.count
     let data = DataSums(sales: r, labels: l)
@@ -36,7 +36,10 @@ extension ReviewLayout {
         Cell(label, role), amount(.revenue, at: 1, f.revenue), amount(.coveredRevenue, at: 2, f.coveredRevenue),
         amount(.cogs, at: 3, f.cogs),
         Cell(.formula("\(covered)-\(cogs)", cached: .money(f.coveredRevenue - f.cogs)), role),
-        Cell(.formula("IF(\(covered)=0,\"\",\(profit)/\(covered))", cached: .ratio(f.grossMargin)), role),
+        // The decimals that tell the margin from its floor (34.96% is not 35.0%).
+        Cell(
+          .formula("IF(\(covered)=0,\"\",\(profit)/\(covered))", cached: .ratio(f.grossMargin)), role,
+          decimals: decimals(f.grossMargin, [r.plan.goals.grossMarginFloor].compactMap { $0 })),
         Cell(.formula("IF(\(revenue)=0,\"\",\(covered)/\(revenue))", cached: .ratio(f.costCoverage)), role),
       ])
     }

@@ -10,7 +10,7 @@ extension ReviewLayout {
     s.columnWidths = [20, 15, 15, 15, 16, 14, 15, 15, 14]
     s.append([Cell(.text("\(l.marketingSheet) — \(r.month)"), .title)])
     s.blank()
-    s.append(header([l.month, l.marketing, l.budget, l.remaining, l.revenue, l.marketingToRevenue, l.goal]))
+    s.append(header([l.month, l.marketing, l.budget, l.remaining, l.revenue, l.marketingToRevenue, l.ceiling]))
     s.frozenRows = s.rows.count
     let firstMonth = s.rows.count
     let sales = DataSums(sales: r, labels: l), spending = DataSums(spend: r, labels: l)
@@ -36,7 +36,9 @@ extension ReviewLayout {
         live(budget, column: 2, nil),
         Cell(.formula("\(b)-\(sp)", cached: .money(budget - spend)), role),
         live(revenue, column: 4, sales.sum(.revenue, where: [(.month, month)])),
-        Cell(.formula("IF(\(rv)=0,\"\",\(sp)/\(rv))", cached: .ratio(Ratio(spend, over: revenue))), role),
+        Cell(
+          .formula("IF(\(rv)=0,\"\",\(sp)/\(rv))", cached: .ratio(Ratio(spend, over: revenue))), role,
+          decimals: decimals(Ratio(spend, over: revenue), [r.plan.goals.marketingToRevenueCeiling].compactMap { $0 })),
       ])
     }
     for line in r.monthLines {

@@ -65,22 +65,22 @@ extension ReviewLayout {
     func kpi(_ kpi: Plan.KPI) -> KPIStatus? { r.kpis.first { $0.kpi == kpi && $0.scope == Plan.Scope() } }
     /// A goal's light: by the plan's KPI bands over `value` when the plan has that KPI (`offset` added
     /// to its bounds: revenue's KPI is the variance, the cell the % achieved), otherwise green when the
-    /// figure is at or better than its plan, red when not.
+    /// figure is at or better than its plan, red when not. A spend line's light speaks of its limit.
     func goalLight(
       _ k: KPIStatus?, yearToDate: Bool, value: String, plan: String, onTrack: Bool?, higherIsBetter: Bool,
-      offset: Int64 = 0
+      offset: Int64 = 0, words: LightWords? = nil
     ) -> CellValue {
+      let words = words ?? l.trackWords
       if let k {
         return liveLight(
           yearToDate ? k.yearToDateLight : k.monthLight, value: value,
           green: Self.decimal(partsPerMillion: k.green.partsPerMillion + offset),
           amber: Self.decimal(partsPerMillion: k.amber.partsPerMillion + offset), higherIsBetter: higherIsBetter,
-          words: l.trackWords)
+          words: words)
       }
       guard let onTrack else { return .text(l.noData) }
       return liveLight(
-        onTrack ? .green : .red, value: value, green: plan, amber: plan, higherIsBetter: higherIsBetter,
-        words: l.trackWords)
+        onTrack ? .green : .red, value: value, green: plan, amber: plan, higherIsBetter: higherIsBetter, words: words)
     }
     /// An amount against its plan: the % achieved and the growth as formulas.
     func amountBlock(
@@ -105,7 +105,7 @@ extension ReviewLayout {
             ? .text(l.noData)
             : goalLight(
               isTarget ? k : nil, yearToDate: yearToDate, value: k != nil && isTarget ? achieved : a, plan: p,
-              onTrack: v.onTrack, higherIsBetter: isTarget, offset: 1_000_000)),
+              onTrack: v.onTrack, higherIsBetter: isTarget, offset: 1_000_000, words: isTarget ? nil : l.limitWords)),
       ]
     }
     /// A ratio against its goal: the gap and the change on last year in points, as formulas.
@@ -163,16 +163,16 @@ extension ReviewLayout {
     // The plan's headline goal: growth on the same period last year, from the revenue row's growth.
     if r.lastYearMonth != nil || r.plan.goals.revenueGrowth != nil {
       let row = s.rows.count
-      func growth(_ column: Int, _ value: Ratio?) -> RatioVersusGoal {
+      func growth(_ value: Ratio?) -> RatioVersusGoal {
         RatioVersusGoal(actual: value, goal: r.plan.goals.revenueGrowth?.ratio, direction: .higherIsBetter)
       }
       let ref = { (c: Int) in cellReference(row: revenueRow, column: c) }
       var month = ratioBlock(
-        growth(1, r.lastYearMonth?.growth),
+        growth(r.lastYearMonth?.growth),
         actual: .formula(ref(5), cached: .ratio(r.lastYearMonth?.growth)), lastYear: nil,
         kpi: kpi(.growthVsBaseline), yearToDate: false, row: row, at: 1)
       var ytd = ratioBlock(
-        growth(7, r.lastYearToDate?.growth),
+        growth(r.lastYearToDate?.growth),
         actual: .formula(ref(5 + width), cached: .ratio(r.lastYearToDate?.growth)), lastYear: nil,
         kpi: kpi(.growthVsBaseline), yearToDate: true, row: row, at: 1 + width)
       if r.lastYearMonth == nil {  // no baseline: no growth to show
