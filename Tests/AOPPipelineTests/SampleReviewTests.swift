@@ -948,7 +948,7 @@ enum SampleReviewVariant {
       book.cell("Revenue by channel", "C\(store)")?.formula?.hasPrefix("SUMIFS('Data'!$J:$J,'Data'!$C:$C,\"Cửa hàng\"")
         == true)
     let budget = try #require(book.row("Budget", labelled: "Key"))
-    #expect(book.numberFormat("Budget", "B\(budget)") == "[=2]\"Within limit\";[=1]\"Watch\";\"Over limit\"")
+    #expect(book.numberFormat("Budget", "B\(budget)") == "[=2]\"Within\";[=1]\"Watch\";\"Over\"")
     #expect(book.cell("Spend data", "C4")?.value == "marketing" || book.cell("Spend data", "C4")?.value == "expense")
   }
 }

@@ -35,9 +35,15 @@ public enum LibreOffice {
   /// Opens each workbook in LibreOffice (headless), recalculates it and compares with the cached values.
   /// - Throws: when LibreOffice could not check them.
   public static func recalculate(_ paths: [String]) throws -> [FileResult] {
+    try JSONDecoder().decode([FileResult].self, from: run("recalc_check.py", paths))
+  }
+
+  /// Runs one of Tests/Tools' LibreOffice scripts over `paths`; its JSON output.
+  /// - Throws: `Failed` when the script could not do its work.
+  static func run(_ script: String, _ paths: [String]) throws -> Data {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-    process.arguments = [repositoryRoot.appendingPathComponent("Tests/Tools/recalc_check.py").path] + paths
+    process.arguments = [repositoryRoot.appendingPathComponent("Tests/Tools/\(script)").path] + paths
     let out = Pipe()
     process.standardOutput = out
     process.standardError = FileHandle.nullDevice
@@ -45,7 +51,7 @@ public enum LibreOffice {
     let data = out.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     guard process.terminationStatus == 0 else { throw Failed(output: String(decoding: data, as: UTF8.self)) }
-    return try JSONDecoder().decode([FileResult].self, from: data)
+    return data
   }
 }
 
@@ -76,16 +82,6 @@ extension LibreOffice {
 
   /// Prints each workbook to PDF as LibreOffice does (Tests/Tools/print_layout.py) and reads its pages back.
   public static func print(_ paths: [String]) throws -> [PrintedBook] {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-    process.arguments = [repositoryRoot.appendingPathComponent("Tests/Tools/print_layout.py").path] + paths
-    let out = Pipe()
-    process.standardOutput = out
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else { throw Failed(output: String(decoding: data, as: UTF8.self)) }
-    return try JSONDecoder().decode([PrintedBook].self, from: data)
+    try JSONDecoder().decode([PrintedBook].self, from: run("print_layout.py", paths))
   }
 }

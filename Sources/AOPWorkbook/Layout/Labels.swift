@@ -75,8 +75,8 @@ public struct Labels: Sendable {
   var used: String { t("Used", "Đã dùng") }
   var totalSpend: String { t("Total spend (purchases aside)", "Tổng chi phí (không gồm nhập hàng)") }
   var usedOfYear: String { t("Used of the year", "Đã dùng cả năm") }
-  var overLimit: String { t("Over limit", "Vượt mức") }
-  var withinLimit: String { t("Within limit", "Trong mức") }
+  var overLimit: String { t("Over", "Vượt mức") }
+  var withinLimit: String { t("Within", "Trong mức") }
   var unbudgeted: String { t("Expenses no category claims", "Chi phí ngoài ngân sách") }
   var risksFired: String { t("Risks triggered", "Rủi ro đã kích hoạt") }
   var noRiskFired: String { t("No risk of the plan is triggered.", "Không có rủi ro nào của kế hoạch bị kích hoạt.") }

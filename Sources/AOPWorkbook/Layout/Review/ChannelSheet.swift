@@ -122,20 +122,9 @@ extension ReviewLayout {
     // The plan's strategic goal: the online share month by month against it (dashed).
     let shareColumn = r.channels.count + 6
     s.charts.append(
-      Chart(
-        kind: .line, title: l.onlineShareAgainstGoal, row: 0, column: 0, categories: monthColumn,
-        series: [
-          Chart.Series(
-            name: l.onlineShare, values: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: shareColumn))
-        ]
-          + (r.plan.goals.onlineShare == nil
-            ? []
-            : [
-              Chart.Series(
-                name: l.goal, values: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: shareColumn + 1),
-                isBound: true)
-            ]),
-        valueAxisTitle: "%"))
+      ratioChart(
+        l.onlineShareAgainstGoal, name: l.onlineShare, months: (firstMonth, lastMonth), value: shareColumn,
+        bound: r.plan.goals.onlineShare.map { _ in (l.goal, shareColumn + 1) }))
     s.placeChartsBelow()
     s.blank()
     channelMonths(r, data: data, into: &s)

@@ -22,11 +22,7 @@ extension ReviewLayout {
       l.coveredRevenue, l.cogs,
       l.file, l.line,
     ]
-    s.append([Cell(.text(l.dataPrintNote(lines: r.data.rowCount)), .note)])
-    s.append(header(columns))
-    s.frozenRows = s.rows.count
-    s.print.rows = 0...1
-    s.wrapsLongText = false
+    startDataTable(on: &s, columns: columns, rows: r.data.rowCount)
     for d in r.data.lines {
       let x = d.line
       s.append([
@@ -55,6 +51,16 @@ extension ReviewLayout {
     return s
   }
 
+  /// Under a data sheet's title: the line saying what prints, then the table's header, frozen. The
+  /// sheet prints those two lines only; its rows stay one line each (no wrapping: thousands of them).
+  func startDataTable(on s: inout Sheet, columns: [String], rows: Int) {
+    s.append([Cell(.text(labels.dataPrintNote(lines: rows)), .note)])
+    s.append(header(columns))
+    s.frozenRows = s.rows.count
+    s.print.rows = 0...1
+    s.wrapsLongText = false
+  }
+
   /// A channel as the config names it (the name the data sheets show and the sums match); the id
   /// itself when no channel has it.
   func channelName(_ id: String, _ r: ReviewReport) -> String { r.channels.first { $0.id == id }?.name ?? id }
@@ -80,11 +86,7 @@ extension ReviewLayout {
     let columns = [
       l.month, l.channel, l.kind, l.category, l.budgetLine, l.label, l.from, l.to, l.amountInMonth, l.file, l.line,
     ]
-    s.append([Cell(.text(l.dataPrintNote(lines: r.data.spend.count)), .note)])
-    s.append(header(columns))
-    s.frozenRows = s.rows.count
-    s.print.rows = 0...1
-    s.wrapsLongText = false
+    startDataTable(on: &s, columns: columns, rows: r.data.spend.count)
     for part in r.data.spend {
       let line = part.line
       s.append([

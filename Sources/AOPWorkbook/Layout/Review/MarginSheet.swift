@@ -51,19 +51,10 @@ extension ReviewLayout {
     }
     let lastMonth = s.rows.count - 1
     figuresRow(.text(l.yearToDate), r.yearToDate.figures, role: .total, sums: (firstMonth, lastMonth))
-    var marginSeries = [
-      Chart.Series(name: l.grossMargin, values: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: 5))
-    ]
-    if r.plan.goals.grossMarginFloor != nil {
-      marginSeries.append(
-        Chart.Series(
-          name: l.floor, values: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: 7), isBound: true))
-    }
     s.charts.append(
-      Chart(
-        kind: .line, title: l.grossMargin, row: 0, column: 0,
-        categories: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: 0), series: marginSeries,
-        valueAxisTitle: "%"))
+      ratioChart(
+        l.grossMargin, months: (firstMonth, lastMonth), value: 5,
+        bound: r.plan.goals.grossMarginFloor.map { _ in (l.floor, 7) }))
     s.blank()
     s.append([Cell(.text(l.byChannel), .subtitle)])
     s.append(header([l.channel] + columns))

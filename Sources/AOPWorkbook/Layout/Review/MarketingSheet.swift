@@ -49,19 +49,10 @@ extension ReviewLayout {
       }
     }
     let lastMonth = s.rows.count - 1
-    var ratioSeries = [
-      Chart.Series(name: l.marketingToRevenue, values: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: 5))
-    ]
-    if r.plan.goals.marketingToRevenueCeiling != nil {
-      ratioSeries.append(
-        Chart.Series(
-          name: l.ceiling, values: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: 6), isBound: true))
-    }
     s.charts.append(
-      Chart(
-        kind: .line, title: l.marketingToRevenue, row: 0, column: 0,
-        categories: ColumnRange(firstRow: firstMonth, lastRow: lastMonth, column: 0), series: ratioSeries,
-        valueAxisTitle: "%"))
+      ratioChart(
+        l.marketingToRevenue, months: (firstMonth, lastMonth), value: 5,
+        bound: r.plan.goals.marketingToRevenueCeiling.map { _ in (l.ceiling, 6) }))
     let y = r.yearToDate
     row(
       .text(l.yearToDate), spend: y.figures.marketing, budget: y.marketing.plan ?? .zero, revenue: y.figures.revenue,

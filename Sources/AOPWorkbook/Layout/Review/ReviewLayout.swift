@@ -68,6 +68,19 @@ public struct ReviewLayout: Sendable {
     r?.percentDecimals(distinctFrom: bounds.map(\.ratio))
   }
 
+  /// A ratio month by month (column `value` of the month rows, months in column A) against the plan's
+  /// bound (its name and column, dashed) when the plan sets one.
+  func ratioChart(
+    _ title: String, name: String? = nil, months: (first: Int, last: Int), value: Int, bound: (String, Int)?
+  ) -> Chart {
+    func column(_ c: Int) -> ColumnRange { ColumnRange(firstRow: months.first, lastRow: months.last, column: c) }
+    return Chart(
+      kind: .line, title: title, row: 0, column: 0, categories: column(0),
+      series: [Chart.Series(name: name ?? title, values: column(value))]
+        + (bound.map { [Chart.Series(name: $0.0, values: column($0.1), isBound: true)] } ?? []),
+      valueAxisTitle: "%")
+  }
+
   /// A light for a figure against its plan; "no data" as text (which no icon draws).
   func status(_ onTrack: Bool?) -> CellValue {
     guard let onTrack else { return .text(labels.noData) }
