@@ -717,6 +717,15 @@ import Testing
     let shopee = try #require(book.row("Marketing", labelled: "Shopee"))
     #expect(m["C\(shopee)"] == nil)  // no budget of its own: the note says where it is counted
     #expect(m.values.contains { $0.value.hasPrefix("Kênh không có ngân sách marketing riêng") })
+    // The channels' spend added up, against the generator's figures per channel.
+    let total = try #require(book.row("Marketing", labelled: "Tổng"))
+    let channels = ["store", "shopee", "web"]
+    #expect(
+      m["B\(total)"]?.number
+        == Double(channels.map { current.sum("marketing", months: ["2026-10"], channel: $0) }.reduce(0, +)))
+    #expect(
+      m["F\(total)"]?.number
+        == Double(channels.map { current.sum("marketing", months: Self.months, channel: $0) }.reduce(0, +)))
   }
 
   @Test func consoleSummaryShowsTheIndependentFigures() throws {

@@ -50,19 +50,6 @@ public struct ReviewLayout: Sendable {
     ]
   }
 
-  /// Actual, goal, variance in points (a formula, positive when better than the goal) and an empty
-  /// cell for a ratio KPI at `row`, from `column`.
-  func ratioCells(_ r: RatioVersusGoal, row: Int, column: Int, role: CellRole = .body) -> [Cell] {
-    let a = cellReference(row: row, column: column), g = cellReference(row: row, column: column + 1)
-    let gap = r.direction == .higherIsBetter ? "\(a)-\(g)" : "\(g)-\(a)"
-    let decimals = r.actual?.percentDecimals(distinctFrom: r.goal.map { [$0] } ?? [])
-    return [
-      Cell(.ratio(r.actual), role, decimals: decimals), Cell(.ratio(r.goal), role, decimals: decimals),
-      Cell(.formula("IF(OR(\(a)=\"\",\(g)=\"\"),\"\",ROUND((\(gap))*100,6))", cached: .points(r.variancePoints)), role),
-      Cell(.empty, role),
-    ]
-  }
-
   /// The decimals a ratio needs beside the bounds it is judged against (34.99% against 35%, not 35.0%).
   func decimals(_ r: Ratio?, _ bounds: [Share]) -> Int? {
     r?.percentDecimals(distinctFrom: bounds.map(\.ratio))
@@ -79,12 +66,6 @@ public struct ReviewLayout: Sendable {
       series: [Chart.Series(name: name ?? title, values: column(value))]
         + (bound.map { [Chart.Series(name: $0.0, values: column($0.1), isBound: true)] } ?? []),
       valueAxisTitle: "%")
-  }
-
-  /// A light for a figure against its plan; "no data" as text (which no icon draws).
-  func status(_ onTrack: Bool?) -> CellValue {
-    guard let onTrack else { return .text(labels.noData) }
-    return .light(Light(onTrack ? .green : .red, labels.trackWords))
   }
 
   func light(_ kpiLight: KPIStatus.Light, words: LightWords? = nil) -> CellValue {
