@@ -78,13 +78,14 @@ import Testing
     #expect(sink.sales.map(\.orderID) == ["HD5"])
     #expect(sink.rejections.map(\.source.line) == [2, 3, 4, 5])
     #expect(sink.rejections.map(\.column) == ["Số lượng", "Thời gian", "Thành tiền", nil])
-    #expect(sink.rejections[0].reason == "`abc` is not a number like 1.234.567,89")
+    #expect(sink.rejections[0].reason.description == "`abc` is not a number like 1.234.567,89")
     #expect(
-      sink.rejections[1].reason
-        == "`31/02/2026 09:15` is not a date in the form dd/MM/yyyy HH:mm:ss or dd/MM/yyyy HH:mm or dd/MM/yyyy")
+      sink.rejections[1].reason.description
+        == "`31/02/2026 09:15` is not a date in the form `dd/MM/yyyy HH:mm:ss` or `dd/MM/yyyy HH:mm` or `dd/MM/yyyy`")
     #expect(
-      sink.rejections[2].reason == "`1000.00` does not group its digits as 1.234.567,89 (a number in another locale?)")
-    #expect(sink.rejections[3].reason.hasPrefix("has 8 fields where the header has 12"))
+      sink.rejections[2].reason.description
+        == "`1000.00` does not group its digits as 1.234.567,89 (a number in another locale?)")
+    #expect(sink.rejections[3].reason.description.hasPrefix("has 8 fields where the header has 12"))
     #expect(sink.rejections[3].rawText == "CN;HD4;05/03/2026 09:15;Hoàn thành;SP1;A;1;1.000")
     #expect(file.tally == FileTally(read: 6, accepted: 1, rejected: 4, duplicates: 0, skipped: 1))
   }
@@ -218,7 +219,7 @@ import Testing
     let sink = CollectingSink()
     let file = try makeImporter().importFile(at: path, displayPath: "mojibake.csv", into: sink)
     #expect(sink.costs.map(\.sku) == ["B"])
-    #expect(sink.rejections.first?.reason.contains("looks garbled") == true)
+    #expect(sink.rejections.first?.reason.description.contains("looks garbled") == true)
     #expect(file.tally.balances)
     let header = try folder.write("mojibake-header.csv", "M\u{00C3}\u{00A3} h\u{00C3}\u{00A0}ng,x\n1,2\n")
     let refused = try makeImporter().importFile(at: header, displayPath: "mojibake-header.csv", into: CollectingSink())

@@ -109,7 +109,7 @@ import Testing
     for line in 1...5 {
       rows.add(
         Rejection(
-          source: SourceRef(file: "f", line: line, profile: "p"), column: nil, reason: "r",
+          source: SourceRef(file: "f", line: line, profile: "p"), column: nil, reason: .negativeUnitCost,
           rawText: line == 1 ? long : "ok"))
     }
     #expect(rows.count == 5)

@@ -268,9 +268,72 @@ import Testing
     #expect(sheet["F\(unbudgeted)"]?.formula?.hasPrefix("SUMIFS(") == true)
     #expect(
       sheet["F\(unbudgeted)"]?.number == Double(lines[BudgetLine.unbudgetedID]?.yearToDate.actual.minorUnits ?? -1))
+    // Purchases lead to their rows too: the cost lines stating them are rows of the spend sheet, of
+    // their own kind, and add up to the generator's purchases.
     let purchasingName = try #require(lines["purchasing"]?.name)
     let purchasing = try #require(book.row("Ngân sách", labelled: purchasingName))
-    #expect(sheet["F\(purchasing)"]?.formula == nil)  // purchases are not spend lines
+    #expect(
+      sheet["F\(purchasing)"]?.formula
+        == "SUMIFS('Dữ liệu chi phí'!$I:$I,'Dữ liệu chi phí'!$E:$E,\"\(purchasingName)\")")
+    #expect(
+      sheet["F\(purchasing)"]?.number == Double(Self.months.compactMap { expected.purchases2026[$0] }.reduce(0, +)))
+    let spend = try #require(book.sheets["Dữ liệu chi phí"])
+    let purchaseRows = spend.filter { $0.key.hasPrefix("C") && $0.value.value == "Nhập hàng" }.map {
+      $0.key.dropFirst()
+    }
+    #expect(!purchaseRows.isEmpty)
+    #expect(purchaseRows.allSatisfy { spend["J\($0)"]?.value.hasPrefix("exports/2026-") == true })
+    #expect(
+      purchaseRows.compactMap { spend["I\($0)"]?.number }.reduce(0, +)
+        == Double(Self.months.compactMap { expected.purchases2026[$0] }.reduce(0, +)))
+  }
+
+  /// Every plan figure reads the plan sheet: its goals, the revenue targets by month and channel, the
+  /// budgets by month and line; the targets add up to last year's revenue plus the growth goal,
+  /// computed from the generator's figures.
+  @Test func everyPlanFigureReadsThePlanSheet() throws {
+    let plan = try #require(book.sheets["Kế hoạch"])
+    let title = try #require(book.row("Kế hoạch", labelled: "Kế hoạch doanh thu theo tháng và kênh"))
+    let lastYear = expected.baseline2025.sum("revenue")
+    let annual = (lastYear * 12 + 5) / 10  // +20 %, rounded to the đồng as the plan rounds it
+    let total = try #require(book.row("Kế hoạch", labelled: "Tổng"))
+    #expect(total > title)
+    #expect(plan["E\(total)"]?.number == Double(annual), "the year's target: last year's revenue + 20 %")
+    #expect(plan["E\(total)"]?.formula == "SUM(E\(title + 2):E\(title + 13))")
+    for (i, month) in Self.months.enumerated() {
+      let row = title + 2 + i
+      #expect(plan["A\(row)"]?.number == WorkbookReadBack.serial(month: month))
+      #expect(plan["E\(row)"]?.formula == "SUM(B\(row):D\(row))")
+    }
+    // The channel sheet's targets: October's cell of the plan, and the sum of its months so far.
+    let channels = try #require(book.sheets["Doanh thu theo kênh"])
+    for (column, name) in ["B": "Cửa hàng", "C": "Shopee", "D": "Website"] {
+      let row = try #require(book.row("Doanh thu theo kênh", labelled: name))
+      #expect(channels["D\(row)"]?.formula == "'Kế hoạch'!\(column)\(title + 11)", "\(name)")
+      #expect(channels["H\(row)"]?.formula == "SUM('Kế hoạch'!\(column)\(title + 2):\(column)\(title + 11))")
+      #expect(channels["D\(row)"]?.number == plan["\(column)\(title + 11)"]?.number)
+    }
+    // The summary's goals are the plan's cells.
+    let summary = try #require(book.sheets["Tổng quan"])
+    for (label, goal) in [
+      ("Tỷ trọng online", "Tỷ trọng doanh thu online"), ("Biên lợi nhuận gộp %", "Biên lợi nhuận gộp tối thiểu"),
+      ("Marketing / doanh thu", "Marketing / doanh thu tối đa"),
+    ] {
+      let row = try #require(book.row("Tổng quan", labelled: label))
+      let goalRow = try #require(book.row("Kế hoạch", labelled: goal))
+      #expect(summary["C\(row)"]?.formula == "'Kế hoạch'!B\(goalRow)", "\(label)")
+      #expect(summary["I\(row)"]?.formula == "'Kế hoạch'!B\(goalRow)", "\(label)")
+    }
+    // Budgets: the month's and the year's cells of the plan, and the months so far summed.
+    let budget = try #require(book.sheets["Ngân sách"])
+    let web = try #require(book.row("Ngân sách", labelled: "Marketing — Website (Meta, Google)"))
+    let byMonth = try #require(book.row("Kế hoạch", labelled: "Ngân sách theo tháng và hạng mục"))
+    #expect(budget["C\(web)"]?.formula == "'Kế hoạch'!B\(byMonth + 11)")
+    #expect(budget["G\(web)"]?.formula == "SUM('Kế hoạch'!B\(byMonth + 2):B\(byMonth + 11))")
+    #expect(budget["K\(web)"]?.formula == "'Kế hoạch'!B\(byMonth + 14)")
+    #expect(
+      budget["G\(web)"]?.number
+        == Double(outcome.report.budget.first { $0.id == "marketing-web" }?.yearToDate.plan?.minorUnits ?? -1))
   }
 
   @Test func outlookAndRequiredRunRate() throws {
@@ -321,7 +384,7 @@ import Testing
     // dashed; money in millions.
     let charts = book.parts.filter { $0.key.hasPrefix("xl/charts/chart") }
     #expect(charts.count == 5)
-    #expect(charts.values.allSatisfy { $0.contains("formatCode=\"yyyy-mm\"") })
+    #expect(charts.values.allSatisfy { $0.contains("formatCode=\"mm/yyyy\"") })
     #expect(charts.values.filter { $0.contains("<a:prstDash val=\"dash\"/>") }.count == 4)
     #expect(charts.values.filter { $0.contains("formatCode=\"#,##0,,\"") && $0.contains("Triệu đồng") }.count == 2)
     #expect(charts.values.contains { $0.contains("<c:grouping val=\"stacked\"/>") })
@@ -332,7 +395,7 @@ import Testing
   @Test func samePeriodLastYearBesideTheGrowthGoal() throws {
     let s = try #require(book.sheets["Tổng quan"])
     let header = try #require(book.row("Tổng quan", labelled: "Chỉ tiêu"))
-    #expect(s["E\(header)"]?.value == "Cùng kỳ 2025-10" && s["K\(header)"]?.value == "Cùng kỳ 2025")
+    #expect(s["E\(header)"]?.value == "Cùng kỳ T10/2025" && s["K\(header)"]?.value == "Cùng kỳ 2025")
     let row = try #require(book.row("Tổng quan", labelled: "Doanh thu thuần"))
     let now = current.sum("revenue", months: ["2026-10"]),
       then = expected.baseline2025.sum("revenue", months: ["2025-10"])
@@ -368,7 +431,7 @@ import Testing
   /// repeated rows, the review cadence, the title in the file's properties; no KPI id of the plan file.
   @Test func theVietnameseWorkbooksOwnWordsAreVietnamese() throws {
     #expect(try sheetXML("Tổng quan").contains("&amp;RTrang &amp;P / &amp;N"))
-    #expect(book.parts["docProps/core.xml"]?.contains("Đánh giá kế hoạch tháng 2026-10") == true)
+    #expect(book.parts["docProps/core.xml"]?.contains("Đánh giá thực hiện kế hoạch tháng 10/2026") == true)
     let sources = try #require(book.sheets["Nguồn dữ liệu"])
     let repeats = sources.values.filter { $0.value.contains(" dòng trùng với exports/") }
     #expect(!repeats.isEmpty)
@@ -643,13 +706,14 @@ import Testing
     let s = try #require(book.sheets["Tổng quan"])
     for (label, month, ytd) in [
       (
-        "Tỷ trọng online", "SUMIFS('Doanh thu theo kênh'!C4:C6,'Doanh thu theo kênh'!B4:B6,\"online\")",
+        "Tỷ trọng online", "SUMIFS('Doanh thu theo kênh'!C4:C6,'Doanh thu theo kênh'!B4:B6,\"Online\")",
         "SUMIFS('Doanh thu theo kênh'!G4:G6"
       ),
       ("Biên lợi nhuận gộp %", "'Lợi nhuận gộp'!F13", "'Lợi nhuận gộp'!F14"),
       ("Tỷ lệ có giá vốn", "'Lợi nhuận gộp'!G13", "'Lợi nhuận gộp'!G14"),
       ("Marketing / doanh thu", "'Marketing'!F13", "'Marketing'!F14"),
       ("Số lượng", "SUMIFS('Dữ liệu'!$I:$I,", "SUM('Dữ liệu'!$I:$I)"),
+      ("Số đơn", "SUMIFS('Dữ liệu'!$O:$O,", "SUM('Dữ liệu'!$O:$O)"),
     ] {
       let row = try #require(book.row("Tổng quan", labelled: label))
       #expect(s["B\(row)"]?.formula?.contains(month) == true, "\(label): \(s["B\(row)"]?.formula ?? "")")
@@ -664,6 +728,14 @@ import Testing
     #expect(s["J\(ratio)"]?.number == outcome.report.yearToDate.marketingToRevenue.variancePoints)
     let units = try #require(book.row("Tổng quan", labelled: "Số lượng"))
     #expect(s["H\(units)"]?.number == Double(current.sum("units", months: Self.months)))
+    // Orders lead to their rows: each order's first sale line in its month and channel counts 1.
+    let orders = try #require(book.row("Tổng quan", labelled: "Số đơn"))
+    #expect(s["B\(orders)"]?.number == Double(current.sum("orders", months: ["2026-10"])))
+    #expect(s["H\(orders)"]?.number == Double(current.sum("orders", months: Self.months)))
+    let data = try #require(book.sheets["Dữ liệu"])
+    let ones = data.filter { $0.key.hasPrefix("O") && Int($0.key.dropFirst()).map { $0 >= 4 } == true }
+      .compactMap(\.value.number).reduce(0, +)
+    #expect(ones == Double(current.sum("orders", months: Self.months)))
     // The risks the figures triggered, each value a link to its row on the risks sheet.
     let fired = try #require(book.row("Tổng quan", labelled: "Rủi ro đã kích hoạt"))
     let triggered = outcome.report.risks.filter(\.triggered)
@@ -700,7 +772,7 @@ import Testing
     for (reference, cell) in spend where reference.hasPrefix("I") && Int(reference.dropFirst()).map({ $0 >= 4 }) == true
     {
       rows += 1
-      if spend["C\(reference.dropFirst())"]?.value == "marketing" { marketing += cell.number ?? 0 }
+      if spend["C\(reference.dropFirst())"]?.value == "Marketing" { marketing += cell.number ?? 0 }
       #expect(spend["J\(reference.dropFirst())"]?.value.hasPrefix("exports/2026-") == true, "\(reference)")
     }
     #expect(rows == outcome.report.data.spend.count)
@@ -904,7 +976,7 @@ import Testing
     #expect(rows > 0 && rows < 1_000)
     var revenue: Double = 0
     for r in 4..<(4 + rows) {  // a title, the print note, the header
-      #expect(data["D\(r)"]?.value == "cộng gộp")
+      #expect(data["D\(r)"]?.value == "Cộng gộp")
       revenue += data["J\(r)"]?.number ?? 0
     }
     #expect(revenue == Double(expected.sum("revenue", months: SampleReviewTests.months)))
@@ -925,12 +997,9 @@ enum SampleReviewVariant {
   static func write(
     _ report: ReviewReport, language: Config.Language = .en, constantMemory: Bool = false, to path: String
   ) throws {
-    let sheets = ReviewLayout(language: language).layOut(report)
-    let properties = WorkbookProperties(
-      title: "Monthly AOP review", company: report.company, subject: report.month.description,
-      created: report.month.next.firstDay)
+    let layout = ReviewLayout(language: language)
     try XLSXWriter(currency: report.currency, constantMemory: constantMemory).write(
-      sheets, properties: properties, to: path)
+      layout.layOut(report), properties: layout.properties(report), to: path)
   }
 }
 
@@ -958,6 +1027,7 @@ enum SampleReviewVariant {
         == true)
     let budget = try #require(book.row("Budget", labelled: "Key"))
     #expect(book.numberFormat("Budget", "B\(budget)") == "[=2]\"Within\";[=1]\"Watch\";\"Over\"")
-    #expect(book.cell("Spend data", "C4")?.value == "marketing" || book.cell("Spend data", "C4")?.value == "expense")
+    #expect(
+      book.cell("Spend data", "C4")?.value == "Marketing" || book.cell("Spend data", "C4")?.value == "Other expense")
   }
 }

@@ -87,6 +87,42 @@ public struct WorkbookReadBack {
     return Double(m.firstDay.ordinal - epoch.ordinal)
   }
 
+  /// Every text a reader of the workbook sees, with where it is: each text cell (shared, inline, or a
+  /// formula's cached text), each sheet's printed header and footer (without their `&P`-style codes),
+  /// the words of custom number formats (`"Đạt"`, `"điểm %"`), chart titles, axis titles and series
+  /// names, and the document's title and subject.
+  public var texts: [(place: String, text: String)] {
+    var out: [(String, String)] = []
+    for name in sheetOrder {
+      for (reference, cell) in sheets[name] ?? [:] where ["s", "str", "inlineStr"].contains(cell.type) {
+        out.append(("\(name)!\(reference)", cell.value))
+      }
+    }
+    for (path, xml) in parts.sorted(by: { $0.key < $1.key }) {
+      if path.hasPrefix("xl/worksheets/") {
+        for (kind, text) in Self.matches("<(oddHeader|oddFooter)>([^<]*)</", in: xml) {
+          let shown = Self.unescape(text).replacingOccurrences(
+            of: "&[A-Z]", with: " ", options: .regularExpression)
+          out.append(("\(path) \(kind)", shown))
+        }
+      } else if path.hasPrefix("xl/charts/") {
+        for (text, _) in Self.matches("<a:t>([^<]*)</a:t>", in: xml) { out.append((path, Self.unescape(text))) }
+        for (text, _) in Self.matches("<c:v>([^<]*\\p{L}[^<]*)</c:v>", in: xml) {
+          out.append((path, Self.unescape(text)))
+        }
+      } else if path == "xl/styles.xml" {
+        for (_, code) in Self.matches("<numFmt numFmtId=\"(\\d+)\" formatCode=\"([^\"]*)\"", in: xml) {
+          for (word, _) in Self.matches("\"([^\"]*)\"", in: Self.unescape(code)) { out.append((path, word)) }
+        }
+      } else if path == "docProps/core.xml" {
+        for (_, text) in Self.matches("<(dc:title|dc:subject)>([^<]*)</", in: xml) {
+          out.append((path, Self.unescape(text)))
+        }
+      }
+    }
+    return out
+  }
+
   static func matches(_ pattern: String, in text: String) -> [(String, String)] {
     guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
     let ns = text as NSString

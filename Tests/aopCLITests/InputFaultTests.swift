@@ -173,7 +173,7 @@ let octoberFiles =
     let rejects = try String(contentsOfFile: shop.folder.path("out/rejects-2026-10.csv"), encoding: .utf8)
     #expect(
       rejects.contains(
-        "\nexports/2026-10/zz-expenses.csv,2,date,`=cmd|' /C calc'!A0` is not a date in the form yyyy-MM-dd,\"'=cmd|' /C calc'!A0,Marketing,100000,web,x\"\n"
+        "\nexports/2026-10/zz-expenses.csv,2,date,`=cmd|' /C calc'!A0` is not a date in the form `yyyy-MM-dd`,\"'=cmd|' /C calc'!A0,Marketing,100000,web,x\"\n"
       ))
     let ledger = try String(contentsOfFile: shop.folder.path("out/ledger.csv"), encoding: .utf8)
     #expect(ledger.contains(",\"'=HYPERLINK(\"\"http://evil\"\",\"\"click\"\")\","))

@@ -270,7 +270,7 @@ import Testing
     let (run, json) = try shop.review()
     let months = (1...7).map { String(format: "2026-%02d", $0) }
     let warning =
-      "no sale at all in \(months.joined(separator: ", ")) and 2026-08 of the year to date: are those months' exports in the inputs? The year-to-date figures count them as zero"
+      "no sale at all in \(months.joined(separator: ", ")) and 2026-08 of the year to date: are those months' exports in the inputs? The figures of the year to date count them as zero"
     #expect(json.allWarnings.contains(warning), "\(json.allWarnings)")
     #expect(run.stderr.contains("aop: warning: \(warning)"))
     let book = try WorkbookReadBack(path: shop.folder.path("out/review-2026-10.xlsx"))

@@ -105,7 +105,7 @@ public struct FileImporter: Sendable {
       } catch RowsError.notAWorkbook where attempt.sheet != nil {
         continue
       } catch let error as RowsError {
-        throw ImportError.unreadable(file: path, reason: Self.describe(error))
+        throw ImportError.unreadable(file: path, Self.refusal(error))
       }
       let found = attempt.profiles.identify(records: records, fileName: (path as NSString).lastPathComponent)
       if found.profile != nil { return found }
@@ -188,8 +188,7 @@ public struct FileImporter: Sendable {
     let rows = o.accepted + o.rejected + o.duplicates
     var file = SourceFile(
       path: displayPath, profile: original.profile, kind: original.kind, status: original.status,
-      message: "a copy of \(original.path) (the same bytes)"
-        + (original.status == .refused ? ", refused like it: \(original.message ?? "")" : ""),
+      note: .copy(of: original.path, refusal: original.status == .refused ? original.refusal : nil),
       tally: original.status == .refused
         ? FileTally() : FileTally(read: o.read, accepted: 0, rejected: 0, duplicates: rows, skipped: o.skipped))
     if rows > 0, original.status == .read {
@@ -234,37 +233,38 @@ public struct FileImporter: Sendable {
         file.sha256 = sha256
         return file
       } catch RowsError.notUTF8 where more {
-        refusal = run.refused(.unreadable(file: displayPath, reason: RowsError.notUTF8Advice))
+        refusal = run.refused(.unreadable(file: displayPath, .notUTF8))
       } catch ImportError.noProfile(let file, let headers) where more {
         // Another code page or sheet may still fit; the first attempt's headers are the ones to report.
         refusal = refusal ?? run.refused(.noProfile(file: file, headersFound: headers))
       } catch RowsError.notAWorkbook(_, let reason) where attempt.sheet != nil {
         // The workbook lacks the sheet this profile reads: not its format.
         if more { continue }
-        return refusal ?? run.refused(.unreadable(file: displayPath, reason: reason))
+        return refusal ?? run.refused(.unreadable(file: displayPath, .notAWorkbook(detail: reason)))
       } catch let error as ImportError {
         return run.refused(error)
       } catch let error as RowsError {
-        return run.refused(.unreadable(file: displayPath, reason: Self.describe(error)))
+        return run.refused(.unreadable(file: displayPath, Self.refusal(error)))
       } catch {
-        return run.refused(.unreadable(file: displayPath, reason: error.localizedDescription))
+        return run.refused(.unreadable(file: displayPath, .other(detail: error.localizedDescription)))
       }
     }
     return refusal
       ?? SourceFile(
-        path: displayPath, profile: nil, kind: nil, status: .refused, message: RowsError.notUTF8Advice,
+        path: displayPath, profile: nil, kind: nil, status: .refused, note: .refused(.notUTF8),
         tally: FileTally())
   }
 
-  static func describe(_ error: RowsError) -> String {
+  /// A reader's error as the file's refusal.
+  static func refusal(_ error: RowsError) -> FileRefusal {
     switch error {
-    case .empty: return "the file is empty (no rows at all)"
-    case .cannotOpen(_, let reason): return "cannot open: \(reason)"
-    case .readFailed(_, let reason): return "read failed: \(reason)"
-    case .parserInit: return "could not initialise the CSV parser"
-    case .notAWorkbook(_, let reason): return reason
-    case .notUTF8: return RowsError.notUTF8Advice
-    case .protectedOrLegacyWorkbook: return RowsError.protectedAdvice
+    case .empty: return .empty
+    case .cannotOpen(_, let reason): return .cannotOpen(detail: reason)
+    case .readFailed(_, let reason): return .readFailed(detail: reason)
+    case .parserInit: return .other(detail: "could not initialise the CSV parser")
+    case .notAWorkbook(_, let reason): return .notAWorkbook(detail: reason)
+    case .notUTF8: return .notUTF8
+    case .protectedOrLegacyWorkbook: return .protectedOrLegacyWorkbook
     }
   }
 }

@@ -59,7 +59,8 @@ public enum ImportPreview {
           + "\(s.category.map { " category=\(quoted($0))" } ?? "") line=\(s.source.line)")
     }
     func reject(_ r: Rejection) {
-      lines.append("reject line=\(r.source.line) column=\(quoted(r.column ?? "")) reason=\(quoted(r.reason))")
+      lines.append(
+        "reject line=\(r.source.line) column=\(quoted(r.column ?? "")) reason=\(quoted(r.reason.description))")
     }
   }
 

@@ -17,10 +17,10 @@ public enum ProfileDraft {
       }
     } catch is StopReading {
     } catch let error as RowsError {
-      throw ImportError.unreadable(file: path, reason: FileImporter.describe(error))
+      throw ImportError.unreadable(file: path, FileImporter.refusal(error))
     }
     guard let header = records.first else {
-      throw ImportError.unreadable(file: path, reason: "the file has no rows to make a profile from")
+      throw ImportError.unreadable(file: path, .noRows)
     }
     let headers = header.fields.map(HeaderName.normalize)
     let rows = records.dropFirst()

@@ -21,7 +21,9 @@ public final class RunMagnitudes: @unchecked Sendable {
   /// Takes in a line's amounts, or says why it cannot be (the run's totals would be too large to add
   /// up exactly) and takes in nothing.
   /// (Two amounts at most: a sale and its returned part; no array per line on the hot path.)
-  func admit(_ amount: Money? = nil, _ more: Money? = nil, units quantity: Int = 0, unitCost: Money? = nil) -> String? {
+  func admit(_ amount: Money? = nil, _ more: Money? = nil, units quantity: Int = 0, unitCost: Money? = nil)
+    -> RejectReason?
+  {
     var newMoney = money
     func add(_ amount: Money?) -> Bool {
       guard let amount else { return true }
@@ -30,17 +32,15 @@ public final class RunMagnitudes: @unchecked Sendable {
       newMoney = sum
       return true
     }
-    guard add(amount), add(more) else { return Self.tooLarge }
+    guard add(amount), add(more) else { return .runTotalsOverLimit }
     let (newUnits, unitsOverflow) = units.addingReportingOverflow(Int64(clamping: quantity.magnitude))
     let newCost = max(largestUnitCost, Int64(clamping: unitCost?.minorUnits.magnitude ?? 0))
     let (costBound, costOverflow) = newUnits.multipliedReportingOverflow(by: newCost)
-    guard !unitsOverflow, !costOverflow, costBound <= Money.totalLimit else { return Self.tooLarge }
+    guard !unitsOverflow, !costOverflow, costBound <= Money.totalLimit else { return .runTotalsOverLimit }
     money = newMoney
     units = newUnits
     largestUnitCost = newCost
     return nil
   }
 
-  static let tooLarge =
-    "amount too large: with this line the run's amounts (or its units × unit costs) would add up to more than 10^18 minor units, beyond what can be added up exactly"
 }

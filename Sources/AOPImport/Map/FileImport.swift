@@ -39,7 +39,8 @@ final class FileImport {
   var result: SourceFile {
     var file = SourceFile(
       path: displayPath, profile: profile?.id, kind: profile?.kind.rawValue, status: .read,
-      message: profile?.ignoredReason.map { "not used: \($0)" }, tally: tally, revenue: revenue, spend: spend)
+      note: profile?.ignoredReason.map { .notUsed(reason: $0, vietnamese: profile?.ignoredReasonVietnamese) },
+      tally: tally, revenue: revenue, spend: spend)
     file.duplicatesOf = duplicatesOf.values.sorted { $0.file < $1.file }
     file.flags = flags
     file.expenses = expenses
@@ -50,7 +51,7 @@ final class FileImport {
   func refused(_ error: ImportError) -> SourceFile {
     SourceFile(
       path: displayPath, profile: profile?.id, kind: profile?.kind.rawValue, status: .refused,
-      message: error.localizedDescription, tally: FileTally())
+      note: .refused(error.refusal), tally: FileTally())
   }
 
   // MARK: Reading
@@ -132,10 +133,7 @@ final class FileImport {
     let short = record.count < width && !record.isPositional
     let long = record.count > width && (width..<record.count).contains { !record.bytes($0).isEmpty }
     if short || long {
-      reject(
-        record, column: nil,
-        reason: "has \(record.count) fields where the header has \(width) (a ragged row: a missing or extra delimiter?)"
-      )
+      reject(record, column: nil, reason: .ragged(fields: record.count, headerFields: width))
       return
     }
     var fields = RowFields(record: record, columns: columns, profile: profile, currency: importer.settings.currency)
@@ -188,7 +186,7 @@ final class FileImport {
     }
     guard cost >= .zero else {
       throw RowFields.Failure(
-        column: fields.columns.header(of: .unitCost), reason: "is negative; a unit cost cannot be")
+        column: fields.columns.header(of: .unitCost), reason: .negativeUnitCost)
     }
     let group = fields.has(.productGroup) ? try fields.text(.productGroup) : ""
     let entry = CostEntry(
@@ -231,7 +229,7 @@ final class FileImport {
       last = try fields.requiredDay(.endDate)
       guard first <= last else {
         throw RowFields.Failure(
-          column: fields.columns.header(of: .endDate), reason: "ends (\(last)) before it starts (\(first))")
+          column: fields.columns.header(of: .endDate), reason: .endsBeforeStart(start: first, end: last))
       }
     } else {
       first = try fields.requiredDay(.date)
@@ -337,18 +335,16 @@ final class FileImport {
       found.append(
         Implausible(
           column: fields.columns.header(of: .quantity), kind: .largeQuantity(limit: settings.implausibleQuantity),
-          example: "\(quantity) units"))
+          example: "\(quantity)"))
     }
     if let quantity, let amount, (quantity > 0 && amount < .zero) || (quantity < 0 && amount > .zero) {
       found.append(
         Implausible(
           column: amountField.flatMap { fields.columns.header(of: $0) }, kind: .oppositeSigns,
-          example: "\(quantity) units for \(amount)"))
+          example: "\(quantity) / \(amount)"))
     }
     if let first = found.first, profile?.rejectsImplausible == true {
-      let reason = RowFlag(kind: first.kind, count: 1, firstLine: 0, example: first.example).reason
-      throw RowFields.Failure(
-        column: first.column, reason: "implausible: \(reason) (\(first.example)); the profile rejects such rows")
+      throw RowFields.Failure(column: first.column, reason: .implausible(first.kind, example: first.example))
     }
     return found
   }
@@ -395,7 +391,7 @@ final class FileImport {
       if sku.isEmpty {
         guard !name.isEmpty else {
           throw RowFields.Failure(
-            column: fields.columns.header(of: .sku), reason: "is empty, and so is the product name")
+            column: fields.columns.header(of: .sku), reason: .noSKUNorName)
         }
         sku = SaleLine.noSKUPrefix + name
       }
@@ -409,14 +405,17 @@ final class FileImport {
       guard let gross = price.times(checked: quantity), gross.minorUnits.magnitude <= Money.valueLimit.magnitude else {
         throw RowFields.Failure(
           column: fields.columns.header(of: .unitPrice),
-          reason: "amount too large: \(quantity) × \(price) is more than \(fields.amountLimitText)")
+          reason: .lineAmountOverLimit(
+            quantity: quantity, unitPrice: "\(price)", limitUnits: Money.valueLimit / fields.currency.unitScale,
+            currency: fields.currency.code))
       }
       value = gross - (try fields.money(.lineDiscount) ?? .zero).absolute
     }
     let returned = try fields.integer(.returnedQuantity) ?? 0
     guard returned >= 0, returned <= abs(quantity) else {
       throw RowFields.Failure(
-        column: fields.columns.header(of: .returnedQuantity), reason: "\(returned) returned out of \(quantity) sold")
+        column: fields.columns.header(of: .returnedQuantity),
+        reason: .moreReturnedThanSold(returned: returned, sold: quantity))
     }
     let draft = Draft(
       line: fields.record.line, raw: fields.record.rawBytes, day: day, status: status, sku: sku, name: name,
@@ -490,11 +489,9 @@ final class FileImport {
     if value.isEmpty { return channel }
     if let mapped = profile.channelValues[value] { return mapped }
     if importer.settings.channels.contains(value) { return value }
-    let known = (Array(profile.channelValues.keys) + importer.settings.channels).sorted().map { "`\($0)`" }.joined(
-      separator: ", ")
+    let known = (Array(profile.channelValues.keys) + importer.settings.channels).sorted()
     throw RowFields.Failure(
-      column: fields.columns.header(of: .channel),
-      reason: "`\(value)` is not a channel of the config, nor a value the profile maps (known: \(known))")
+      column: fields.columns.header(of: .channel), reason: .unknownChannel(RejectReason.quoted(value), known: known))
   }
 
   private func book(_ line: SaleLine) {
@@ -506,11 +503,11 @@ final class FileImport {
 
   private func source(_ line: Int) -> SourceRef { SourceRef(file: displayPath, line: line, profile: profile?.id ?? "") }
 
-  private func reject(_ record: RawRecord, column: String?, reason: String) {
+  private func reject(_ record: RawRecord, column: String?, reason: RejectReason) {
     reject(line: record.line, column: column, reason: reason, raw: record.rawText)
   }
 
-  private func reject(line: Int, column: String?, reason: String, raw: String) {
+  private func reject(line: Int, column: String?, reason: RejectReason, raw: String) {
     tally.rejected += 1
     sink.reject(Rejection(source: source(line), column: column, reason: reason, rawText: raw))
   }

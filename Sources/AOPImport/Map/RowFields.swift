@@ -14,7 +14,7 @@ struct RowFields {
 
   struct Failure: Error {
     var column: String?
-    var reason: String
+    var reason: RejectReason
   }
 
   func has(_ field: Field) -> Bool { columns.index[field] != nil }
@@ -51,8 +51,7 @@ struct RowFields {
     guard var s = String(validating: b, as: UTF8.self) else {
       throw Failure(
         column: columns.header(of: field),
-        reason:
-          "is not UTF-8 text (was the file saved in another encoding, such as Windows-1258? Save it as \"CSV UTF-8\")")
+        reason: .notUTF8)
     }
     // Most ids, SKUs and names are plain ASCII without controls: one pass tells.
     var nonASCII = false, control = false
@@ -70,9 +69,7 @@ struct RowFields {
     if Mojibake.looksGarbled(s) {
       throw Failure(
         column: columns.header(of: field),
-        reason:
-          "`\(s)` looks garbled (UTF-8 text converted with the wrong encoding somewhere on its way); export the file again"
-      )
+        reason: .garbled(RejectReason.quoted(s)))
     }
     // NFC, so that a name typed on one system and exported by another is the same key. Text without a
     // combining mark (U+0300–U+036F) is NFC already: skip the costly normalisation then.
@@ -86,7 +83,7 @@ struct RowFields {
   /// A required text field.
   func requiredText(_ field: Field) throws(Failure) -> String {
     let s = try text(field)
-    guard !s.isEmpty else { throw Failure(column: columns.header(of: field), reason: "is empty; a value is required") }
+    guard !s.isEmpty else { throw Failure(column: columns.header(of: field), reason: .empty(.value)) }
     return s
   }
 
@@ -107,20 +104,19 @@ struct RowFields {
       case .failure(.tooLarge):
         throw Failure(
           column: columns.header(of: field),
-          reason: "amount too large: `\(String(decoding: b, as: UTF8.self))` is beyond what can be held exactly")
+          reason: .beyondExact(RejectReason.quoted(b)))
       case .failure: break  // not a plain number after all: read it as the profile writes numbers
       }
     }
     switch profile.numbers.parse(b) {
     case .success(let n): return n
     case .failure(let f):
-      let shown = String(decoding: b, as: UTF8.self)
-      let why: String
+      let shown = RejectReason.quoted(b)
+      let why: RejectReason
       switch f {
-      case .badGrouping:
-        why = "`\(shown)` does not group its digits as \(profile.numbers.example) (a number in another locale?)"
-      case .tooLarge: why = "amount too large: `\(shown)` is beyond what can be held exactly"
-      case .empty, .notANumber: why = "`\(shown)` is not a number like \(profile.numbers.example)"
+      case .badGrouping: why = .badGrouping(shown, example: profile.numbers.example)
+      case .tooLarge: why = .beyondExact(shown)
+      case .empty, .notANumber: why = .notANumber(shown, example: profile.numbers.example)
       }
       throw Failure(column: columns.header(of: field), reason: why)
     }
@@ -129,32 +125,30 @@ struct RowFields {
   /// Money in the plan's currency, within `Money.valueLimit`; `nil` when empty.
   func money(_ field: Field) throws(Failure) -> Money? {
     guard let n = try number(field) else { return nil }
-    let shown = String(decoding: bytes(field), as: UTF8.self)
+    let shown = RejectReason.quoted(bytes(field))
     switch n.minorUnits(digits: currency.minorDigits) {
     case .failure(.tooManyDecimals):
       throw Failure(
         column: columns.header(of: field),
-        reason: "`\(shown)` has more decimals than \(currency.code) allows (\(currency.minorDigits))")
+        reason: .tooManyDecimals(shown, currency: currency.code, digits: currency.minorDigits))
     case .failure(.tooLarge):
-      throw Failure(
-        column: columns.header(of: field), reason: "amount too large: `\(shown)` is more than \(amountLimitText)")
+      throw Failure(column: columns.header(of: field), reason: amountOverLimit(shown))
     case .success(let units):
       guard units.magnitude <= Money.valueLimit.magnitude else {
-        throw Failure(
-          column: columns.header(of: field), reason: "amount too large: `\(shown)` is more than \(amountLimitText)")
+        throw Failure(column: columns.header(of: field), reason: amountOverLimit(shown))
       }
       return Money(minorUnits: units)
     }
   }
 
-  /// The largest amount a value may have, in the currency's units (`1,000,000,000,000,000 VND`).
-  var amountLimitText: String {
-    "\(Digits.grouped(Money.valueLimit / currency.unitScale)) \(currency.code), the most one amount may be"
+  /// An amount past the largest one a value may have, in the currency's units (`1,000,000,000,000,000 VND`).
+  func amountOverLimit(_ shown: String) -> RejectReason {
+    .amountOverLimit(shown, limitUnits: Money.valueLimit / currency.unitScale, currency: currency.code)
   }
 
   func requiredMoney(_ field: Field) throws(Failure) -> Money {
     guard let m = try money(field) else {
-      throw Failure(column: columns.header(of: field), reason: "is empty; an amount is required")
+      throw Failure(column: columns.header(of: field), reason: .empty(.amount))
     }
     return m
   }
@@ -165,21 +159,19 @@ struct RowFields {
     guard let i = n.integer else {
       throw Failure(
         column: columns.header(of: field),
-        reason: "`\(String(decoding: bytes(field), as: UTF8.self))` is not a whole number")
+        reason: .notWholeNumber(RejectReason.quoted(bytes(field))))
     }
     guard i.magnitude <= SaleLine.quantityLimit.magnitude else {
       throw Failure(
         column: columns.header(of: field),
-        reason:
-          "quantity too large: `\(String(decoding: bytes(field), as: UTF8.self))` is more than \(SaleLine.quantityLimit) units"
-      )
+        reason: .quantityOverLimit(RejectReason.quoted(bytes(field)), limit: SaleLine.quantityLimit))
     }
     return i
   }
 
   func requiredInteger(_ field: Field) throws(Failure) -> Int {
     guard let i = try integer(field) else {
-      throw Failure(column: columns.header(of: field), reason: "is empty; a quantity is required")
+      throw Failure(column: columns.header(of: field), reason: .empty(.quantity))
     }
     return i
   }
@@ -201,15 +193,14 @@ struct RowFields {
     for format in profile.dates {
       if let d = format.parse(b) { return d }
     }
-    let forms = profile.dates.map(\.pattern).joined(separator: " or ")
     throw Failure(
       column: columns.header(of: field),
-      reason: "`\(String(decoding: b, as: UTF8.self))` is not a date in the form \(forms)")
+      reason: .notADate(RejectReason.quoted(b), patterns: profile.dates.map(\.pattern)))
   }
 
   func requiredDay(_ field: Field) throws(Failure) -> Day {
     guard let d = try day(field) else {
-      throw Failure(column: columns.header(of: field), reason: "is empty; a date is required")
+      throw Failure(column: columns.header(of: field), reason: .empty(.date))
     }
     return d
   }

@@ -43,6 +43,8 @@ public final class Profile: Sendable, Identifiable, Hashable {
   public let paymentsNegative: Bool
   /// Why the review does not use a file of an `ignored` profile.
   public let ignoredReason: String?
+  /// The reason in Vietnamese, for a Vietnamese workbook (`[ignored] reason_vi`), if the profile gives it.
+  public let ignoredReasonVietnamese: String?
   /// Lines above the header (report titles, date ranges).
   public let preambleLines: Int
   public let numbers: NumberFormat
@@ -93,6 +95,7 @@ public final class Profile: Sendable, Identifiable, Hashable {
       throw fail("channel", "a \(kind.rawValue) profile needs a default channel")
     }
     ignoredReason = file.ignored?.reason
+    ignoredReasonVietnamese = file.ignored?.reasonVietnamese
     if kind == .ignored, ignoredReason?.isEmpty ?? true {
       throw fail("ignored.reason", "say why the review does not use this export")
     }

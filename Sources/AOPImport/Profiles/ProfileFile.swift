@@ -35,6 +35,11 @@ struct ProfileFile: Decodable {
 
   struct Ignored: Decodable {
     var reason: String
+    var reasonVietnamese: String?
+    enum CodingKeys: String, CodingKey {
+      case reason
+      case reasonVietnamese = "reason_vi"
+    }
   }
 
   enum CodingKeys: String, CodingKey {

@@ -29,12 +29,14 @@ public struct BudgetLine: Hashable, Sendable {
   public enum Spend: Hashable, Sendable {
     case marketing(channel: String)
     case expense(category: String)
+    /// Goods bought (a cost line's purchase amount).
+    case purchase
   }
 
   /// The budget line that `spend` in month `m` counts toward: a channel's own marketing category, else
   /// the marketing category for all other channels; the first fixed or other category one of whose
-  /// expense categories starts the expense's category; else `unbudgetedID`. Every piece of spend counts
-  /// toward one line only.
+  /// expense categories starts the expense's category; else `unbudgetedID`; a purchase, the first
+  /// purchasing category (`""` without one). Every piece of spend counts toward one line only.
   public static func lineID(of spend: Spend, in m: Month, plan: Plan) -> String {
     let categories = plan.budget(in: m)
     switch spend {
@@ -46,6 +48,9 @@ public struct BudgetLine: Hashable, Sendable {
         (c.kind == .fixed || c.kind == .other) && c.expenseCategories.contains { category.hasPrefix($0) }
       }
       return claiming?.id ?? unbudgetedID
+    case .purchase:
+      // The first purchasing category; none without one (purchases are not an expense to leave unbudgeted).
+      return categories.first { $0.kind == .purchasing }?.id ?? ""
     }
   }
 
@@ -68,9 +73,8 @@ public struct BudgetLine: Hashable, Sendable {
       for (category, amount) in rollup.expenses[m] ?? [:] {
         byLine[lineID(of: .expense(category: category), in: m, plan: plan), default: .zero] += amount
       }
-      if let purchasing = plan.budget(in: m).first(where: { $0.kind == .purchasing }) {
-        byLine[purchasing.id, default: .zero] += rollup.purchases[m] ?? .zero
-      }
+      let purchasing = lineID(of: .purchase, in: m, plan: plan)
+      if !purchasing.isEmpty { byLine[purchasing, default: .zero] += rollup.purchases[m] ?? .zero }
       return byLine
     }
     let byMonth = Dictionary(uniqueKeysWithValues: ytd.map { ($0, actuals(in: $0)) })

@@ -26,6 +26,10 @@ public struct DataSheet: Sendable {
     public var budgetLine: String
     /// The line it is part of; `nil` for a sum of lines.
     public var line: SpendLine?
+    /// A purchase of goods (toward the purchasing budget, not an expense), and the cost line stating it
+    /// (`nil` for a month's sum).
+    public var isPurchase = false
+    public var purchase: CostEntry?
   }
 
   /// Lines of the year to date, in the order read (empty when the detail is aggregated).
@@ -70,9 +74,10 @@ public struct DataSheet: Sendable {
     let months = Set(month.yearToDate)
     var data: DataSheet
     if ledger.linesTruncated {
-      // Cells with sales (marketing and order counts sit in cells of their own, without units or revenue).
+      // Cells with sales, and the order counts (which sit in cells of their own, without units or
+      // revenue); marketing is on the spend sheet.
       let cells = rollup.cells.filter {
-        months.contains($0.key.month) && ($0.value.revenue != .zero || $0.value.units != 0)
+        months.contains($0.key.month) && ($0.value.revenue != .zero || $0.value.units != 0 || $0.value.orders != 0)
       }
       data = DataSheet(
         aggregate: cells.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, lineCount: ledger.lineCount)
@@ -82,7 +87,7 @@ public struct DataSheet: Sendable {
           Line(month: $0.day.monthOf, line: $0, productGroup: ledger.productGroup(of: $0), cogs: ledger.cogs(of: $0))
         })
     }
-    if ledger.spendTruncated {
+    if ledger.spendTruncated || ledger.purchasesTruncated {
       let marketing = rollup.cells.filter { months.contains($0.key.month) && $0.value.marketing != .zero }.sorted {
         $0.key < $1.key
       }.map {
@@ -98,7 +103,13 @@ public struct DataSheet: Sendable {
             budgetLine: BudgetLine.lineID(of: .expense(category: $0.key), in: m, plan: plan), line: nil)
         }
       }
-      data.spend = marketing + expenses
+      let purchases = month.yearToDate.compactMap { m -> SpendPart? in
+        guard let amount = rollup.purchases[m], amount != .zero else { return nil }
+        return SpendPart(
+          month: m, amount: amount, channel: "", isMarketing: false, category: "",
+          budgetLine: BudgetLine.lineID(of: .purchase, in: m, plan: plan), line: nil, isPurchase: true)
+      }
+      data.spend = marketing + expenses + purchases
       data.aggregatedSpendCount = ledger.spendCount
     } else {
       data.spend = ledger.keptSpend.flatMap { line in
@@ -110,6 +121,15 @@ public struct DataSheet: Sendable {
             category: line.category ?? "",
             budgetLine: BudgetLine.lineID(of: spend, in: m, plan: plan), line: line)
         }
+      }
+      data.spend += ledger.keptPurchases.compactMap { entry in
+        guard let amount = entry.purchaseAmount, let m = entry.effectiveFrom?.monthOf, months.contains(m) else {
+          return nil
+        }
+        return SpendPart(
+          month: m, amount: amount, channel: "", isMarketing: false, category: "",
+          budgetLine: BudgetLine.lineID(of: .purchase, in: m, plan: plan), line: nil, isPurchase: true,
+          purchase: entry)
       }
     }
     return data

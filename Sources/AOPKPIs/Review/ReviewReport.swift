@@ -99,6 +99,9 @@ public struct ReviewReport: Sendable {
   public var kpis: [KPIStatus]
   /// The line-level detail of the year to date (empty when not asked for).
   public var data: DataSheet
+  /// Channel id → the 12 monthly revenue targets in force, and as first planned (empty without a goal).
+  public var revenueTargets: [String: [Money]] = [:]
+  public var originalRevenueTargets: [String: [Money]] = [:]
   /// The revision in force in the month reviewed, if any.
   public var revision: Plan.Revision? { plan.revision(in: month) }
 
@@ -198,6 +201,7 @@ public struct ReviewReport: Sendable {
       sources: sources, rejections: rejections, warnings: warnings, plan: plan, budget: budget,
       outlook: Outlook.compute(month: month, rollup: rollup, plan: plan, targets: targets, onlineChannels: online),
       risks: checkRisks(plan, month: month, evaluator: evaluator),
-      kpis: kpiStatuses(plan, month: month, channels: channels, evaluator: evaluator), data: data)
+      kpis: kpiStatuses(plan, month: month, channels: channels, evaluator: evaluator), data: data,
+      revenueTargets: targets.revenue, originalRevenueTargets: targets.originalRevenue)
   }
 }

@@ -35,7 +35,7 @@ public enum InputWarning: Hashable, Sendable, CustomStringConvertible {
     case .profileFolderEmpty(let folder): return "the profile folder \(folder) holds files but no profile (*.toml)"
     case .monthsWithoutSales(let months):
       return
-        "no sale at all in \(Self.listed(months)) of the year to date: are those months' exports in the inputs? The year-to-date figures count them as zero"
+        "no sale at all in \(Self.listed(months)) of the year to date: are those months' exports in the inputs? The figures of the year to date count them as zero"
     case .productGroupUnknown(let group, let known):
       return
         "the plan measures a KPI on the product group `\(group)`, which no sale has "

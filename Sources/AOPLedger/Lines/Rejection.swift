@@ -3,11 +3,11 @@ public struct Rejection: Hashable, Sendable, Codable {
   public var source: SourceRef
   /// The column concerned (its header as found in the file), when one is.
   public var column: String?
-  public var reason: String
+  public var reason: RejectReason
   /// The row as it stands in the file (its fields joined by the delimiter, or the raw bytes).
   public var rawText: String
 
-  public init(source: SourceRef, column: String?, reason: String, rawText: String) {
+  public init(source: SourceRef, column: String?, reason: RejectReason, rawText: String) {
     self.source = source
     self.column = column
     self.reason = reason
@@ -34,7 +34,7 @@ public struct RejectedRows: Sendable, ExpressibleByArrayLiteral {
     for row in rows { add(row) }
   }
 
-  /// The most characters of a kept row's raw text and reason (the rejects CSV has them whole), so that
+  /// The most characters of a kept row's raw text (the rejects CSV has it whole), so that
   /// the rows kept take bounded memory however long the lines are.
   public static let keptTextLimit = 2_000
 
@@ -43,7 +43,6 @@ public struct RejectedRows: Sendable, ExpressibleByArrayLiteral {
     guard kept.count < limit else { return }
     var shortened = rejection
     shortened.rawText = Self.shortened(rejection.rawText)
-    shortened.reason = Self.shortened(rejection.reason)
     kept.append(shortened)
   }
 

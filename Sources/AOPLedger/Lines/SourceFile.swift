@@ -12,8 +12,15 @@ public struct SourceFile: Hashable, Sendable, Codable {
   public var profile: String?
   public var kind: String?
   public var status: Status
-  /// Why a refused file was refused.
-  public var message: String?
+  /// Why a refused file was refused; that a file copies another; that its profile does not use it.
+  public var note: FileNote?
+  /// The note in English (the console's and the JSON summary's words).
+  public var message: String? { note?.description }
+  /// Why the file was refused, if it was.
+  public var refusal: FileRefusal? {
+    if case .refused(let r) = note { return r }
+    return nil
+  }
   public var tally: FileTally
   /// Net revenue of the lines accepted from this file.
   public var revenue: Money
@@ -36,14 +43,14 @@ public struct SourceFile: Hashable, Sendable, Codable {
   public var costing: CostingCounts?
 
   public init(
-    path: String, profile: String?, kind: String?, status: Status, message: String? = nil, tally: FileTally,
+    path: String, profile: String?, kind: String?, status: Status, note: FileNote? = nil, tally: FileTally,
     revenue: Money = .zero, spend: Money = .zero
   ) {
     self.path = path
     self.profile = profile
     self.kind = kind
     self.status = status
-    self.message = message
+    self.note = note
     self.tally = tally
     self.revenue = revenue
     self.spend = spend
@@ -103,13 +110,7 @@ public struct RowFlag: Hashable, Sendable, Codable, CustomStringConvertible {
   }
 
   /// What is implausible, in English (`dated far from 2025–2026`).
-  public var reason: String {
-    switch kind {
-    case .farDate(let from, let to): return "dated far from \(from)–\(to)"
-    case .largeQuantity(let limit): return "of more than \(limit) units"
-    case .oppositeSigns: return "whose quantity and amount have opposite signs"
-    }
-  }
+  public var reason: String { kind.description }
 
   /// `3 rows dated far from 2025–2026 (first: line 12, 2019-03-01)`.
   public var description: String {
@@ -149,6 +150,16 @@ extension Sequence where Element == SourceFile {
       t.rejected += s.tally.rejected
       t.duplicates += s.tally.duplicates
       t.skipped += s.tally.skipped
+    }
+  }
+}
+
+extension RowFlag.Kind: CustomStringConvertible {
+  public var description: String {
+    switch self {
+    case .farDate(let from, let to): return "dated far from \(from)–\(to)"
+    case .largeQuantity(let limit): return "of more than \(limit) units"
+    case .oppositeSigns: return "whose quantity and amount have opposite signs"
     }
   }
 }

@@ -64,6 +64,9 @@ public struct Ledger: Sendable {
   public private(set) var spendTruncated = false
   /// Every spend line added, kept or not.
   public private(set) var spendCount = 0
+  /// The cost lines that state a purchase (the purchasing budget's actual), kept like the sale lines.
+  public private(set) var keptPurchases: [CostEntry] = []
+  public private(set) var purchasesTruncated = false
   private let keepLimit: Int
 
   /// - Parameter keepingLinesUpTo: how many sale lines to keep for line-level detail (0: none).
@@ -140,6 +143,7 @@ public struct Ledger: Sendable {
     if let group = entry.productGroup, !group.isEmpty { groups[entry.sku] = group }
     if let amount = entry.purchaseAmount, let day = entry.effectiveFrom {
       purchases[day.monthOf, default: .zero] += amount
+      Self.keep(entry, in: &keptPurchases, truncated: &purchasesTruncated, limit: keepLimit)
     }
   }
 

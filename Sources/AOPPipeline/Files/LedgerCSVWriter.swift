@@ -1,5 +1,6 @@
 import AOPImport
 import AOPLedger
+import AOPWorkbook
 import Foundation
 
 /// Writes every accepted ledger line to CSV as it arrives (schema in docs/ledger-csv.md), passing it on
@@ -67,10 +68,13 @@ final class RejectsCSVWriter: ImportSink {
   static let header = ["file", "line", "column", "reason", "raw_text"]
 
   private let next: ImportSink
+  private let labels: Labels
   let pending: AtomicFile.Pending
 
-  init(target: URL, next: ImportSink) throws {
+  /// Reasons are said in the workbook's language (`labels`): the accountant reads this file beside it.
+  init(target: URL, labels: Labels, next: ImportSink) throws {
     self.next = next
+    self.labels = labels
     pending = try AtomicFile.Pending(target: target)
     row(Self.header)
   }
@@ -81,12 +85,12 @@ final class RejectsCSVWriter: ImportSink {
 
   func reject(_ r: Rejection) {
     next.reject(r)
-    row([r.source.file, String(r.source.line), r.column ?? "", r.reason, r.rawText])
+    row([r.source.file, String(r.source.line), r.column ?? "", labels.reason(r.reason), r.rawText])
   }
 
   func refused(_ file: SourceFile) {
     next.refused(file)
-    row([file.path, "", "", file.message ?? "refused", ""])
+    row([file.path, "", "", file.note.map(labels.note) ?? labels.refused, ""])
   }
 
   private func row(_ fields: [String]) {

@@ -80,7 +80,8 @@ public struct BaselineJob: Sendable {
     let labels = Labels(language: config.language)
     let properties = WorkbookProperties(
       title: "\(labels.baselineTitle) \(year)", company: setup.plan.company, subject: String(year),
-      created: Day(year: year + 1, month: 1, day: 1) ?? Day(ordinal: 0), page: labels.page, points: labels.pointsUnit)
+      created: Day(year: year + 1, month: 1, day: 1) ?? Day(ordinal: 0), page: labels.page, points: labels.pointsUnit,
+      monthFormat: labels.monthFormat, dateFormat: labels.dateFormat)
     let book = try WorkbookOutput.prepare(
       BaselineLayout(language: config.language).layOut(baseline, channels: config.channels), properties: properties,
       writer: XLSXWriter(currency: setup.plan.currency), target: workbook)

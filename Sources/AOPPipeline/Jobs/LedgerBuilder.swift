@@ -98,7 +98,7 @@ func importAll(
   if let costing { sink = costing }
   var outputs: [AtomicFile.Pending] = []
   if let rejectsCSV {
-    let writer = try RejectsCSVWriter(target: rejectsCSV, next: sink)
+    let writer = try RejectsCSVWriter(target: rejectsCSV, labels: text.labels, next: sink)
     outputs.append(writer.pending)
     sink = writer
   }
@@ -117,7 +117,8 @@ func importAll(
       progress: progress.map { p in { rows, bytes in p.advanced(rows: rows, bytes: bytes, size: size) } })
     let t = source.tally
     switch source.status {
-    case .refused: logger.warning("\(text.refused(source.message ?? file.shown))")
+    case .refused:
+      logger.warning("\(text.refused(file.shown + (source.note.map { ": " + text.labels.note($0) } ?? "")))")
     case .read where t.rejected > 0:
       logger.warning("\(text.rowsRejected(file: file.shown, rejected: t.rejected, read: t.read))")
     case .read: logger.info("\(text.fileRead(file: file.shown, profile: source.profile ?? "", tally: t))")

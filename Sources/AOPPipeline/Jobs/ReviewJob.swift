@@ -94,12 +94,10 @@ public struct ReviewJob: Sendable {
       month: month, rollup: rollup, plan: setup.plan, targets: targets, channels: config.channels, baseline: baseline,
       sources: imported.sources, rejections: imported.rejections, warnings: warnings,
       data: DataSheet.of(imported.ledger, rollup: rollup, plan: setup.plan, through: month))
-    let sheets = ReviewLayout(language: config.language).layOut(report)
+    let layout = ReviewLayout(language: config.language)
+    let sheets = layout.layOut(report)
     let target = folder.appendingPathComponent("review-\(month).xlsx")
-    let labels = Labels(language: config.language)
-    let properties = WorkbookProperties(
-      title: "\(labels.reviewTitle) \(month)", company: setup.plan.company, subject: month.description,
-      created: month.next.firstDay, page: labels.page, points: labels.pointsUnit)
+    let properties = layout.properties(report)
     let workbook = try WorkbookOutput.prepare(
       sheets, properties: properties, writer: XLSXWriter.forSize(of: sheets, currency: setup.plan.currency),
       target: target)

@@ -35,7 +35,9 @@ public struct CheckSummary: Encodable, Sendable {
     files = outcome.sources.map(ReviewSummary.FileEntry.init)
     rows = ReviewSummary.Rows(outcome.sources.tally)
     rejectedRows = outcome.rejections.kept.map {
-      RejectedRow(file: $0.source.file, line: $0.source.line, column: $0.column, reason: $0.reason, rawText: $0.rawText)
+      RejectedRow(
+        file: $0.source.file, line: $0.source.line, column: $0.column, reason: $0.reason.description,
+        rawText: $0.rawText)
     }
     rejectedRowsNotListed = outcome.rejections.notKept
     warnings = outcome.warnings.map(\.description)

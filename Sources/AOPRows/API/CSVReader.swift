@@ -163,9 +163,8 @@ public final class CSVReader {
     for line in pendingFeed {
       lineNumber += 1
       if line.isEmpty {
-        try report(
-          malformed: "a line longer than \(options.maxLineBytes) bytes", lines: [Array("(not kept)".utf8)],
-          first: lineNumber)
+        // The line itself is not kept (it is what was too long): the reason says so.
+        try report(malformed: .lineTooLong(limit: options.maxLineBytes), lines: [], first: lineNumber)
         continue
       }
       try feed(line: line, number: lineNumber)
@@ -182,7 +181,7 @@ public final class CSVReader {
     let ok = line.withUnsafeBytes { tokenizer.feed($0) }
     if !ok {
       try report(
-        malformed: "a quote in the middle of a field, or text after a closing quote", lines: pendingLines,
+        malformed: .strayQuote, lines: pendingLines,
         first: pendingFirstLine)
       tokenizer.reset()
       pendingLines.removeAll()
@@ -222,7 +221,7 @@ public final class CSVReader {
     guard let tokenizer else { return }
     let lines = pendingLines
     let first = pendingFirstLine
-    try report(malformed: "a quoted field that is never closed", lines: [lines[0]], first: first)
+    try report(malformed: .quoteNeverClosed, lines: [lines[0]], first: first)
     tokenizer.reset()
     pendingLines.removeAll()
     for (offset, line) in lines.dropFirst().enumerated() {
@@ -243,14 +242,13 @@ public final class CSVReader {
       fieldStart = end
       if record.count > options.maxFieldsPerRecord {
         try report(
-          malformed: "\(record.count) fields, more than the limit of \(options.maxFieldsPerRecord)",
+          malformed: .tooManyFields(count: record.count, limit: options.maxFieldsPerRecord),
           lines: pendingLines, first: pendingFirstLine)
         continue
       }
       if let long = (0..<record.count).first(where: { record.bytes($0).count > options.maxFieldBytes }) {
         try report(
-          malformed:
-            "field \(long + 1) has \(record.bytes(long).count) bytes, more than the limit of \(options.maxFieldBytes)",
+          malformed: .fieldTooLong(field: long + 1, bytes: record.bytes(long).count, limit: options.maxFieldBytes),
           lines: pendingLines, first: pendingFirstLine)
         continue
       }
@@ -259,9 +257,9 @@ public final class CSVReader {
     c.clear()
   }
 
-  private func report(malformed reason: String, lines: [[UInt8]], first: Int) throws {
+  private func report(malformed reason: RejectReason, lines: [[UInt8]], first: Int) throws {
     let raw = RawRecord(line: first, lastLine: first, bytes: [], fieldEnds: [], fieldBase: 0, raw: lines.flatMap { $0 })
     try visit?(
-      .malformed(MalformedRecord(line: first, reason: "cannot be parsed as CSV: \(reason)", rawText: raw.rawText)))
+      .malformed(MalformedRecord(line: first, reason: reason, rawText: raw.rawText)))
   }
 }

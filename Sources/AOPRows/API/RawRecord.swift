@@ -1,3 +1,5 @@
+import AOPLedger
+
 /// What a cell held in a typed source (an .xlsx sheet); CSV fields are all `.text`.
 public enum CellKind: UInt8, Sendable {
   case text
@@ -100,7 +102,7 @@ public struct RawRecord: Sendable {
 /// says so in full; reported as a rejected row, never fatal.
 public struct MalformedRecord: Sendable, Hashable {
   public var line: Int
-  public var reason: String
+  public var reason: RejectReason
   public var rawText: String
 }
 

@@ -1,3 +1,4 @@
+import AOPLedger
 import Foundation
 
 /// Why a file could not be read at all (as opposed to a bad row, which is a `MalformedRecord`).
@@ -12,12 +13,10 @@ public enum RowsError: Error, Equatable, LocalizedError {
   case protectedOrLegacyWorkbook(path: String)
 
   /// What to do about an encrypted or old-format workbook.
-  public static let protectedAdvice =
-    "the file is a password-protected Excel workbook (or one in the old .xls format), which cannot be read; open it in Excel and save it as .xlsx without a password"
+  public static let protectedAdvice = FileRefusal.protectedAdvice
 
   /// What to do about a file that is not UTF-8.
-  public static let notUTF8Advice =
-    "the file is not UTF-8 text (an older Excel's \"Save as CSV\" writes Windows-1258 or Windows-1252); save it as \"CSV UTF-8\", or set `legacy_encoding` in the config (or `read.encoding` in its profile)"
+  public static let notUTF8Advice = FileRefusal.notUTF8Advice
 
   public var errorDescription: String? {
     switch self {

@@ -31,7 +31,7 @@ final class SheetRows {
   private var collecting = false
   private var inInline = false
   /// Why the row being read cannot be read right (the first reason found).
-  private var fault: String?
+  private var fault: RejectReason.SheetRowFault?
 
   init(parts: WorkbookParts, emit: @escaping (RowEvent) throws -> Void) {
     self.parts = parts
@@ -41,7 +41,7 @@ final class SheetRows {
     scanner.onText = { [unowned self] text in
       guard self.collecting else { return }
       if self.value.count + text.count > SheetRows.maxCellBytes {
-        self.flag("cell \(self.shownReference) holds more than \(SheetRows.maxCellBytes) bytes")
+        self.flag(.cellTooLong(cell: self.shownReference, limit: SheetRows.maxCellBytes))
         return
       }
       self.value.append(contentsOf: text)
@@ -51,7 +51,7 @@ final class SheetRows {
   func feed(_ chunk: Data) throws { try scanner.feed(chunk) }
   func finish() throws { try scanner.finish() }
 
-  private func flag(_ reason: String) { if fault == nil { fault = reason } }
+  private func flag(_ reason: RejectReason.SheetRowFault) { if fault == nil { fault = reason } }
 
   private var shownReference: String {
     reference.isEmpty
@@ -67,7 +67,7 @@ final class SheetRows {
       if let r = attributes[attribute: "r"] {
         guard let n = decimalInteger(r), n >= 1 else {
           rowNumber = lastRowNumber + 1
-          flag("the row number `\(String(decoding: r.prefix(20), as: UTF8.self))` is not a row number")
+          flag(.notARowNumber(String(decoding: r.prefix(20), as: UTF8.self)))
           break
         }
         rowNumber = n
@@ -75,10 +75,10 @@ final class SheetRows {
         rowNumber = lastRowNumber + 1
       }
       if rowNumber > SheetRows.maxRows {
-        flag("row \(rowNumber) is beyond the sheet's last row (\(SheetRows.maxRows))")
+        flag(.rowBeyondLast(row: rowNumber, last: SheetRows.maxRows))
       }
       if rowNumber <= lastRowNumber {
-        flag("row \(rowNumber) comes again, or out of order, after row \(lastRowNumber)")
+        flag(.rowOutOfOrder(row: rowNumber, after: lastRowNumber))
       }
       if selfClosing { try endRow() }
     case name.is("c"):
@@ -87,12 +87,12 @@ final class SheetRows {
         column += 1
       } else if let (c, r) = Self.cellReference(reference) {
         column = c
-        if r != rowNumber { flag("cell \(shownReference) is inside row \(rowNumber)") }
+        if r != rowNumber { flag(.cellOutsideRow(cell: shownReference, row: rowNumber)) }
       } else {
         column += 1
-        flag("`\(String(decoding: reference.prefix(20), as: UTF8.self))` is not a cell reference")
+        flag(.notACellReference(String(decoding: reference.prefix(20), as: UTF8.self)))
       }
-      if column >= SheetRows.maxColumns { flag("cell \(shownReference) is beyond the sheet's last column (XFD)") }
+      if column >= SheetRows.maxColumns { flag(.columnBeyondLast(cell: shownReference)) }
       type = attributes[attribute: "t"] ?? []
       style = attributes[attribute: "s"].flatMap(decimalInteger) ?? 0
       value.removeAll(keepingCapacity: true)
@@ -126,8 +126,9 @@ final class SheetRows {
         shown = Array(string)
       } else {
         flag(
-          "cell \(shownReference) refers to shared string `\(String(decoding: text.prefix(20), as: UTF8.self))`, which the workbook does not have (it has \(parts.sharedStrings.count))"
-        )
+          .missingSharedString(
+            cell: shownReference, index: String(decoding: text.prefix(20), as: UTF8.self),
+            count: parts.sharedStrings.count))
         shown = []
       }
     case UInt8(ascii: "i"), UInt8(ascii: "s"), UInt8(ascii: "e"), UInt8(ascii: "d"), UInt8(ascii: "b"):
@@ -144,7 +145,7 @@ final class SheetRows {
       }
     }
     // Cells come in column order: one at or before the last is given twice (or out of order).
-    if let last = cells.last?.column, column <= last { flag("cell \(shownReference) is given twice, or out of order") }
+    if let last = cells.last?.column, column <= last { flag(.cellTwice(cell: shownReference)) }
     if column < SheetRows.maxColumns { cells.append((column, shown, kind)) }
     value.removeAll(keepingCapacity: true)
   }
@@ -153,7 +154,7 @@ final class SheetRows {
     lastRowNumber = max(lastRowNumber, rowNumber)
     defer { cells.removeAll(keepingCapacity: true) }
     guard let widest = cells.map(\.column).max() else {
-      if let fault { try emit(.malformed(MalformedRecord(line: rowNumber, reason: fault, rawText: ""))) }
+      if let fault { try emit(.malformed(MalformedRecord(line: rowNumber, reason: .sheetRow(fault), rawText: ""))) }
       return
     }
     var slots = [(value: [UInt8], kind: CellKind)](repeating: ([], .text), count: widest + 1)
@@ -168,7 +169,8 @@ final class SheetRows {
       raw.append(contentsOf: slot.value)
     }
     if let fault {
-      try emit(.malformed(MalformedRecord(line: rowNumber, reason: fault, rawText: RawRecord.text(ofRaw: raw))))
+      try emit(
+        .malformed(MalformedRecord(line: rowNumber, reason: .sheetRow(fault), rawText: RawRecord.text(ofRaw: raw))))
       return
     }
     var record = RawRecord(

@@ -4,6 +4,7 @@ import AOPLedger
 /// The sales data sheet's columns that sums read or match on.
 enum SalesColumn: String {
   case month = "A", channel = "C", group = "H", units = "I", revenue = "J", coveredRevenue = "K", cogs = "L"
+  case orders = "O"
 }
 
 /// The spend data sheet's columns that sums read or match on.
@@ -90,7 +91,7 @@ extension DataSums where Column == SpendColumn {
     self.init(
       sheet: labels.spendSheet, rows: report.data.spend.count,
       names: [
-        .channel: report.channels.map(\.name), .kind: [labels.kindMarketing, labels.kindExpense],
+        .channel: report.channels.map(\.name), .kind: [labels.kindMarketing, labels.kindExpense, labels.kindPurchase],
         .budgetLine: report.budget.map { $0.id == BudgetLine.unbudgetedID ? labels.unbudgeted : $0.name },
       ])
   }

@@ -21,7 +21,7 @@ public struct Labels: Sendable {
   var planSheet: String { t("Plan", "Kế hoạch") }
   var outlook: String { t("Full-year outlook", "Dự báo cả năm") }
   var atPlan: String { t("Year to date + remaining targets", "Lũy kế + kế hoạch các tháng còn lại") }
-  var atRunRate: String { t("At the current run-rate", "Theo tốc độ hiện tại") }
+  var atRunRate: String { t("At the current run rate", "Theo tốc độ hiện tại") }
   var requiredRemaining: String { t("Revenue the remaining months need", "Doanh thu các tháng còn lại cần đạt") }
   var requiredOfPlan: String { t("… as a share of their plan", "… so với kế hoạch của các tháng đó") }
   var requiredOnline: String { t("Online share they need", "Tỷ trọng online các tháng còn lại cần đạt") }
@@ -33,8 +33,8 @@ public struct Labels: Sendable {
   var category: String { t("Category", "Hạng mục") }
   var dataSheet: String { t("Data", "Dữ liệu") }
   var date: String { t("Date", "Ngày") }
-  var kindSale: String { t("sale", "bán") }
-  var kindReturn: String { t("return", "trả") }
+  var kindSale: String { t("Sale", "Bán") }
+  var kindReturn: String { t("Return", "Trả lại") }
   var order: String { t("Order", "Mã đơn") }
   /// 1234567 → `1,234,567` (English) or `1.234.567` (Vietnamese).
   func grouped(_ n: Int) -> String { language.grouped(n) }
@@ -60,13 +60,14 @@ public struct Labels: Sendable {
     )
   }
   var spendSheet: String { t("Spend data", "Dữ liệu chi phí") }
-  var kindMarketing: String { t("marketing", "marketing") }
-  var kindExpense: String { t("expense", "chi phí") }
+  var kindMarketing: String { t("Marketing", "Marketing") }
+  var kindExpense: String { t("Other expense", "Chi phí khác") }
+  var kindPurchase: String { t("Purchase", "Nhập hàng") }
   var label: String { t("Label", "Diễn giải") }
   var budgetLine: String { t("Budget line", "Dòng ngân sách") }
   var to: String { t("To", "Đến") }
   var amountInMonth: String { t("Amount in the month", "Số tiền trong tháng") }
-  var kindSummed: String { t("summed", "cộng gộp") }
+  var kindSummed: String { t("Summed", "Cộng gộp") }
   var seeLedgerCSV: String { t("(every line: --ledger CSV)", "(mọi dòng: tệp CSV --ledger)") }
   var originalTarget: String { t("Original target", "Kế hoạch ban đầu") }
   var annualBudget: String { t("Annual budget", "Ngân sách năm") }
@@ -101,7 +102,7 @@ public struct Labels: Sendable {
   var person: String { t("Person", "Nhân sự") }
   var role: String { t("Role", "Vai trò") }
   var responsibilities: String { t("Responsibilities", "Trách nhiệm") }
-  var capacity: String { t("Capacity", "Năng lực") }
+  var capacity: String { t("Capacity", "Thời gian làm việc") }
   var revisions: String { t("Revisions", "Điều chỉnh") }
   var from: String { t("From", "Từ") }
   var note: String { t("Note", "Ghi chú") }
@@ -120,7 +121,7 @@ public struct Labels: Sendable {
   /// A KPI's own thresholds.
   var kpiWords: LightWords { LightWords(green: t("green", "xanh"), amber: t("amber", "vàng"), red: t("red", "đỏ")) }
 
-  public var reviewTitle: String { t("Monthly AOP review", "Đánh giá kế hoạch tháng") }
+  public var reviewTitle: String { t("AOP review for", "Đánh giá thực hiện kế hoạch") }
   public var baselineTitle: String { t("AOP baseline", "Số liệu năm gốc") }
   /// The word before the page number in a printed page's footer.
   public var page: String { t("Page", "Trang") }
@@ -151,7 +152,7 @@ public struct Labels: Sendable {
     case .marketingToRevenue: return t("marketing / revenue", "marketing / doanh thu")
     case .costCoverage: return t("cost coverage", "tỷ lệ có giá vốn")
     case .budgetUsed: return t("budget used", "ngân sách đã dùng")
-    case .growthVsBaseline: return t("growth on the baseline year", "tăng trưởng so với cùng kỳ năm gốc")
+    case .growthVsBaseline: return t("growth on last year", "tăng trưởng so với cùng kỳ năm trước")
     case .channelShare: return t("channel's share of revenue", "tỷ trọng doanh thu của kênh")
     }
   }
@@ -207,15 +208,18 @@ public struct Labels: Sendable {
   var orders: String { t("Orders", "Số đơn") }
   var units: String { t("Units", "Số lượng") }
   var channel: String { t("Channel", "Kênh") }
-  var kind: String { t("Kind", "Loại") }
-  var online: String { t("online", "online") }
-  var offline: String { t("offline", "offline") }
+  /// A channel's kind (online or in store).
+  var kind: String { t("Kind", "Hình thức bán") }
+  /// A data line's kind (a sale or a return; marketing or another expense).
+  var lineKind: String { t("Kind", "Loại dòng") }
+  var online: String { t("Online", "Online") }
+  var offline: String { t("In store", "Tại cửa hàng") }
   var month: String { t("Month", "Tháng") }
   var total: String { t("Total", "Tổng") }
   var productGroup: String { t("Product group", "Nhóm hàng") }
   var byMonth: String { t("By month", "Theo tháng") }
   var byMonthAndChannel: String { t("By month and channel", "Theo tháng và kênh") }
-  var versusBaseline: String { t("Versus baseline", "So với năm gốc") }
+  var versusBaseline: String { t("Versus last year", "So với năm trước") }
   var sharedMarketingNote: String {
     t(
       "A channel without a marketing budget of its own is counted on the Budget sheet: in a shared marketing line, or in expenses no category claims.",
@@ -266,17 +270,158 @@ public struct Labels: Sendable {
     }
   }
 
+  /// What the report says about a whole file, in the workbook's language.
+  public func note(_ note: FileNote) -> String {
+    guard language == .vi else { return note.description }
+    switch note {
+    case .notUsed(let reason, let vietnamese): return "không dùng: \(vietnamese ?? reason)"
+    case .copy(let original, let refusal):
+      return "bản sao của \(original) (cùng nội dung từng byte)"
+        + (refusal.map { ", bị từ chối như tệp đó: \(self.refusal($0))" } ?? "")
+    case .refused(let refusal): return self.refusal(refusal)
+    }
+  }
+
+  /// Why a whole file was not read, in the workbook's language.
+  public func refusal(_ refusal: FileRefusal) -> String {
+    guard language == .vi else { return refusal.description }
+    switch refusal {
+    case .noProfile(let file, let headers, let garbled):
+      let shown = headers.isEmpty ? "(không có)" : headers.map { "`\($0)`" }.joined(separator: ", ")
+      if garbled {
+        return "tiêu đề cột bị lỗi phông (\(shown)): văn bản UTF-8 bị chuyển sai bảng mã ở đâu đó; hãy xuất lại tệp"
+      }
+      return
+        "không mẫu nhập nào khớp với tệp này; dòng đầu có các tiêu đề \(shown). Chạy `aop profiles \(file)` để xem vì sao từng mẫu không nhận tệp; `aop profiles draft \(file)` soạn sẵn một mẫu nhập cho dạng tệp này (xem `docs/profiles.md`)."
+    case .ambiguousProfile(let candidates):
+      return
+        "nhiều mẫu nhập cùng khớp với tệp này (\(candidates.joined(separator: ", "))); hãy sửa `match.headers` của chúng để phân biệt."
+    case .unknownChannel(let profile, let channel):
+      return
+        "mẫu nhập `\(profile)` ghi vào kênh `\(channel)`, nhưng cấu hình không có kênh này; hãy thêm kênh vào `[[channels]]` hoặc gán mẫu nhập trong `[profile_channels]`."
+    case .empty: return "tệp rỗng (không có dòng nào)"
+    case .noRows: return "tệp không có dòng nào để soạn mẫu nhập"
+    case .notUTF8:
+      return
+        "tệp không phải văn bản UTF-8 (Excel cũ lưu CSV theo bảng mã Windows-1258 hoặc Windows-1252); hãy lưu dạng \"CSV UTF-8\", hoặc đặt `legacy_encoding` trong cấu hình (hay `read.encoding` trong mẫu nhập)"
+    case .protectedOrLegacyWorkbook:
+      return
+        "tệp là sổ Excel có mật khẩu (hoặc định dạng .xls cũ) nên không đọc được; hãy mở bằng Excel và lưu thành .xlsx không mật khẩu"
+    // The detail is the reader's or the system's own message, quoted as it came.
+    case .notAWorkbook(let detail): return "không đọc được tệp .xlsx (chi tiết kỹ thuật: \(detail))"
+    case .cannotOpen(let detail): return "không mở được tệp (chi tiết kỹ thuật: \(detail))"
+    case .readFailed(let detail): return "đọc tệp bị lỗi (chi tiết kỹ thuật: \(detail))"
+    case .other(let detail): return "không đọc được tệp (chi tiết kỹ thuật: \(detail))"
+    }
+  }
+
+  /// Why a row was rejected, in the workbook's language.
+  public func reason(_ reason: RejectReason) -> String {
+    guard language == .vi else { return reason.description }
+    let csv = "không đọc được theo cú pháp CSV: "
+    switch reason {
+    case .quoteNeverClosed: return csv + "có dấu ngoặc kép mở mà không đóng"
+    case .strayQuote: return csv + "dấu ngoặc kép nằm giữa ô, hoặc có chữ sau dấu ngoặc đóng"
+    case .lineTooLong(let limit): return csv + "dòng dài hơn \(grouped(limit)) byte (không giữ lại nội dung)"
+    case .tooManyFields(let count, let limit): return csv + "\(grouped(count)) cột, vượt giới hạn \(grouped(limit))"
+    case .fieldTooLong(let field, let bytes, let limit):
+      return csv + "ô thứ \(field) dài \(grouped(bytes)) byte, vượt giới hạn \(grouped(limit))"
+    case .ragged(let fields, let width):
+      return "dòng có \(fields) cột trong khi tiêu đề có \(width) (thiếu hoặc thừa dấu phân cách?)"
+    case .sheetRow(let fault):
+      switch fault {
+      case .cellTooLong(let cell, let limit): return "ô \(cell) dài hơn \(grouped(limit)) byte"
+      case .notARowNumber(let text): return "số dòng `\(text)` không hợp lệ"
+      case .rowBeyondLast(let row, let last): return "dòng \(row) nằm ngoài dòng cuối của trang tính (\(grouped(last)))"
+      case .rowOutOfOrder(let row, let after): return "dòng \(row) lặp lại hoặc sai thứ tự, sau dòng \(after)"
+      case .cellOutsideRow(let cell, let row): return "ô \(cell) lại nằm trong dòng \(row)"
+      case .notACellReference(let text): return "`\(text)` không phải địa chỉ ô"
+      case .columnBeyondLast(let cell): return "ô \(cell) nằm ngoài cột cuối của trang tính (XFD)"
+      case .missingSharedString(let cell, let index, let count):
+        return "ô \(cell) trỏ tới chuỗi dùng chung số `\(index)`, tệp không có chuỗi này (chỉ có \(grouped(count)))"
+      case .cellTwice(let cell): return "ô \(cell) xuất hiện hai lần hoặc sai thứ tự"
+      }
+    case .notUTF8:
+      return "không phải văn bản UTF-8 (tệp được lưu bằng bảng mã khác, như Windows-1258? Hãy lưu dạng \"CSV UTF-8\")"
+    case .garbled(let value):
+      return "`\(value)` bị lỗi phông (văn bản UTF-8 bị chuyển sai bảng mã ở đâu đó); hãy xuất lại tệp"
+    case .empty(let what):
+      let name: String
+      switch what {
+      case .value: name = "một giá trị"
+      case .amount: name = "số tiền"
+      case .quantity: name = "số lượng"
+      case .date: name = "ngày"
+      }
+      return "ô trống; cần có \(name)"
+    case .notANumber(let value, let example): return "`\(value)` không phải số dạng \(example)"
+    case .badGrouping(let value, let example):
+      return "`\(value)` không nhóm chữ số theo dạng \(example) (số viết theo cách của nước khác?)"
+    case .beyondExact(let value): return "số tiền quá lớn: `\(value)` vượt quá mức giữ được chính xác"
+    case .tooManyDecimals(let value, let currency, let digits):
+      return "`\(value)` có nhiều chữ số thập phân hơn \(currency) cho phép (\(digits))"
+    case .amountOverLimit(let value, let limit, let currency):
+      return "số tiền quá lớn: `\(value)` vượt \(grouped(Int(limit))) \(currency), mức tối đa của một số tiền"
+    case .notWholeNumber(let value): return "`\(value)` không phải số nguyên"
+    case .quantityOverLimit(let value, let limit):
+      return "số lượng quá lớn: `\(value)` vượt \(grouped(limit)) đơn vị"
+    case .notADate(let value, let patterns):
+      return "`\(value)` không phải ngày theo dạng \(patterns.map { "`\($0)`" }.joined(separator: " hoặc "))"
+    case .negativeUnitCost: return "giá vốn đơn vị âm; giá vốn không thể âm"
+    case .endsBeforeStart(let start, let end): return "ngày kết thúc (\(end)) trước ngày bắt đầu (\(start))"
+    case .noSKUNorName: return "không có mã hàng, cũng không có tên hàng"
+    case .lineAmountOverLimit(let quantity, let price, let limit, let currency):
+      return
+        "số tiền quá lớn: \(quantity) × \(price) vượt \(grouped(Int(limit))) \(currency), mức tối đa của một số tiền"
+    case .moreReturnedThanSold(let returned, let sold): return "trả lại \(returned) trong khi chỉ bán \(sold)"
+    case .unknownChannel(let value, let known):
+      return
+        "`\(value)` không phải kênh của cấu hình, cũng không phải giá trị mẫu nhập quy đổi được (các giá trị biết: \(known.map { "`\($0)`" }.joined(separator: ", ")))"
+    case .implausible(let kind, let example):
+      return "bất thường: dòng \(implausibility(kind)) (\(example)); mẫu nhập loại những dòng như vậy"
+    case .runTotalsOverLimit:
+      return
+        "số tiền quá lớn: thêm dòng này, tổng số tiền (hoặc số lượng × giá vốn) của lần chạy vượt 10^18 đơn vị nhỏ nhất, không còn cộng chính xác được"
+    }
+  }
+
+  /// What is implausible about a row, in Vietnamese (`có ngày cách xa các năm 2025–2026`).
+  private func implausibility(_ kind: RowFlag.Kind) -> String {
+    switch kind {
+    case .farDate(let from, let to): return "có ngày cách xa các năm \(from)–\(to)"
+    case .largeQuantity(let limit): return "có số lượng trên \(limit)"
+    case .oppositeSigns: return "có số lượng và số tiền trái dấu"
+    }
+  }
+
   /// A product group as the workbook shows it.
   func groupName(_ group: String) -> String {
-    group == Rollup.mixedGroup ? t("Orders of several groups (not split)", "Đơn nhiều nhóm hàng (không tách)") : group
+    switch group {
+    case Rollup.mixedGroup: return t("Orders of several groups (not split)", "Đơn nhiều nhóm hàng (không tách)")
+    case Rollup.noGroup: return t("No product group", "Chưa phân nhóm hàng")
+    default: return group
+    }
   }
   var sku: String { t("SKU", "Mã hàng") }
   var productName: String { t("Product", "Tên hàng") }
   var annualTarget: String { t("Annual revenue target", "Doanh thu kế hoạch năm") }
+  var goals: String { t("Goals", "Mục tiêu") }
+  var growthGoal: String { t("Revenue growth on last year", "Tăng trưởng doanh thu so với năm trước") }
+  var onlineShareGoal: String { t("Online share of revenue", "Tỷ trọng doanh thu online") }
+  var marginFloor: String { t("Gross margin, at least", "Biên lợi nhuận gộp tối thiểu") }
+  var marketingCeiling: String { t("Marketing / revenue, at most", "Marketing / doanh thu tối đa") }
+  var revenueTargetsByMonth: String {
+    t("Revenue targets by month and channel", "Kế hoạch doanh thu theo tháng và kênh")
+  }
+  var inForce: String { t("In force", "Đang áp dụng") }
+  var budgetByMonth: String { t("Budget by month and line", "Ngân sách theo tháng và hạng mục") }
+  var budgetByMonthOriginal: String {
+    t("Budget by month and line, as first planned", "Ngân sách theo tháng và hạng mục, theo kế hoạch ban đầu")
+  }
   var phasing: String { t("Monthly targets phased by", "Phân bổ kế hoạch theo tháng") }
-  var phasingSeasonal: String { t("baseline seasonality", "mùa vụ năm gốc") }
-  var phasingEven: String { t("even spread (no baseline)", "chia đều (không có năm gốc)") }
-  var baselineYear: String { t("Baseline year", "Năm gốc") }
+  var phasingSeasonal: String { t("last year's seasonality", "mùa vụ năm trước") }
+  var phasingEven: String { t("even spread (no last year)", "chia đều (không có số liệu năm trước)") }
+  var baselineYear: String { t("Last year", "Năm trước") }
   var lastYear: String { t("Last year", "Cùng kỳ") }
   var growth: String { t("Growth", "Tăng trưởng") }
   var rowsAccount: String {
@@ -286,11 +431,11 @@ public struct Labels: Sendable {
   var profile: String { t("Profile", "Mẫu nhập") }
   var read: String { t("Read", "Đọc") }
   var accepted: String { t("Accepted", "Nhận") }
-  var rejected: String { t("Rejected", "Loại") }
+  var rejected: String { t("Rejected", "Bị loại") }
   var duplicates: String { t("Duplicates", "Trùng") }
   var skipped: String { t("Skipped", "Bỏ qua") }
   var message: String { t("Message", "Ghi chú") }
-  var refused: String { t("refused", "bị từ chối") }
+  public var refused: String { t("refused", "bị từ chối") }
   var readStatus: String { t("read", "đã đọc") }
   var line: String { t("Line", "Dòng") }
   var column: String { t("Column", "Cột") }
@@ -299,13 +444,8 @@ public struct Labels: Sendable {
   /// Rows accepted although implausible, said in the workbook's language.
   public func flagged(_ flag: RowFlag) -> String {
     guard language == .vi else { return "implausible, accepted: \(flag.description)" }
-    let what: String
-    switch flag.kind {
-    case .farDate(let from, let to): what = "có ngày cách xa các năm \(from)–\(to)"
-    case .largeQuantity(let limit): what = "có số lượng trên \(limit)"
-    case .oppositeSigns: what = "có số lượng và số tiền trái dấu"
-    }
-    return "bất thường nhưng vẫn nhận: \(flag.count) dòng \(what) (dòng đầu tiên: \(flag.firstLine), \(flag.example))"
+    return
+      "bất thường nhưng vẫn nhận: \(flag.count) dòng \(implausibility(flag.kind)) (dòng đầu tiên: \(flag.firstLine), \(flag.example))"
   }
 
   /// A warning about the inputs, said in the workbook's language.
@@ -364,4 +504,29 @@ public struct Labels: Sendable {
       ? t("Millions of đồng", "Triệu đồng") : t("Millions of \(currency.code)", "Triệu \(currency.code)")
   }
   public var pointsUnit: String { t("pp", "điểm %") }
+  /// How month and day cells are shown: as Vietnamese accountants write them (`10/2026`, `31/10/2026`).
+  public var monthFormat: String { t("mmm yyyy", "mm/yyyy") }
+  public var dateFormat: String { t("yyyy-mm-dd", "dd/mm/yyyy") }
+  private static let monthNames = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December",
+  ]
+  /// A month in a title or a sentence: `October 2026`, `tháng 10/2026`.
+  public func monthName(_ m: Month) -> String {
+    t("\(Self.monthNames[m.month - 1]) \(m.year)", "tháng \(m.month)/\(m.year)")
+  }
+  /// A month heading a column group: `October 2026`, `Tháng 10/2026`.
+  func monthHeading(_ m: Month) -> String {
+    t("\(Self.monthNames[m.month - 1]) \(m.year)", "Tháng \(m.month)/\(m.year)")
+  }
+  /// A month in a column header: `Oct 2026`, `T10/2026`.
+  func shortMonth(_ m: Month) -> String {
+    t("\(Self.monthNames[m.month - 1].prefix(3)) \(m.year)", "T\(m.month)/\(m.year)")
+  }
+  /// The months of a year up to `m`: `Jan–Oct 2026`, `T1–T10/2026` (one month: as `shortMonth`).
+  func monthsThrough(_ m: Month) -> String {
+    guard m.month > 1 else { return shortMonth(m) }
+    return t("Jan–\(Self.monthNames[m.month - 1].prefix(3)) \(m.year)", "T1–T\(m.month)/\(m.year)")
+  }
+
 }

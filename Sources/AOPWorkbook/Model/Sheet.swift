@@ -108,6 +108,9 @@ public struct Sheet: Hashable, Sendable {
   public var textWidthLimit = 24.0
   /// Heights of rows taller than one line, in points (0-based row → height).
   public var rowHeights: [Int: Double] = [:]
+  /// The cells other sheets point to, by the name the sheet's layout gives them as it places them: no
+  /// other sheet computes this one's addresses.
+  public var anchors: [String: CellPosition] = [:]
 
   public init(name: String) { self.name = name }
 
@@ -123,6 +126,31 @@ public struct Sheet: Hashable, Sendable {
   }
 
   mutating func append(_ cells: [Cell]) { rows.append(cells) }
+
+  /// Publishes the cell at `row`, `column` (0-based) under `name`.
+  mutating func publish(_ name: String, row: Int, column: Int) {
+    anchors[name] = CellPosition(row: row, column: column)
+  }
+
+  /// `'Sheet name'!C7`: the published cell `name`, for a formula on another sheet; `nil` when this sheet
+  /// has no such cell.
+  func reference(_ name: String) -> String? {
+    anchors[name].map { "\(quotedName)!\(cellReference(row: $0.row, column: $0.column))" }
+  }
+
+  /// `'Sheet name'!F7`: the cell in `column` (0-based) of the row published as `name`.
+  func reference(_ name: String, column: Int) -> String? {
+    anchors[name].map { "\(quotedName)!\(cellReference(row: $0.row, column: column))" }
+  }
+
+  /// `'Sheet name'!C7:C16`: the published cells `from`…`to`, for a sum on another sheet.
+  func reference(_ from: String, through to: String) -> String? {
+    guard let a = anchors[from], let b = anchors[to] else { return nil }
+    return "\(quotedName)!\(cellReference(row: a.row, column: a.column)):\(cellReference(row: b.row, column: b.column))"
+  }
+
+  /// The name as a formula writes it: quoted, its quotes doubled.
+  var quotedName: String { "'\(name.replacingOccurrences(of: "'", with: "''"))'" }
 
   /// Widens each column to fit the numbers, dates and lights it shows, never narrower than its set
   /// width, at most 70 characters; text widens a column only up to `textWidthLimit` when the sheet
@@ -403,6 +431,12 @@ public struct ListValidation: Hashable, Sendable {
   public var lastRow: Int
   public var column: Int
   public var options: [String]
+}
+
+/// A cell of a sheet, 0-based.
+public struct CellPosition: Hashable, Sendable {
+  public var row: Int
+  public var column: Int
 }
 
 /// A name for one cell of a sheet.

@@ -15,9 +15,13 @@ public struct WorkbookProperties: Sendable, Hashable {
   public var page: String
   /// The unit after a difference of percentages (`pp`, `điểm %`).
   public var points: String
+  /// How month and day cells are shown (`mm/yyyy` and `dd/mm/yyyy` in Vietnamese).
+  public var monthFormat: String
+  public var dateFormat: String
 
   public init(
-    title: String, company: String, subject: String, created: Day, page: String = "Page", points: String = "pp"
+    title: String, company: String, subject: String, created: Day, page: String = "Page", points: String = "pp",
+    monthFormat: String = "yyyy-mm", dateFormat: String = "yyyy-mm-dd"
   ) {
     self.title = title
     self.company = company
@@ -25,6 +29,8 @@ public struct WorkbookProperties: Sendable, Hashable {
     self.created = created
     self.page = page
     self.points = points
+    self.monthFormat = monthFormat
+    self.dateFormat = dateFormat
   }
 }
 
@@ -91,7 +97,7 @@ public struct XLSXWriter: Sendable {
     defer { if !closed { _ = workbook_close(workbook) } }
 
     try setProperties(properties, on: workbook, path: path)
-    var formats = FormatCache(workbook: workbook, currency: currency, points: properties.points)
+    var formats = FormatCache(workbook: workbook, currency: currency, properties: properties)
     var used = Set<String>()
     for sheet in sheets {
       let name = uniqueSheetName(sanitizedSheetName(sheet.name), used: &used)
@@ -204,12 +210,12 @@ public struct XLSXWriter: Sendable {
       // Axes show what their cells show (LibreOffice otherwise labels months with date serials); money
       // in millions.
       if let axis = chart.pointee.x_axis,
-        let format = axisFormat(sheet.cell(c.categories.firstRow, c.categories.column))
+        let format = axisFormat(sheet.cell(c.categories.firstRow, c.categories.column), properties)
       {
         chart_axis_set_num_format(axis, format)
       }
       if let axis = chart.pointee.y_axis, let first = c.series.first,
-        let format = axisFormat(sheet.cell(first.values.firstRow, first.values.column))
+        let format = axisFormat(sheet.cell(first.values.firstRow, first.values.column), properties)
       {
         chart_axis_set_num_format(axis, format)
         if let title = c.valueAxisTitle { chart_axis_set_name(axis, clean(title)) }
@@ -350,9 +356,9 @@ public struct XLSXWriter: Sendable {
   }
 
   /// The number format of a chart axis over cells like `cell`: months, whole money, percentages.
-  private func axisFormat(_ cell: Cell?) -> String? {
+  private func axisFormat(_ cell: Cell?, _ properties: WorkbookProperties) -> String? {
     switch cell?.value.shown {
-    case .month?: return "yyyy-mm"
+    case .month?: return properties.monthFormat
     case .money?: return "#,##0,,"  // in millions
     case .ratio?: return "0%"
     default: return nil
@@ -556,12 +562,16 @@ private struct FormatCache {
   let currency: Currency
   /// The unit after a difference of percentages.
   let points: String
+  let monthFormat: String
+  let dateFormat: String
   var cache: [String: UnsafeMutablePointer<lxw_format>] = [:]
 
-  init(workbook: UnsafeMutablePointer<lxw_workbook>, currency: Currency, points: String) {
+  init(workbook: UnsafeMutablePointer<lxw_workbook>, currency: Currency, properties: WorkbookProperties) {
     self.workbook = workbook
     self.currency = currency
-    self.points = points.filter { $0 != "\"" && $0 != "\\" }
+    self.points = properties.points.filter { $0 != "\"" && $0 != "\\" }
+    monthFormat = properties.monthFormat
+    dateFormat = properties.dateFormat
   }
 
   var moneyFormat: String {
@@ -599,8 +609,8 @@ private struct FormatCache {
       format_set_num_format(f, decimals == 0 ? "0%" : "0." + String(repeating: "0", count: decimals) + "%")
     case .points: format_set_num_format(f, "+0.0\" \(points)\";[Red]-0.0\" \(points)\";0.0\" \(points)\"")
     case .integer: format_set_num_format(f, "#,##0")
-    case .date: format_set_num_format(f, "yyyy-mm-dd")
-    case .month: format_set_num_format(f, "yyyy-mm")
+    case .date: format_set_num_format(f, dateFormat)
+    case .month: format_set_num_format(f, monthFormat)
     case .light(let words):
       format_set_num_format(f, FormatCache.lightFormat(words))
       // The word just after its icon (LibreOffice draws the icon over the first characters without an indent).

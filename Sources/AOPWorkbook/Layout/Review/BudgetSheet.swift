@@ -4,11 +4,11 @@ import AOPPlan
 
 /// Every budget line: the month, the year to date and the year.
 extension ReviewLayout {
-  func budget(_ r: ReviewReport) -> Sheet {
+  func budget(_ r: ReviewReport, plan: Sheet) -> Sheet {
     let l = labels
     var s = Sheet(name: l.budgetSheet)
     s.columnWidths = [26, 14, 14, 14, 12, 15, 15, 15, 9, 12, 15, 15, 15, 9]
-    s.append([Cell(.text("\(l.budgetSheet) — \(r.month)"), .title)])
+    s.append([Cell(.text("\(l.budgetSheet) — \(l.monthName(r.month))"), .title)])
     if let revision = r.revision {
       s.append([Cell(.text("\(l.revisions): \(l.from.lowercased()) \(revision.from) — \(revision.note)"), .note)])
     }
@@ -18,23 +18,23 @@ extension ReviewLayout {
     let ytd = l.yearToDate.lowercased()
     s.append(
       header([
-        l.category, "\(l.actual) \(r.month)", l.budget, l.remaining, l.status, "\(l.actual) \(ytd)",
+        l.category, "\(l.actual) \(l.shortMonth(r.month))", l.budget, l.remaining, l.status, "\(l.actual) \(ytd)",
         "\(l.budget) \(ytd)", l.remaining, l.used, l.status, l.annualBudget, l.originalBudget, l.remainingYear,
         l.usedOfYear,
       ]))
     s.frozenRows = s.rows.count
     let spending = DataSums(spend: r, labels: l)
     let first = s.rows.count
+    let january = Month(year: r.month.year, month: 1) ?? r.month
     for b in r.budget {
       let n = s.rows.count
       let ref = { (column: Int) in cellReference(row: n, column: column) }
       let name = budgetLineName(b.id, r)
-      // Spend leads to its rows on the spend sheet, which names each row's budget line; purchases are
-      // not spend lines.
+      // Spend and purchases lead to their rows on the spend sheet, which names each row's budget line.
       func actual(_ value: Money, month: Month?) -> Cell {
         let matches: [(SpendColumn, DataMatch)] =
           [(.budgetLine, .text(name))] + (month.map { [(.month, .firstDay(of: $0))] } ?? [])
-        return Cell(.live(b.kind == .purchasing ? nil : spending.sum(.amount, where: matches), .money(value)))
+        return Cell(.live(spending.sum(.amount, where: matches), .money(value)))
       }
       let kpi = r.kpis.first { $0.kpi == .budgetUsed && $0.scope.category == b.id && $0.scope.channel == nil }
       /// The status of spend `a` against budget `p`: by the plan's budget-used bands when it has them
@@ -53,16 +53,22 @@ extension ReviewLayout {
           liveLight(onTrack ? .green : .red, value: a, green: p, amber: p, higherIsBetter: false, words: l.limitWords))
       }
       s.append([
-        Cell(.text(name)), actual(b.month.actual, month: r.month), Cell(.money(b.month.plan ?? .zero)),
+        Cell(.text(name)), actual(b.month.actual, month: r.month),
+        Cell(figure(plan, PlanAnchor.budget(r.month, b.id), .money(b.month.plan ?? .zero))),
         Cell(.formula("\(ref(2))-\(ref(1))", cached: .money((b.month.plan ?? .zero) - b.month.actual))),
         status(b.month, decided: kpi?.monthLight, a: ref(1), p: ref(2)),
-        actual(b.yearToDate.actual, month: nil), Cell(.money(b.yearToDate.plan ?? .zero)),
+        actual(b.yearToDate.actual, month: nil),
+        Cell(
+          sum(
+            plan, from: PlanAnchor.budget(january, b.id), to: PlanAnchor.budget(r.month, b.id),
+            .money(b.yearToDate.plan ?? .zero))),
         Cell(.formula("\(ref(6))-\(ref(5))", cached: .money((b.yearToDate.plan ?? .zero) - b.yearToDate.actual))),
         Cell(
           .formula("IF(\(ref(6))=0,\"\",\(ref(5))/\(ref(6)))", cached: .ratio(b.yearToDate.attainment)),
           decimals: decimals(b.yearToDate.attainment, kpi.map { [$0.green, $0.amber] } ?? [])),
         status(b.yearToDate, decided: kpi?.yearToDateLight, a: ref(5), p: ref(6)),
-        Cell(.money(b.annual)), Cell(.money(b.originalAnnual)),
+        Cell(figure(plan, PlanAnchor.budgetYear(b.id), .money(b.annual))),
+        Cell(figure(plan, PlanAnchor.budgetYear(b.id, original: true), .money(b.originalAnnual))),
         Cell(.formula("\(ref(10))-\(ref(5))", cached: .money(b.remaining))),
         Cell(.formula("IF(\(ref(10))=0,\"\",\(ref(5))/\(ref(10)))", cached: .ratio(b.usedOfAnnual))),
       ])
@@ -74,7 +80,7 @@ extension ReviewLayout {
     let spend = r.budget.enumerated().filter { $0.element.kind != .purchasing }
     let n = s.rows.count
     let ref = { (column: Int) in cellReference(row: n, column: column) }
-    func sum(_ column: Int, _ value: Money) -> Cell {
+    func columnTotal(_ column: Int, _ value: Money) -> Cell {
       let cells = spend.map { cellReference(row: first + $0.offset, column: column) }.joined(separator: ",")
       return Cell(.formula(cells.isEmpty ? "0" : "SUM(\(cells))", cached: .money(value)), .total)
     }
@@ -82,13 +88,16 @@ extension ReviewLayout {
     let ytdActual = total(\.yearToDate.actual), ytdBudget = total { $0.yearToDate.plan ?? .zero }
     let annual = total(\.annual)
     s.append([
-      Cell(.text(l.totalSpend), .total), sum(1, total(\.month.actual)), sum(2, total { $0.month.plan ?? .zero }),
-      sum(3, total { ($0.month.plan ?? .zero) - $0.month.actual }), Cell(.empty, .total), sum(5, ytdActual),
-      sum(6, ytdBudget), sum(7, ytdBudget - ytdActual),
+      Cell(.text(l.totalSpend), .total), columnTotal(1, total(\.month.actual)),
+      columnTotal(2, total { $0.month.plan ?? .zero }),
+      columnTotal(3, total { ($0.month.plan ?? .zero) - $0.month.actual }), Cell(.empty, .total),
+      columnTotal(5, ytdActual),
+      columnTotal(6, ytdBudget), columnTotal(7, ytdBudget - ytdActual),
       Cell(
         .formula("IF(\(ref(6))=0,\"\",\(ref(5))/\(ref(6)))", cached: .ratio(Ratio(ytdActual, over: ytdBudget))),
         .total),
-      Cell(.empty, .total), sum(10, annual), sum(11, total(\.originalAnnual)), sum(12, annual - ytdActual),
+      Cell(.empty, .total), columnTotal(10, annual), columnTotal(11, total(\.originalAnnual)),
+      columnTotal(12, annual - ytdActual),
       Cell(
         .formula("IF(\(ref(10))=0,\"\",\(ref(5))/\(ref(10)))", cached: .ratio(Ratio(ytdActual, over: annual))),
         .total),

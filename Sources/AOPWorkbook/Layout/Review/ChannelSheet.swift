@@ -4,24 +4,30 @@ import AOPPlan
 
 /// Revenue by channel: the month and the year to date against target, by month, by month and channel.
 extension ReviewLayout {
-  func channels(_ r: ReviewReport) -> Sheet {
+  func channels(_ r: ReviewReport, plan: Sheet) -> Sheet {
     let l = labels
     var s = Sheet(name: l.channelSheet)
     s.columnWidths = [18, 14, 15, 15, 15, 11, 15, 15, 15, 11]
-    s.append([Cell(.text("\(l.channelSheet) — \(r.month)"), .title)])
+    s.append([Cell(.text("\(l.channelSheet) — \(l.monthName(r.month))"), .title)])
     s.blank()
     s.append(
       header([
-        l.channel, l.kind, "\(l.actual) \(r.month)", l.target, l.variance, l.variancePercent,
+        l.channel, l.kind, "\(l.actual) \(l.shortMonth(r.month))", l.target, l.variance, l.variancePercent,
         "\(l.actual) \(l.yearToDate.lowercased())", l.target, l.variance, l.variancePercent,
       ]))
     s.frozenRows = s.rows.count
     let first = s.rows.count
     let data = DataSums(sales: r, labels: l)
+    let january = Month(year: r.month.year, month: 1) ?? r.month
     for c in r.channelLines {
       let row = s.rows.count
-      var month = amountCells(c.month, row: row, column: 2)
-      var ytd = amountCells(c.yearToDate, row: row, column: 6)
+      let id = c.channel.id
+      var month = amountCells(c.month, row: row, column: 2) {
+        figure(plan, PlanAnchor.target(r.month, id), .money($0))
+      }
+      var ytd = amountCells(c.yearToDate, row: row, column: 6) {
+        sum(plan, from: PlanAnchor.target(january, id), to: PlanAnchor.target(r.month, id), .money($0))
+      }
       // The actual revenue as a live sum over the data sheet's lines, so it leads to its rows.
       month[0].value = .live(
         data.sum(.revenue, where: [(.channel, .text(c.channel.name)), (.month, .firstDay(of: r.month))]),
@@ -32,6 +38,14 @@ extension ReviewLayout {
     }
     let last = s.rows.count - 1
     let totalRow = s.rows.count
+    // What the summary reads: the totals, and the channel rows its online share sums by kind.
+    for (name, column) in [("revenue month", 2), ("target month", 3), ("revenue ytd", 6), ("target ytd", 7)] {
+      s.publish(name, row: totalRow, column: column)
+    }
+    for (name, column) in [("kind", 1), ("revenue month", 2), ("revenue ytd", 6)] {
+      s.publish("first \(name)", row: first, column: column)
+      s.publish("last \(name)", row: last, column: column)
+    }
     var totals = [Cell(.text(l.total), .total), Cell(.empty, .total)]
     for (offset, v) in [(2, r.thisMonth.revenue), (6, r.yearToDate.revenue)] {
       let a = "SUM(\(cellReference(row: first, column: offset)):\(cellReference(row: last, column: offset)))"
@@ -77,9 +91,12 @@ extension ReviewLayout {
         targetRef = cellReference(row: row, column: r.channels.count + 2)
       cells.append(Cell(.formula("SUM(\(from):\(to))", cached: .money(line.figures.revenue))))
       if let t = line.revenueTarget {
-        cells.append(Cell(.money(t)))
+        cells.append(Cell(figure(plan, PlanAnchor.target(line.month), .money(t))))
         cells.append(Cell(.formula("\(totalRef)-\(targetRef)", cached: .money(line.figures.revenue - t))))
-        cells.append(Cell(line.originalRevenueTarget.map(CellValue.money) ?? .empty))
+        cells.append(
+          Cell(
+            line.originalRevenueTarget.map { figure(plan, PlanAnchor.target(line.month, original: true), .money($0)) }
+              ?? .empty))
       } else {
         cells += [Cell(.empty), Cell(.empty), Cell(.empty)]
       }
@@ -93,7 +110,7 @@ extension ReviewLayout {
           .formula(
             "IF(\(totalRef)=0,\"\",(\(onlineSum))/\(totalRef))",
             cached: .ratio(Ratio(online, over: line.figures.revenue)))))
-      cells.append(Cell(.ratio(r.plan.goals.onlineShare?.ratio)))
+      cells.append(Cell(figure(plan, PlanAnchor.goal(.onlineShare), .ratio(r.plan.goals.onlineShare?.ratio))))
       s.append(cells)
     }
     let lastMonth = s.rows.count - 1
@@ -127,13 +144,13 @@ extension ReviewLayout {
         bound: r.plan.goals.onlineShare.map { _ in (l.goal, shareColumn + 1) }))
     s.placeChartsBelow()
     s.blank()
-    channelMonths(r, data: data, into: &s)
+    channelMonths(r, data: data, plan: plan, into: &s)
     return s
   }
 
   /// Each channel in each month (the long form of the table above, one row per pair, so it filters and
   /// pivots): actual as a live sum over the data, target, variance, and the baseline year's same month.
-  func channelMonths(_ r: ReviewReport, data: DataSums<SalesColumn>, into s: inout Sheet) {
+  func channelMonths(_ r: ReviewReport, data: DataSums<SalesColumn>, plan: Sheet, into s: inout Sheet) {
     let l = labels
     s.append([Cell(.text(l.byMonthAndChannel), .subtitle)])
     s.append(
@@ -144,7 +161,9 @@ extension ReviewLayout {
     for line in r.channelMonthLines {
       let row = s.rows.count
       let monthCell = "$" + cellReference(row: row, column: 0)
-      var amounts = amountCells(line.revenue, row: row, column: 2)
+      var amounts = amountCells(line.revenue, row: row, column: 2) {
+        figure(plan, PlanAnchor.target(line.month, line.channel.id), .money($0))
+      }
       amounts[0].value = .live(
         data.sum(.revenue, where: [(.channel, .text(line.channel.name)), (.month, .expression(monthCell))]),
         .money(line.revenue.actual))

@@ -9,8 +9,8 @@ extension ReviewLayout {
   func data(_ r: ReviewReport) -> Sheet {
     let l = labels
     var s = Sheet(name: l.dataSheet)
-    s.columnWidths = [10, 12, 10, 8, 18, 20, 36, 22, 8, 16, 16, 16, 48, 8]
-    let title = "\(l.dataSheet) — \(r.month.year)-01…\(r.month)"
+    s.columnWidths = [10, 12, 10, 8, 18, 20, 36, 22, 8, 16, 16, 16, 48, 8, 8]
+    let title = "\(l.dataSheet) — \(l.monthsThrough(r.month))"
     s.append([
       Cell(
         .text(
@@ -18,13 +18,17 @@ extension ReviewLayout {
         ), .title)
     ])
     let columns = [
-      l.month, l.date, l.channel, l.kind, l.order, l.sku, l.productName, l.productGroup, l.units, l.revenue,
+      l.month, l.date, l.channel, l.lineKind, l.order, l.sku, l.productName, l.productGroup, l.units, l.revenue,
       l.coveredRevenue, l.cogs,
-      l.file, l.line,
+      l.file, l.line, l.orders,
     ]
     startDataTable(on: &s, columns: columns, rows: r.data.rowCount)
+    // An order counts once in its month and channel, on its first sale line there (returns are not
+    // orders): the order count is the sum of this column, as the review counts it.
+    var counted = Set<String>()
     for d in r.data.lines {
       let x = d.line
+      let isFirst = !x.isReturn && counted.insert("\(d.month) \(x.channel) \(x.orderID)").inserted
       s.append([
         Cell(.month(d.month)), Cell(.day(x.day)), Cell(.text(channelName(x.channel, r))),
         Cell(.text(x.isReturn ? l.kindReturn : l.kindSale)),
@@ -34,7 +38,7 @@ extension ReviewLayout {
         Cell(.text(l.groupName(d.productGroup))), Cell(.integer(x.quantity)),
         Cell(.money(x.netRevenue)), Cell(d.cogs == nil ? .empty : .money(x.netRevenue)),
         Cell(d.cogs.map(CellValue.money) ?? .empty),
-        Cell(.text(x.source.file)), Cell(.integer(x.source.line)),
+        Cell(.text(x.source.file)), Cell(.integer(x.source.line)), Cell(.integer(isFirst ? 1 : 0)),
       ])
     }
     for (key, f) in r.data.aggregate {
@@ -44,7 +48,7 @@ extension ReviewLayout {
         Cell(.empty), Cell(.empty),
         Cell(.text(l.groupName(key.productGroup))), Cell(.integer(f.units)), Cell(.money(f.revenue)),
         Cell(.money(f.coveredRevenue)), Cell(.money(f.cogs)),
-        Cell(.text(l.seeLedgerCSV)), Cell(.empty),
+        Cell(.text(l.seeLedgerCSV)), Cell(.empty), Cell(.integer(f.orders)),
       ])
     }
     s.table = Table(name: "Ledger", headerRow: 2, lastRow: s.rows.count - 1, columns: columns)
@@ -76,7 +80,7 @@ extension ReviewLayout {
     let l = labels
     var s = Sheet(name: l.spendSheet)
     s.columnWidths = [10, 10, 12, 30, 30, 36, 12, 12, 16, 48, 8]
-    let title = "\(l.spendSheet) — \(r.month.year)-01…\(r.month)"
+    let title = "\(l.spendSheet) — \(l.monthsThrough(r.month))"
     s.append([
       Cell(
         .text(
@@ -84,18 +88,25 @@ extension ReviewLayout {
             ?? title), .title)
     ])
     let columns = [
-      l.month, l.channel, l.kind, l.category, l.budgetLine, l.label, l.from, l.to, l.amountInMonth, l.file, l.line,
+      l.month, l.channel, l.lineKind, l.category, l.budgetLine, l.label, l.from, l.to, l.amountInMonth, l.file, l.line,
     ]
     startDataTable(on: &s, columns: columns, rows: r.data.spend.count)
     for part in r.data.spend {
       let line = part.line
+      let kind = part.isPurchase ? l.kindPurchase : part.isMarketing ? l.kindMarketing : l.kindExpense
+      // A purchase: the goods bought (SKU and name) on the day its cost line gives.
+      let label =
+        line?.label ?? part.purchase.map {
+          [$0.sku, $0.productName ?? ""].filter { !$0.isEmpty }.joined(separator: " — ")
+        }
+        ?? l.seeLedgerCSV
+      let first = line?.firstDay ?? part.purchase?.effectiveFrom, last = line?.lastDay ?? part.purchase?.effectiveFrom
+      let source = line?.source ?? part.purchase?.source
       s.append([
-        Cell(.month(part.month)), Cell(.text(channelName(part.channel, r))),
-        Cell(.text(part.isMarketing ? l.kindMarketing : l.kindExpense)), Cell(.text(part.category)),
-        Cell(.text(budgetLineName(part.budgetLine, r))), Cell(.text(line?.label ?? l.seeLedgerCSV)),
-        Cell(line.map { .day($0.firstDay) } ?? .empty), Cell(line.map { .day($0.lastDay) } ?? .empty),
-        Cell(.money(part.amount)), Cell(.text(line?.source.file ?? "")),
-        Cell(line.map { .integer($0.source.line) } ?? .empty),
+        Cell(.month(part.month)), Cell(.text(channelName(part.channel, r))), Cell(.text(kind)),
+        Cell(.text(part.category)), Cell(.text(part.budgetLine.isEmpty ? "" : budgetLineName(part.budgetLine, r))),
+        Cell(.text(label)), Cell(first.map { .day($0) } ?? .empty), Cell(last.map { .day($0) } ?? .empty),
+        Cell(.money(part.amount)), Cell(.text(source?.file ?? "")), Cell(source.map { .integer($0.line) } ?? .empty),
       ])
     }
     s.table = Table(name: "Spend", headerRow: 2, lastRow: s.rows.count - 1, columns: columns)

@@ -4,11 +4,11 @@ import AOPPlan
 
 /// Gross margin by month, channel and product group, and the revenue without a known cost.
 extension ReviewLayout {
-  func grossMargin(_ r: ReviewReport) -> Sheet {
+  func grossMargin(_ r: ReviewReport, plan: Sheet) -> Sheet {
     let l = labels
     var s = Sheet(name: l.marginSheet)
     s.columnWidths = [20, 16, 16, 16, 16, 12, 12, 10]
-    s.append([Cell(.text("\(l.marginSheet) — \(r.month)"), .title)])
+    s.append([Cell(.text("\(l.marginSheet) — \(l.monthName(r.month))"), .title)])
     s.blank()
     let columns = [l.revenue, l.coveredRevenue, l.cogs, l.grossProfit, l.grossMargin, l.costCoverage]
     s.append(header([l.month] + columns + [l.floor]))
@@ -47,9 +47,13 @@ extension ReviewLayout {
       figuresRow(
         .month(line.month), line.figures,
         matches: [(.month, .expression("$" + cellReference(row: s.rows.count, column: 0)))])
-      if let floor = r.plan.goals.grossMarginFloor { s.rows[s.rows.count - 1].append(Cell(.ratio(floor.ratio))) }
+      if let floor = r.plan.goals.grossMarginFloor {
+        s.rows[s.rows.count - 1].append(Cell(figure(plan, PlanAnchor.goal(.grossMargin), .ratio(floor.ratio))))
+      }
     }
     let lastMonth = s.rows.count - 1
+    s.publish("month", row: lastMonth, column: 0)
+    s.publish("ytd", row: lastMonth + 1, column: 0)
     figuresRow(.text(l.yearToDate), r.yearToDate.figures, role: .total, sums: (firstMonth, lastMonth))
     s.charts.append(
       ratioChart(

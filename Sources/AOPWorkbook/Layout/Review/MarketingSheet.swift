@@ -4,11 +4,11 @@ import AOPPlan
 
 /// Marketing spend against its budget and against revenue, by month and channel.
 extension ReviewLayout {
-  func marketing(_ r: ReviewReport) -> Sheet {
+  func marketing(_ r: ReviewReport, plan: Sheet) -> Sheet {
     let l = labels
     var s = Sheet(name: l.marketingSheet)
     s.columnWidths = [20, 15, 15, 15, 16, 14, 15, 15, 14]
-    s.append([Cell(.text("\(l.marketingSheet) — \(r.month)"), .title)])
+    s.append([Cell(.text("\(l.marketingSheet) — \(l.monthName(r.month))"), .title)])
     s.blank()
     s.append(header([l.month, l.marketing, l.budget, l.remaining, l.revenue, l.marketingToRevenue, l.ceiling]))
     s.frozenRows = s.rows.count
@@ -18,7 +18,7 @@ extension ReviewLayout {
     /// revenue as sums over the data sheets' rows.
     func row(
       _ label: CellValue, spend: Money, budget: Money, revenue: Money, role: CellRole = .body,
-      total: (first: Int, last: Int)? = nil
+      total: (first: Int, last: Int)? = nil, budgetCells: [String] = []
     ) {
       let n = s.rows.count
       let sp = cellReference(row: n, column: 1), b = cellReference(row: n, column: 2),
@@ -33,7 +33,7 @@ extension ReviewLayout {
       s.append([
         Cell(label, role),
         live(spend, column: 1, spending.sum(.amount, where: [(.month, month), (.kind, .text(l.kindMarketing))])),
-        live(budget, column: 2, nil),
+        total == nil ? Cell(sum(plan, budgetCells, .money(budget)), role) : live(budget, column: 2, nil),
         Cell(.formula("\(b)-\(sp)", cached: .money(budget - spend)), role),
         live(revenue, column: 4, sales.sum(.revenue, where: [(.month, month)])),
         Cell(
@@ -42,13 +42,19 @@ extension ReviewLayout {
       ])
     }
     for line in r.monthLines {
+      // The month's budget: the plan's cells of the marketing lines in force that month.
+      let lines = r.plan.budget(in: line.month).filter { $0.kind == .marketing }
       row(
-        .month(line.month), spend: line.figures.marketing, budget: line.marketingBudget, revenue: line.figures.revenue)
+        .month(line.month), spend: line.figures.marketing, budget: line.marketingBudget, revenue: line.figures.revenue,
+        budgetCells: lines.map { PlanAnchor.budget(line.month, $0.id) })
       if let ceiling = r.plan.goals.marketingToRevenueCeiling {
-        s.rows[s.rows.count - 1].append(Cell(.ratio(ceiling.ratio)))
+        s.rows[s.rows.count - 1].append(
+          Cell(figure(plan, PlanAnchor.goal(.marketingToRevenue), .ratio(ceiling.ratio))))
       }
     }
     let lastMonth = s.rows.count - 1
+    s.publish("month", row: lastMonth, column: 0)
+    s.publish("ytd", row: lastMonth + 1, column: 0)
     s.charts.append(
       ratioChart(
         l.marketingToRevenue, months: (firstMonth, lastMonth), value: 5,
@@ -64,7 +70,8 @@ extension ReviewLayout {
     let ytdLabel = l.yearToDate.lowercased()
     s.append(
       header([
-        l.channel, "\(l.marketing) \(r.month)", l.budget, l.remaining, "\(l.marketingToRevenue) \(r.month)",
+        l.channel, "\(l.marketing) \(l.shortMonth(r.month))", l.budget, l.remaining,
+        "\(l.marketingToRevenue) \(l.shortMonth(r.month))",
         "\(l.marketing) \(ytdLabel)", "\(l.budget) \(ytdLabel)", l.remaining, "\(l.marketingToRevenue) \(ytdLabel)",
       ]))
     let firstChannel = s.rows.count
@@ -74,15 +81,22 @@ extension ReviewLayout {
       // A channel's own marketing budget, when the plan gives it one in force this month.
       let own = r.budget.first { $0.kind == .marketing && $0.channel == c.channel.id && $0.month.plan != nil }
       shared = shared || own == nil
+      let january = Month(year: r.month.year, month: 1) ?? r.month
       func spendCells(_ spend: Money, _ budget: Money?, _ ratio: Ratio?, column: Int, month: Month?) -> [Cell] {
         let sp = cellReference(row: n, column: column), b = cellReference(row: n, column: column + 1)
         let matches: [(SpendColumn, DataMatch)] =
           [(.channel, .text(c.channel.name)), (.kind, .text(l.kindMarketing))]
           + (month.map { [(.month, .firstDay(of: $0))] } ?? [])
         let spent = Cell(.live(spending.sum(.amount, where: matches), .money(spend)))
-        guard let budget else { return [spent, Cell(.empty), Cell(.empty), Cell(.ratio(ratio))] }
+        guard let budget, let own else { return [spent, Cell(.empty), Cell(.empty), Cell(.ratio(ratio))] }
+        // The budget from the plan sheet: the month's cell, or the months of the year so far.
+        let planned =
+          month != nil
+          ? figure(plan, PlanAnchor.budget(r.month, own.id), .money(budget))
+          : sum(
+            plan, from: PlanAnchor.budget(january, own.id), to: PlanAnchor.budget(r.month, own.id), .money(budget))
         return [
-          spent, Cell(.money(budget)), Cell(.formula("\(b)-\(sp)", cached: .money(budget - spend))),
+          spent, Cell(planned), Cell(.formula("\(b)-\(sp)", cached: .money(budget - spend))),
           Cell(.ratio(ratio)),
         ]
       }

@@ -11,12 +11,29 @@ public struct ReviewLayout: Sendable {
 
   var labels: Labels { Labels(language: language) }
 
+  /// The file's properties and the printed pages' words, in the workbook's language.
+  public func properties(_ report: ReviewReport) -> WorkbookProperties {
+    let l = labels
+    return WorkbookProperties(
+      title: "\(l.reviewTitle) \(l.monthName(report.month))", company: report.company,
+      subject: l.monthName(report.month), created: report.month.next.firstDay, page: l.page, points: l.pointsUnit,
+      monthFormat: l.monthFormat, dateFormat: l.dateFormat)
+  }
+
   public func layOut(_ report: ReviewReport) -> [Sheet] {
+    // Each sheet is laid out after those it points to, which publish their cells as they place them.
+    let plan = planSheet(report)
+    let channelSheet = channels(report, plan: plan)
+    let marginSheet = grossMargin(report, plan: plan)
+    let marketingSheet = marketing(report, plan: plan)
+    let risksSheet = risks(report)
+    let detail = Detail(
+      plan: plan, channels: channelSheet, margin: marginSheet, marketing: marketingSheet, risks: risksSheet)
     var sheets =
       [
-        summary(report), channels(report), grossMargin(report), marketing(report), budget(report), risks(report),
+        summary(report, detail), channelSheet, marginSheet, marketingSheet, budget(report, plan: plan), risksSheet,
       ] + (report.kpis.isEmpty ? [] : [kpisByMonth(report)]) + [
-        planSheet(report),
+        plan,
         sources(report), rejects(report),
       ] + (report.data.isEmpty ? [] : [data(report)])
       + (report.data.spend.isEmpty ? [] : [spendData(report)])
@@ -30,12 +47,39 @@ public struct ReviewLayout: Sendable {
     return sheets
   }
 
+  /// The sheets the summary's figures come from (and lead back to).
+  struct Detail {
+    let plan: Sheet, channels: Sheet, margin: Sheet, marketing: Sheet, risks: Sheet
+  }
+
   // MARK: Shared pieces
+
+  /// A figure another sheet published as `anchor` (a formula, so it leads there) with its value cached,
+  /// or the value itself when that sheet has no such cell; given `column`, the cell in that column of
+  /// the row published.
+  func figure(_ sheet: Sheet, _ anchor: String, column: Int? = nil, _ value: CellValue) -> CellValue {
+    let reference = column.map { sheet.reference(anchor, column: $0) } ?? sheet.reference(anchor)
+    return reference.map { .formula($0, cached: value) } ?? value
+  }
+
+  /// The sum of published cells: the block `from`…`to`, or the cells `anchors`; the value itself when
+  /// the sheet lacks any of them.
+  func sum(_ sheet: Sheet, from: String, to: String, _ value: CellValue) -> CellValue {
+    sheet.reference(from, through: to).map { .formula("SUM(\($0))", cached: value) } ?? value
+  }
+  func sum(_ sheet: Sheet, _ anchors: [String], _ value: CellValue) -> CellValue {
+    let references = anchors.compactMap { sheet.reference($0) }
+    guard references.count == anchors.count else { return value }
+    return .formula(references.isEmpty ? "0" : "SUM(\(references.joined(separator: ",")))", cached: value)
+  }
 
   func header(_ names: [String]) -> [Cell] { names.map { Cell(.text($0), .header) } }
 
-  /// Actual, plan, variance (formula) and variance % (formula) for an amount, at `row`, from `column`.
-  func amountCells(_ v: VersusPlan, row: Int, column: Int, role: CellRole = .body) -> [Cell] {
+  /// Actual, plan, variance (formula) and variance % (formula) for an amount, at `row`, from `column`;
+  /// the plan as `plan` gives it (a formula reading the plan sheet), else as a number.
+  func amountCells(
+    _ v: VersusPlan, row: Int, column: Int, role: CellRole = .body, plan planCell: ((Money) -> CellValue)? = nil
+  ) -> [Cell] {
     let a = cellReference(row: row, column: column)
     let p = cellReference(row: row, column: column + 1)
     let d = cellReference(row: row, column: column + 2)
@@ -44,7 +88,7 @@ public struct ReviewLayout: Sendable {
     }
     let varianceFormula = v.kind == .target ? "\(a)-\(p)" : "\(p)-\(a)"
     return [
-      Cell(.money(v.actual), role), Cell(.money(plan), role),
+      Cell(.money(v.actual), role), Cell(planCell?(plan) ?? .money(plan), role),
       Cell(.formula(varianceFormula, cached: .money(variance)), role),
       Cell(.formula("IF(\(p)=0,\"\",\(d)/\(p))", cached: .ratio(v.varianceRatio)), role),
     ]

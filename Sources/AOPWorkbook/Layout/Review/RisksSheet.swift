@@ -4,16 +4,6 @@ import AOPPlan
 
 /// The plan's risks condition by condition, its KPI lights, and each KPI month by month.
 extension ReviewLayout {
-  /// The risks sheet's row (1-based) of each risk's shown condition (the one that fired, else the
-  /// first): one row per condition, in the plan's order.
-  static func shownConditionRows(_ r: ReviewReport) -> [Int] {
-    var row = Links.firstRiskRow
-    return r.risks.map { c in
-      defer { row += c.conditions.count }
-      return row + (c.conditions.firstIndex { $0.holds } ?? 0)
-    }
-  }
-
   /// A KPI with its scope, in the workbook's words, as a table's cell starts (with a capital).
   func name(_ kpi: Plan.KPI, _ scope: Plan.Scope, _ r: ReviewReport) -> String {
     let text = labels.kpiName(kpi, scope, channels: r.channels, budget: r.budget)
@@ -24,7 +14,7 @@ extension ReviewLayout {
     let l = labels
     var s = Sheet(name: l.risksSheet)
     s.columnWidths = [28, 12, 28, 10, 9, 9, 12, 30, 40]
-    s.append([Cell(.text("\(l.risksSheet) — \(r.month)"), .title)])
+    s.append([Cell(.text("\(l.risksSheet) — \(l.monthName(r.month))"), .title)])
     s.blank()
     s.append(
       header([
@@ -33,7 +23,10 @@ extension ReviewLayout {
     s.frozenRows = s.rows.count
     // One row per condition: the risk, its status and contingency on its first; the value and
     // threshold of the month reviewed; the months judged when a condition must hold several in a row.
-    for c in r.risks {
+    // Published: each risk's shown condition (the one that fired, else the first) as `risk N`, each
+    // KPI's row as `kpi N` (in the report's order).
+    for (i, c) in r.risks.enumerated() {
+      s.publish("risk \(i)", row: s.rows.count + (c.conditions.firstIndex { $0.holds } ?? 0), column: 0)
       for (j, check) in c.conditions.enumerated() {
         let condition = check.condition
         let last = check.judged.last
@@ -59,9 +52,11 @@ extension ReviewLayout {
     s.blank()
     s.append(
       header([
-        l.kpi, "\(l.value) \(r.month)", l.light, "\(l.value) \(l.yearToDate.lowercased())", l.light, l.green, l.amber,
+        l.kpi, "\(l.value) \(l.shortMonth(r.month))", l.light, "\(l.value) \(l.yearToDate.lowercased())", l.light,
+        l.green, l.amber,
       ]))
-    for k in r.kpis {
+    for (i, k) in r.kpis.enumerated() {
+      s.publish("kpi \(i)", row: s.rows.count, column: 0)
       let row = s.rows.count + 1  // 1-based: the value in B and D, the bounds in F and G
       func live(_ decided: KPIStatus.Light, _ column: String) -> CellValue {
         liveLight(
@@ -85,7 +80,7 @@ extension ReviewLayout {
     var s = Sheet(name: l.kpiMonthsSheet)
     let months = r.month.yearToDate
     s.columnWidths = [48] + months.map { _ in 11 }
-    s.append([Cell(.text("\(l.yearSoFar) — \(r.month)"), .title)])
+    s.append([Cell(.text("\(l.yearSoFar) — \(l.monthName(r.month))"), .title)])
     s.blank()
     s.append(header([l.kpi] + months.map(\.description)))
     s.frozenRows = s.rows.count

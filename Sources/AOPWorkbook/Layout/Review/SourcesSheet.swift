@@ -35,7 +35,7 @@ extension ReviewLayout {
         Cell(.money(f.spend)),
         Cell(
           .text(
-            ([f.message].compactMap { $0 } + f.duplicatesOf.map(l.duplicates) + f.flags.map(l.flagged)).joined(
+            ([f.note.map(l.note)].compactMap { $0 } + f.duplicatesOf.map(l.duplicates) + f.flags.map(l.flagged)).joined(
               separator: "; "))),
         Cell(.text(f.sha256 ?? "")),
       ])
@@ -75,7 +75,8 @@ extension ReviewLayout {
     let first = s.rows.count
     for x in r.rejections.kept {
       s.append([
-        Cell(.text(x.source.file)), Cell(.integer(x.source.line)), Cell(.text(x.column ?? "")), Cell(.text(x.reason)),
+        Cell(.text(x.source.file)), Cell(.integer(x.source.line)), Cell(.text(x.column ?? "")),
+        Cell(.text(l.reason(x.reason))),
         Cell(.text(x.rawText)),
       ])
     }

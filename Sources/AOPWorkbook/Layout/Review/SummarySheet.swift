@@ -4,54 +4,32 @@ import AOPPlan
 
 /// The summary: the plan's goals for the month and the year to date, the risks that fired, the outlook.
 extension ReviewLayout {
-  /// Where the summary's figures come from on the detail sheets (which lead on to the data rows). The
-  /// positions follow the detail sheets' fixed layout: a title row, a blank row, the header, then rows.
-  struct Links {
-    let channelSheet: String, marginSheet: String, marketingSheet: String
-    let channelTotalRow: Int  // 1-based
-    let lastMonthRow: Int, yearToDateRow: Int  // 1-based, on the margin and marketing sheets
-
-    init(_ r: ReviewReport, _ l: Labels) {
-      channelSheet = "'\(l.channelSheet)'"
-      marginSheet = "'\(l.marginSheet)'"
-      marketingSheet = "'\(l.marketingSheet)'"
-      channelTotalRow = 3 + r.channelLines.count + 1
-      lastMonthRow = 3 + r.monthLines.count
-      yearToDateRow = lastMonthRow + 1
-    }
-
-    /// The risks sheet's first risk row (1-based): a title row, a blank row, the header.
-    static let firstRiskRow = 4
-
-    func link(_ sheet: String, _ column: String, _ row: Int, _ value: CellValue) -> CellValue {
-      .formula("\(sheet)!\(column)\(row)", cached: value)
-    }
-  }
-
   /// The summary's columns: the figure's name, then for the month and again for the year to date its
   /// actual, plan, against the plan (% achieved, or points for a ratio), the same period last year, the
   /// growth on it (points for a ratio) and the light.
   static let summaryBlockWidth = 6
 
-  func summary(_ r: ReviewReport) -> Sheet {
+  func summary(_ r: ReviewReport, _ d: Detail) -> Sheet {
     let l = labels
-    let links = Links(r, l)
     var s = Sheet(name: l.summarySheet)
     s.print.onePage = true
     s.columnWidths = [24, 13, 13, 12, 13, 12, 11, 14, 14, 12, 14, 12, 11]
     s.textWidthLimit = 0
-    s.append([Cell(.text("\(r.company.isEmpty ? "" : r.company + " — ")\(l.reviewTitle) \(r.month)"), .title)])
+    s.append([
+      Cell(.text("\(r.company.isEmpty ? "" : r.company + " — ")\(l.reviewTitle) \(l.monthName(r.month))"), .title)
+    ])
     s.append([Cell(.text(l.unitLine(r.currency)), .note)])
     s.blank()
     let width = Self.summaryBlockWidth
     let lastYearMonth = r.baselineYear.flatMap { Month(year: $0, month: r.month.month) }
     s.append(
-      [Cell(.empty, .header), Cell(.text("\(l.thisMonth) \(r.month)"), .header, span: width)]
+      [Cell(.empty, .header), Cell(.text(l.monthHeading(r.month)), .header, span: width)]
         + Array(repeating: Cell(.empty, .header), count: width - 1)
-        + [Cell(.text("\(l.yearToDate) \(r.month.year)-01…\(r.month)"), .header, span: width)]
+        + [Cell(.text("\(l.yearToDate) \(l.monthsThrough(r.month))"), .header, span: width)]
         + Array(repeating: Cell(.empty, .header), count: width - 1))
     let block = [
-      l.actual, l.target, l.versusPlan, lastYearMonth.map { "\(l.lastYear) \($0)" } ?? l.lastYear, l.growth, l.status,
+      l.actual, l.target, l.versusPlan, lastYearMonth.map { "\(l.lastYear) \(l.shortMonth($0))" } ?? l.lastYear,
+      l.growth, l.status,
     ]
     s.append(
       header(
@@ -84,13 +62,14 @@ extension ReviewLayout {
     }
     /// An amount against its plan: the % achieved and the growth as formulas.
     func amountBlock(
-      _ v: VersusPlan, actual: CellValue, lastYear: Money?, kpi k: KPIStatus?, yearToDate: Bool, row: Int, at c: Int
+      _ v: VersusPlan, actual: CellValue, plan: (Money) -> CellValue, lastYear: Money?, kpi k: KPIStatus?,
+      yearToDate: Bool, row: Int, at c: Int
     ) -> [Cell] {
       let a = cellReference(row: row, column: c), p = cellReference(row: row, column: c + 1)
       let achieved = cellReference(row: row, column: c + 2), ly = cellReference(row: row, column: c + 3)
       let isTarget = v.kind == .target
       return [
-        Cell(actual), Cell(v.plan.map(CellValue.money) ?? .empty),
+        Cell(actual), Cell(v.plan.map(plan) ?? .empty),
         Cell(
           v.plan == nil
             ? .empty
@@ -110,8 +89,8 @@ extension ReviewLayout {
     }
     /// A ratio against its goal: the gap and the change on last year in points, as formulas.
     func ratioBlock(
-      _ g: RatioVersusGoal, actual: CellValue, lastYear: Ratio?, kpi k: KPIStatus?, yearToDate: Bool, row: Int,
-      at c: Int
+      _ g: RatioVersusGoal, actual: CellValue, goal goalKPI: Plan.KPI, lastYear: Ratio?, kpi k: KPIStatus?,
+      yearToDate: Bool, row: Int, at c: Int
     ) -> [Cell] {
       let a = cellReference(row: row, column: c), goal = cellReference(row: row, column: c + 1)
       let ly = cellReference(row: row, column: c + 3)
@@ -120,7 +99,8 @@ extension ReviewLayout {
       let decimals = g.actual?.percentDecimals(distinctFrom: bounds)
       let change = RatioVersusGoal(actual: g.actual, goal: lastYear, direction: .higherIsBetter).variancePoints
       return [
-        Cell(actual, decimals: decimals), Cell(.ratio(g.goal), decimals: decimals),
+        Cell(actual, decimals: decimals),
+        Cell(g.goal == nil ? .empty : figure(d.plan, PlanAnchor.goal(goalKPI), .ratio(g.goal)), decimals: decimals),
         Cell(.formula(pointsFormula(a, goal, higherIsBetter: higher), cached: .points(g.variancePoints))),
         Cell(lastYear.map { .ratio($0) } ?? .empty),
         Cell(lastYear == nil ? .empty : .formula(pointsFormula(a, ly, higherIsBetter: true), cached: .points(change))),
@@ -140,12 +120,18 @@ extension ReviewLayout {
       s.append([Cell(.text(label)), Cell(m)] + gap + [Cell(y)] + gap)
     }
     /// Online revenue over all revenue, from the channel sheet's rows (online channels by their kind).
-    func onlineShare(_ column: String, _ value: Ratio?) -> CellValue {
-      let first = 4, last = links.channelTotalRow - 1  // 1-based: the channel rows under the header
-      let sheet = links.channelSheet, total = "\(sheet)!\(column)\(links.channelTotalRow)"
-      let online = "SUMIFS(\(sheet)!\(column)\(first):\(column)\(last),\(sheet)!B\(first):B\(last),\"\(l.online)\")"
+    func onlineShare(_ period: String, _ value: Ratio?) -> CellValue {
+      guard let total = d.channels.reference("revenue \(period)"),
+        let revenue = d.channels.reference("first revenue \(period)", through: "last revenue \(period)"),
+        let kinds = d.channels.reference("first kind", through: "last kind")
+      else { return .ratio(value) }
+      let online = "SUMIFS(\(revenue),\(kinds),\"\(l.online)\")"
       return .formula("IF(\(total)=0,\"\",\(online)/\(total))", cached: .ratio(value))
     }
+    let targetMonth = { (p: Money) in figure(d.channels, "target month", .money(p)) }
+    let targetYTD = { (p: Money) in figure(d.channels, "target ytd", .money(p)) }
+    let budgetMonth = { (p: Money) in figure(d.marketing, "month", column: 2, .money(p)) }
+    let budgetYTD = { (p: Money) in figure(d.marketing, "ytd", column: 2, .money(p)) }
 
     let m = r.thisMonth, y = r.yearToDate
     let revenueRow = s.rows.count
@@ -153,11 +139,11 @@ extension ReviewLayout {
     s.append(
       [Cell(.text(l.revenue))]
         + amountBlock(
-          m.revenue, actual: links.link(links.channelSheet, "C", links.channelTotalRow, .money(m.revenue.actual)),
+          m.revenue, actual: figure(d.channels, "revenue month", .money(m.revenue.actual)), plan: targetMonth,
           lastYear: r.lastYearMonth?.lastYearRevenue, kpi: kpi(.revenueVsTarget), yearToDate: false, row: revenueRow,
           at: 1)
         + amountBlock(
-          y.revenue, actual: links.link(links.channelSheet, "G", links.channelTotalRow, .money(y.revenue.actual)),
+          y.revenue, actual: figure(d.channels, "revenue ytd", .money(y.revenue.actual)), plan: targetYTD,
           lastYear: r.lastYearToDate?.lastYearRevenue, kpi: kpi(.revenueVsTarget), yearToDate: true, row: revenueRow,
           at: 1 + width))
     // The plan's headline goal: growth on the same period last year, from the revenue row's growth.
@@ -169,11 +155,12 @@ extension ReviewLayout {
       let ref = { (c: Int) in cellReference(row: revenueRow, column: c) }
       var month = ratioBlock(
         growth(r.lastYearMonth?.growth),
-        actual: .formula(ref(5), cached: .ratio(r.lastYearMonth?.growth)), lastYear: nil,
+        actual: .formula(ref(5), cached: .ratio(r.lastYearMonth?.growth)), goal: .growthVsBaseline, lastYear: nil,
         kpi: kpi(.growthVsBaseline), yearToDate: false, row: row, at: 1)
       var ytd = ratioBlock(
         growth(r.lastYearToDate?.growth),
-        actual: .formula(ref(5 + width), cached: .ratio(r.lastYearToDate?.growth)), lastYear: nil,
+        actual: .formula(ref(5 + width), cached: .ratio(r.lastYearToDate?.growth)), goal: .growthVsBaseline,
+        lastYear: nil,
         kpi: kpi(.growthVsBaseline), yearToDate: true, row: row, at: 1 + width)
       if r.lastYearMonth == nil {  // no baseline: no growth to show
         month[0].value = .empty
@@ -186,10 +173,11 @@ extension ReviewLayout {
     s.append(
       [Cell(.text(l.onlineShare))]
         + ratioBlock(
-          m.onlineShare, actual: onlineShare("C", m.onlineShare.actual), lastYear: r.lastYearMonth?.lastYearOnlineShare,
+          m.onlineShare, actual: onlineShare("month", m.onlineShare.actual), goal: .onlineShare,
+          lastYear: r.lastYearMonth?.lastYearOnlineShare,
           kpi: kpi(.onlineShare), yearToDate: false, row: onlineRow, at: 1)
         + ratioBlock(
-          y.onlineShare, actual: onlineShare("G", y.onlineShare.actual),
+          y.onlineShare, actual: onlineShare("ytd", y.onlineShare.actual), goal: .onlineShare,
           lastYear: r.lastYearToDate?.lastYearOnlineShare, kpi: kpi(.onlineShare), yearToDate: true, row: onlineRow,
           at: 1 + width))
     let marginRow = s.rows.count
@@ -198,29 +186,29 @@ extension ReviewLayout {
       [Cell(.text(l.grossMargin))]
         + ratioBlock(
           m.grossMargin,
-          actual: links.link(links.marginSheet, "F", links.lastMonthRow, .ratio(m.grossMargin.actual)), lastYear: nil,
+          actual: figure(d.margin, "month", column: 5, .ratio(m.grossMargin.actual)), goal: .grossMargin, lastYear: nil,
           kpi: kpi(.grossMargin), yearToDate: false, row: marginRow, at: 1)
         + ratioBlock(
           y.grossMargin,
-          actual: links.link(links.marginSheet, "F", links.yearToDateRow, .ratio(y.grossMargin.actual)),
+          actual: figure(d.margin, "ytd", column: 5, .ratio(y.grossMargin.actual)), goal: .grossMargin,
           lastYear: nil, kpi: kpi(.grossMargin), yearToDate: true, row: marginRow, at: 1 + width))
     plainRow(
-      l.costCoverage, links.link(links.marginSheet, "G", links.lastMonthRow, .ratio(m.figures.costCoverage)),
-      links.link(links.marginSheet, "G", links.yearToDateRow, .ratio(y.figures.costCoverage)))
+      l.costCoverage, figure(d.margin, "month", column: 6, .ratio(m.figures.costCoverage)),
+      figure(d.margin, "ytd", column: 6, .ratio(y.figures.costCoverage)))
     plainRow(
-      l.cogs, links.link(links.marginSheet, "D", links.lastMonthRow, .money(m.figures.cogs)),
-      links.link(links.marginSheet, "D", links.yearToDateRow, .money(y.figures.cogs)))
+      l.cogs, figure(d.margin, "month", column: 3, .money(m.figures.cogs)),
+      figure(d.margin, "ytd", column: 3, .money(y.figures.cogs)))
     let marketingRow = s.rows.count
     name("Marketing", row: marketingRow)
     s.append(
       [Cell(.text("\(l.marketing) / \(l.budget.lowercased())"))]
         + amountBlock(
           m.marketing,
-          actual: links.link(links.marketingSheet, "B", links.lastMonthRow, .money(m.marketing.actual)), lastYear: nil,
+          actual: figure(d.marketing, "month", column: 1, .money(m.marketing.actual)), plan: budgetMonth, lastYear: nil,
           kpi: nil, yearToDate: false, row: marketingRow, at: 1)
         + amountBlock(
           y.marketing,
-          actual: links.link(links.marketingSheet, "B", links.yearToDateRow, .money(y.marketing.actual)),
+          actual: figure(d.marketing, "ytd", column: 1, .money(y.marketing.actual)), plan: budgetYTD,
           lastYear: nil, kpi: nil, yearToDate: true, row: marketingRow, at: 1 + width))
     let ratioRow = s.rows.count
     name("MarketingToRevenue", row: ratioRow)
@@ -228,20 +216,24 @@ extension ReviewLayout {
       [Cell(.text(l.marketingToRevenue))]
         + ratioBlock(
           m.marketingToRevenue,
-          actual: links.link(links.marketingSheet, "F", links.lastMonthRow, .ratio(m.marketingToRevenue.actual)),
-          lastYear: nil, kpi: kpi(.marketingToRevenue), yearToDate: false, row: ratioRow, at: 1)
+          actual: figure(d.marketing, "month", column: 5, .ratio(m.marketingToRevenue.actual)),
+          goal: .marketingToRevenue, lastYear: nil, kpi: kpi(.marketingToRevenue), yearToDate: false, row: ratioRow,
+          at: 1)
         + ratioBlock(
           y.marketingToRevenue,
-          actual: links.link(links.marketingSheet, "F", links.yearToDateRow, .ratio(y.marketingToRevenue.actual)),
-          lastYear: nil, kpi: kpi(.marketingToRevenue), yearToDate: true, row: ratioRow, at: 1 + width))
-    plainRow(l.orders, .integer(m.figures.orders), .integer(y.figures.orders))
+          actual: figure(d.marketing, "ytd", column: 5, .ratio(y.marketingToRevenue.actual)),
+          goal: .marketingToRevenue, lastYear: nil, kpi: kpi(.marketingToRevenue), yearToDate: true, row: ratioRow,
+          at: 1 + width))
     let data = DataSums(sales: r, labels: l)
+    plainRow(
+      l.orders, .live(data.sum(.orders, where: [(.month, .firstDay(of: r.month))]), .integer(m.figures.orders)),
+      .live(data.sum(.orders, where: []), .integer(y.figures.orders)))
     plainRow(
       l.units, .live(data.sum(.units, where: [(.month, .firstDay(of: r.month))]), .integer(m.figures.units)),
       .live(data.sum(.units, where: []), .integer(y.figures.units)))
     s.appendLightKey(l.key, words: l.trackWords)
-    risksFired(r, into: &s)
-    kpisAndOutlook(r, into: &s)
+    risksFired(r, d, into: &s)
+    kpisAndOutlook(r, d, into: &s)
     s.blank()
     let t = r.tally
     var account = "\(l.rowsAccount): \(t.read) / \(t.accepted) / \(t.rejected) / \(t.duplicates) / \(t.skipped)"
@@ -271,11 +263,10 @@ extension ReviewLayout {
 
   /// The plan's risks whose trigger the figures reached, each value and threshold a link to its row on
   /// the risks sheet, with the contingency the plan set for it (wrapped across the right-hand columns).
-  func risksFired(_ r: ReviewReport, into s: inout Sheet) {
+  func risksFired(_ r: ReviewReport, _ d: Detail, into s: inout Sheet) {
     let l = labels
     s.blank()
     s.append([Cell(.text(l.risksFired), .subtitle)])
-    let rows = Self.shownConditionRows(r)
     let fired = r.risks.enumerated().filter { $0.element.triggered }
     guard !fired.isEmpty else {
       s.append([Cell(.text(l.noRiskFired), .note)])
@@ -290,9 +281,7 @@ extension ReviewLayout {
     s.append(
       header([l.risk, l.value, l.threshold, l.period]) + spanned(Cell(.text(l.signal), .header), signalSpan)
         + spanned(Cell(.text(l.contingency), .header), contingencySpan))
-    let sheet = "'\(l.risksSheet)'"
     for (i, c) in fired {
-      let row = rows[i]
       let shown = c.shown.condition
       // The signal that fired; for a risk of all its conditions, every one.
       let signal = (c.risk.combination == .all ? c.conditions.map(\.condition) : [shown]).map { condition in
@@ -302,9 +291,9 @@ extension ReviewLayout {
       s.append(
         [
           Cell(.text(c.risk.risk)),
-          Cell(.formula("\(sheet)!F\(row)", cached: .ratio(c.value)), decimals: decimals(c.value, [c.threshold])),
+          Cell(figure(d.risks, "risk \(i)", column: 5, .ratio(c.value)), decimals: decimals(c.value, [c.threshold])),
           Cell(
-            .formula("\(sheet)!E\(row)", cached: .ratio(c.threshold.ratio)),
+            figure(d.risks, "risk \(i)", column: 4, .ratio(c.threshold.ratio)),
             decimals: decimals(c.value, [c.threshold])),
           Cell(.text(shown.period == .month ? l.thisMonth : l.yearToDate)),
         ] + spanned(Cell(.text(signal)), signalSpan) + spanned(Cell(.text(c.risk.contingency)), contingencySpan))
@@ -314,16 +303,15 @@ extension ReviewLayout {
   /// Side by side: on the left the plan's KPIs not green (each value and light a link to its row on the
   /// risks and KPIs sheet, where the light is a formula over its bands); on the right the full-year
   /// outlook and what the remaining months need.
-  func kpisAndOutlook(_ r: ReviewReport, into s: inout Sheet) {
+  func kpisAndOutlook(_ r: ReviewReport, _ d: Detail, into s: inout Sheet) {
     let l = labels
     var left: [[Cell]] = [], right: [[Cell]] = []
     if !r.kpis.isEmpty {
       left.append([Cell(.text(l.kpisToWatch), .subtitle)])
       left.append(
-        header([l.kpi, "\(l.value) \(r.month)", l.light, "\(l.value) \(l.yearToDate.lowercased())", l.light]))
-      let sheet = "'\(l.risksSheet)'"
-      // The KPI table's first row on the risks sheet: under the risks, their key row, a blank and a header.
-      let first = Links.firstRiskRow + r.risks.reduce(0) { $0 + $1.conditions.count } + (r.risks.isEmpty ? 0 : 1) + 2
+        header([
+          l.kpi, "\(l.value) \(l.shortMonth(r.month))", l.light, "\(l.value) \(l.yearToDate.lowercased())", l.light,
+        ]))
       let watched = r.kpis.enumerated().filter { _, k in
         [k.monthLight, k.yearToDateLight].contains { $0 == .amber || $0 == .red }
       }
@@ -331,14 +319,13 @@ extension ReviewLayout {
         left.append([
           Cell(.text(name(k.kpi, k.scope, r))),
           Cell(
-            .formula("\(sheet)!B\(first + i)", cached: .ratio(k.month)),
-            decimals: decimals(k.month, [k.green, k.amber])),
+            figure(d.risks, "kpi \(i)", column: 1, .ratio(k.month)), decimals: decimals(k.month, [k.green, k.amber])),
           // The lights are the KPI sheet's (formulas there): one definition, shown the same here.
-          Cell(.formula("\(sheet)!C\(first + i)", cached: light(k.monthLight, words: l.trackWords))),
+          Cell(figure(d.risks, "kpi \(i)", column: 2, light(k.monthLight, words: l.trackWords))),
           Cell(
-            .formula("\(sheet)!D\(first + i)", cached: .ratio(k.yearToDate)),
+            figure(d.risks, "kpi \(i)", column: 3, .ratio(k.yearToDate)),
             decimals: decimals(k.yearToDate, [k.green, k.amber])),
-          Cell(.formula("\(sheet)!E\(first + i)", cached: light(k.yearToDateLight, words: l.trackWords))),
+          Cell(figure(d.risks, "kpi \(i)", column: 4, light(k.yearToDateLight, words: l.trackWords))),
         ])
       }
       if watched.isEmpty { left.append([Cell(.text(l.allKPIsGreen), .note)]) }
@@ -356,7 +343,10 @@ extension ReviewLayout {
       right.append(line(l.requiredMargin, .ratio(o.requiredGrossMargin)))
       right.append(line(l.allowedMarketing, .ratio(o.allowedMarketingToRevenue)))
     }
-    right.append(line(l.annualTarget, r.annualRevenueTarget.map(CellValue.money) ?? .text(l.noData)))
+    right.append(
+      line(
+        l.annualTarget,
+        r.annualRevenueTarget.map { figure(d.plan, PlanAnchor.annualTarget, .money($0)) } ?? .text(l.noData)))
     right.append(line(l.phasing, .text(r.phasing == .baselineSeasonality ? l.phasingSeasonal : l.phasingEven)))
     right.append(line(l.baselineYear, r.baselineYear.map { CellValue.text(String($0)) } ?? .text(l.noData)))
     s.blank()
