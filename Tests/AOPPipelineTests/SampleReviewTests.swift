@@ -425,6 +425,27 @@ import Testing
     let share = try #require(book.row("Tổng quan", labelled: "Tỷ trọng online"))
     #expect(s["C\(share)"]?.number == 0.45 && abs((s["E\(share)"]?.number ?? 0) - online.value) < 1e-12)
     #expect(s["F\(share)"]?.formula == "IF(OR(B\(share)=\"\",E\(share)=\"\"),\"\",ROUND((B\(share)-E\(share))*100,6))")
+    // Per channel, on the channel sheet: the same month and the same months of last year, and the growth.
+    let channels = try #require(book.sheets["Doanh thu theo kênh"])
+    let channelHeader = try #require(book.row("Doanh thu theo kênh", labelled: "Kênh"))
+    #expect(
+      channels["K\(channelHeader)"]?.value == "Cùng kỳ T10/2025"
+        && channels["M\(channelHeader)"]?.value == "Cùng kỳ 2025")
+    let lastYearMonths = Self.months.map { "2025" + $0.dropFirst(4) }
+    var monthTotal: Double = 0
+    for (name, id) in [("Cửa hàng", "store"), ("Shopee", "shopee"), ("Website", "web")] {
+      let row = try #require(book.row("Doanh thu theo kênh", labelled: name))
+      let month = Double(expected.baseline2025.sum("revenue", months: ["2025-10"], channel: id))
+      monthTotal += month
+      #expect(channels["K\(row)"]?.number == month, "\(name)")
+      #expect(
+        channels["M\(row)"]?.number == Double(expected.baseline2025.sum("revenue", months: lastYearMonths, channel: id))
+      )
+      #expect(channels["L\(row)"]?.formula == "IF(K\(row)=0,\"\",C\(row)/K\(row)-1)")
+      #expect(channels["N\(row)"]?.formula == "IF(M\(row)=0,\"\",G\(row)/M\(row)-1)")
+    }
+    let total = try #require(book.row("Doanh thu theo kênh", labelled: "Tổng"))
+    #expect(channels["K\(total)"]?.number == monthTotal && monthTotal == Double(then))
   }
 
   /// The Vietnamese workbook says its own words in Vietnamese: the printed pages' footer, the notes on

@@ -349,25 +349,33 @@ public struct Sheet: Hashable, Sendable {
 
   /// Puts the sheet's charts under its tables, one below the other at the left, with room left for
   /// them (beside a table they would widen the printed page and shrink it).
-  /// Two charts side by side when the sheet is wide enough for both.
+  /// Charts side by side, as many as the sheet is wide enough for.
   mutating func placeChartsBelow() {
-    // The first column right of one chart's width (a column of w characters is 7w + 5 pixels).
-    var pixels = 0.0, second = 0
-    while second < columnWidths.count, pixels < Chart.widthInPixels + 10 {
-      pixels += columnWidths[second] * 7 + 5
-      second += 1
+    // Where each column starts, in pixels (a column of w characters is 7w + 5 pixels).
+    var starts = [0.0]
+    for w in columnWidths { starts.append(starts[starts.count - 1] + w * 7 + 5) }
+    let width = starts[starts.count - 1]
+    // The columns charts side by side start at: each a chart's width (and a gap) right of the one before,
+    // as many as the sheet's width holds (a quarter of a chart past it is fine: the columns measured
+    // here are the widths set, which fitting to their numbers only widens).
+    var slots = [0]
+    while let next = starts.indices.first(where: {
+      starts[$0] >= starts[slots[slots.count - 1]] + Chart.widthInPixels + 10
+    }),
+      next < columnWidths.count, starts[next] + Chart.widthInPixels * 0.75 <= width
+    {
+      slots.append(next)
     }
-    let sideBySide = columnWidths.dropFirst(second).reduce(0) { $0 + $1 * 7 + 5 } >= Chart.widthInPixels
     for i in charts.indices {
-      if i % 2 == 0 || !sideBySide {
+      let slot = i % slots.count
+      if slot == 0 {
         blank()
         charts[i].row = rows.count
-        charts[i].column = 0
         for _ in 0..<Chart.heightInRows + 1 { blank() }
       } else {
         charts[i].row = charts[i - 1].row
-        charts[i].column = second
       }
+      charts[i].column = slots[slot]
     }
   }
 

@@ -610,7 +610,10 @@ private struct FormatCache {
     case .points: format_set_num_format(f, "+0.0\" \(points)\";[Red]-0.0\" \(points)\";0.0\" \(points)\"")
     case .integer: format_set_num_format(f, "#,##0")
     case .date: format_set_num_format(f, dateFormat)
-    case .month: format_set_num_format(f, monthFormat)
+    case .month:
+      format_set_num_format(f, monthFormat)
+      // A month labels its row (or its cell in a long table beside a name): left, like the text it reads with.
+      format_set_align(f, UInt8(LXW_ALIGN_LEFT.rawValue))
     case .light(let words):
       format_set_num_format(f, FormatCache.lightFormat(words))
       // The word just after its icon (LibreOffice draws the icon over the first characters without an indent).

@@ -7,14 +7,23 @@ extension ReviewLayout {
   func channels(_ r: ReviewReport, plan: Sheet) -> Sheet {
     let l = labels
     var s = Sheet(name: l.channelSheet)
-    s.columnWidths = [18, 14, 15, 15, 15, 11, 15, 15, 15, 11]
+    s.columnWidths = [18, 14, 16, 16, 16, 11, 16, 16, 16, 11]  // money: `1,868,062,587 ₫`
     s.append([Cell(.text("\(l.channelSheet) — \(l.monthName(r.month))"), .title)])
     s.blank()
+    // The same period last year, per channel, when there is a baseline: the month's and the year to date's.
+    let lastYear: (month: Month, year: Int)? = r.baselineYear.flatMap { y in
+      Month(year: y, month: r.month.month).map { ($0, y) }
+    }
+    if lastYear != nil { s.columnWidths += [16, 11, 16, 11] }
     s.append(
-      header([
-        l.channel, l.kind, "\(l.actual) \(l.shortMonth(r.month))", l.target, l.variance, l.variancePercent,
-        "\(l.actual) \(l.yearToDate.lowercased())", l.target, l.variance, l.variancePercent,
-      ]))
+      header(
+        [
+          l.channel, l.kind, "\(l.actual) \(l.shortMonth(r.month))", l.target, l.variance, l.variancePercent,
+          "\(l.actual) \(l.yearToDate.lowercased())", l.target, l.variance, l.variancePercent,
+        ]
+          + (lastYear.map {
+            ["\(l.lastYear) \(l.shortMonth($0.month))", l.growth, "\(l.lastYear) \($0.year)", l.growth]
+          } ?? [])))
     s.frozenRows = s.rows.count
     let first = s.rows.count
     let data = DataSums(sales: r, labels: l)
@@ -34,7 +43,8 @@ extension ReviewLayout {
         .money(c.month.actual))
       ytd[0].value = .live(data.sum(.revenue, where: [(.channel, .text(c.channel.name))]), .money(c.yearToDate.actual))
       s.append(
-        [Cell(.text(c.channel.name)), Cell(.text(c.channel.kind == .online ? l.online : l.offline))] + month + ytd)
+        [Cell(.text(c.channel.name)), Cell(.text(c.channel.kind == .online ? l.online : l.offline))] + month + ytd
+          + (lastYear == nil ? [] : sameTimeLastYear(c, r, row: row)))
     }
     let last = s.rows.count - 1
     let totalRow = s.rows.count
@@ -61,8 +71,23 @@ extension ReviewLayout {
         totals += [Cell(.empty, .total), Cell(.empty, .total), Cell(.empty, .total)]
       }
     }
+    if lastYear != nil {
+      // Last year's totals, and the growth on them.
+      for (column, actual) in [(10, 2), (12, 6)] {
+        let range = "\(cellReference(row: first, column: column)):\(cellReference(row: last, column: column))"
+        let cached = (first...last).compactMap { row -> Money? in
+          if case .money(let m)? = s.cell(row, column)?.value.shown { return m }
+          return nil
+        }.sum()
+        let a = cellReference(row: totalRow, column: actual), ly = cellReference(row: totalRow, column: column)
+        let total = actual == 2 ? r.thisMonth.revenue.actual : r.yearToDate.revenue.actual
+        totals.append(Cell(.formula("SUM(\(range))", cached: .money(cached)), .total))
+        totals.append(
+          Cell(.formula("IF(\(ly)=0,\"\",\(a)/\(ly)-1)", cached: .ratio(Ratio(total - cached, over: cached))), .total))
+      }
+    }
     s.append(totals)
-    s.filter = (first - 1, last, 10)
+    s.filter = (first - 1, last, lastYear == nil ? 10 : 14)
 
     // Months × channels: where the year's revenue came from.
     s.blank()
@@ -146,6 +171,23 @@ extension ReviewLayout {
     s.blank()
     channelMonths(r, data: data, plan: plan, into: &s)
     return s
+  }
+
+  /// A channel's revenue in the same month and the same months of last year, and its growth on them.
+  private func sameTimeLastYear(_ c: ReviewReport.ChannelLine, _ r: ReviewReport, row: Int) -> [Cell] {
+    let lines = r.channelMonthLines.filter { $0.channel.id == c.channel.id }
+    let month = lines.first { $0.month == r.month }?.baselineRevenue ?? .zero
+    let ytd = lines.compactMap(\.baselineRevenue).sum()
+    var cells: [Cell] = []
+    for (column, actualColumn, lastYear, actual) in [
+      (10, 2, month, c.month.actual), (12, 6, ytd, c.yearToDate.actual),
+    ] {
+      let a = cellReference(row: row, column: actualColumn), ly = cellReference(row: row, column: column)
+      cells.append(Cell(.money(lastYear)))
+      cells.append(
+        Cell(.formula("IF(\(ly)=0,\"\",\(a)/\(ly)-1)", cached: .ratio(Ratio(actual - lastYear, over: lastYear)))))
+    }
+    return cells
   }
 
   /// Each channel in each month (the long form of the table above, one row per pair, so it filters and
