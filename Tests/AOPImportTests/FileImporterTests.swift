@@ -124,7 +124,7 @@ import Testing
     #expect(file.status == .refused)
     #expect(
       file.message
-        == "mystery.csv: no import profile matches this file; its first row has the headers `foo`, `bar`, `Thành tiền`. Run `aop profiles mystery.csv` to see why each profile refused it; `aop profiles draft mystery.csv` drafts a profile for this format (docs/profiles.md)."
+        == "no import profile matches this file; its first row has the headers `foo`, `bar`, `Thành tiền`. Run `aop profiles mystery.csv` to see why each profile refused it; `aop profiles draft mystery.csv` drafts a profile for this format (docs/profiles.md)."
     )
   }
 
@@ -144,7 +144,7 @@ import Testing
     #expect(file.status == .refused)
     #expect(
       file.message
-        == "costs.csv: several import profiles match this file (generic-costs, my-costs); make their `match.headers` tell them apart."
+        == "several import profiles match this file (generic-costs, my-costs); make their `match.headers` tell them apart."
     )
   }
 
@@ -152,7 +152,8 @@ import Testing
     let path = try folder.write("empty.csv", "")
     let file = try makeImporter().importFile(at: path, displayPath: "empty.csv", into: CollectingSink())
     #expect(file.status == .refused)
-    #expect(file.message == "empty.csv: the file is empty (no rows at all)")
+    #expect(file.refusal == .empty)
+    #expect(file.message == "the file is empty (no rows at all)")  // beside the file's name wherever shown
   }
 
   @Test func aHeaderOnlyFileIsReadWithNothingInIt() throws {

@@ -407,7 +407,7 @@ import Testing
     #expect(s["H\(row)"]?.number == Double(ytdNow) && s["K\(row)"]?.number == Double(ytdThen))
     // The growth goal on a row of its own: the growth above against +20%, in points, with its light
     // (the plan has no growth KPI over the whole shop: green at or above the goal, red below).
-    let growth = try #require(book.row("Tổng quan", labelled: "Tăng trưởng so với cùng kỳ"))
+    let growth = try #require(book.row("Tổng quan", labelled: "Tăng trưởng so cùng kỳ"))
     #expect(s["B\(growth)"]?.formula == "F\(row)" && s["H\(growth)"]?.formula == "L\(row)")
     #expect(s["C\(growth)"]?.number == 0.2 && s["I\(growth)"]?.number == 0.2)
     let ytdGrowth = Double(ytdNow) / Double(ytdThen) - 1
@@ -541,7 +541,7 @@ import Testing
     let kpiMarginRow = try #require(book.row("Rủi ro và KPI", labelled: "Biên lợi nhuận gộp"))
     #expect(s["M\(marginRow)"]?.number == kpiSheet["E\(kpiMarginRow)"]?.number)
     // Without a KPI (the marketing budget): green within the plan, red past it.
-    let marketingRow = try #require(book.row("Tổng quan", labelled: "Chi phí marketing / ngân sách"))
+    let marketingRow = try #require(book.row("Tổng quan", labelled: "Chi phí marketing"))
     #expect(s["M\(marketingRow)"]?.number == light(report.yearToDate.marketing.onTrack))
     #expect(book.numberFormat("Tổng quan", "G\(revenueRow)") == "[=2]\"Đạt\";[=1]\"Theo dõi\";\"Chưa đạt\"")
     // Every sheet with lights has one icon set over them, anchored by its key (red and green).
@@ -749,6 +749,17 @@ import Testing
     #expect(s["J\(ratio)"]?.number == outcome.report.yearToDate.marketingToRevenue.variancePoints)
     let units = try #require(book.row("Tổng quan", labelled: "Số lượng"))
     #expect(s["H\(units)"]?.number == Double(current.sum("units", months: Self.months)))
+    // Gross profit in đồng, and the operating costs (every spend line, purchases aside) against their
+    // budget, from the margin and budget sheets.
+    let profit = try #require(book.row("Tổng quan", labelled: "Lợi nhuận gộp"))
+    #expect(s["H\(profit)"]?.formula == "'Lợi nhuận gộp'!E14")
+    #expect(
+      s["H\(profit)"]?.number
+        == Double(current.sum("covered_revenue", months: Self.months) - current.sum("cogs", months: Self.months)))
+    let costs = try #require(book.row("Tổng quan", labelled: "Chi phí hoạt động"))
+    #expect(s["H\(costs)"]?.formula?.hasPrefix("'Ngân sách'!F") == true)
+    let expenses = Self.months.flatMap { (expected.expenses2026[$0] ?? [:]).values }.reduce(0, +)
+    #expect(s["H\(costs)"]?.number == Double(current.sum("marketing", months: Self.months) + expenses))
     // Orders lead to their rows: each order's first sale line in its month and channel counts 1.
     let orders = try #require(book.row("Tổng quan", labelled: "Số đơn"))
     #expect(s["B\(orders)"]?.number == Double(current.sum("orders", months: ["2026-10"])))

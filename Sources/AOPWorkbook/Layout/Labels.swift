@@ -490,7 +490,12 @@ public struct Labels: Sendable {
     )
   }
   var versusPlan: String { t("Vs plan", "So với KH") }
-  var growthOnLastYear: String { t("Growth on last year", "Tăng trưởng so với cùng kỳ") }
+  var growthOnLastYear: String { t("Growth on last year", "Tăng trưởng so cùng kỳ") }
+  var operatingCosts: String { t("Operating costs", "Chi phí hoạt động") }
+  var preparedBy: String { t("Prepared by", "Người lập biểu") }
+  var checkedBy: String { t("Chief accountant", "Kế toán trưởng") }
+  var approvedBy: String { t("Approved by", "Giám đốc") }
+  var signHere: String { t("(signature and name)", "(Ký, ghi rõ họ tên)") }
   var kpisToWatch: String { t("KPIs to watch", "KPI cần theo dõi") }
   var allKPIsGreen: String { t("Every KPI of the plan is green.", "Mọi KPI của kế hoạch đều đạt.") }
   var floor: String { t("Floor", "Mức sàn") }

@@ -351,23 +351,36 @@ public struct Sheet: Hashable, Sendable {
   /// them (beside a table they would widen the printed page and shrink it).
   /// Charts side by side, as many as the sheet is wide enough for.
   mutating func placeChartsBelow() {
+    // The columns as wide as what they hold so far (fitting only widens them, so tables added later
+    // keep the charts within the sheet's width).
+    fitColumns()
     // Where each column starts, in pixels (a column of w characters is 7w + 5 pixels).
     var starts = [0.0]
     for w in columnWidths { starts.append(starts[starts.count - 1] + w * 7 + 5) }
     let width = starts[starts.count - 1]
     // The columns charts side by side start at: each a chart's width (and a gap) right of the one before,
-    // as many as the sheet's width holds (a quarter of a chart past it is fine: the columns measured
-    // here are the widths set, which fitting to their numbers only widens).
-    var slots = [0]
-    while let next = starts.indices.first(where: {
-      starts[$0] >= starts[slots[slots.count - 1]] + Chart.widthInPixels + 10
-    }),
-      next < columnWidths.count, starts[next] + Chart.widthInPixels * 0.75 <= width
+    // as many as the sheet's width holds.
+    func slots(scale: Double) -> [Int] {
+      let chart = Chart.widthInPixels * scale
+      var slots = [0]
+      while let next = starts.indices.first(where: { starts[$0] >= starts[slots[slots.count - 1]] + chart + 10 }),
+        next < columnWidths.count, starts[next] + chart <= width
+      {
+        slots.append(next)
+      }
+      return slots
+    }
+    // One more chart to a row when, made at most a fifth smaller, it fits.
+    var scale = 1.0
+    var columns = slots(scale: 1)
+    if charts.count > columns.count,
+      let smaller = stride(from: 0.95, through: 0.8, by: -0.05).first(where: { slots(scale: $0).count > columns.count })
     {
-      slots.append(next)
+      scale = smaller
+      columns = slots(scale: smaller)
     }
     for i in charts.indices {
-      let slot = i % slots.count
+      let slot = i % columns.count
       if slot == 0 {
         blank()
         charts[i].row = rows.count
@@ -375,7 +388,8 @@ public struct Sheet: Hashable, Sendable {
       } else {
         charts[i].row = charts[i - 1].row
       }
-      charts[i].column = slots[slot]
+      charts[i].column = columns[slot]
+      charts[i].scale = scale
     }
   }
 
@@ -497,6 +511,8 @@ public struct Chart: Hashable, Sendable {
   public var series: [Series]
   /// What the value axis counts (`%`, `millions of đồng`); money is shown in millions.
   public var valueAxisTitle: String?
+  /// Its size against libxlsxwriter's default (480 × 288 pixels), both ways.
+  public var scale = 1.0
 
   /// The rows a chart covers at libxlsxwriter's default size (288 pixels, rows of 20), so a layout can
   /// leave room below it.

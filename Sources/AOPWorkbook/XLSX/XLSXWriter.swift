@@ -240,7 +240,10 @@ public struct XLSXWriter: Sendable {
           chart_series_set_line(line, &dashed)
         }
       }
-      try check(worksheet_insert_chart(ws, lxw_row_t(c.row), lxw_col_t(c.column), chart), c.row, c.column)
+      var size = lxw_chart_options()
+      size.x_scale = c.scale
+      size.y_scale = c.scale
+      try check(worksheet_insert_chart_opt(ws, lxw_row_t(c.row), lxw_col_t(c.column), chart, &size), c.row, c.column)
     }
     for v in sheet.listValidations {
       let options = v.options.map { strdup(clean($0)) }

@@ -79,6 +79,7 @@ extension ReviewLayout {
     // sold), so they are not added to spending.
     let spend = r.budget.enumerated().filter { $0.element.kind != .purchasing }
     let n = s.rows.count
+    s.publish("total", row: n, column: 0)  // the summary's operating costs
     let ref = { (column: Int) in cellReference(row: n, column: column) }
     func columnTotal(_ column: Int, _ value: Money) -> Cell {
       let cells = spend.map { cellReference(row: first + $0.offset, column: column) }.joined(separator: ",")

@@ -7,14 +7,14 @@ extension ReviewLayout {
   func channels(_ r: ReviewReport, plan: Sheet) -> Sheet {
     let l = labels
     var s = Sheet(name: l.channelSheet)
-    s.columnWidths = [18, 14, 16, 16, 16, 11, 16, 16, 16, 11]  // money: `1,868,062,587 ₫`
+    s.columnWidths = [14, 12, 16, 16, 16, 9, 16, 16, 16, 9]  // money: `1,868,062,587 ₫`; shares: `-18.2%`
     s.append([Cell(.text("\(l.channelSheet) — \(l.monthName(r.month))"), .title)])
     s.blank()
     // The same period last year, per channel, when there is a baseline: the month's and the year to date's.
     let lastYear: (month: Month, year: Int)? = r.baselineYear.flatMap { y in
       Month(year: y, month: r.month.month).map { ($0, y) }
     }
-    if lastYear != nil { s.columnWidths += [16, 11, 16, 11] }
+    if lastYear != nil { s.columnWidths += [16, 9, 16, 9] }
     s.append(
       header(
         [

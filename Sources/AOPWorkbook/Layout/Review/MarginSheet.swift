@@ -59,6 +59,8 @@ extension ReviewLayout {
       ratioChart(
         l.grossMargin, months: (firstMonth, lastMonth), value: 5,
         bound: r.plan.goals.grossMarginFloor.map { _ in (l.floor, 7) }))
+    // The chart right under the months it draws, on the first page (at the end it may straddle a page).
+    s.placeChartsBelow()
     s.blank()
     s.append([Cell(.text(l.byChannel), .subtitle)])
     s.append(header([l.channel] + columns))
@@ -83,7 +85,6 @@ extension ReviewLayout {
     if r.uncostedYearToDate.contains(where: \.sharedFromItemLists) {
       s.append([Cell(.text(l.uncostedNote), .note)])
     }
-    s.placeChartsBelow()
     return s
   }
 }

@@ -65,6 +65,8 @@ extension ReviewLayout {
       role: .total,
       total: (firstMonth, lastMonth))
     s.overspendWatch.append(CellBlock(firstRow: firstMonth, lastRow: s.rows.count - 1, firstColumn: 3, lastColumn: 3))
+    // The chart right under the months it draws, on the first page (at the end it may straddle a page).
+    s.placeChartsBelow()
     s.blank()
     s.append([Cell(.text(l.byChannel), .subtitle)])
     let ytdLabel = l.yearToDate.lowercased()
@@ -133,7 +135,6 @@ extension ReviewLayout {
       ])
     }
     if shared { s.append([Cell(.text(l.sharedMarketingNote), .note)]) }
-    s.placeChartsBelow()
     return s
   }
 }

@@ -26,12 +26,14 @@ public struct ReviewLayout: Sendable {
     let channelSheet = channels(report, plan: plan)
     let marginSheet = grossMargin(report, plan: plan)
     let marketingSheet = marketing(report, plan: plan)
+    let budgetSheet = budget(report, plan: plan)
     let risksSheet = risks(report)
     let detail = Detail(
-      plan: plan, channels: channelSheet, margin: marginSheet, marketing: marketingSheet, risks: risksSheet)
+      plan: plan, channels: channelSheet, margin: marginSheet, marketing: marketingSheet, budget: budgetSheet,
+      risks: risksSheet)
     var sheets =
       [
-        summary(report, detail), channelSheet, marginSheet, marketingSheet, budget(report, plan: plan), risksSheet,
+        summary(report, detail), channelSheet, marginSheet, marketingSheet, budgetSheet, risksSheet,
       ] + (report.kpis.isEmpty ? [] : [kpisByMonth(report)]) + [
         plan,
         sources(report), rejects(report),
@@ -49,7 +51,7 @@ public struct ReviewLayout: Sendable {
 
   /// The sheets the summary's figures come from (and lead back to).
   struct Detail {
-    let plan: Sheet, channels: Sheet, margin: Sheet, marketing: Sheet, risks: Sheet
+    let plan: Sheet, channels: Sheet, margin: Sheet, marketing: Sheet, budget: Sheet, risks: Sheet
   }
 
   // MARK: Shared pieces

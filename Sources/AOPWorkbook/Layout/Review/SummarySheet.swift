@@ -198,10 +198,34 @@ extension ReviewLayout {
     plainRow(
       l.cogs, figure(d.margin, "month", column: 3, .money(m.figures.cogs)),
       figure(d.margin, "ytd", column: 3, .money(y.figures.cogs)))
+    plainRow(
+      l.grossProfit, figure(d.margin, "month", column: 4, .money(m.figures.coveredRevenue - m.figures.cogs)),
+      figure(d.margin, "ytd", column: 4, .money(y.figures.coveredRevenue - y.figures.cogs)))
+    // Operating costs against their budget: the budget sheet's total of spend (purchases go to stock).
+    let spendLines = r.budget.filter { $0.kind != .purchasing }
+    if !spendLines.isEmpty {
+      func spend(_ period: (BudgetLine) -> VersusPlan) -> VersusPlan {
+        VersusPlan(
+          actual: spendLines.map { period($0).actual }.sum(), plan: spendLines.map { period($0).plan ?? .zero }.sum(),
+          kind: .limit)
+      }
+      let row = s.rows.count
+      let month = spend(\.month), ytd = spend(\.yearToDate)
+      s.append(
+        [Cell(.text(l.operatingCosts))]
+          + amountBlock(
+            month, actual: figure(d.budget, "total", column: 1, .money(month.actual)),
+            plan: { figure(d.budget, "total", column: 2, .money($0)) }, lastYear: nil, kpi: nil, yearToDate: false,
+            row: row, at: 1)
+          + amountBlock(
+            ytd, actual: figure(d.budget, "total", column: 5, .money(ytd.actual)),
+            plan: { figure(d.budget, "total", column: 6, .money($0)) }, lastYear: nil, kpi: nil, yearToDate: true,
+            row: row, at: 1 + width))
+    }
     let marketingRow = s.rows.count
     name("Marketing", row: marketingRow)
     s.append(
-      [Cell(.text("\(l.marketing) / \(l.budget.lowercased())"))]
+      [Cell(.text(l.marketing))]
         + amountBlock(
           m.marketing,
           actual: figure(d.marketing, "month", column: 1, .money(m.marketing.actual)), plan: budgetMonth, lastYear: nil,
@@ -241,6 +265,14 @@ extension ReviewLayout {
       account += ". " + l.dataAggregated(lines: count, limit: DataSheet.limit)
     }
     s.append([Cell(.text(account), .note)])
+    // Who prepared, checked and approved the report, as a Vietnamese management report is signed.
+    s.blank()
+    let signers = [(0, l.preparedBy), (5, l.checkedBy), (10, l.approvedBy)]
+    for (texts, role) in [(signers.map(\.1), CellRole.subtitle), (signers.map { _ in l.signHere }, .note)] {
+      var row = Array(repeating: Cell(.empty), count: 13)
+      for ((column, _), text) in zip(signers, texts) { row[column] = Cell(.text(text), role, span: 3) }
+      s.append(row)
+    }
     return s
   }
 
@@ -308,16 +340,18 @@ extension ReviewLayout {
     var left: [[Cell]] = [], right: [[Cell]] = []
     if !r.kpis.isEmpty {
       left.append([Cell(.text(l.kpisToWatch), .subtitle)])
+      // A KPI's name spans three columns, so that it takes one line, not three.
       left.append(
-        header([
-          l.kpi, "\(l.value) \(l.shortMonth(r.month))", l.light, "\(l.value) \(l.yearToDate.lowercased())", l.light,
-        ]))
+        [Cell(.text(l.kpi), .header, span: 3), Cell(.empty, .header), Cell(.empty, .header)]
+          + header([
+            "\(l.value) \(l.shortMonth(r.month))", l.light, "\(l.value) \(l.yearToDate.lowercased())", l.light,
+          ]))
       let watched = r.kpis.enumerated().filter { _, k in
         [k.monthLight, k.yearToDateLight].contains { $0 == .amber || $0 == .red }
       }
       for (i, k) in watched {
         left.append([
-          Cell(.text(name(k.kpi, k.scope, r))),
+          Cell(.text(name(k.kpi, k.scope, r)), span: 3), Cell(.empty), Cell(.empty),
           Cell(
             figure(d.risks, "kpi \(i)", column: 1, .ratio(k.month)), decimals: decimals(k.month, [k.green, k.amber])),
           // The lights are the KPI sheet's (formulas there): one definition, shown the same here.
