@@ -616,7 +616,7 @@ import Testing
     let first = try #require(sepBook.row("Rủi ro và KPI", labelled: "Giá vốn sữa tăng làm giảm biên lợi nhuận"))
     #expect(risks["A\(first + 1)"]?.value == "… hoặc")
     #expect(risks["C\(first + 1)"]?.value == "Biên lợi nhuận gộp (2 tháng liên tiếp)")
-    #expect(risks["H\(first + 1)"]?.value.hasSuffix(" · 2026-09: 34,99%") == true)
+    #expect(risks["H\(first + 1)"]?.value.hasSuffix(" · T9/2026: 34,99%") == true)
     #expect(risks["G\(first + 1)"]?.number == 0)  // the condition holds: red
     // 34.99% against 35% shows its second decimal (35.0% would hide the breach), threshold included.
     #expect(sepBook.numberFormat("Rủi ro và KPI", "F\(first + 1)") == "0.00%")
@@ -686,13 +686,14 @@ import Testing
       .filter { [$0.monthLight, $0.yearToDateLight].contains { $0 == .amber || $0 == .red } }
     #expect(!watched.isEmpty && watched.count < outcome.report.kpis.count)
     for (i, k) in watched.enumerated() {
-      let formula = try #require(s["B\(lights + 2 + i)"]?.formula)
+      // The KPI's name spans A…C; its month value is in D, the light in E.
+      let formula = try #require(s["D\(lights + 2 + i)"]?.formula)
       let target = String(formula.dropFirst("'Rủi ro và KPI'!".count))
       #expect(abs((kpiSheet[target]?.number ?? -9) - (k.month?.value ?? -9)) < 1e-12, "\(formula)")
       let kpiRow = Int(target.dropFirst())!
       #expect(kpiSheet["A\(kpiRow)"]?.value == s["A\(lights + 2 + i)"]?.value)
-      #expect(s["C\(lights + 2 + i)"]?.formula == "'Rủi ro và KPI'!C\(kpiRow)")
-      #expect(s["C\(lights + 2 + i)"]?.number == kpiSheet["C\(kpiRow)"]?.number)
+      #expect(s["E\(lights + 2 + i)"]?.formula == "'Rủi ro và KPI'!C\(kpiRow)")
+      #expect(s["E\(lights + 2 + i)"]?.number == kpiSheet["C\(kpiRow)"]?.number)
     }
   }
 

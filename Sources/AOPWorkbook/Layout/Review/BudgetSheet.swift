@@ -10,7 +10,9 @@ extension ReviewLayout {
     s.columnWidths = [26, 14, 14, 14, 12, 15, 15, 15, 9, 12, 15, 15, 15, 9]
     s.append([Cell(.text("\(l.budgetSheet) — \(l.monthName(r.month))"), .title)])
     if let revision = r.revision {
-      s.append([Cell(.text("\(l.revisions): \(l.from.lowercased()) \(revision.from) — \(revision.note)"), .note)])
+      s.append([
+        Cell(.text("\(l.revisions): \(l.from.lowercased()) \(l.monthName(revision.from)) — \(revision.note)"), .note)
+      ])
     }
     s.blank()
     // The month, then the year to date with its share used and status on the same basis (the budget to

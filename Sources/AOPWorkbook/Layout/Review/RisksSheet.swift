@@ -34,7 +34,7 @@ extension ReviewLayout {
         if condition.monthsInARow > 1 { signal += " (\(l.inARow(condition.monthsInARow)))" }
         let history =
           condition.monthsInARow > 1
-          ? check.judged.map { "\($0.month): \(l.percent($0.value, distinctFrom: $0.threshold))" }.joined(
+          ? check.judged.map { "\(l.shortMonth($0.month)): \(l.percent($0.value, distinctFrom: $0.threshold))" }.joined(
             separator: " · ") : ""
         s.append([
           Cell(.text(j == 0 ? c.risk.risk : l.combination(c.risk.combination))),
@@ -82,7 +82,7 @@ extension ReviewLayout {
     s.columnWidths = [48] + months.map { _ in 11 }
     s.append([Cell(.text("\(l.yearSoFar) — \(l.monthName(r.month))"), .title)])
     s.blank()
-    s.append(header([l.kpi] + months.map(\.description)))
+    s.append(header([l.kpi] + months.map(l.shortMonth)))
     s.frozenRows = s.rows.count
     for k in r.kpis {
       s.append(
