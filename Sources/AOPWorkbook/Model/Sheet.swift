@@ -138,11 +138,6 @@ public struct Sheet: Hashable, Sendable {
     anchors[name].map { "\(quotedName)!\(cellReference(row: $0.row, column: $0.column))" }
   }
 
-  /// `'Sheet name'!F7`: the cell in `column` (0-based) of the row published as `name`.
-  func reference(_ name: String, column: Int) -> String? {
-    anchors[name].map { "\(quotedName)!\(cellReference(row: $0.row, column: column))" }
-  }
-
   /// `'Sheet name'!C7:C16`: the published cells `from`…`to`, for a sum on another sheet.
   func reference(_ from: String, through to: String) -> String? {
     guard let a = anchors[from], let b = anchors[to] else { return nil }

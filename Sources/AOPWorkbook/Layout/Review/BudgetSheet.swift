@@ -81,7 +81,10 @@ extension ReviewLayout {
     // sold), so they are not added to spending.
     let spend = r.budget.enumerated().filter { $0.element.kind != .purchasing }
     let n = s.rows.count
-    s.publish("total", row: n, column: 0)  // the summary's operating costs
+    // The summary's operating costs: the total's spend and budget, in the month and the year to date.
+    for (name, column) in [("spend month", 1), ("budget month", 2), ("spend ytd", 5), ("budget ytd", 6)] {
+      s.publish(name, row: n, column: column)
+    }
     let ref = { (column: Int) in cellReference(row: n, column: column) }
     func columnTotal(_ column: Int, _ value: Money) -> Cell {
       let cells = spend.map { cellReference(row: first + $0.offset, column: column) }.joined(separator: ",")

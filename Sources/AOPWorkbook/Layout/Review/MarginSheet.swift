@@ -52,8 +52,12 @@ extension ReviewLayout {
       }
     }
     let lastMonth = s.rows.count - 1
-    s.publish("month", row: lastMonth, column: 0)
-    s.publish("ytd", row: lastMonth + 1, column: 0)
+    // What the summary reads: the month's and the year to date's figures.
+    for (period, row) in [("month", lastMonth), ("ytd", lastMonth + 1)] {
+      for (name, column) in [("cogs", 3), ("gross profit", 4), ("gross margin", 5), ("cost coverage", 6)] {
+        s.publish("\(name) \(period)", row: row, column: column)
+      }
+    }
     figuresRow(.text(l.yearToDate), r.yearToDate.figures, role: .total, sums: (firstMonth, lastMonth))
     s.charts.append(
       ratioChart(

@@ -53,8 +53,12 @@ extension ReviewLayout {
       }
     }
     let lastMonth = s.rows.count - 1
-    s.publish("month", row: lastMonth, column: 0)
-    s.publish("ytd", row: lastMonth + 1, column: 0)
+    // What the summary reads: the month's and the year to date's figures.
+    for (period, row) in [("month", lastMonth), ("ytd", lastMonth + 1)] {
+      for (name, column) in [("marketing", 1), ("budget", 2), ("marketing to revenue", 5)] {
+        s.publish("\(name) \(period)", row: row, column: column)
+      }
+    }
     s.charts.append(
       ratioChart(
         l.marketingToRevenue, months: (firstMonth, lastMonth), value: 5,

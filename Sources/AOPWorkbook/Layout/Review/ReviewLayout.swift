@@ -57,11 +57,9 @@ public struct ReviewLayout: Sendable {
   // MARK: Shared pieces
 
   /// A figure another sheet published as `anchor` (a formula, so it leads there) with its value cached,
-  /// or the value itself when that sheet has no such cell; given `column`, the cell in that column of
-  /// the row published.
-  func figure(_ sheet: Sheet, _ anchor: String, column: Int? = nil, _ value: CellValue) -> CellValue {
-    let reference = column.map { sheet.reference(anchor, column: $0) } ?? sheet.reference(anchor)
-    return reference.map { .formula($0, cached: value) } ?? value
+  /// or the value itself when that sheet has no such cell.
+  func figure(_ sheet: Sheet, _ anchor: String, _ value: CellValue) -> CellValue {
+    sheet.reference(anchor).map { .formula($0, cached: value) } ?? value
   }
 
   /// The sum of published cells: the block `from`…`to`, or the cells `anchors`; the value itself when

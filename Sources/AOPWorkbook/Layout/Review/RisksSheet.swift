@@ -23,10 +23,13 @@ extension ReviewLayout {
     s.frozenRows = s.rows.count
     // One row per condition: the risk, its status and contingency on its first; the value and
     // threshold of the month reviewed; the months judged when a condition must hold several in a row.
-    // Published: each risk's shown condition (the one that fired, else the first) as `risk N`, each
-    // KPI's row as `kpi N` (in the report's order).
+    // Published: each risk's shown condition (the one that fired, else the first), its value and
+    // threshold as `risk N value` and `risk N threshold`; each KPI's values and lights (`kpi N month`,
+    // `kpi N month light`, `kpi N ytd`, `kpi N ytd light`), in the report's order.
     for (i, c) in r.risks.enumerated() {
-      s.publish("risk \(i)", row: s.rows.count + (c.conditions.firstIndex { $0.holds } ?? 0), column: 0)
+      let shown = s.rows.count + (c.conditions.firstIndex { $0.holds } ?? 0)
+      s.publish("risk \(i) value", row: shown, column: 5)
+      s.publish("risk \(i) threshold", row: shown, column: 4)
       for (j, check) in c.conditions.enumerated() {
         let condition = check.condition
         let last = check.judged.last
@@ -56,7 +59,9 @@ extension ReviewLayout {
         l.green, l.amber,
       ]))
     for (i, k) in r.kpis.enumerated() {
-      s.publish("kpi \(i)", row: s.rows.count, column: 0)
+      for (name, column) in [("month", 1), ("month light", 2), ("ytd", 3), ("ytd light", 4)] {
+        s.publish("kpi \(i) \(name)", row: s.rows.count, column: column)
+      }
       let row = s.rows.count + 1  // 1-based: the value in B and D, the bounds in F and G
       func live(_ decided: KPIStatus.Light, _ column: String) -> CellValue {
         liveLight(

@@ -130,8 +130,8 @@ extension ReviewLayout {
     }
     let targetMonth = { (p: Money) in figure(d.channels, "target month", .money(p)) }
     let targetYTD = { (p: Money) in figure(d.channels, "target ytd", .money(p)) }
-    let budgetMonth = { (p: Money) in figure(d.marketing, "month", column: 2, .money(p)) }
-    let budgetYTD = { (p: Money) in figure(d.marketing, "ytd", column: 2, .money(p)) }
+    let budgetMonth = { (p: Money) in figure(d.marketing, "budget month", .money(p)) }
+    let budgetYTD = { (p: Money) in figure(d.marketing, "budget ytd", .money(p)) }
 
     let m = r.thisMonth, y = r.yearToDate
     let revenueRow = s.rows.count
@@ -186,21 +186,22 @@ extension ReviewLayout {
       [Cell(.text(l.grossMargin))]
         + ratioBlock(
           m.grossMargin,
-          actual: figure(d.margin, "month", column: 5, .ratio(m.grossMargin.actual)), goal: .grossMargin, lastYear: nil,
+          actual: figure(d.margin, "gross margin month", .ratio(m.grossMargin.actual)), goal: .grossMargin,
+          lastYear: nil,
           kpi: kpi(.grossMargin), yearToDate: false, row: marginRow, at: 1)
         + ratioBlock(
           y.grossMargin,
-          actual: figure(d.margin, "ytd", column: 5, .ratio(y.grossMargin.actual)), goal: .grossMargin,
+          actual: figure(d.margin, "gross margin ytd", .ratio(y.grossMargin.actual)), goal: .grossMargin,
           lastYear: nil, kpi: kpi(.grossMargin), yearToDate: true, row: marginRow, at: 1 + width))
     plainRow(
-      l.costCoverage, figure(d.margin, "month", column: 6, .ratio(m.figures.costCoverage)),
-      figure(d.margin, "ytd", column: 6, .ratio(y.figures.costCoverage)))
+      l.costCoverage, figure(d.margin, "cost coverage month", .ratio(m.figures.costCoverage)),
+      figure(d.margin, "cost coverage ytd", .ratio(y.figures.costCoverage)))
     plainRow(
-      l.cogs, figure(d.margin, "month", column: 3, .money(m.figures.cogs)),
-      figure(d.margin, "ytd", column: 3, .money(y.figures.cogs)))
+      l.cogs, figure(d.margin, "cogs month", .money(m.figures.cogs)),
+      figure(d.margin, "cogs ytd", .money(y.figures.cogs)))
     plainRow(
-      l.grossProfit, figure(d.margin, "month", column: 4, .money(m.figures.coveredRevenue - m.figures.cogs)),
-      figure(d.margin, "ytd", column: 4, .money(y.figures.coveredRevenue - y.figures.cogs)))
+      l.grossProfit, figure(d.margin, "gross profit month", .money(m.figures.coveredRevenue - m.figures.cogs)),
+      figure(d.margin, "gross profit ytd", .money(y.figures.coveredRevenue - y.figures.cogs)))
     // Operating costs against their budget: the budget sheet's total of spend (purchases go to stock).
     let spendLines = r.budget.filter { $0.kind != .purchasing }
     if !spendLines.isEmpty {
@@ -214,12 +215,12 @@ extension ReviewLayout {
       s.append(
         [Cell(.text(l.operatingCosts))]
           + amountBlock(
-            month, actual: figure(d.budget, "total", column: 1, .money(month.actual)),
-            plan: { figure(d.budget, "total", column: 2, .money($0)) }, lastYear: nil, kpi: nil, yearToDate: false,
+            month, actual: figure(d.budget, "spend month", .money(month.actual)),
+            plan: { figure(d.budget, "budget month", .money($0)) }, lastYear: nil, kpi: nil, yearToDate: false,
             row: row, at: 1)
           + amountBlock(
-            ytd, actual: figure(d.budget, "total", column: 5, .money(ytd.actual)),
-            plan: { figure(d.budget, "total", column: 6, .money($0)) }, lastYear: nil, kpi: nil, yearToDate: true,
+            ytd, actual: figure(d.budget, "spend ytd", .money(ytd.actual)),
+            plan: { figure(d.budget, "budget ytd", .money($0)) }, lastYear: nil, kpi: nil, yearToDate: true,
             row: row, at: 1 + width))
     }
     let marketingRow = s.rows.count
@@ -228,11 +229,11 @@ extension ReviewLayout {
       [Cell(.text(l.marketing))]
         + amountBlock(
           m.marketing,
-          actual: figure(d.marketing, "month", column: 1, .money(m.marketing.actual)), plan: budgetMonth, lastYear: nil,
+          actual: figure(d.marketing, "marketing month", .money(m.marketing.actual)), plan: budgetMonth, lastYear: nil,
           kpi: nil, yearToDate: false, row: marketingRow, at: 1)
         + amountBlock(
           y.marketing,
-          actual: figure(d.marketing, "ytd", column: 1, .money(y.marketing.actual)), plan: budgetYTD,
+          actual: figure(d.marketing, "marketing ytd", .money(y.marketing.actual)), plan: budgetYTD,
           lastYear: nil, kpi: nil, yearToDate: true, row: marketingRow, at: 1 + width))
     let ratioRow = s.rows.count
     name("MarketingToRevenue", row: ratioRow)
@@ -240,12 +241,12 @@ extension ReviewLayout {
       [Cell(.text(l.marketingToRevenue))]
         + ratioBlock(
           m.marketingToRevenue,
-          actual: figure(d.marketing, "month", column: 5, .ratio(m.marketingToRevenue.actual)),
+          actual: figure(d.marketing, "marketing to revenue month", .ratio(m.marketingToRevenue.actual)),
           goal: .marketingToRevenue, lastYear: nil, kpi: kpi(.marketingToRevenue), yearToDate: false, row: ratioRow,
           at: 1)
         + ratioBlock(
           y.marketingToRevenue,
-          actual: figure(d.marketing, "ytd", column: 5, .ratio(y.marketingToRevenue.actual)),
+          actual: figure(d.marketing, "marketing to revenue ytd", .ratio(y.marketingToRevenue.actual)),
           goal: .marketingToRevenue, lastYear: nil, kpi: kpi(.marketingToRevenue), yearToDate: true, row: ratioRow,
           at: 1 + width))
     let data = DataSums(sales: r, labels: l)
@@ -323,9 +324,9 @@ extension ReviewLayout {
       s.append(
         [
           Cell(.text(c.risk.risk)),
-          Cell(figure(d.risks, "risk \(i)", column: 5, .ratio(c.value)), decimals: decimals(c.value, [c.threshold])),
+          Cell(figure(d.risks, "risk \(i) value", .ratio(c.value)), decimals: decimals(c.value, [c.threshold])),
           Cell(
-            figure(d.risks, "risk \(i)", column: 4, .ratio(c.threshold.ratio)),
+            figure(d.risks, "risk \(i) threshold", .ratio(c.threshold.ratio)),
             decimals: decimals(c.value, [c.threshold])),
           Cell(.text(shown.period == .month ? l.thisMonth : l.yearToDate)),
         ] + spanned(Cell(.text(signal)), signalSpan) + spanned(Cell(.text(c.risk.contingency)), contingencySpan))
@@ -353,13 +354,13 @@ extension ReviewLayout {
         left.append([
           Cell(.text(name(k.kpi, k.scope, r)), span: 3), Cell(.empty), Cell(.empty),
           Cell(
-            figure(d.risks, "kpi \(i)", column: 1, .ratio(k.month)), decimals: decimals(k.month, [k.green, k.amber])),
+            figure(d.risks, "kpi \(i) month", .ratio(k.month)), decimals: decimals(k.month, [k.green, k.amber])),
           // The lights are the KPI sheet's (formulas there): one definition, shown the same here.
-          Cell(figure(d.risks, "kpi \(i)", column: 2, light(k.monthLight, words: l.trackWords))),
+          Cell(figure(d.risks, "kpi \(i) month light", light(k.monthLight, words: l.trackWords))),
           Cell(
-            figure(d.risks, "kpi \(i)", column: 3, .ratio(k.yearToDate)),
+            figure(d.risks, "kpi \(i) ytd", .ratio(k.yearToDate)),
             decimals: decimals(k.yearToDate, [k.green, k.amber])),
-          Cell(figure(d.risks, "kpi \(i)", column: 4, light(k.yearToDateLight, words: l.trackWords))),
+          Cell(figure(d.risks, "kpi \(i) ytd light", light(k.yearToDateLight, words: l.trackWords))),
         ])
       }
       if watched.isEmpty { left.append([Cell(.text(l.allKPIsGreen), .note)]) }
