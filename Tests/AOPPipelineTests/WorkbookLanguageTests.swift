@@ -37,7 +37,7 @@ import Testing
       var texts = book.texts
       if language == .vi {
         // The rejects CSV beside the workbook says its reasons in the workbook's language too.
-        let rows = Self.csvRows(try String(contentsOf: outcome.rejectsFile, encoding: .utf8)).dropFirst()
+        let rows = CSVText.rows(try String(contentsOf: outcome.rejectsFile, encoding: .utf8)).dropFirst()
         texts += rows.map { ("rejects CSV line \($0.count > 1 ? $0[1] : "")", $0.count > 3 ? $0[3] : "") }
       }
       #expect(texts.count > 100)
@@ -148,38 +148,6 @@ import Testing
       }
     }
     return nil
-  }
-
-  /// The rows of a CSV text (quoted fields with doubled quotes and line breaks inside them).
-  static func csvRows(_ text: String) -> [[String]] {
-    var rows: [[String]] = []
-    var row: [String] = []
-    var field = ""
-    var quoted = false
-    var chars = Array(text)[...]
-    while let c = chars.popFirst() {
-      if quoted {
-        if c == "\"" {
-          if chars.first == "\"" { field.append(chars.removeFirst()) } else { quoted = false }
-        } else {
-          field.append(c)
-        }
-      } else if c == "\"" {
-        quoted = true
-      } else if c == "," {
-        row.append(field)
-        field = ""
-      } else if c == "\n" || c == "\r\n" {
-        row.append(field)
-        rows.append(row)
-        row = []
-        field = ""
-      } else {
-        field.append(c)
-      }
-    }
-    if !field.isEmpty || !row.isEmpty { rows.append(row + [field]) }
-    return rows
   }
 
   /// Bad files and rows of every kind, beside the month's good exports.

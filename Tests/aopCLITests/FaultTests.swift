@@ -183,7 +183,7 @@ import Testing
     let expected = try Samples.expected().current2026.sum("revenue")
     var revenue: Int64 = 0
     for row in rows.dropFirst() where row.hasPrefix("sale,") || row.hasPrefix("return,") {
-      let fields = csvFields(row)  // an order's item list is quoted (`"2× A, 1× B"`)
+      let fields = CSVText.rows(row).first ?? []  // an order's item list is quoted (`"2× A, 1× B"`)
       #expect(fields.count == 15, "\(row)")
       if fields.count == 15, let amount = Int64(fields[9]) { revenue += amount }
     }
@@ -194,34 +194,6 @@ import Testing
           && $0.hasSuffix(",exports/2026-07/gia-nhap-tang-2026-07.csv,2,generic-costs")
       })
   }
-}
-
-/// The fields of one CSV line (RFC 4180 quoting, no line breaks inside fields).
-func csvFields(_ line: String) -> [String] {
-  var fields: [String] = [], field = "", quoted = false, chars = Array(line), i = 0
-  while i < chars.count {
-    let c = chars[i]
-    if quoted {
-      if c == "\"", i + 1 < chars.count, chars[i + 1] == "\"" {
-        field.append("\"")
-        i += 1
-      } else if c == "\"" {
-        quoted = false
-      } else {
-        field.append(c)
-      }
-    } else if c == "\"" {
-      quoted = true
-    } else if c == "," {
-      fields.append(field)
-      field = ""
-    } else {
-      field.append(c)
-    }
-    i += 1
-  }
-  fields.append(field)
-  return fields
 }
 
 /// Runs a shell command line from the repository root.
