@@ -20,12 +20,15 @@ let package = Package(
     // C libraries, each seen by exactly one Swift file.
     .systemLibrary(name: "CCSV", providers: [.apt(["libcsv-dev"])]),  // Debian ships no libcsv.pc
     .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+    // SHA-256 of every input file, hardware-accelerated (docs/bench.md says why not a Swift one).
+    .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
     // The templates/ folder (profiles, plan, config) shipped as the built-in resources.
     .target(
       name: "AOPTemplates", path: ".",
       exclude: [
-        "Sources/CCSV", "Sources/CXLSXWriter", "Sources/AOPLedger", "Sources/AOPRows", "Sources/AOPTOML",
+        "Sources/CCSV", "Sources/CXLSXWriter", "Sources/CLibCrypto", "Sources/AOPLedger", "Sources/AOPRows",
+        "Sources/AOPTOML",
         "Sources/AOPPlan", "Sources/AOPImport", "Sources/AOPKPIs", "Sources/AOPWorkbook", "Sources/AOPPipeline",
         "Sources/aop", "Sources/aop-fuzz",
         "Tests", "samples", "docs", "Makefile", "README.md",
@@ -38,7 +41,8 @@ let package = Package(
     .target(name: "AOPLedger"),
     // files → raw records
     .target(
-      name: "AOPRows", dependencies: ["CCSV", "AOPLedger", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+      name: "AOPRows",
+      dependencies: ["CCSV", "CLibCrypto", "AOPLedger", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     // human-edited TOML files (config, plan, profiles) read strictly, errors by file, line and key
     .target(name: "AOPTOML", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
     // config, plan, baseline

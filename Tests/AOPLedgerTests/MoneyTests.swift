@@ -95,31 +95,6 @@ import Testing
   }
 }
 
-@Suite struct SHA256Tests {
-  @Test(arguments: [
-    ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
-    ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
-    (
-      "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
-      "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
-    ),
-  ])
-  func knownVectors(text: String, digest: String) {
-    var h = SHA256()
-    h.update(Array(text.utf8))
-    #expect(h.hexDigest() == digest)
-  }
-
-  @Test func chunkedInputGivesTheSameDigest() {
-    let bytes = (0..<1000).map { UInt8($0 % 251) }
-    var whole = SHA256()
-    whole.update(bytes)
-    var parts = SHA256()
-    for chunk in stride(from: 0, to: bytes.count, by: 37) { parts.update(bytes[chunk..<min(chunk + 37, bytes.count)]) }
-    #expect(whole.hexDigest() == parts.hexDigest())
-  }
-}
-
 @Suite struct RatioComparisonTests {
   func r(_ n: Int64, _ d: Int64) -> Ratio { Ratio(numerator: n, denominator: d)! }
 

@@ -5,7 +5,8 @@ import AOPLedger
 /// bytes too (size and SHA-256), so a file that is a copy of an earlier one (the same export downloaded
 /// twice, `… (1).csv`) counts once whatever its profile's row identity.
 public final class Deduplicator: @unchecked Sendable {
-  private var firstSeen: [IdentityKey: (file: Int32, line: Int32)] = [:]
+  /// Each identity's first occurrence: its file's index (high 32 bits) and line (low 32 bits, never 0).
+  private let firstSeen = IdentityTable(capacity: 1 << 16)
   private var files: [String] = []
   private var fileIndex: [String: Int32] = [:]
   /// The files imported so far, by size: their account and SHA-256 (`nil` until it is needed).
@@ -36,18 +37,18 @@ public final class Deduplicator: @unchecked Sendable {
 
   /// Records `key` as seen at `file:line`, or returns where it was first seen.
   func firstOccurrence(of key: IdentityKey, file: String, line: Int) -> (file: String, line: Int)? {
-    if let seen = firstSeen[key] {
-      return (files[Int(seen.file)], Int(seen.line))
-    }
-    let index: Int32
-    if let known = fileIndex[file] {
-      index = known
+    let index: Int
+    if files.last == file {
+      index = files.count - 1
+    } else if let known = fileIndex[file] {
+      index = Int(known)
     } else {
-      index = Int32(files.count)
+      index = files.count
       files.append(file)
-      fileIndex[file] = index
+      fileIndex[file] = Int32(index)
     }
-    firstSeen[key] = (index, Int32(clamping: line))
-    return nil
+    let here = UInt64(index) << 32 | UInt64(UInt32(clamping: max(line, 1)))
+    guard let seen = firstSeen.valueOrInsert(key, here) else { return nil }
+    return (files[Int(seen >> 32)], Int(seen & 0xFFFF_FFFF))
   }
 }

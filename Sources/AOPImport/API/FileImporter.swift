@@ -202,7 +202,7 @@ public struct FileImporter: Sendable {
   static func sha256(of path: String) -> String? {
     guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
     defer { try? handle.close() }
-    var hash = SHA256()
+    let hash = SHA256()
     while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty { hash.update(chunk) }
     return hash.hexDigest()
   }

@@ -22,7 +22,11 @@ final class FileImport {
   private var spend = Money.zero
   private var expenses = Money.zero
   private var purchases = Money.zero
-  private var occurrences: [IdentityKey: Int] = [:]
+  /// How many times each identity has occurred in this file so far.
+  private let occurrences = IdentityTable()
+  private let textMemo = TextMemo()
+  /// The identity key of the profile's namespace, before any field is mixed in.
+  private var identityBase: IdentityKey?
   /// Rows accepted with a warning, per reason, in the order first met.
   private var flags: [RowFlag] = []
   private var duplicatesOf: [String: DuplicateSummary] = [:]
@@ -90,6 +94,7 @@ final class FileImport {
     }
     profile = found
     columns = map
+    identityBase = found.identityFields.isEmpty ? nil : IdentityKey(namespace: found.identityNamespace)
     headerRecord = identification.headerRecord
     recordsSeen = 0
     let replay = buffered
@@ -137,6 +142,7 @@ final class FileImport {
       return
     }
     var fields = RowFields(record: record, columns: columns, profile: profile, currency: importer.settings.currency)
+    fields.memo = textMemo
     if fields.hasSkipMarker {
       tally.skipped += 1
       return
@@ -155,11 +161,9 @@ final class FileImport {
 
   /// Registers the row's identity; returns false (and counts a duplicate) when it was seen before.
   private func isFirstOccurrence(_ fields: RowFields) -> Bool {
-    guard let profile, !profile.identityFields.isEmpty else { return true }
-    var base = IdentityKey(namespace: profile.identityNamespace)
+    guard let profile, var base = identityBase else { return true }
     for f in profile.identityFields { base.mix(fields.bytes(f)) }
-    let n = (occurrences[base] ?? 0) + 1
-    occurrences[base] = n
+    let n = Int(occurrences.increment(base))
     if let first = importer.deduplicator.firstOccurrence(
       of: base.occurrence(n), file: displayPath, line: fields.record.line)
     {

@@ -4,6 +4,11 @@ struct IdentityKey: Hashable, Sendable {
   var a: UInt64
   var b: UInt64
 
+  init(a: UInt64, b: UInt64) {
+    self.a = a
+    self.b = b
+  }
+
   init(namespace: String) {
     a = 0xcbf2_9ce4_8422_2325
     b = 0x84222325_cbf29ce4
@@ -12,24 +17,105 @@ struct IdentityKey: Hashable, Sendable {
 
   /// Mixes in one field's bytes, followed by a separator no field can contain unescaped in the hash.
   mutating func mix(_ bytes: ArraySlice<UInt8>) {
-    for byte in bytes {
-      a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-      b = (b ^ UInt64(byte)) &* 0x0000_0001_0000_01B3 &+ 0x9E37_79B9
-    }
-    a = (a ^ 0x1F) &* 0x0000_0100_0000_01B3
-    b = (b ^ 0x1F) &* 0x0000_0001_0000_01B3 &+ 0x9E37_79B9
+    for byte in bytes { mix(byte: byte) }
+    mix(byte: 0x1F)
   }
 
-  /// The key of the n-th row (1-based) with this identity in one file.
+  @inline(__always) private mutating func mix(byte: UInt8) {
+    a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+    b = (b ^ UInt64(byte)) &* 0x0000_0001_0000_01B3 &+ 0x9E37_79B9
+  }
+
+  /// The key of the n-th row (1-based) with this identity in one file: `n`'s bytes, least significant
+  /// first, mixed in as one more field.
   func occurrence(_ n: Int) -> IdentityKey {
     var k = self
     var v = n
-    var bytes: [UInt8] = []
     repeat {
-      bytes.append(UInt8(v & 0xFF))
+      k.mix(byte: UInt8(v & 0xFF))
       v >>= 8
     } while v > 0
-    k.mix(bytes[...])
+    k.mix(byte: 0x1F)
     return k
+  }
+}
+
+/// An open-addressing table (linear probing) from identity keys to a nonzero 64-bit value: 24 bytes a
+/// key, no per-entry allocation, and no SipHash — the keys are hashes already, so their bits are the
+/// slot. A run's every row identity lives here, so this is what its memory grows with.
+final class IdentityTable {
+  private struct Slot {
+    var a: UInt64
+    var b: UInt64
+    /// 0 marks an empty slot; every value stored is nonzero.
+    var value: UInt64
+  }
+
+  private var slots: UnsafeMutablePointer<Slot>
+  private var mask: Int
+  private var shift: UInt64
+  private(set) var count = 0
+
+  init(capacity: Int = 1 << 10) {
+    var size = 16
+    while size < capacity { size <<= 1 }
+    slots = .allocate(capacity: size)
+    slots.initialize(repeating: Slot(a: 0, b: 0, value: 0), count: size)
+    mask = size - 1
+    shift = UInt64(64 - size.trailingZeroBitCount)
+  }
+
+  deinit { slots.deallocate() }
+
+  /// The value stored for `key`, or `nil` after storing `value` (nonzero) for it.
+  func valueOrInsert(_ key: IdentityKey, _ value: UInt64) -> UInt64? {
+    precondition(value != 0, "an identity table's values are nonzero")
+    let i = index(of: key)
+    if slots[i].value != 0 { return slots[i].value }
+    slots[i] = Slot(a: key.a, b: key.b, value: value)
+    count += 1
+    if count * 4 > (mask + 1) * 3 { grow() }
+    return nil
+  }
+
+  /// Adds one to the count stored for `key` (0 when absent) and returns it.
+  func increment(_ key: IdentityKey) -> UInt64 {
+    let i = index(of: key)
+    if slots[i].value != 0 {
+      slots[i].value += 1
+      return slots[i].value
+    }
+    slots[i] = Slot(a: key.a, b: key.b, value: 1)
+    count += 1
+    if count * 4 > (mask + 1) * 3 { grow() }
+    return 1
+  }
+
+  /// The slot holding `key`, or the empty slot where it belongs.
+  @inline(__always) private func index(of key: IdentityKey) -> Int {
+    var i = home(key.a, key.b)
+    while slots[i].value != 0, slots[i].a != key.a || slots[i].b != key.b { i = (i + 1) & mask }
+    return i
+  }
+
+  @inline(__always) private func home(_ a: UInt64, _ b: UInt64) -> Int {
+    // FNV's low bits are its weakest: fold both halves and take the product's high bits.
+    Int(truncatingIfNeeded: ((a ^ (b >> 29) ^ (b << 35)) &* 0x9E37_79B9_7F4A_7C15) >> shift)
+  }
+
+  private func grow() {
+    let old = slots
+    let oldSize = mask + 1
+    let size = oldSize * 2
+    slots = .allocate(capacity: size)
+    slots.initialize(repeating: Slot(a: 0, b: 0, value: 0), count: size)
+    mask = size - 1
+    shift = UInt64(64 - size.trailingZeroBitCount)
+    for j in 0..<oldSize where old[j].value != 0 {
+      var i = home(old[j].a, old[j].b)
+      while slots[i].value != 0 { i = (i + 1) & mask }
+      slots[i] = old[j]
+    }
+    old.deallocate()
   }
 }

@@ -11,6 +11,8 @@ struct RowFields {
   let currency: Currency
   /// Values that stand in for empty cells: an order-level field filled down from the order's first line.
   var filled: [Field: ArraySlice<UInt8>] = [:]
+  /// The file's last text read per field, to reuse when the next row repeats it.
+  var memo: TextMemo?
 
   struct Failure: Error {
     var column: String?
@@ -48,6 +50,7 @@ struct RowFields {
   func text(_ field: Field) throws(Failure) -> String {
     var b = bytes(field)
     if b.first == UInt8(ascii: "'") { b = b.dropFirst() }
+    if let known = memo?.text(field, ifSameAs: b) { return known }
     guard var s = String(validating: b, as: UTF8.self) else {
       throw Failure(
         column: columns.header(of: field),
@@ -65,7 +68,10 @@ struct RowFields {
     if control {
       s = String(String.UnicodeScalarView(s.unicodeScalars.map { RowFields.isForbiddenControl($0) ? "\u{FFFD}" : $0 }))
     }
-    guard nonASCII else { return s }
+    guard nonASCII else {
+      if !control { memo?.remember(s, for: field) }
+      return s
+    }
     if Mojibake.looksGarbled(s) {
       throw Failure(
         column: columns.header(of: field),
@@ -73,7 +79,10 @@ struct RowFields {
     }
     // NFC, so that a name typed on one system and exported by another is the same key. Text without a
     // combining mark (U+0300–U+036F) is NFC already: skip the costly normalisation then.
-    guard s.unicodeScalars.contains(where: { (0x300...0x36F).contains($0.value) }) else { return s }
+    guard s.unicodeScalars.contains(where: { (0x300...0x36F).contains($0.value) }) else {
+      if !control { memo?.remember(s, for: field) }
+      return s
+    }
     return s.precomposedStringWithCanonicalMapping
   }
 
@@ -125,17 +134,17 @@ struct RowFields {
   /// Money in the plan's currency, within `Money.valueLimit`; `nil` when empty.
   func money(_ field: Field) throws(Failure) -> Money? {
     guard let n = try number(field) else { return nil }
-    let shown = RejectReason.quoted(bytes(field))
     switch n.minorUnits(digits: currency.minorDigits) {
     case .failure(.tooManyDecimals):
       throw Failure(
         column: columns.header(of: field),
-        reason: .tooManyDecimals(shown, currency: currency.code, digits: currency.minorDigits))
+        reason: .tooManyDecimals(
+          RejectReason.quoted(bytes(field)), currency: currency.code, digits: currency.minorDigits))
     case .failure(.tooLarge):
-      throw Failure(column: columns.header(of: field), reason: amountOverLimit(shown))
+      throw Failure(column: columns.header(of: field), reason: amountOverLimit(RejectReason.quoted(bytes(field))))
     case .success(let units):
       guard units.magnitude <= Money.valueLimit.magnitude else {
-        throw Failure(column: columns.header(of: field), reason: amountOverLimit(shown))
+        throw Failure(column: columns.header(of: field), reason: amountOverLimit(RejectReason.quoted(bytes(field))))
       }
       return Money(minorUnits: units)
     }
@@ -214,6 +223,26 @@ struct RowFields {
     let normalized = HeaderName.normalize(status)
     return list.contains { normalized.hasPrefix($0) }
   }
+}
+
+/// The last text read per field in one file, kept only where it is the very bytes of its cell (no control
+/// character replaced, no normalisation), so a repeated cell — an order's id and status on each of its
+/// lines, a channel — is compared, not validated and copied again.
+final class TextMemo {
+  private var last = [String?](repeating: nil, count: Field.allCases.count)
+
+  func text(_ field: Field, ifSameAs bytes: ArraySlice<UInt8>) -> String? {
+    guard var known = last[field.ordinal], known.utf8.count == bytes.count else { return nil }
+    let same =
+      known.withUTF8 { text in
+        bytes.withUnsafeBufferPointer { cell in
+          text.count == 0 || memcmp(text.baseAddress!, cell.baseAddress!, text.count) == 0
+        }
+      }
+    return same ? known : nil
+  }
+
+  func remember(_ text: String, for field: Field) { last[field.ordinal] = text }
 }
 
 func trimmed(_ b: ArraySlice<UInt8>) -> ArraySlice<UInt8> {

@@ -3,7 +3,7 @@
 enum Mojibake {
   /// The first characters of a UTF-8 lead byte seen as Latin-1 (`Â` `Ã` `Ä` `Å` `Æ`, and `á` of the
   /// three-byte sequences Vietnamese letters use).
-  private static let leads: Set<UInt32> = [0xC2, 0xC3, 0xC4, 0xC5, 0xC6, 0xE1]
+  @inline(__always) private static func isLead(_ v: UInt32) -> Bool { (0xC2...0xC6).contains(v) || v == 0xE1 }
   /// What a continuation byte 0x80–0xBF becomes in Windows-1252 where it differs from Latin-1.
   private static let cp1252Continuations: Set<UInt32> = [
     0x20AC, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x017D,
@@ -15,8 +15,8 @@ enum Mojibake {
     var previousWasLead = false
     for scalar in text.unicodeScalars {
       let v = scalar.value
-      if previousWasLead, (0x80...0xBF).contains(v) || cp1252Continuations.contains(v) { return true }
-      previousWasLead = leads.contains(v)
+      if previousWasLead, (0x80...0xBF).contains(v) || (v > 0xFF && cp1252Continuations.contains(v)) { return true }
+      previousWasLead = isLead(v)
     }
     return false
   }

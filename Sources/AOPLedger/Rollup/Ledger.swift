@@ -92,15 +92,7 @@ public struct Ledger: Sendable {
       addListed(line, items: items, key: key)
       return
     }
-    var bucket = sales[key] ?? SalesBucket()
-    bucket.quantity += line.quantity
-    bucket.revenue += line.netRevenue
-    if let cost = line.unitCost {
-      bucket.ownCostQuantity += line.quantity
-      bucket.ownCostRevenue += line.netRevenue
-      bucket.ownCOGS += cost.times(line.quantity)
-    }
-    sales[key] = bucket
+    Self.add(line, to: &sales[key, default: SalesBucket()])
     if !line.productName.isEmpty {
       if let known = names[line.sku] {
         if known != line.productName, ProductName.key(known) != ProductName.key(line.productName) {
@@ -110,10 +102,28 @@ public struct Ledger: Sendable {
         names[line.sku] = line.productName
       }
     }
-    if !line.isReturn {
-      orders[OrderKey(month: line.day.monthOf, channel: line.channel), default: []].insert(line.orderID)
+    if !line.isReturn { countOrder(of: line) }
+  }
+
+  private static func add(_ line: SaleLine, to bucket: inout SalesBucket) {
+    bucket.quantity += line.quantity
+    bucket.revenue += line.netRevenue
+    if let cost = line.unitCost {
+      bucket.ownCostQuantity += line.quantity
+      bucket.ownCostRevenue += line.netRevenue
+      bucket.ownCOGS += cost.times(line.quantity)
     }
   }
+
+  /// Counts the line's order in its month and channel; an order's lines come one after another, so
+  /// the line before says whether the set already holds it.
+  private mutating func countOrder(of line: SaleLine) {
+    let key = OrderKey(month: line.day.monthOf, channel: line.channel)
+    if let last = lastOrderCounted, last.id == line.orderID, last.key == key { return }
+    orders[key, default: []].insert(line.orderID)
+    lastOrderCounted = (key, line.orderID)
+  }
+  private var lastOrderCounted: (key: OrderKey, id: String)?
 
   private mutating func addListed(_ line: SaleLine, items: ItemList, key: SalesKey) {
     let key = ItemKey(sales: key, items: items)
@@ -125,9 +135,7 @@ public struct Ledger: Sendable {
       bucket.listedRevenue += line.netRevenue
     }
     itemSales[key] = bucket
-    if !line.isReturn {
-      orders[OrderKey(month: line.day.monthOf, channel: line.channel), default: []].insert(line.orderID)
-    }
+    if !line.isReturn { countOrder(of: line) }
   }
 
   /// True when a line's items were read and add up to its quantity (sold or returned).

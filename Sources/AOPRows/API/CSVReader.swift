@@ -56,12 +56,14 @@ public final class CSVReader {
   /// The SHA-256 of the file's bytes, once `read` has read it to the end (hashed as it is read, so the
   /// hash is of the very bytes parsed, and the file is not read a second time for it).
   public private(set) var sha256: String?
-  private var hash = SHA256()
+  private let hash = SHA256()
 
   private var tokenizer: LibCSVTokenizer?
   private var lineNumber = 0
-  /// The physical lines of the record in progress (bytes, terminators included) and the first one's number.
-  private var pendingLines: [[UInt8]] = []
+  /// The physical lines of the record in progress, back to back (terminators included), where each ends,
+  /// and the first one's number.
+  private var pendingRaw: [UInt8] = []
+  private var pendingLineEnds: [Int] = []
   private var pendingFirstLine = 1
   private var partialLine: [UInt8] = []
   /// True while skipping the rest of a line over the length limit.
@@ -126,33 +128,32 @@ public final class CSVReader {
     try finishInput()
   }
 
-  /// Splits decoded bytes into physical lines and feeds each complete one.
+  /// Splits decoded bytes into physical lines and feeds each complete one, straight from `bytes`.
   private func consume(_ bytes: [UInt8]) throws {
-    var start = 0
-    bytes.withUnsafeBytes { buffer in
+    try bytes.withUnsafeBytes { buffer in
       guard let base = buffer.baseAddress else { return }
+      var start = 0
       while start < buffer.count {
         guard let hit = memchr(base + start, 0x0A, buffer.count - start) else { break }
         let end = base.distance(to: UnsafeRawPointer(hit)) + 1
+        defer { start = end }
+        lineNumber += 1
         if skippingLongLine {
           // The end of a line over the limit: it becomes one malformed record, never held whole.
           skippingLongLine = false
-          pendingFeed.append([])
-          start = end
-          continue
-        }
-        if partialLine.count + (end - start) > options.maxLineBytes + 2 {
+          try reportLongLine()
+        } else if partialLine.count + (end - start) > options.maxLineBytes + 2 {
           // A whole line over the limit (its terminator aside): one malformed record, not kept.
           partialLine.removeAll(keepingCapacity: true)
-          pendingFeed.append([])
+          try reportLongLine()
         } else if partialLine.isEmpty {
-          pendingFeed.append(Array(buffer[start..<end]))
+          try feed(line: UnsafeRawBufferPointer(rebasing: buffer[start..<end]), number: lineNumber)
         } else {
           partialLine.append(contentsOf: buffer[start..<end])
-          pendingFeed.append(partialLine)
+          let line = partialLine
           partialLine.removeAll(keepingCapacity: true)
+          try line.withUnsafeBytes { try feed(line: $0, number: lineNumber) }
         }
-        start = end
       }
       if start < buffer.count, !skippingLongLine { partialLine.append(contentsOf: buffer[start...]) }
       if partialLine.count > options.maxLineBytes {
@@ -160,39 +161,36 @@ public final class CSVReader {
         skippingLongLine = true
       }
     }
-    for line in pendingFeed {
-      lineNumber += 1
-      if line.isEmpty {
-        // The line itself is not kept (it is what was too long): the reason says so.
-        try report(malformed: .lineTooLong(limit: options.maxLineBytes), lines: [], first: lineNumber)
-        continue
-      }
-      try feed(line: line, number: lineNumber)
-    }
-    pendingFeed.removeAll(keepingCapacity: true)
   }
-  private var pendingFeed: [[UInt8]] = []
+
+  /// A line over the length limit: the line itself is not kept (it is what was too long), the reason says so.
+  private func reportLongLine() throws {
+    try report(malformed: .lineTooLong(limit: options.maxLineBytes), raw: [], first: lineNumber)
+  }
 
   /// Feeds one physical line to libcsv and delivers the records it completes.
-  private func feed(line: [UInt8], number: Int) throws {
+  private func feed(line: UnsafeRawBufferPointer, number: Int) throws {
     guard let tokenizer else { return }
-    if pendingLines.isEmpty { pendingFirstLine = number }
-    pendingLines.append(line)
-    let ok = line.withUnsafeBytes { tokenizer.feed($0) }
-    if !ok {
-      try report(
-        malformed: .strayQuote, lines: pendingLines,
-        first: pendingFirstLine)
+    if pendingLineEnds.isEmpty { pendingFirstLine = number }
+    pendingRaw.append(contentsOf: line)
+    pendingLineEnds.append(pendingRaw.count)
+    if !tokenizer.feed(line) {
+      try report(malformed: .strayQuote, raw: pendingRaw, first: pendingFirstLine)
       tokenizer.reset()
-      pendingLines.removeAll()
+      clearPending()
       return
     }
-    if !tokenizer.collector.recordEnds.isEmpty {
+    if tokenizer.hasRecords {
       try deliverRecords(lastLine: number)
-      pendingLines.removeAll()
-    } else if pendingLines.count >= options.maxLinesPerRecord {
+      clearPending()
+    } else if pendingLineEnds.count >= options.maxLinesPerRecord {
       try recoverFromOpenQuote()
     }
+  }
+
+  private func clearPending() {
+    pendingRaw.removeAll(keepingCapacity: true)
+    pendingLineEnds.removeAll(keepingCapacity: true)
   }
 
   /// At the end of input: emit a last record without a terminator, or recover from an unclosed quote.
@@ -201,14 +199,14 @@ public final class CSVReader {
       lineNumber += 1
       let line = partialLine
       partialLine = []
-      try feed(line: line, number: lineNumber)
+      try line.withUnsafeBytes { try feed(line: $0, number: lineNumber) }
     }
     guard let tokenizer else { return }
-    while !pendingLines.isEmpty {
-      let hadTerminator = pendingLines.last?.last == 0x0A
-      if !hadTerminator, tokenizer.finish(), !tokenizer.collector.recordEnds.isEmpty {
+    while !pendingLineEnds.isEmpty {
+      let hadTerminator = pendingRaw.last == 0x0A
+      if !hadTerminator, tokenizer.finish(), tokenizer.hasRecords {
         try deliverRecords(lastLine: lineNumber)
-        pendingLines.removeAll()
+        clearPending()
         break
       }
       try recoverFromOpenQuote()
@@ -219,47 +217,51 @@ public final class CSVReader {
   /// record started and read the lines after it again from a clean state.
   private func recoverFromOpenQuote() throws {
     guard let tokenizer else { return }
-    let lines = pendingLines
+    let raw = pendingRaw
+    let ends = pendingLineEnds
     let first = pendingFirstLine
-    try report(malformed: .quoteNeverClosed, lines: [lines[0]], first: first)
+    try report(malformed: .quoteNeverClosed, raw: Array(raw[..<ends[0]]), first: first)
     tokenizer.reset()
-    pendingLines.removeAll()
-    for (offset, line) in lines.dropFirst().enumerated() {
-      try feed(line: line, number: first + 1 + offset)
+    clearPending()
+    try raw.withUnsafeBytes { bytes in
+      for n in 1..<ends.count {
+        try feed(line: UnsafeRawBufferPointer(rebasing: bytes[ends[n - 1]..<ends[n]]), number: first + n)
+      }
     }
   }
 
   private func deliverRecords(lastLine: Int) throws {
     guard let tokenizer, let visit else { return }
-    let c = tokenizer.collector
-    let raw = pendingLines.count == 1 ? pendingLines[0] : pendingLines.flatMap { $0 }
+    let collected = tokenizer.collected
+    let bytes = Array(collected.bytes.buffer)
+    let fieldEnds = Array(collected.fieldEnds.buffer)
+    let recordEnds = Array(collected.recordEnds.buffer)
+    tokenizer.clearFields()
+    let raw = pendingRaw
     var fieldStart = 0
-    for end in c.recordEnds {
-      let base = fieldStart == 0 ? 0 : c.fieldEnds[fieldStart - 1]
+    for end in recordEnds {
+      let base = fieldStart == 0 ? 0 : fieldEnds[fieldStart - 1]
       let record = RawRecord(
-        line: pendingFirstLine, lastLine: lastLine, bytes: c.bytes, fieldEnds: c.fieldEnds[fieldStart..<end],
+        line: pendingFirstLine, lastLine: lastLine, bytes: bytes, fieldEnds: fieldEnds[fieldStart..<end],
         fieldBase: base, raw: raw)
       fieldStart = end
       if record.count > options.maxFieldsPerRecord {
         try report(
-          malformed: .tooManyFields(count: record.count, limit: options.maxFieldsPerRecord),
-          lines: pendingLines, first: pendingFirstLine)
+          malformed: .tooManyFields(count: record.count, limit: options.maxFieldsPerRecord), raw: raw,
+          first: pendingFirstLine)
         continue
       }
       if let long = (0..<record.count).first(where: { record.bytes($0).count > options.maxFieldBytes }) {
         try report(
           malformed: .fieldTooLong(field: long + 1, bytes: record.bytes(long).count, limit: options.maxFieldBytes),
-          lines: pendingLines, first: pendingFirstLine)
+          raw: raw, first: pendingFirstLine)
         continue
       }
       if !record.isBlank { try visit(.record(record)) }
     }
-    c.clear()
   }
 
-  private func report(malformed reason: RejectReason, lines: [[UInt8]], first: Int) throws {
-    let raw = RawRecord(line: first, lastLine: first, bytes: [], fieldEnds: [], fieldBase: 0, raw: lines.flatMap { $0 })
-    try visit?(
-      .malformed(MalformedRecord(line: first, reason: reason, rawText: raw.rawText)))
+  private func report(malformed reason: RejectReason, raw: [UInt8], first: Int) throws {
+    try visit?(.malformed(MalformedRecord(line: first, reason: reason, rawText: RawRecord.text(ofRaw: raw))))
   }
 }

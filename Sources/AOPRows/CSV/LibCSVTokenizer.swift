@@ -5,25 +5,75 @@ internal import CCSV
 ///
 /// libcsv is a push parser that calls back per field and per record end; the callbacks only append here,
 /// and the reader takes the completed records out after each `feed`, so no Swift error ever crosses C.
-final class FieldCollector {
-  /// The bytes of every field collected since the last `takeRecords`, back to back.
-  var bytes: [UInt8] = []
+/// It is plain memory reached through a pointer and grown by doubling: a field costs one copy, with no
+/// reference counting or exclusivity check in the callback (it runs once per field of every file).
+struct FieldBuffer {
+  /// The bytes of every field collected since the last `clear`, back to back.
+  private(set) var bytes = Growable<UInt8>(capacity: 1 << 16)
   /// End offset in `bytes` of each field.
-  var fieldEnds: [Int] = []
+  private(set) var fieldEnds = Growable<Int>(capacity: 256)
   /// For each completed record, the index in `fieldEnds` one past its last field.
-  var recordEnds: [Int] = []
+  private(set) var recordEnds = Growable<Int>(capacity: 16)
 
-  init() {
-    bytes.reserveCapacity(1 << 16)
-    fieldEnds.reserveCapacity(256)
+  mutating func appendField(_ field: UnsafeRawPointer?, count: Int) {
+    if let field, count > 0 { bytes.append(field.assumingMemoryBound(to: UInt8.self), count: count) }
+    fieldEnds.append(bytes.count)
   }
+
+  mutating func endRecord() { recordEnds.append(fieldEnds.count) }
 
   /// Drops everything, complete or not.
-  func clear() {
-    bytes.removeAll(keepingCapacity: true)
-    fieldEnds.removeAll(keepingCapacity: true)
-    recordEnds.removeAll(keepingCapacity: true)
+  mutating func clear() {
+    bytes.count = 0
+    fieldEnds.count = 0
+    recordEnds.count = 0
   }
+
+  func free() {
+    bytes.free()
+    fieldEnds.free()
+    recordEnds.free()
+  }
+}
+
+/// A buffer of trivial values that only grows: the fields' storage.
+struct Growable<Element: BitwiseCopyable> {
+  private(set) var base: UnsafeMutablePointer<Element>
+  var count = 0
+  private var capacity: Int
+
+  init(capacity: Int) {
+    self.capacity = capacity
+    base = .allocate(capacity: capacity)
+  }
+
+  mutating func append(_ value: Element) {
+    if count == capacity { grow(to: count + 1) }
+    base[count] = value
+    count += 1
+  }
+
+  mutating func append(_ values: UnsafePointer<Element>, count n: Int) {
+    if count + n > capacity { grow(to: count + n) }
+    (base + count).update(from: values, count: n)
+    count += n
+  }
+
+  private mutating func grow(to needed: Int) {
+    var size = capacity * 2
+    while size < needed { size *= 2 }
+    let bigger = UnsafeMutablePointer<Element>.allocate(capacity: size)
+    bigger.update(from: base, count: count)
+    base.deallocate()
+    base = bigger
+    capacity = size
+  }
+
+  var buffer: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
+
+  subscript(i: Int) -> Element { base[i] }
+
+  func free() { base.deallocate() }
 }
 
 /// A strict libcsv parser for one delimiter.
@@ -33,37 +83,49 @@ final class FieldCollector {
 final class LibCSVTokenizer {
   private let parser = UnsafeMutablePointer<csv_parser>.allocate(capacity: 1)
   private let delimiter: UInt8
-  let collector = FieldCollector()
+  private let fields = UnsafeMutablePointer<FieldBuffer>.allocate(capacity: 1)
 
   init(delimiter: UInt8) throws {
     self.delimiter = delimiter
     guard csv_init(parser, LibCSVTokenizer.options) == 0 else {
       parser.deallocate()
+      fields.deallocate()
       throw RowsError.parserInit
     }
+    fields.initialize(to: FieldBuffer())
     csv_set_delim(parser, delimiter)
   }
 
   deinit {
     csv_free(parser)
     parser.deallocate()
+    fields.pointee.free()
+    fields.deinitialize(count: 1)
+    fields.deallocate()
   }
+
+  /// The fields collected so far and where each completed record ends (valid until the next call).
+  var collected: FieldBuffer { fields.pointee }
+
+  /// True when at least one record is complete.
+  var hasRecords: Bool { fields.pointee.recordEnds.count > 0 }
+
+  /// Drops the fields collected, complete or not (after the reader has taken the records).
+  func clearFields() { fields.pointee.clear() }
 
   private static let options = UInt8(CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL)
 
   /// Parses `chunk`; returns `false` when it is malformed (the parser must then be `reset()`).
   func feed(_ chunk: UnsafeRawBufferPointer) -> Bool {
     guard let base = chunk.baseAddress, chunk.count > 0 else { return true }
-    let context = Unmanaged.passUnretained(collector).toOpaque()
-    let used = csv_parse(parser, base, chunk.count, fieldCallback, recordCallback, context)
+    let used = csv_parse(parser, base, chunk.count, fieldCallback, recordCallback, UnsafeMutableRawPointer(fields))
     return used == chunk.count && csv_error(parser) == CSV_SUCCESS
   }
 
   /// Ends the input: emits a last record that has no line terminator. Returns `false` if the input ended
   /// inside a quoted field.
   func finish() -> Bool {
-    let context = Unmanaged.passUnretained(collector).toOpaque()
-    return csv_fini(parser, fieldCallback, recordCallback, context) == 0
+    return csv_fini(parser, fieldCallback, recordCallback, UnsafeMutableRawPointer(fields)) == 0
   }
 
   /// Forgets any partial record and starts afresh (after a malformed record).
@@ -71,21 +133,14 @@ final class LibCSVTokenizer {
     csv_free(parser)
     _ = csv_init(parser, LibCSVTokenizer.options)
     csv_set_delim(parser, delimiter)
-    collector.clear()
+    fields.pointee.clear()
   }
 }
 
 private func fieldCallback(_ field: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
-  guard let context else { return }
-  let collector = Unmanaged<FieldCollector>.fromOpaque(context).takeUnretainedValue()
-  if let field, length > 0 {
-    collector.bytes.append(contentsOf: UnsafeRawBufferPointer(start: field, count: length))
-  }
-  collector.fieldEnds.append(collector.bytes.count)
+  context?.assumingMemoryBound(to: FieldBuffer.self).pointee.appendField(field, count: length)
 }
 
 private func recordCallback(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
-  guard let context else { return }
-  let collector = Unmanaged<FieldCollector>.fromOpaque(context).takeUnretainedValue()
-  collector.recordEnds.append(collector.fieldEnds.count)
+  context?.assumingMemoryBound(to: FieldBuffer.self).pointee.endRecord()
 }
