@@ -12,7 +12,28 @@ public final class Deduplicator: @unchecked Sendable {
   /// The files imported so far, by size: their account and SHA-256 (`nil` until it is needed).
   private var bySize: [UInt64: [(file: SourceFile, path: String)]] = [:]
 
-  public init() {}
+  /// Set for a file read ahead: every identity is answered "first seen" and recorded in `asked`.
+  private let readingAhead: Bool
+  /// The identities a file read ahead asked about, in order, with their lines.
+  private var asked: [(key: IdentityKey, line: Int)] = []
+
+  public init() { readingAhead = false }
+
+  private init(readingAhead: Bool) { self.readingAhead = readingAhead }
+
+  /// A stand-in for the run's de-duplication while one file is read ahead on another core: it answers
+  /// every row "first seen" and records what it was asked, for `commit` to check in the run's order.
+  static func forReadingAhead() -> Deduplicator { Deduplicator(readingAhead: true) }
+
+  /// True when an identity a file read ahead asked about was seen before (in an earlier file).
+  func hasSeenAny(of ahead: Deduplicator) -> Bool {
+    ahead.asked.contains { firstSeen.value(of: $0.key) != nil }
+  }
+
+  /// Takes in the identities a file read ahead asked about, as `firstOccurrence` would have one by one.
+  func takeIn(_ ahead: Deduplicator, file: String) {
+    for (key, line) in ahead.asked { _ = firstOccurrence(of: key, file: file, line: line) }
+  }
 
   /// The earlier file of the run with the same bytes as the file at `path`, if any. The file is hashed
   /// only when an earlier file has its size (so a run reads each file once, as a rule).
@@ -37,6 +58,10 @@ public final class Deduplicator: @unchecked Sendable {
 
   /// Records `key` as seen at `file:line`, or returns where it was first seen.
   func firstOccurrence(of key: IdentityKey, file: String, line: Int) -> (file: String, line: Int)? {
+    if readingAhead {
+      asked.append((key, line))
+      return nil
+    }
     let index: Int
     if files.last == file {
       index = files.count - 1

@@ -162,6 +162,16 @@ public struct FileImporter: Sendable {
   public func importFile(at path: String, displayPath: String, into sink: ImportSink, progress: Progress? = nil)
     -> SourceFile
   {
+    var stood = 0
+    return importFile(at: path, displayPath: displayPath, into: sink, progress: progress, readAhead: nil, stood: &stood)
+  }
+
+  /// `importFile`, taking the file's reading done ahead on another core when it stands (`importFiles`),
+  /// and then counting it in `stood`.
+  func importFile(
+    at path: String, displayPath: String, into sink: ImportSink, progress: Progress?, readAhead: FileReadAhead?,
+    stood: inout Int
+  ) -> SourceFile {
     var info = stat()
     let size: UInt64? = stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG ? UInt64(info.st_size) : nil
     var file: SourceFile
@@ -171,6 +181,10 @@ public struct FileImporter: Sendable {
       if original.kind == ProfileKind.costs.rawValue, original.status == .read {
         _ = importRows(at: path, displayPath: displayPath, into: CostsSaidAgain(next: sink))
       }
+    } else if let readAhead, let read = commit(readAhead, displayPath: displayPath, into: sink) {
+      file = read
+      stood += 1
+      progress?(file.tally.read, nil)
     } else {
       file = importRows(at: path, displayPath: displayPath, into: sink, progress: progress)
       // A CSV file is hashed as it is imported; a workbook or a refused file is read once more for it.
@@ -207,7 +221,7 @@ public struct FileImporter: Sendable {
     return hash.hexDigest()
   }
 
-  private func importRows(at path: String, displayPath: String, into sink: ImportSink, progress: Progress? = nil)
+  func importRows(at path: String, displayPath: String, into sink: ImportSink, progress: Progress? = nil)
     -> SourceFile
   {
     let attempts = self.attempts(for: path)

@@ -16,7 +16,32 @@ public final class RunMagnitudes: @unchecked Sendable {
   /// The largest unit cost accepted (from cost sources or stated on sale lines).
   private var largestUnitCost: Int64 = 0
 
+  /// True once a line was refused (a file read ahead on its own cannot stand then: see `absorb`).
+  private(set) var refusedAny = false
+
   public init() {}
+
+  /// True when the totals of a file read ahead on its own (with fresh magnitudes) and the run's stay
+  /// within the limits together. Totals only grow, so then each of its lines would have been
+  /// admitted one by one in the run too, and its reading stands; otherwise the file is to be read again,
+  /// in the run's order.
+  func canAbsorb(_ file: RunMagnitudes) -> Bool { !file.refusedAny && together(with: file) != nil }
+
+  /// Takes in the totals of a file read ahead, once `canAbsorb` said they fit.
+  func absorb(_ file: RunMagnitudes) {
+    guard let sum = together(with: file) else { preconditionFailure("absorb without canAbsorb") }
+    (money, units, largestUnitCost) = sum
+  }
+
+  private func together(with file: RunMagnitudes) -> (money: Int64, units: Int64, largestUnitCost: Int64)? {
+    let (newMoney, moneyOverflow) = money.addingReportingOverflow(file.money)
+    let (newUnits, unitsOverflow) = units.addingReportingOverflow(file.units)
+    let newCost = max(largestUnitCost, file.largestUnitCost)
+    let (costBound, costOverflow) = newUnits.multipliedReportingOverflow(by: newCost)
+    guard !moneyOverflow, !unitsOverflow, !costOverflow, newMoney <= Money.totalLimit, costBound <= Money.totalLimit
+    else { return nil }
+    return (newMoney, newUnits, newCost)
+  }
 
   /// Takes in a line's amounts, or says why it cannot be (the run's totals would be too large to add
   /// up exactly) and takes in nothing.
@@ -32,11 +57,17 @@ public final class RunMagnitudes: @unchecked Sendable {
       newMoney = sum
       return true
     }
-    guard add(amount), add(more) else { return .runTotalsOverLimit }
+    guard add(amount), add(more) else {
+      refusedAny = true
+      return .runTotalsOverLimit
+    }
     let (newUnits, unitsOverflow) = units.addingReportingOverflow(Int64(clamping: quantity.magnitude))
     let newCost = max(largestUnitCost, Int64(clamping: unitCost?.minorUnits.magnitude ?? 0))
     let (costBound, costOverflow) = newUnits.multipliedReportingOverflow(by: newCost)
-    guard !unitsOverflow, !costOverflow, costBound <= Money.totalLimit else { return .runTotalsOverLimit }
+    guard !unitsOverflow, !costOverflow, costBound <= Money.totalLimit else {
+      refusedAny = true
+      return .runTotalsOverLimit
+    }
     money = newMoney
     units = newUnits
     largestUnitCost = newCost

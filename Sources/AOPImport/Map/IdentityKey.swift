@@ -78,6 +78,12 @@ final class IdentityTable {
     return nil
   }
 
+  /// The value stored for `key`, if any.
+  func value(of key: IdentityKey) -> UInt64? {
+    let v = slots[index(of: key)].value
+    return v == 0 ? nil : v
+  }
+
   /// Adds one to the count stored for `key` (0 when absent) and returns it.
   func increment(_ key: IdentityKey) -> UInt64 {
     let i = index(of: key)

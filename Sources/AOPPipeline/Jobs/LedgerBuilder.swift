@@ -81,6 +81,13 @@ extension ProgressReporter {
 /// A logger that says nothing, for callers that do not log.
 public let silentLogger = Logger(label: "aop", factory: { _ in SwiftLogNoOpLogHandler() })
 
+/// How many threads read files ahead: `AOP_JOBS` when set (1: one file at a time, on one core), else one
+/// per core. The outputs are the same whatever the number (`FileImporter.importFiles`).
+func readAheadWorkers() -> Int {
+  if let jobs = ProcessInfo.processInfo.environment["AOP_JOBS"].flatMap({ Int($0) }), jobs >= 1 { return jobs }
+  return ProcessInfo.processInfo.activeProcessorCount
+}
+
 /// Imports `files` in order into one ledger, de-duplicating across all of them, and logs each file's
 /// account: refusals and rejected rows as warnings, the rest as info.
 /// - Parameters:
@@ -108,24 +115,29 @@ func importAll(
     sink = writer
   }
   var sources: [SourceFile] = []
-  for (i, file) in files.enumerated() {
-    progress?.starting(file: file.shown, index: i + 1, of: files.count)
-    var info = stat()
-    let size = stat(file.path, &info) == 0 ? Int(info.st_size) : nil  // through a link, as the file is read
-    let source = importer.importFile(
-      at: file.path, displayPath: file.shown, into: sink,
-      progress: progress.map { p in { rows, bytes in p.advanced(rows: rows, bytes: bytes, size: size) } })
-    let t = source.tally
-    switch source.status {
-    case .refused:
-      logger.warning("\(text.refused(file.shown + (source.note.map { ": " + text.labels.note($0) } ?? "")))")
-    case .read where t.rejected > 0:
-      logger.warning("\(text.rowsRejected(file: file.shown, rejected: t.rejected, read: t.read))")
-    case .read: logger.info("\(text.fileRead(file: file.shown, profile: source.profile ?? "", tally: t))")
-    }
-    for flag in source.flags { logger.warning("\(text.flagged(file: file.shown, flag))") }
-    sources.append(source)
-  }
+  let inputs = files.map { ImportInput(path: $0.path, displayPath: $0.shown) }
+  let readAhead = importer.importFiles(
+    inputs, into: sink, workers: readAheadWorkers(),
+    starting: { i in
+      progress?.starting(file: files[i].shown, index: i + 1, of: files.count)
+      var info = stat()
+      let size = stat(files[i].path, &info) == 0 ? Int(info.st_size) : nil  // through a link, as the file is read
+      return progress.map { p in { rows, bytes in p.advanced(rows: rows, bytes: bytes, size: size) } }
+    },
+    finished: { i, source in
+      let shown = files[i].shown
+      let t = source.tally
+      switch source.status {
+      case .refused:
+        logger.warning("\(text.refused(shown + (source.note.map { ": " + text.labels.note($0) } ?? "")))")
+      case .read where t.rejected > 0:
+        logger.warning("\(text.rowsRejected(file: shown, rejected: t.rejected, read: t.read))")
+      case .read: logger.info("\(text.fileRead(file: shown, profile: source.profile ?? "", tally: t))")
+      }
+      for flag in source.flags { logger.warning("\(text.flagged(file: shown, flag))") }
+      sources.append(source)
+    })
+  if readAhead.workers > 0 { logger.debug("\(text.readAhead(readAhead))") }
   if let costing {
     for i in sources.indices where sources[i].kind == ProfileKind.sales.rawValue {
       sources[i].costing = costing.counts(of: sources[i].path, by: builder.ledger)

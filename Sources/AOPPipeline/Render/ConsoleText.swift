@@ -51,6 +51,13 @@ public struct ConsoleText: Sendable {
       "\(file): \(profile): đọc \(grouped(t.read)), nhận \(grouped(t.accepted)), trùng \(grouped(t.duplicates)), bỏ qua \(grouped(t.skipped))"
     )
   }
+  func readAhead(_ t: ReadAheadTally) -> String {
+    say(
+      "read ahead on \(t.workers) threads: \(t.stood) of \(t.readAhead) files read ahead taken as read, "
+        + "\(t.readAhead - t.stood) read again in their turn (an earlier file had some of their rows)",
+      "đọc trước trên \(t.workers) luồng: \(t.stood) trong \(t.readAhead) tệp đọc trước được dùng ngay, "
+        + "\(t.readAhead - t.stood) tệp đọc lại theo lượt (tệp trước đã có một số dòng của chúng)")
+  }
   func flagged(file: String, _ flag: RowFlag) -> String { "\(file): " + labels.flagged(flag) }
   func leftoverRemoved(_ name: String) -> String {
     say("removed \(name), left by an interrupted run", "đã xóa \(name) (tệp còn sót từ lần chạy bị gián đoạn)")

@@ -1,0 +1,181 @@
+import AOPLedger
+import AOPRows
+import Foundation
+
+/// One file of a run: where it is, and how reports name it.
+public struct ImportInput: Sendable {
+  public var path: String
+  public var displayPath: String
+  public init(path: String, displayPath: String) {
+    self.path = path
+    self.displayPath = displayPath
+  }
+}
+
+extension FileImporter {
+  /// Imports `inputs` in order into `sink`, with exactly the result of `importFile` on each in turn, while
+  /// `workers` threads read the next files ahead on the machine's other cores.
+  ///
+  /// A file read ahead is read on its own, as if no file came before it: every row "first seen", the run's
+  /// totals its own (`Deduplicator.forReadingAhead`, fresh `RunMagnitudes`), what it delivers recorded.
+  /// When its turn comes, that reading stands if none of its rows' identities was seen in an earlier file
+  /// and the run's totals take its own — then the files before it could not have changed a thing about
+  /// it — and its recording is played into `sink`. Otherwise (an export overlapping an earlier one) the
+  /// file is read again in its turn, the one-core way. So the outputs are byte for byte a one-core run's.
+  /// - Parameters:
+  ///   - starting: told the index of each file as its turn comes; returns how to report its progress.
+  ///   - finished: told each file's account, in order.
+  /// - Returns: how many files were read ahead and how many of those readings stood.
+  @discardableResult
+  public func importFiles(
+    _ inputs: [ImportInput], into sink: ImportSink, workers: Int, starting: (Int) -> Progress?,
+    finished: (Int, SourceFile) -> Void
+  ) -> ReadAheadTally {
+    let ahead = workers > 1 && inputs.count > 1 ? ReadAhead(importer: self, inputs: inputs, workers: workers) : nil
+    var tally = ReadAheadTally(workers: ahead == nil ? 0 : workers)
+    for (i, input) in inputs.enumerated() {
+      let progress = starting(i)
+      let readAhead = ahead?.take(i)
+      if readAhead != nil { tally.readAhead += 1 }
+      let file = importFile(
+        at: input.path, displayPath: input.displayPath, into: sink, progress: progress, readAhead: readAhead,
+        stood: &tally.stood)
+      finished(i, file)
+    }
+    return tally
+  }
+
+  /// Reads one file on its own, recording what it delivers (on a worker thread).
+  func readAhead(_ input: ImportInput) -> FileReadAhead {
+    let ahead = FileReadAhead()
+    let alone = FileImporter(
+      profiles: profiles, settings: settings, deduplicator: ahead.deduplicator, magnitudes: ahead.magnitudes)
+    var file = alone.importRows(at: input.path, displayPath: input.displayPath, into: ahead.recording)
+    if file.sha256 == nil { file.sha256 = Self.sha256(of: input.path) }
+    ahead.file = file
+    return ahead
+  }
+
+  /// The account of a file read ahead, its recording played into `sink`, when its reading stands in the
+  /// run's order (see `importFiles`); `nil`, with nothing taken in, when the file is to be read again.
+  func commit(_ ahead: FileReadAhead, displayPath: String, into sink: ImportSink) -> SourceFile? {
+    guard let file = ahead.file, !deduplicator.hasSeenAny(of: ahead.deduplicator),
+      magnitudes.canAbsorb(ahead.magnitudes)
+    else { return nil }
+    deduplicator.takeIn(ahead.deduplicator, file: displayPath)
+    magnitudes.absorb(ahead.magnitudes)
+    ahead.recording.play(into: sink)
+    return file
+  }
+}
+
+/// How reading ahead went: threads used (0: none, one file at a time), files read ahead, and of those the
+/// ones whose reading stood (the others were read again in their turn).
+public struct ReadAheadTally: Sendable, Equatable {
+  public var workers: Int
+  public var readAhead = 0
+  public var stood = 0
+}
+
+/// A file read ahead: its account, what it delivered, and the identities and totals it met on its own.
+final class FileReadAhead: @unchecked Sendable {
+  let deduplicator = Deduplicator.forReadingAhead()
+  let magnitudes = RunMagnitudes()
+  let recording = RecordingSink()
+  var file: SourceFile?
+}
+
+/// What an import delivered, in order, to be played into the run's sink later.
+final class RecordingSink: ImportSink {
+  private enum Delivered {
+    case sale(SaleLine)
+    case cost(CostEntry)
+    case spend(SpendLine)
+    case rejection(Rejection)
+  }
+  private var delivered: [Delivered] = []
+
+  func accept(_ line: SaleLine) { delivered.append(.sale(line)) }
+  func accept(_ entry: CostEntry) { delivered.append(.cost(entry)) }
+  func accept(_ line: SpendLine) { delivered.append(.spend(line)) }
+  func reject(_ rejection: Rejection) { delivered.append(.rejection(rejection)) }
+
+  func play(into sink: ImportSink) {
+    for item in delivered {
+      switch item {
+      case .sale(let line): sink.accept(line)
+      case .cost(let entry): sink.accept(entry)
+      case .spend(let line): sink.accept(line)
+      case .rejection(let rejection): sink.reject(rejection)
+      }
+    }
+    delivered = []
+  }
+}
+
+/// Worker threads reading a run's files ahead of its turn, a few at a time (their recordings are what
+/// the run holds in memory besides the ledger).
+final class ReadAhead: @unchecked Sendable {
+  /// A file larger than this is not read ahead (its recording would hold all its lines): it is read in
+  /// its turn. A workbook's bytes are compressed: its limit is an eighth.
+  static let largestFile = 256 << 20
+
+  private let importer: FileImporter
+  private let inputs: [ImportInput]
+  private let lock = NSLock()
+  private var next = 0
+  private var results: [Int: FileReadAhead] = [:]
+  private let ready: [DispatchSemaphore]
+  /// Files claimed by a worker and not yet taken in their turn.
+  private let room: DispatchSemaphore
+
+  init(importer: FileImporter, inputs: [ImportInput], workers: Int) {
+    self.importer = importer
+    self.inputs = inputs
+    ready = inputs.map { _ in DispatchSemaphore(value: 0) }
+    room = DispatchSemaphore(value: workers)
+    for _ in 0..<workers {
+      let thread = Thread { [self] in work() }
+      thread.stackSize = 8 << 20
+      thread.start()
+    }
+  }
+
+  private func work() {
+    while true {
+      room.wait()
+      lock.lock()
+      let i = next
+      next += 1
+      lock.unlock()
+      guard i < inputs.count else {
+        room.signal()
+        return
+      }
+      if Self.worthReadingAhead(inputs[i].path) {
+        let result = importer.readAhead(inputs[i])
+        lock.lock()
+        results[i] = result
+        lock.unlock()
+      }
+      ready[i].signal()
+    }
+  }
+
+  /// The file read ahead for turn `i`, waiting for it; `nil` when it was not read ahead.
+  func take(_ i: Int) -> FileReadAhead? {
+    ready[i].wait()
+    lock.lock()
+    let result = results.removeValue(forKey: i)
+    lock.unlock()
+    room.signal()
+    return result
+  }
+
+  private static func worthReadingAhead(_ path: String) -> Bool {
+    var info = stat()
+    guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return false }
+    let limit = XLSXReader.looksLikeXLSX(path: path) ? largestFile / 8 : largestFile
+    return Int(info.st_size) <= limit
+  }
+}
