@@ -11,11 +11,15 @@ APT_PACKAGES := libcsv-dev libxlsxwriter-dev libssl-dev pkg-config libxml2
 # The tests also open every workbook in LibreOffice (headless) through its Python bridge, and print them to PDF
 # (poppler reads the pages back) in Carlito, the font metric-compatible with Calibri, the workbook's font.
 TEST_PACKAGES := libreoffice-calc-nogui python3-uno poppler-utils fonts-crosextra-carlito
+# DuckDB (from the Python package index) runs the documented query on a ledger CSV in a test, and races
+# aop in `make bench`, beside pandas.
+PIP_TEST_PACKAGES := duckdb==2.0.1
+PIP_BENCH_PACKAGES := duckdb==2.0.1 pandas==3.1.1 openpyxl
 BIN := .build/debug
 AOP := $(BIN)/aop
 DEMO_MONTH := 2026-10
 
-.PHONY: all deps test-deps install-missing build demo test lint format install install-built uninstall fuzz bench samples fixtures clean
+.PHONY: all deps test-deps install-missing pip-missing build demo test lint format install install-built uninstall fuzz bench samples fixtures clean
 
 all: build
 
@@ -24,6 +28,17 @@ deps:
 
 test-deps:
 	@$(MAKE) --no-print-directory install-missing PACKAGES="$(APT_PACKAGES) $(TEST_PACKAGES)"
+	@$(MAKE) --no-print-directory pip-missing PIP_PACKAGES="$(PIP_TEST_PACKAGES)"
+
+# Installs Python packages for the `python3` on the PATH when it cannot import them (a Debian Python that
+# refuses pip without a virtual environment is told to go ahead: these are test tools).
+pip-missing:
+	@missing=""; \
+	for p in $(PIP_PACKAGES); do m=$${p%%=*}; python3 -c "import $$m" 2>/dev/null || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Python packages:$$missing"; \
+	  python3 -m pip install -q $$missing || python3 -m pip install -q --break-system-packages $$missing; \
+	fi
 
 install-missing:
 	@missing=""; \
@@ -105,6 +120,7 @@ fuzz:
 # their Python packages are installed, DuckDB and pandas (docs/bench.md).
 BENCH_SIZES ?= 1000000,10000000
 bench: deps
+	@$(MAKE) --no-print-directory pip-missing PIP_PACKAGES="$(PIP_BENCH_PACKAGES)"
 	$(SWIFT) build -c release --product aop
 	cc -O2 -o .build/bench-csvcount bench/csvcount.c -lcsv
 	python3 bench/run.py $(BENCH_SIZES)

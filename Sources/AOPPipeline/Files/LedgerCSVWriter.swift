@@ -46,9 +46,11 @@ final class LedgerCSVWriter: ImportSink {
 
   func accept(_ line: SpendLine) {
     next.accept(line)
+    // Marketing is `spend`; every other expense (rent, wages…) `expense`, so a query can tell them apart.
     row([
-      "spend", line.firstDay.description, line.lastDay.description, line.channel, "", "", line.label, "", "",
-      line.amount.description, "", currency.code, line.source.file, String(line.source.line), line.source.profile,
+      line.isMarketing ? "spend" : "expense", line.firstDay.description, line.lastDay.description, line.channel, "",
+      "", line.label, line.category ?? "", "", line.amount.description, "", currency.code, line.source.file,
+      String(line.source.line), line.source.profile,
     ])
   }
 
