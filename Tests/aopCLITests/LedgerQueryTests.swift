@@ -12,8 +12,13 @@ import Testing
     var channel: String
     var revenue: Int64
     var cogs: Int64
-    var covered_revenue: Int64
+    var coveredRevenue: Int64
     var marketing: Int64
+
+    enum CodingKeys: String, CodingKey {
+      case month, channel, revenue, cogs, marketing
+      case coveredRevenue = "covered_revenue"
+    }
   }
 
   @Test func theDuckDBQueryOnTheLedgerGivesTheReviewsFigures() throws {
@@ -59,12 +64,12 @@ import Testing
     for (kpis, part) in [("month_kpis", month), ("year_to_date_kpis", yearToDate)] {
       let figures = try #require(summary[kpis] as? [String: Any])
       #expect(part.map(\.cogs).reduce(0, +) == figures["cogs"] as? Int64, "\(kpis)")
-      #expect(part.map(\.covered_revenue).reduce(0, +) == figures["covered_revenue"] as? Int64, "\(kpis)")
+      #expect(part.map(\.coveredRevenue).reduce(0, +) == figures["covered_revenue"] as? Int64, "\(kpis)")
       #expect(
         part.map(\.marketing).reduce(0, +) == (figures["marketing"] as? [String: Any])?["actual"] as? Int64, "\(kpis)")
     }
     // Not vacuous: the month has costed and uncosted sales.
     #expect(month.map(\.cogs).reduce(0, +) > 200_000_000)
-    #expect(month.contains { $0.covered_revenue < $0.revenue })
+    #expect(month.contains { $0.coveredRevenue < $0.revenue })
   }
 }

@@ -28,6 +28,14 @@ extension ProfileSet {
   func identify(records: [RawRecord], fileName: String) -> Identification {
     var verdicts: [ProfileVerdict] = []
     var matched: [(Profile, Int, ColumnMap)] = []
+    // The header row's names, normalised once per row however many profiles read it there.
+    var headersOf: [Int: [String]] = [:]
+    func headers(_ row: Int) -> [String] {
+      if let known = headersOf[row] { return known }
+      let names = records[row].fields.map(HeaderName.normalize)
+      headersOf[row] = names
+      return names
+    }
     for profile in profiles {
       guard profile.preambleLines < records.count else {
         verdicts.append(
@@ -40,8 +48,7 @@ extension ProfileSet {
           ProfileVerdict(profileID: profile.id, matches: false, reason: "file name does not match `\(pattern)`"))
         continue
       }
-      let headers = records[profile.preambleLines].fields.map(HeaderName.normalize)
-      switch ColumnMap.resolve(profile, headers: headers) {
+      switch ColumnMap.resolve(profile, headers: headers(profile.preambleLines)) {
       case .success(let map):
         verdicts.append(
           ProfileVerdict(
@@ -56,7 +63,7 @@ extension ProfileSet {
             reason: "missing \(shown)\(mismatch.missing.count > 4 ? " and \(mismatch.missing.count - 4) more" : "")"))
       }
     }
-    let first = records.first?.fields.map(HeaderName.normalize) ?? []
+    let first = records.isEmpty ? [] : headers(0)
     if matched.count == 1 {
       return Identification(
         verdicts: verdicts, firstRecordHeaders: first, profile: matched[0].0, headerRecord: matched[0].1,

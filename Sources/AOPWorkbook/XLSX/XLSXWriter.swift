@@ -474,6 +474,11 @@ public struct XLSXWriter: Sendable {
   func clean(_ text: String) -> String {
     let limit = 32_767
     let mark = " …[cut]"
+    // Most texts are short and hold nothing XML forbids (no UTF-16 unit is more than a UTF-8 byte):
+    // one pass over the bytes tells, and they are kept as they are.
+    if text.utf8.count <= limit - mark.utf16.count, !text.utf8.contains(where: Self.mayBeForbiddenInXML) {
+      return XLSXWriter.escapeLiteralEscapes(text)
+    }
     var scalars = String.UnicodeScalarView()
     var units = 0
     var cut = false
@@ -492,8 +497,14 @@ public struct XLSXWriter: Sendable {
   }
 
   /// `_x0041_` typed as text becomes `_x005F_x0041_`, which Excel shows as `_x0041_`.
+  /// A byte of a character XML may not hold: a control other than tab and line breaks, or the lead
+  /// byte of U+FFFE and U+FFFF (`EF BF BE`, `EF BF BF`: checked in full by the slow path).
+  private static func mayBeForbiddenInXML(_ byte: UInt8) -> Bool {
+    (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0xEF
+  }
+
   static func escapeLiteralEscapes(_ text: String) -> String {
-    guard text.contains("_x") else { return text }
+    guard text.utf8.contains(UInt8(ascii: "_")), text.contains("_x") else { return text }
     var out = ""
     var rest = Substring(text)
     while let range = rest.range(of: "_x") {
@@ -567,7 +578,13 @@ private struct FormatCache {
   let points: String
   let monthFormat: String
   let dateFormat: String
-  var cache: [String: UnsafeMutablePointer<lxw_format>] = [:]
+  /// A format per look; the overspent fill has no role (`nil`).
+  struct Key: Hashable {
+    var role: CellRole?
+    var kind: NumberKind
+    var wraps: Bool
+  }
+  var cache: [Key: UnsafeMutablePointer<lxw_format>] = [:]
 
   init(workbook: UnsafeMutablePointer<lxw_workbook>, currency: Currency, properties: WorkbookProperties) {
     self.workbook = workbook
@@ -585,7 +602,7 @@ private struct FormatCache {
 
   /// The look of an overspent budget: Excel's light red fill with dark red text.
   mutating func overspent() -> UnsafeMutablePointer<lxw_format>? {
-    let key = "overspent"
+    let key = Key(role: nil, kind: .none, wraps: false)
     if let f = cache[key] { return f }
     guard let f = workbook_add_format(workbook) else { return nil }
     format_set_bg_color(f, 0xFFC7CE)
@@ -603,7 +620,7 @@ private struct FormatCache {
   /// The format of a cell of `role` showing `kind`; `wraps` wraps its text.
   mutating func format(role: CellRole, kind: NumberKind, wraps: Bool = false) -> UnsafeMutablePointer<lxw_format>? {
     if role == .body, kind == .none, !wraps { return nil }
-    let key = "\(role)-\(kind)-\(wraps)"
+    let key = Key(role: role, kind: kind, wraps: wraps)
     if let f = cache[key] { return f }
     guard let f = workbook_add_format(workbook) else { return nil }
     switch kind {
