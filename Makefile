@@ -11,10 +11,11 @@ APT_PACKAGES := libcsv-dev libxlsxwriter-dev libssl-dev pkg-config libxml2
 # The tests also open every workbook in LibreOffice (headless) through its Python bridge, and print them to PDF
 # (poppler reads the pages back) in Carlito, the font metric-compatible with Calibri, the workbook's font.
 TEST_PACKAGES := libreoffice-calc-nogui python3-uno poppler-utils fonts-crosextra-carlito
-# DuckDB (from the Python package index) runs the documented query on a ledger CSV in a test, and races
-# aop in `make bench`, beside pandas.
-PIP_TEST_PACKAGES := duckdb==2.0.1
-PIP_BENCH_PACKAGES := duckdb==2.0.1 pandas==3.1.1 openpyxl
+# From the Python package index: DuckDB runs the documented query on a ledger CSV in a test; DuckDB and
+# pandas (reading workbooks with python-calamine) run the bench's roll-up scripts, checked in a test, and
+# race aop in `make bench`.
+PIP_TEST_PACKAGES := duckdb==2.0.1 pandas==3.1.1 python-calamine openpyxl
+PIP_BENCH_PACKAGES := $(PIP_TEST_PACKAGES)
 BIN := .build/debug
 AOP := $(BIN)/aop
 DEMO_MONTH := 2026-10
@@ -34,7 +35,7 @@ test-deps:
 # refuses pip without a virtual environment is told to go ahead: these are test tools).
 pip-missing:
 	@missing=""; \
-	for p in $(PIP_PACKAGES); do m=$${p%%=*}; python3 -c "import $$m" 2>/dev/null || missing="$$missing $$p"; done; \
+	for p in $(PIP_PACKAGES); do m=$$(echo $${p%%=*} | tr - _); python3 -c "import $$m" 2>/dev/null || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Python packages:$$missing"; \
 	  python3 -m pip install -q $$missing || python3 -m pip install -q --break-system-packages $$missing; \
@@ -116,14 +117,16 @@ fuzz:
 	.build/release/aop-fuzz xml $(FUZZ_SECONDS) .build/fuzz-seeds/*/xl/worksheets/*.xml
 	.build/release/aop-fuzz xlsx $(FUZZ_SECONDS) Tests/Fixtures/profiles/*/*.xlsx
 
-# Throughput and memory on generated years of BENCH_SIZES sale lines, beside libcsv alone and, when
-# their Python packages are installed, DuckDB and pandas (docs/bench.md).
+# Throughput and memory on generated years of BENCH_SIZES sale lines and on the "real year" (the sample
+# shop × BENCH_REAL_SCALE; 0 leaves it out), beside libcsv alone, DuckDB and pandas (docs/bench.md).
 BENCH_SIZES ?= 1000000,10000000
+BENCH_REAL_SCALE ?= 60
 bench: deps
+	@$(MAKE) --no-print-directory install-missing PACKAGES="unzip"
 	@$(MAKE) --no-print-directory pip-missing PIP_PACKAGES="$(PIP_BENCH_PACKAGES)"
 	$(SWIFT) build -c release --product aop
 	cc -O2 -o .build/bench-csvcount bench/csvcount.c -lcsv
-	python3 bench/run.py $(BENCH_SIZES)
+	python3 bench/run.py $(BENCH_SIZES) $(BENCH_REAL_SCALE)
 
 # Regenerates the sample exports and their expected figures (needs python3; the output is committed).
 samples:

@@ -2,12 +2,19 @@
 """`make bench`: throughput and memory of aop on large generated years, beside what users would pick
 instead, measured in the same run on the same bytes.
 
-For each size: generate the exports (once; bench/data/), then time
+Usage: run.py SIZES [SCALE]  (make bench: BENCH_SIZES, BENCH_REAL_SCALE)
+
+For each flat size (bench/generate.py: KiotViet, Shopee and Shopify CSV shapes), generate the exports once
+(bench/data/), then time
   - csvcount: libcsv alone parsing every CSV (the floor),
-  - aop baseline and aop review (release build),
-  - DuckDB and pandas doing the same roll-up (revenue by month and channel), when importable,
-and print wall time, CPU time, peak memory, MB/s, lines/s and the ratios. Wall times on a shared
-machine are noisy: read ratios, not single numbers.
+  - aop baseline, aop review, and aop review on one core (AOP_JOBS=1) (release build),
+  - DuckDB and pandas doing a roll-up of revenue by month and channel.
+Then the "real year" (samples/generate.py --scale SCALE: the sample shop's every shape, .xlsx included,
+both years): its floor (libcsv over its CSVs plus unzip inflating its workbooks), aop baseline and
+review, and bench/rollup.py's DuckDB and pandas scripts computing the same revenue, cost of goods and
+marketing by month and channel; every one's figures are checked against the generator's.
+Each program is a child process, so its peak memory is its own. Wall times on a shared machine are
+noisy: read the ratios measured side by side, not single numbers.
 """
 import glob
 import json
@@ -65,42 +72,139 @@ pd.concat(parts).groupby(['m', 'c'])['v'].sum()
     return measure([sys.executable, "-c", code])
 
 
+def table(title, results, size_mb, lines, floor_key="libcsv (floor)"):
+    floor = results[floor_key][0]
+    duck = results["duckdb"][0] if results.get("duckdb") else None
+    print(f"\n{title}")
+    print(f"{'what':<26} {'wall s':>8} {'cpu s':>8} {'peak MiB':>9} {'MB/s':>8} {'lines/s':>11} {'× floor':>8} {'× DuckDB':>9}  exit")
+    for name, r in results.items():
+        if r is None:
+            print(f"{name:<26} skipped: the Python package is not installed (make bench installs it)")
+            continue
+        wall, cpu, rss, code = r
+        print(f"{name:<26} {wall:8.2f} {cpu:8.2f} {rss:9.1f} {size_mb / wall:8.1f} {lines / wall:11,.0f} "
+              f"{wall / floor:8.2f} {(wall / duck) if duck else float('nan'):9.2f}  {code}")
+
+
+def combined(*runs):
+    """Two programs one after the other: times add, the peak is the larger."""
+    return (sum(r[0] for r in runs), sum(r[1] for r in runs), max(r[2] for r in runs), max(r[3] for r in runs))
+
+
+def flat(n, aop, count):
+    folder = os.path.join(ROOT, "bench/data", f"{n}")
+    if not os.path.exists(os.path.join(folder, "expected.json")):
+        print(f"generating {n:,} lines…", flush=True)
+        subprocess.run([sys.executable, os.path.join(ROOT, "bench/generate.py"), "--lines", str(n), "--out", folder], check=True)
+    csvs = sorted(glob.glob(os.path.join(folder, "exports/*/*.csv")))
+    size_mb = sum(os.path.getsize(f) for f in csvs) / 1e6
+    expected = json.load(open(os.path.join(folder, "expected.json")))
+    config = os.path.join(folder, "aop.toml")
+    results = {"libcsv (floor)": measure([count] + csvs)}
+    results["aop baseline"] = measure([aop, "baseline", "-c", config, "-q"])
+    results["aop review"] = measure([aop, "review", "-c", config, "--month", "2026-12", "-q"])
+    results["aop review, one core"] = measure(["env", "AOP_JOBS=1", aop, "review", "-c", config, "--month", "2026-12", "-q"])
+    for engine in ("duckdb", "pandas"):
+        try:
+            __import__(engine)
+            results[engine] = python_rollup(engine, folder)
+        except ImportError:
+            results[engine] = None
+    table(f"{n:,} sale lines, {len(csvs)} CSV files, {size_mb:,.0f} MB", results, size_mb, expected["lines"])
+
+
+def real_year(scale, aop, count):
+    """The sample shop's every shape (.xlsx and CSV, vouchers, returns, overlapping exports, item lists,
+    cost lists, campaigns over ranges, a cash book) at `scale` times its orders: both years, baseline and
+    review, raced against DuckDB and pandas scripts doing the same roll-up (bench/rollup.py), whose
+    figures are checked, like aop's, against the generator's."""
+    folder = os.path.join(ROOT, "bench/data", f"real-year-{scale:g}")
+    if not os.path.exists(os.path.join(folder, "expected", "figures.json")):
+        print(f"generating the real year (samples × {scale:g})…", flush=True)
+        subprocess.run([sys.executable, os.path.join(ROOT, "samples/generate.py"), "--scale", str(scale), "--out", folder],
+                       check=True)
+    files = sorted(f for f in glob.glob(os.path.join(folder, "exports/**/*"), recursive=True) if os.path.isfile(f))
+    csvs = [f for f in files if f.endswith(".csv")]
+    books = [f for f in files if f.endswith(".xlsx")]
+    size_mb = sum(os.path.getsize(f) for f in files) / 1e6
+    figures = json.load(open(os.path.join(folder, "expected", "figures.json")))
+    truth = {}
+    for key in ("baseline_2025", "current_2026"):
+        for month, channels in figures[key].items():
+            for channel, v in channels.items():
+                truth[(month, channel)] = (v["revenue"], v["cogs"], v["marketing"])
+    lines = sum(f["accepted"] for f in figures["files"].values())
+    floor_csv = measure([count] + csvs)
+    # The workbooks' floor: inflating their parts with unzip (no XML read at all).
+    floor_xlsx = measure(["sh", "-c", " && ".join(f"unzip -p '{b}' > /dev/null" for b in books)])
+    results = {"libcsv + unzip (floor)": combined(floor_csv, floor_xlsx)}
+    results["aop baseline"] = measure([aop, "baseline", "-c", os.path.join(folder, "aop.toml"), "-q"])
+    review_json = os.path.join(folder, "review.json")
+    with open(review_json, "w") as out:
+        start = time.monotonic()
+        proc = subprocess.Popen([aop, "review", "-c", os.path.join(folder, "aop.toml"), "--month", "2026-10", "--json"],
+                                cwd=ROOT, stdout=out, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(proc.pid, 0)
+        results["aop review"] = (time.monotonic() - start, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024,
+                                 os.waitstatus_to_exitcode(status))
+    results["aop baseline + review"] = combined(results["aop baseline"], results["aop review"])
+    agreement = {"aop": check_aop(json.load(open(review_json)), truth)}
+    for engine in ("duckdb", "pandas"):
+        try:
+            __import__(engine)
+            out = os.path.join(folder, f"{engine}.json")
+            with open(out, "w") as f:
+                start = time.monotonic()
+                proc = subprocess.Popen([sys.executable, os.path.join(ROOT, "bench/rollup.py"), engine, folder], stdout=f,
+                                        stderr=subprocess.DEVNULL)
+                _, status, usage = os.wait4(proc.pid, 0)
+                results[engine] = (time.monotonic() - start, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024,
+                                   os.waitstatus_to_exitcode(status))
+            agreement[engine] = check_engine(json.load(open(out)), truth) if results[engine][3] == 0 else "failed"
+        except ImportError:
+            results[engine] = None
+    table(f"real year: the sample shop × {scale:g}, both years, {lines:,} rows booked, {len(csvs)} CSV and "
+          f"{len(books)} .xlsx files, {size_mb:,.0f} MB", results, size_mb, lines, floor_key="libcsv + unzip (floor)")
+    print("figures against the generator's (revenue, cost of goods, marketing by month and channel): "
+          + ", ".join(f"{k} {v}" for k, v in agreement.items()))
+
+
+def check_aop(summary, truth):
+    """The review's month and year to date, per channel and in total, against the generator's."""
+    month = summary["month"]
+    months = [m for (m, _) in truth if m[:4] == month[:4] and m <= month]
+    wrong = 0
+    for c in summary["channels"]:
+        ch = c["id"]
+        wrong += c["month"]["actual"] != truth.get((month, ch), (0, 0, 0))[0]
+        wrong += c["year_to_date"]["actual"] != sum(truth.get((m, ch), (0, 0, 0))[0] for m in set(months))
+        wrong += c["marketing_month"] != truth.get((month, ch), (0, 0, 0))[2]
+        wrong += c["marketing_year_to_date"] != sum(truth.get((m, ch), (0, 0, 0))[2] for m in set(months))
+    channels = {ch for (_, ch) in truth}
+    wrong += summary["month_kpis"]["cogs"] != sum(truth.get((month, ch), (0, 0, 0))[1] for ch in channels)
+    wrong += summary["year_to_date_kpis"]["cogs"] != sum(
+        truth.get((m, ch), (0, 0, 0))[1] for m in set(months) for ch in channels)
+    return "agree" if wrong == 0 else f"DISAGREE ({wrong} figures)"
+
+
+def check_engine(result, truth):
+    got = {(m, c): (v["revenue"], v["cogs"], v["marketing"]) for m, chans in result.items() for c, v in chans.items()}
+    wrong = sum(got.get(k, (0, 0, 0)) != truth.get(k, (0, 0, 0)) for k in set(got) | set(truth))
+    return "agree" if wrong == 0 else f"DISAGREE ({wrong} of {len(truth)} month × channel cells)"
+
+
 def main():
-    sizes = [int(s) for s in (sys.argv[1] if len(sys.argv) > 1 else "1000000,10000000").split(",")]
+    sizes = [int(s) for s in (sys.argv[1] if len(sys.argv) > 1 else "1000000,10000000").split(",") if s]
+    scale = float(sys.argv[2]) if len(sys.argv) > 2 else 60
     aop = os.path.join(ROOT, ".build/release/aop")
     count = os.path.join(ROOT, ".build/bench-csvcount")
-    rows = []
     for n in sizes:
-        folder = os.path.join(ROOT, "bench/data", f"{n}")
-        if not os.path.exists(os.path.join(folder, "expected.json")):
-            print(f"generating {n:,} lines…", flush=True)
-            subprocess.run([sys.executable, os.path.join(ROOT, "bench/generate.py"), "--lines", str(n), "--out", folder], check=True)
-        csvs = sorted(glob.glob(os.path.join(folder, "exports/*/*.csv")))
-        size_mb = sum(os.path.getsize(f) for f in csvs) / 1e6
-        expected = json.load(open(os.path.join(folder, "expected.json")))
-        results = {"libcsv (floor)": measure([count] + csvs)}
-        results["aop baseline"] = measure([aop, "baseline", "-c", os.path.join(folder, "aop.toml"), "-q"])
-        results["aop review"] = measure([aop, "review", "-c", os.path.join(folder, "aop.toml"), "--month", "2026-12", "-q"])
-        for engine in ("duckdb", "pandas"):
-            try:
-                __import__(engine)
-                results[engine] = python_rollup(engine, folder)
-            except ImportError:
-                results[engine] = None
-        floor = results["libcsv (floor)"][0]
-        duck = results["duckdb"][0] if results["duckdb"] else None
-        print(f"\n{n:,} sale lines, {len(csvs)} CSV files, {size_mb:,.0f} MB")
-        print(f"{'what':<16} {'wall s':>8} {'cpu s':>8} {'peak MiB':>9} {'MB/s':>8} {'lines/s':>11} {'× floor':>8} {'× DuckDB':>9}  exit")
-        for name, r in results.items():
-            if r is None:
-                print(f"{name:<16} skipped: the Python package `{name}` is not installed (pip install {name})")
-                continue
-            wall, cpu, rss, code = r
-            print(f"{name:<16} {wall:8.2f} {cpu:8.2f} {rss:9.1f} {size_mb / wall:8.1f} {expected['lines'] / wall:11,.0f} "
-                  f"{wall / floor:8.2f} {(wall / duck) if duck else float('nan'):9.2f}  {code}")
-        rows.append((n, results))
+        flat(n, aop, count)
+    if scale > 0:
+        real_year(scale, aop, count)
     review_small = measure([aop, "review", "-c", os.path.join(ROOT, "samples/aop.toml"), "--month", "2026-10", "-q", "--output", "/tmp/aop-bench-out"])
-    print(f"\nsample shop (BabyCare House) review: {review_small[0]:.2f} s wall, {review_small[2]:.1f} MiB peak, exit {review_small[3]} (65: its one bad row)")
+    print(f"\nsample shop (BabyCare House) review: {review_small[0]:.2f} s wall, {review_small[1]:.2f} s cpu, "
+          f"{review_small[2]:.1f} MiB peak, exit {review_small[3]} (65: its one bad row)")
 
 
 if __name__ == "__main__":

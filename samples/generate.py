@@ -9,7 +9,10 @@ It also computes, on its own and from what it generated (not by running aop), th
 import must arrive at: samples/expected/*.json. The tests compare aop's results with these.
 
 Run from the repository root: python3 samples/generate.py  (deterministic: fixed seed).
+`--scale N --out DIR` writes the same shop with N times the orders into DIR, with its config and plan
+(`make bench`'s "real year": the samples' every shape at a real shop's size); the samples are scale 1.
 """
+import argparse
 import json
 import os
 import random
@@ -769,6 +772,21 @@ def write(path, data):
 
 
 def main():
+    global ROOT, EXPORTS
+    parser = argparse.ArgumentParser(description="Generates the BabyCare House sample exports.")
+    parser.add_argument("--scale", type=float, default=1, help="orders per day, times this (default 1: the samples)")
+    parser.add_argument("--out", help="folder to write the shop to (default: samples/ itself)")
+    args = parser.parse_args()
+    if args.out:
+        ROOT = os.path.abspath(args.out)
+        EXPORTS = os.path.join(ROOT, "exports")
+        os.makedirs(ROOT, exist_ok=True)
+        here = os.path.dirname(os.path.abspath(__file__))
+        for f in ("aop.toml", "plan-2026.toml"):
+            shutil.copy(os.path.join(here, f), os.path.join(ROOT, f))
+    for year in RATE:
+        for channel in RATE[year]:
+            RATE[year][channel] *= args.scale
     shutil.rmtree(EXPORTS, ignore_errors=True)
     base, current = Expected(), Expected()
 

@@ -126,14 +126,16 @@ final class ReadAhead: @unchecked Sendable {
   private var next = 0
   private var results: [Int: FileReadAhead] = [:]
   private let ready: [DispatchSemaphore]
-  /// Files claimed by a worker and not yet taken in their turn.
+  /// Files claimed by a worker and not yet taken in their turn: a few per worker, so that a large file
+  /// being taken in does not leave the workers idle behind it (files come large and small by turns).
   private let room: DispatchSemaphore
+  static func filesAhead(workers: Int) -> Int { 3 * workers }
 
   init(importer: FileImporter, inputs: [ImportInput], workers: Int) {
     self.importer = importer
     self.inputs = inputs
     ready = inputs.map { _ in DispatchSemaphore(value: 0) }
-    room = DispatchSemaphore(value: workers)
+    room = DispatchSemaphore(value: Self.filesAhead(workers: workers))
     for _ in 0..<workers {
       let thread = Thread { [self] in work() }
       thread.stackSize = 8 << 20

@@ -22,7 +22,10 @@ final class SheetRows {
 
   private var rowNumber = 0
   private var lastRowNumber = 0
-  private var cells: [(column: Int, value: [UInt8], kind: CellKind)] = []
+  /// The row's cells so far: each value is `rowValues[start..<end]`.
+  private var cells: [(column: Int, start: Int, end: Int, kind: CellKind)] = []
+  private var rowValues: [UInt8] = []
+  private var scratch: [UInt8] = []
   private var column = -1
   private var reference: [UInt8] = []
   private var type: [UInt8] = []
@@ -62,6 +65,7 @@ final class SheetRows {
     switch true {
     case name.is("row"):
       cells.removeAll(keepingCapacity: true)
+      rowValues.removeAll(keepingCapacity: true)
       column = -1
       fault = nil
       if let r = attributes[attribute: "r"] {
@@ -82,7 +86,7 @@ final class SheetRows {
       }
       if selfClosing { try endRow() }
     case name.is("c"):
-      reference = attributes[attribute: "r"] ?? []
+      _ = attributes.value(of: "r", into: &reference)
       if reference.isEmpty {
         column += 1
       } else if let (c, r) = Self.cellReference(reference) {
@@ -93,8 +97,8 @@ final class SheetRows {
         flag(.notACellReference(String(decoding: reference.prefix(20), as: UTF8.self)))
       }
       if column >= SheetRows.maxColumns { flag(.columnBeyondLast(cell: shownReference)) }
-      type = attributes[attribute: "t"] ?? []
-      style = attributes[attribute: "s"].flatMap(decimalInteger) ?? 0
+      _ = attributes.value(of: "t", into: &type)
+      style = attributes.value(of: "s", into: &scratch) ? decimalInteger(scratch) ?? 0 : 0
       value.removeAll(keepingCapacity: true)
       inInline = false
       if selfClosing { endCell() }
@@ -117,56 +121,71 @@ final class SheetRows {
 
   private func endCell() {
     guard column >= 0 else { return }
-    let text = XMLText.decode(value[...])
+    let start = rowValues.count
     var kind = CellKind.text
-    var shown = text
+    // The cell's text as written, decoded only when it has something to decode.
+    let plain = XMLText.isPlain(value)
+    if !plain { value = XMLText.decode(value[...]) }
     switch type.first {
     case UInt8(ascii: "s") where type.count == 1:
-      if let i = decimalInteger(text), let string = parts.sharedStrings.string(i) {
-        shown = Array(string)
+      if let i = decimalInteger(value), let string = parts.sharedStrings.string(i) {
+        rowValues.append(contentsOf: string)
       } else {
         flag(
           .missingSharedString(
-            cell: shownReference, index: String(decoding: text.prefix(20), as: UTF8.self),
+            cell: shownReference, index: String(decoding: value.prefix(20), as: UTF8.self),
             count: parts.sharedStrings.count))
-        shown = []
       }
     case UInt8(ascii: "i"), UInt8(ascii: "s"), UInt8(ascii: "e"), UInt8(ascii: "d"), UInt8(ascii: "b"):
-      break  // inlineStr, str (a formula's text), e (an error), d (an ISO date), b (a boolean): as written
+      rowValues.append(contentsOf: value)  // inlineStr, str (a formula's text), e (an error), d, b: as written
     default:
-      guard !text.isEmpty else { break }
-      if style < parts.dateStyles.count, parts.dateStyles[style],
-        let rendered = Self.renderSerial(text, date1904: parts.date1904)
+      if !value.isEmpty, style < parts.dateStyles.count, parts.dateStyles[style],
+        let rendered = Self.renderSerial(value, date1904: parts.date1904)
       {
-        shown = rendered
+        rowValues.append(contentsOf: rendered)
         kind = .date
       } else {
-        kind = .number
+        rowValues.append(contentsOf: value)
+        if !value.isEmpty { kind = .number }
       }
     }
     // Cells come in column order: one at or before the last is given twice (or out of order).
     if let last = cells.last?.column, column <= last { flag(.cellTwice(cell: shownReference)) }
-    if column < SheetRows.maxColumns { cells.append((column, shown, kind)) }
+    if column < SheetRows.maxColumns { cells.append((column, start, rowValues.count, kind)) }
     value.removeAll(keepingCapacity: true)
   }
 
   private func endRow() throws {
     lastRowNumber = max(lastRowNumber, rowNumber)
-    defer { cells.removeAll(keepingCapacity: true) }
-    guard let widest = cells.map(\.column).max() else {
+    defer {
+      cells.removeAll(keepingCapacity: true)
+      rowValues.removeAll(keepingCapacity: true)
+    }
+    guard !cells.isEmpty else {
       if let fault { try emit(.malformed(MalformedRecord(line: rowNumber, reason: .sheetRow(fault), rawText: ""))) }
       return
     }
-    var slots = [(value: [UInt8], kind: CellKind)](repeating: ([], .text), count: widest + 1)
-    for cell in cells { slots[cell.column] = (cell.value, cell.kind) }
+    // Each column's cell (the last given, where one is given twice); missing cells are empty.
+    var widest = -1
+    for cell in cells where cell.column > widest { widest = cell.column }
+    var slot = [Int](repeating: -1, count: widest + 1)
+    for (i, cell) in cells.enumerated() { slot[cell.column] = i }
     var bytes: [UInt8] = []
+    bytes.reserveCapacity(rowValues.count)
     var ends: [Int] = []
+    ends.reserveCapacity(widest + 1)
     var raw: [UInt8] = []
-    for (i, slot) in slots.enumerated() {
-      bytes.append(contentsOf: slot.value)
+    raw.reserveCapacity(rowValues.count + widest)
+    var kinds = [CellKind](repeating: .text, count: widest + 1)
+    for column in 0...widest {
+      if column > 0 { raw.append(0x09) }
+      if slot[column] >= 0 {
+        let cell = cells[slot[column]]
+        bytes.append(contentsOf: rowValues[cell.start..<cell.end])
+        raw.append(contentsOf: rowValues[cell.start..<cell.end])
+        kinds[column] = cell.kind
+      }
       ends.append(bytes.count)
-      if i > 0 { raw.append(0x09) }
-      raw.append(contentsOf: slot.value)
     }
     if let fault {
       try emit(
@@ -175,7 +194,7 @@ final class SheetRows {
     }
     var record = RawRecord(
       line: rowNumber, lastLine: rowNumber, bytes: bytes, fieldEnds: ends[...], fieldBase: 0, raw: raw)
-    record.kinds = slots.map(\.kind)
+    record.kinds = kinds
     if !record.isBlank { try emit(.record(record)) }
   }
 

@@ -5,7 +5,8 @@ import Foundation
 /// which rules out external entities and entity-expansion bombs.
 final class XMLScanner {
   typealias Bytes = Slice<UnsafeBufferPointer<UInt8>>
-  typealias Attributes = [(name: Bytes, value: [UInt8])]
+  /// Names and values as written (valid only during the call): `attributes[attribute:]` decodes a value.
+  typealias Attributes = [(name: Bytes, value: Bytes)]
 
   /// Names and text are valid only during the call.
   var onStart: (_ name: Bytes, _ attributes: Attributes, _ selfClosing: Bool) throws -> Void = { _, _, _ in }
@@ -13,6 +14,8 @@ final class XMLScanner {
   var onText: (_ text: Bytes) throws -> Void = { _ in }
 
   private var carry: [UInt8] = []
+  /// The attributes of the tag being reported (kept to be reused: no array per tag).
+  private var attributes: Attributes = []
 
   struct Malformed: Error {
     var reason: String
@@ -22,10 +25,15 @@ final class XMLScanner {
   func feed(_ chunk: [UInt8]) throws { try chunk.withUnsafeBytes { try feed($0) } }
 
   func feed(_ chunk: UnsafeRawBufferPointer) throws {
-    var data = carry
-    data.append(contentsOf: chunk)
-    carry = []
-    try data.withUnsafeBufferPointer { try scan($0, final: false) }
+    guard carry.isEmpty else {
+      // A tag cut by the chunk's start: scanned with the bytes before it.
+      var data = carry
+      data.append(contentsOf: chunk)
+      carry = []
+      try data.withUnsafeBufferPointer { try scan($0, final: false) }
+      return
+    }
+    try chunk.withMemoryRebound(to: UInt8.self) { try scan($0, final: false) }
   }
 
   /// Ends the input; a tag left open is an error.
@@ -97,7 +105,7 @@ final class XMLScanner {
     var k = start
     while k < stop, !isXMLSpace(d[k]) { k += 1 }
     let name = localName(d[start..<k])
-    var attributes: Attributes = []
+    attributes.removeAll(keepingCapacity: true)
     while k < stop {
       while k < stop, isXMLSpace(d[k]) { k += 1 }
       let nameStart = k
@@ -110,7 +118,7 @@ final class XMLScanner {
       let valueStart = k
       while k < stop, d[k] != quote { k += 1 }
       if !attributeName.isEmpty {
-        attributes.append((localName(attributeName), XMLText.decode(d[valueStart..<min(k, stop)])))
+        attributes.append((localName(attributeName), d[valueStart..<min(k, stop)]))
       }
       k += 1
     }
@@ -124,10 +132,19 @@ final class XMLScanner {
 
 }
 
-extension Array where Element == (name: XMLScanner.Bytes, value: [UInt8]) {
-  /// The value of the attribute with this (local) name.
+extension Array where Element == (name: XMLScanner.Bytes, value: XMLScanner.Bytes) {
+  /// The value of the attribute with this (local) name, decoded.
   subscript(attribute name: StaticString) -> [UInt8]? {
-    first { $0.name.is(name) }?.value
+    first { $0.name.is(name) }.map { XMLText.decode($0.value) }
+  }
+
+  /// The value of the attribute with this (local) name into `bytes` (decoded; no new array when it has
+  /// nothing to decode); false, `bytes` emptied, when the tag has no such attribute.
+  func value(of name: StaticString, into bytes: inout [UInt8]) -> Bool {
+    bytes.removeAll(keepingCapacity: true)
+    guard let raw = first(where: { $0.name.is(name) })?.value else { return false }
+    if XMLText.isPlain(raw) { bytes.append(contentsOf: raw) } else { bytes = XMLText.decode(raw) }
+    return true
   }
 }
 
@@ -151,8 +168,13 @@ extension Slice where Base == UnsafeBufferPointer<UInt8> {
 
 /// Decoding of XML text: the five entities, numeric character references, and OOXML's `_xHHHH_` escapes.
 enum XMLText {
+  /// True when decoding would give the same bytes: no entity or reference, no `_xHHHH_` escape.
+  static func isPlain<C: Collection<UInt8>>(_ s: C) -> Bool {
+    !s.contains { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "_") }
+  }
+
   static func decode<C: RandomAccessCollection>(_ s: C) -> [UInt8] where C.Element == UInt8, C.Index == Int {
-    guard s.contains(UInt8(ascii: "&")) || s.contains(UInt8(ascii: "_")) else { return Array(s) }
+    guard !isPlain(s) else { return Array(s) }
     var out: [UInt8] = []
     out.reserveCapacity(s.count)
     var i = s.startIndex

@@ -1,0 +1,52 @@
+import AOPTestSupport
+import Foundation
+import Testing
+
+/// The bench races aop against DuckDB and pandas scripts (bench/rollup.py) doing the same roll-up from
+/// the raw exports; the race is honest only if they compute what aop does. On the sample shop, every
+/// month × channel's revenue, cost of goods and marketing of both years must be the generator's.
+@Suite struct BenchRollupTests {
+  struct Cell: Decodable, Equatable {
+    var revenue: Int64
+    var cogs: Int64
+    var marketing: Int64
+  }
+
+  struct Figures: Decodable {
+    var baseline: [String: [String: Cell]]
+    var current: [String: [String: Cell]]
+    enum CodingKeys: String, CodingKey {
+      case baseline = "baseline_2025"
+      case current = "current_2026"
+    }
+  }
+
+  @Test(arguments: ["duckdb", "pandas"]) func theScriptGivesTheGeneratorsFigures(engine: String) throws {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [
+      "python3", repositoryRoot.appendingPathComponent("bench/rollup.py").path, engine, Samples.folder.path,
+    ]
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    #expect(
+      process.terminationStatus == 0,
+      "\(engine) (installed by `make test-deps`): \(String(decoding: stderr.suffix(2_000), as: UTF8.self))")
+    let got = try JSONDecoder().decode([String: [String: Cell]].self, from: stdout)
+    let expected = try JSONDecoder().decode(
+      Figures.self, from: Data(contentsOf: Samples.folder.appendingPathComponent("expected/figures.json")))
+    let want = expected.baseline.merging(expected.current) { a, _ in a }
+    #expect(want.count == 22)  // 12 months of the baseline year, 10 of the current
+    for (month, channels) in want {
+      for (channel, cell) in channels {
+        #expect(got[month]?[channel] == cell, "\(engine): \(month) \(channel)")
+      }
+    }
+    #expect(Set(got.keys) == Set(want.keys))
+  }
+}
