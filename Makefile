@@ -126,6 +126,7 @@ bench: deps
 	@$(MAKE) --no-print-directory pip-missing PIP_PACKAGES="$(PIP_BENCH_PACKAGES)"
 	$(SWIFT) build -c release --product aop
 	cc -O2 -o .build/bench-csvcount bench/csvcount.c -lcsv
+	cc -O2 -o .build/bench-xlsxwrite bench/xlsxwrite.c $$(pkg-config --cflags --libs xlsxwriter)
 	python3 bench/run.py $(BENCH_SIZES) $(BENCH_REAL_SCALE)
 
 # Regenerates the sample exports and their expected figures (needs python3; the output is committed).

@@ -19,6 +19,7 @@ noisy: read the ratios measured side by side, not single numbers.
 import glob
 import json
 import os
+import re
 import resource
 import subprocess
 import sys
@@ -193,6 +194,51 @@ def check_engine(result, truth):
     return "agree" if wrong == 0 else f"DISAGREE ({wrong} of {len(truth)} month × channel cells)"
 
 
+def workbook_writing(n, aop):
+    """aop writing its review workbook (the data sheet holds every line up to 300,000) beside
+    libxlsxwriter alone writing the same cells (bench/xlsxwrite.c, from a dump of aop's workbook)."""
+    folder = os.path.join(ROOT, "bench/data", f"{n}")
+    if not os.path.exists(os.path.join(folder, "expected.json")):
+        subprocess.run([sys.executable, os.path.join(ROOT, "bench/generate.py"), "--lines", str(n), "--out", folder], check=True)
+    config = os.path.join(folder, "aop.toml")
+    subprocess.run([aop, "baseline", "-c", config, "-q"], check=True)
+    runs = []
+    for _ in range(3):
+        log = subprocess.run([aop, "review", "-c", config, "--month", "2026-12", "-q", "--log-level", "debug"],
+                             capture_output=True, text=True).stderr
+        found = re.search(r"review-2026-12\.xlsx: ([\d,]+) cells written in ([\d.]+) s, checked in ([\d.]+) s", log)
+        runs.append((float(found.group(2)), float(found.group(3)), found.group(1)))
+    try:
+        import python_calamine
+    except ImportError:
+        print("\nworkbook writing: skipped (python-calamine is not installed; make bench installs it)")
+        return
+    dump = os.path.join(folder, "cells.tsv")
+    book = python_calamine.CalamineWorkbook.from_path(os.path.join(folder, "out", "review-2026-12.xlsx"))
+    cells = 0
+    with open(dump, "w") as out:
+        for s, name in enumerate(book.sheet_names):
+            for r, row in enumerate(book.get_sheet_by_name(name).to_python(skip_empty_area=False)):
+                for c, v in enumerate(row):
+                    if v == "" or v is None:
+                        continue
+                    cells += 1
+                    if isinstance(v, (int, float)) and not isinstance(v, bool):
+                        out.write(f"{s}\t{r}\t{c}\tn\t{v}\n")
+                    else:
+                        text = str(v).replace("\t", " ").replace("\n", "\x01")
+                        out.write(f"{s}\t{r}\t{c}\ts\t{text}\n")
+    bare = []
+    for _ in range(3):
+        bare.append(float(subprocess.run([os.path.join(ROOT, ".build/bench-xlsxwrite"), dump, "/tmp/aop-bench-bare.xlsx"],
+                                         capture_output=True, text=True, check=True).stdout))
+    write, check, shown = min(runs)
+    floor = min(bare)
+    print(f"\nworkbook writing ({n:,} lines: the review's data sheet holds them all; {shown} cells, {cells:,} not empty), "
+          f"best of 3:\n  libxlsxwriter alone (constant memory) {floor:.2f} s; aop {write:.2f} s ({write / floor:.2f}×), "
+          f"then its check of the finished file {check:.2f} s")
+
+
 def main():
     sizes = [int(s) for s in (sys.argv[1] if len(sys.argv) > 1 else "1000000,10000000").split(",") if s]
     scale = float(sys.argv[2]) if len(sys.argv) > 2 else 60
@@ -202,6 +248,7 @@ def main():
         flat(n, aop, count)
     if scale > 0:
         real_year(scale, aop, count)
+    workbook_writing(250_000, aop)
     review_small = measure([aop, "review", "-c", os.path.join(ROOT, "samples/aop.toml"), "--month", "2026-10", "-q", "--output", "/tmp/aop-bench-out"])
     print(f"\nsample shop (BabyCare House) review: {review_small[0]:.2f} s wall, {review_small[1]:.2f} s cpu, "
           f"{review_small[2]:.1f} MiB peak, exit {review_small[3]} (65: its one bad row)")

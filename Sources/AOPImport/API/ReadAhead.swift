@@ -113,29 +113,36 @@ final class RecordingSink: ImportSink {
   }
 }
 
-/// Worker threads reading a run's files ahead of its turn, a few at a time (their recordings are what
-/// the run holds in memory besides the ledger).
+/// Worker threads reading a run's files ahead of its turn. What they have read and not yet handed over
+/// is what the run holds in memory besides the ledger, so they stay within a few files and a budget of
+/// input bytes ahead (a file larger than the budget is read ahead alone).
 final class ReadAhead: @unchecked Sendable {
   /// A file larger than this is not read ahead (its recording would hold all its lines): it is read in
-  /// its turn. A workbook's bytes are compressed: its limit is an eighth.
+  /// its turn.
   static let largestFile = 256 << 20
+  /// Input bytes read ahead and not yet taken, at most (a workbook's bytes count twice: compressed).
+  static let bytesAhead = 48 << 20
+  /// Files read ahead and not yet taken, at most: a few per worker, so that a large file being taken in
+  /// does not leave the workers idle behind it (files come large and small by turns).
+  static func filesAhead(workers: Int) -> Int { 3 * workers }
 
   private let importer: FileImporter
   private let inputs: [ImportInput]
-  private let lock = NSLock()
+  private let weights: [Int]
+  private let limit: Int
+  private let state = NSCondition()
   private var next = 0
+  private var claimedFiles = 0
+  private var claimedBytes = 0
   private var results: [Int: FileReadAhead] = [:]
   private let ready: [DispatchSemaphore]
-  /// Files claimed by a worker and not yet taken in their turn: a few per worker, so that a large file
-  /// being taken in does not leave the workers idle behind it (files come large and small by turns).
-  private let room: DispatchSemaphore
-  static func filesAhead(workers: Int) -> Int { 3 * workers }
 
   init(importer: FileImporter, inputs: [ImportInput], workers: Int) {
     self.importer = importer
     self.inputs = inputs
+    weights = inputs.map { Self.weight($0.path) }
+    limit = Self.filesAhead(workers: workers)
     ready = inputs.map { _ in DispatchSemaphore(value: 0) }
-    room = DispatchSemaphore(value: Self.filesAhead(workers: workers))
     for _ in 0..<workers {
       let thread = Thread { [self] in work() }
       thread.stackSize = 8 << 20
@@ -145,21 +152,26 @@ final class ReadAhead: @unchecked Sendable {
 
   private func work() {
     while true {
-      room.wait()
-      lock.lock()
+      state.lock()
+      // The next file is claimed when there is room for it, and always when nothing is ahead (the
+      // run's turn may be waiting for it).
+      while next < inputs.count, claimedFiles > 0,
+        claimedFiles >= limit || claimedBytes + weights[next] > Self.bytesAhead
+      {
+        state.wait()
+      }
       let i = next
-      next += 1
-      lock.unlock()
-      guard i < inputs.count else {
-        room.signal()
-        return
+      if i < inputs.count {
+        next += 1
+        claimedFiles += 1
+        claimedBytes += weights[i]
       }
-      if Self.worthReadingAhead(inputs[i].path) {
-        let result = importer.readAhead(inputs[i])
-        lock.lock()
-        results[i] = result
-        lock.unlock()
-      }
+      state.unlock()
+      guard i < inputs.count else { return }
+      let result = weights[i] <= Self.largestFile ? importer.readAhead(inputs[i]) : nil
+      state.lock()
+      results[i] = result
+      state.unlock()
       ready[i].signal()
     }
   }
@@ -167,17 +179,19 @@ final class ReadAhead: @unchecked Sendable {
   /// The file read ahead for turn `i`, waiting for it; `nil` when it was not read ahead.
   func take(_ i: Int) -> FileReadAhead? {
     ready[i].wait()
-    lock.lock()
+    state.lock()
     let result = results.removeValue(forKey: i)
-    lock.unlock()
-    room.signal()
+    claimedFiles -= 1
+    claimedBytes -= weights[i]
+    state.broadcast()
+    state.unlock()
     return result
   }
 
-  private static func worthReadingAhead(_ path: String) -> Bool {
+  /// What reading a file ahead holds, in input bytes; past `largestFile` when it is not to be read ahead.
+  private static func weight(_ path: String) -> Int {
     var info = stat()
-    guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return false }
-    let limit = XLSXReader.looksLikeXLSX(path: path) ? largestFile / 8 : largestFile
-    return Int(info.st_size) <= limit
+    guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return largestFile + 1 }
+    return Int(info.st_size) * (XLSXReader.looksLikeXLSX(path: path) ? 2 : 1)
   }
 }

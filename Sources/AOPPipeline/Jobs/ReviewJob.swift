@@ -100,7 +100,7 @@ public struct ReviewJob: Sendable {
     let properties = layout.properties(report)
     let workbook = try WorkbookOutput.prepare(
       sheets, properties: properties, writer: XLSXWriter.forSize(of: sheets, currency: setup.plan.currency),
-      target: target)
+      target: target, logger: logger, text: text)
     // Every output is complete and checked before any replaces its last good version.
     for output in imported.outputs + [workbook] { try output.commit() }
     let status: ExitStatus = imported.hasProblems ? .rejectedRows : .ok

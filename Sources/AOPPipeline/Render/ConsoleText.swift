@@ -51,6 +51,12 @@ public struct ConsoleText: Sendable {
       "\(file): \(profile): đọc \(grouped(t.read)), nhận \(grouped(t.accepted)), trùng \(grouped(t.duplicates)), bỏ qua \(grouped(t.skipped))"
     )
   }
+  func workbookWritten(_ name: String, cells: Int, writing: Double, checking: Double) -> String {
+    let w = String(format: "%.2f", writing), c = String(format: "%.2f", checking)
+    return say(
+      "\(name): \(grouped(cells)) cells written in \(w) s, checked in \(c) s",
+      "\(name): \(grouped(cells)) ô ghi trong \(w) giây, kiểm tra trong \(c) giây")
+  }
   func readAhead(_ t: ReadAheadTally) -> String {
     say(
       "read ahead on \(t.workers) threads: \(t.stood) of \(t.readAhead) files read ahead taken as read, "
