@@ -121,10 +121,10 @@ final class ReadAhead: @unchecked Sendable {
   /// its turn.
   static let largestFile = 256 << 20
   /// Input bytes read ahead and not yet taken, at most (a workbook's bytes count twice: compressed).
-  static let bytesAhead = 48 << 20
+  static let bytesAhead = 192 << 20
   /// Files read ahead and not yet taken, at most: a few per worker, so that a large file being taken in
   /// does not leave the workers idle behind it (files come large and small by turns).
-  static func filesAhead(workers: Int) -> Int { 3 * workers }
+  static func filesAhead(workers: Int) -> Int { 2 * workers }
 
   private let importer: FileImporter
   private let inputs: [ImportInput]
