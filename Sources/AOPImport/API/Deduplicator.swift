@@ -12,25 +12,26 @@ public final class Deduplicator: @unchecked Sendable {
   /// The files imported so far, by size: their account and SHA-256 (`nil` until it is needed).
   private var bySize: [UInt64: [(file: SourceFile, path: String)]] = [:]
 
-  /// Set for a file read ahead: every identity is answered "first seen" and recorded in `asked`.
+  /// Set for a file read ahead: the identities it takes in are also recorded in `asked`.
   private let readingAhead: Bool
-  /// The identities a file read ahead asked about, in order, with their lines.
+  /// The identities a file read ahead took in (first seen in it), in order, with their lines.
   private var asked: [(key: IdentityKey, line: Int)] = []
 
   public init() { readingAhead = false }
 
   private init(readingAhead: Bool) { self.readingAhead = readingAhead }
 
-  /// A stand-in for the run's de-duplication while one file is read ahead on another core: it answers
-  /// every row "first seen" and records what it was asked, for `commit` to check in the run's order.
+  /// A stand-in for the run's de-duplication while one file is read ahead on another core: it answers as
+  /// the run would if no file came before this one (a row is a duplicate only of an earlier row of the
+  /// same file), and records the identities it takes in, for the run to check and take in in its turn.
   static func forReadingAhead() -> Deduplicator { Deduplicator(readingAhead: true) }
 
-  /// True when an identity a file read ahead asked about was seen before (in an earlier file).
+  /// True when an identity a file read ahead took in was seen before (in an earlier file).
   func hasSeenAny(of ahead: Deduplicator) -> Bool {
     ahead.asked.contains { firstSeen.value(of: $0.key) != nil }
   }
 
-  /// Takes in the identities a file read ahead asked about, as `firstOccurrence` would have one by one.
+  /// Takes in the identities a file read ahead took in, as `firstOccurrence` would have one by one.
   func takeIn(_ ahead: Deduplicator, file: String) {
     for (key, line) in ahead.asked { _ = firstOccurrence(of: key, file: file, line: line) }
   }
@@ -58,10 +59,6 @@ public final class Deduplicator: @unchecked Sendable {
 
   /// Records `key` as seen at `file:line`, or returns where it was first seen.
   func firstOccurrence(of key: IdentityKey, file: String, line: Int) -> (file: String, line: Int)? {
-    if readingAhead {
-      asked.append((key, line))
-      return nil
-    }
     let index: Int
     if files.last == file {
       index = files.count - 1
@@ -73,7 +70,10 @@ public final class Deduplicator: @unchecked Sendable {
       fileIndex[file] = Int32(index)
     }
     let here = UInt64(index) << 32 | UInt64(UInt32(clamping: max(line, 1)))
-    guard let seen = firstSeen.valueOrInsert(key, here) else { return nil }
+    guard let seen = firstSeen.valueOrInsert(key, here) else {
+      if readingAhead { asked.append((key, line)) }
+      return nil
+    }
     return (files[Int(seen >> 32)], Int(seen & 0xFFFF_FFFF))
   }
 }

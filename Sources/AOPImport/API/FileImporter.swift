@@ -184,7 +184,7 @@ public struct FileImporter: Sendable {
     } else if let readAhead, let read = commit(readAhead, displayPath: displayPath, into: sink) {
       file = read
       stood += 1
-      progress?(file.tally.read, nil)
+      progress?(file.tally.read, readAhead.bytesRead)
     } else {
       file = importRows(at: path, displayPath: displayPath, into: sink, progress: progress)
       // A CSV file is hashed as it is imported; a workbook or a refused file is read once more for it.

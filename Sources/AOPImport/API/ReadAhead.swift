@@ -16,8 +16,8 @@ extension FileImporter {
   /// Imports `inputs` in order into `sink`, with exactly the result of `importFile` on each in turn, while
   /// `workers` threads read the next files ahead on the machine's other cores.
   ///
-  /// A file read ahead is read on its own, as if no file came before it: every row "first seen", the run's
-  /// totals its own (`Deduplicator.forReadingAhead`, fresh `RunMagnitudes`), what it delivers recorded.
+  /// A file read ahead is read on its own, as if no file came before it (`Deduplicator.forReadingAhead`,
+  /// fresh `RunMagnitudes`), what it delivers recorded.
   /// When its turn comes, that reading stands if none of its rows' identities was seen in an earlier file
   /// and the run's totals take its own — then the files before it could not have changed a thing about
   /// it — and its recording is played into `sink`. Otherwise (an export overlapping an earlier one) the
@@ -53,6 +53,10 @@ extension FileImporter {
     var file = alone.importRows(at: input.path, displayPath: input.displayPath, into: ahead.recording)
     if file.sha256 == nil { file.sha256 = Self.sha256(of: input.path) }
     ahead.file = file
+    if !XLSXReader.looksLikeXLSX(path: input.path) {
+      var info = stat()
+      if stat(input.path, &info) == 0 { ahead.bytesRead = Int(info.st_size) }
+    }
     return ahead
   }
 
@@ -83,6 +87,8 @@ final class FileReadAhead: @unchecked Sendable {
   let magnitudes = RunMagnitudes()
   let recording = RecordingSink()
   var file: SourceFile?
+  /// A CSV file's bytes, all read (a workbook's progress is told in rows only).
+  var bytesRead: Int?
 }
 
 /// What an import delivered, in order, to be played into the run's sink later.
