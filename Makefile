@@ -14,7 +14,7 @@ TEST_PACKAGES := libreoffice-calc-nogui python3-uno poppler-utils fonts-crosextr
 # From the Python package index: DuckDB runs the documented query on a ledger CSV in a test; DuckDB and
 # pandas (reading workbooks with python-calamine) run the bench's roll-up scripts, checked in a test, and
 # race aop in `make bench`.
-PIP_TEST_PACKAGES := duckdb==2.0.1 pandas==3.1.1 python-calamine openpyxl
+PIP_TEST_PACKAGES := duckdb==2.0.1 pandas==3.1.1 python-calamine==0.9.1 openpyxl
 PIP_BENCH_PACKAGES := $(PIP_TEST_PACKAGES)
 BIN := .build/debug
 AOP := $(BIN)/aop
