@@ -22,22 +22,11 @@ import Testing
   }
 
   @Test(arguments: ["duckdb", "pandas"]) func theScriptGivesTheGeneratorsFigures(engine: String) throws {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [
-      "python3", repositoryRoot.appendingPathComponent("bench/rollup.py").path, engine, Samples.folder.path,
-    ]
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    #expect(
-      process.terminationStatus == 0,
-      "\(engine) (installed by `make test-deps`): \(String(decoding: stderr.suffix(2_000), as: UTF8.self))")
-    let got = try JSONDecoder().decode([String: [String: Cell]].self, from: stdout)
+    let script = try run(
+      URL(fileURLWithPath: "/usr/bin/env"),
+      ["python3", repositoryRoot.appendingPathComponent("bench/rollup.py").path, engine, Samples.folder.path])
+    #expect(script.status == 0, "\(engine) (installed by `make test-deps`): \(script.stderr.suffix(2_000))")
+    let got = try JSONDecoder().decode([String: [String: Cell]].self, from: Data(script.stdout.utf8))
     let expected = try JSONDecoder().decode(
       Figures.self, from: Data(contentsOf: Samples.folder.appendingPathComponent("expected/figures.json")))
     let want = expected.baseline.merging(expected.current) { a, _ in a }

@@ -3,12 +3,8 @@ import AOPTestSupport
 import Foundation
 import Testing
 
-/// Runs the built `aop` binary as a user would and checks stdout, stderr, the exit status and files.
-struct Run {
-  var status: Int32
-  var stdout: String
-  var stderr: String
-}
+// Runs the built `aop` binary as a user would and checks stdout, stderr, the exit status and files
+// (`run` and `Run` are the test support's).
 
 /// The `aop` executable built next to this test bundle.
 let aopBinary: URL = {
@@ -22,24 +18,6 @@ let aopBinary: URL = {
 
 func aop(_ arguments: [String], in folder: URL = repositoryRoot) throws -> Run {
   try run(aopBinary, arguments, in: folder)
-}
-
-/// Runs a program and collects its output and exit status.
-func run(_ executable: URL, _ arguments: [String], in folder: URL = repositoryRoot) throws -> Run {
-  let process = Process()
-  process.executableURL = executable
-  process.arguments = arguments
-  process.currentDirectoryURL = folder
-  let out = Pipe(), err = Pipe()
-  process.standardOutput = out
-  process.standardError = err
-  try process.run()
-  let stdout = out.fileHandleForReading.readDataToEndOfFile()
-  let stderr = err.fileHandleForReading.readDataToEndOfFile()
-  process.waitUntilExit()
-  return Run(
-    status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-    stderr: String(decoding: stderr, as: UTF8.self))
 }
 
 @Suite struct CLITests {

@@ -40,7 +40,7 @@ import Testing
       names = [d[0] for d in cursor.description]
       print(json.dumps([dict(zip(names, row)) for row in cursor.fetchall()]))
       """
-    let run = try aopCLITests.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", script])
+    let run = try AOPTestSupport.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", script])
     #expect(run.status == 0, "DuckDB (installed by `make test-deps`): \(run.stderr)")
     let rows = try JSONDecoder().decode([Figures].self, from: Data(run.stdout.utf8))
     let month = rows.filter { $0.month == "2026-10" }
