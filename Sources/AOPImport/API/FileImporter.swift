@@ -162,15 +162,12 @@ public struct FileImporter: Sendable {
   public func importFile(at path: String, displayPath: String, into sink: ImportSink, progress: Progress? = nil)
     -> SourceFile
   {
-    var stood = 0
-    return importFile(at: path, displayPath: displayPath, into: sink, progress: progress, readAhead: nil, stood: &stood)
+    importFile(at: path, displayPath: displayPath, into: sink, progress: progress, readAhead: nil)
   }
 
-  /// `importFile`, taking the file's reading done ahead on another core when it stands (`importFiles`),
-  /// and then counting it in `stood`.
+  /// `importFile`, taking the file's reading done ahead on another core when it stands (`importFiles`).
   func importFile(
-    at path: String, displayPath: String, into sink: ImportSink, progress: Progress?, readAhead: FileReadAhead?,
-    stood: inout Int
+    at path: String, displayPath: String, into sink: ImportSink, progress: Progress?, readAhead: FileReadAhead?
   ) -> SourceFile {
     var info = stat()
     let size: UInt64? = stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG ? UInt64(info.st_size) : nil
@@ -183,7 +180,6 @@ public struct FileImporter: Sendable {
       }
     } else if let readAhead, let read = commit(readAhead, displayPath: displayPath, into: sink) {
       file = read
-      stood += 1
       progress?(file.tally.read, readAhead.bytesRead)
     } else {
       file = importRows(at: path, displayPath: displayPath, into: sink, progress: progress)

@@ -38,8 +38,8 @@ extension FileImporter {
       let readAhead = ahead?.take(i)
       if readAhead != nil { tally.readAhead += 1 }
       let file = importFile(
-        at: input.path, displayPath: input.displayPath, into: sink, progress: progress, readAhead: readAhead,
-        stood: &tally.stood)
+        at: input.path, displayPath: input.displayPath, into: sink, progress: progress, readAhead: readAhead)
+      if readAhead?.stood == true { tally.stood += 1 }
       finished(i, file)
     }
     return tally
@@ -69,6 +69,7 @@ extension FileImporter {
     deduplicator.takeIn(ahead.deduplicator, file: displayPath)
     magnitudes.absorb(ahead.magnitudes)
     ahead.recording.play(into: sink)
+    ahead.stood = true
     return file
   }
 }
@@ -89,6 +90,8 @@ final class FileReadAhead: @unchecked Sendable {
   var file: SourceFile?
   /// A CSV file's bytes, all read (a workbook's progress is told in rows only).
   var bytesRead: Int?
+  /// True once its reading stood and was taken in, in its turn.
+  var stood = false
 }
 
 /// What an import delivered, in order, to be played into the run's sink later.

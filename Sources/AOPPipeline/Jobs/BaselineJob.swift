@@ -84,7 +84,7 @@ public struct BaselineJob: Sendable {
       monthFormat: labels.monthFormat, dateFormat: labels.dateFormat)
     let book = try WorkbookOutput.prepare(
       BaselineLayout(language: config.language).layOut(baseline, channels: config.channels), properties: properties,
-      writer: XLSXWriter(currency: setup.plan.currency), target: workbook)
+      writer: XLSXWriter(currency: setup.plan.currency), target: workbook, logger: logger, text: text)
     // Every output is complete and checked before any replaces its last good version.
     for output in imported.outputs + [csv, book] { try output.commit() }
     let status: ExitStatus = imported.hasProblems ? .rejectedRows : .ok

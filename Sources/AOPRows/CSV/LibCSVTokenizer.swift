@@ -38,7 +38,7 @@ struct FieldBuffer {
 
 /// A buffer of trivial values that only grows: the fields' storage.
 struct Growable<Element: BitwiseCopyable> {
-  private(set) var base: UnsafeMutablePointer<Element>
+  private var base: UnsafeMutablePointer<Element>
   var count = 0
   private var capacity: Int
 
@@ -70,8 +70,6 @@ struct Growable<Element: BitwiseCopyable> {
   }
 
   var buffer: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
-
-  subscript(i: Int) -> Element { base[i] }
 
   func free() { base.deallocate() }
 }
