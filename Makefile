@@ -7,7 +7,7 @@ SWIFT ?= swift
 # libcsv, libxlsxwriter and libcrypto (libssl-dev, for SHA-256) for the three C wrappers; pkg-config finds
 # libxlsxwriter's and libcrypto's flags; libxml2 for Foundation's XML parser, which the tests use to read
 # workbooks back.
-APT_PACKAGES := libcsv-dev libxlsxwriter-dev libssl-dev pkg-config libxml2
+APT_PACKAGES := libcsv-dev libxlsxwriter-dev libssl-dev zlib1g-dev pkg-config libxml2
 # The tests also open every workbook in LibreOffice (headless) through its Python bridge, and print them to PDF
 # (poppler reads the pages back) in Carlito, the font metric-compatible with Calibri, the workbook's font.
 TEST_PACKAGES := libreoffice-calc-nogui python3-uno poppler-utils fonts-crosextra-carlito

@@ -27,12 +27,15 @@ let package = Package(
     .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
     // SHA-256 of every input file, hardware-accelerated (docs/bench.md says why not a Swift one).
     .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+    // CRC-32 of workbook parts (ZIPFoundation's own, on Linux, runs a byte at a time).
+    .systemLibrary(name: "CLibZ", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
     // The templates/ folder (profiles, plan, config) shipped as the built-in resources.
     .target(
       name: "AOPTemplates", path: ".",
       exclude: [
-        "Sources/CCSV", "Sources/CXLSXWriter", "Sources/CLibCrypto", "Sources/AOPLedger", "Sources/AOPRows",
+        "Sources/CCSV", "Sources/CXLSXWriter", "Sources/CLibCrypto", "Sources/CLibZ", "Sources/AOPLedger",
+        "Sources/AOPRows",
         "Sources/AOPTOML",
         "Sources/AOPPlan", "Sources/AOPImport", "Sources/AOPKPIs", "Sources/AOPWorkbook", "Sources/AOPPipeline",
         "Sources/aop", "Sources/aop-fuzz",
@@ -47,7 +50,9 @@ let package = Package(
     // files → raw records
     .target(
       name: "AOPRows",
-      dependencies: ["CCSV", "CLibCrypto", "AOPLedger", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      dependencies: [
+        "CCSV", "CLibCrypto", "CLibZ", "AOPLedger", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ],
       swiftSettings: hotPath),
     // human-edited TOML files (config, plan, profiles) read strictly, errors by file, line and key
     .target(name: "AOPTOML", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),

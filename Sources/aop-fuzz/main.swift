@@ -176,10 +176,16 @@ while Date().timeIntervalSince(started) < seconds {
       FileManager.default.createFile(atPath: scratch, contents: Data(input))
       let sink = CheckingSink()
       // A run of its own each time: its de-duplication and its totals start from nothing.
-      let file = FileImporter(profiles: profiles, settings: settings).importFile(
-        at: scratch, displayPath: "fuzz", into: sink)
+      let file: SourceFile
+      do {
+        file = try FileImporter(profiles: profiles, settings: settings).importFile(
+          at: scratch, displayPath: "fuzz", into: sink)
+      } catch {
+        preconditionFailure("a small file is held apart, never read twice: \(error)")
+      }
       if file.status == .read { accepted += 1 }
       precondition(file.status == .refused || file.tally.balances, "a file's rows do not add up")
+      precondition(file.status == .read || sink.lines == 0, "a refused file delivered rows")
     }
     executions += 1
   }

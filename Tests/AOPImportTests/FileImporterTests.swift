@@ -109,8 +109,8 @@ import Testing
     let b = try folder.write("2026-10/shopee.csv", october)
     let importer = try makeImporter()
     let sink = CollectingSink()
-    let first = importer.importFile(at: a, displayPath: "2026-09/shopee.csv", into: sink)
-    let second = importer.importFile(at: b, displayPath: "2026-10/shopee.csv", into: sink)
+    let first = try importer.importFile(at: a, displayPath: "2026-09/shopee.csv", into: sink)
+    let second = try importer.importFile(at: b, displayPath: "2026-10/shopee.csv", into: sink)
     #expect(first.tally == FileTally(read: 3, accepted: 2, rejected: 0, duplicates: 0, skipped: 1))
     #expect(second.tally == FileTally(read: 3, accepted: 1, rejected: 0, duplicates: 1, skipped: 1))
     // 2609A2: 2 × 200000 − 10000 voucher = 390000, one of two returned → −195000; SKU falls back to `TA`.
@@ -181,8 +181,8 @@ import Testing
     let importer = FileImporter(
       profiles: try ProfileSet.load(),
       settings: ImportSettings(currency: Currency(code: "USD", minorDigits: 2), channels: testChannels))
-    let m = importer.importFile(at: meta, displayPath: "meta.csv", into: sink)
-    let c = importer.importFile(at: costs, displayPath: "costs.csv", into: sink)
+    let m = try importer.importFile(at: meta, displayPath: "meta.csv", into: sink)
+    let c = try importer.importFile(at: costs, displayPath: "costs.csv", into: sink)
     #expect(m.profile == "meta-ads" && m.tally.accepted == 2)
     #expect(sink.spend.map(\.amount.minorUnits) == [310_000_000, 5_000_000])
     #expect(
@@ -207,7 +207,7 @@ import Testing
     let importer = FileImporter(
       profiles: try ProfileSet.load(),
       settings: ImportSettings(currency: .vnd, channels: testChannels, legacyEncoding: .windows1258))
-    let file = importer.importFile(at: path, displayPath: "cp1258.csv", into: sink)
+    let file = try importer.importFile(at: path, displayPath: "cp1258.csv", into: sink)
     #expect(file.status == .read)
     #expect(sink.costs.map(\.productName) == ["Sữa bột", "Tã"])
     #expect(sink.costs.first?.productName?.unicodeScalars.count == 7)  // NFC: ữ is one scalar

@@ -99,7 +99,7 @@ import Testing
     var files: [SourceFile] = []
     for (month, text) in [("05", may), ("06", june), ("07", july)] {
       files.append(
-        importer.importFile(
+        try importer.importFile(
           at: try folder.write("2026-\(month)/costs.csv", text), displayPath: "2026-\(month)/costs.csv", into: sink))
     }
     #expect(sink.ledger.costs.unitCost(of: "TA-01", on: Day(iso: "2026-07-15")!) == Money(minorUnits: 100_000))

@@ -68,7 +68,7 @@ import Testing
     }
     let importer = try makeImporter()
     let sink = CollectingSink()
-    let file = importer.importFile(
+    let file = try importer.importFile(
       at: try folder.write("a-expenses.csv", text), displayPath: "a-expenses.csv", into: sink)
     #expect(sink.spend.count == 1_000)
     #expect(sink.rejections.map(\.source.line) == [1_002])
@@ -76,7 +76,7 @@ import Testing
       sink.rejections.first?.reason.description.hasPrefix("amount too large: with this line the run's amounts") == true)
     #expect(file.tally == FileTally(read: 1_002, accepted: 1_000, rejected: 1, duplicates: 0, skipped: 1))
     // Nothing more fits in this run; a fresh run starts from nothing.
-    let more = importer.importFile(
+    let more = try importer.importFile(
       at: try folder.write("b-expenses.csv", Self.header + "2026-04-01,Marketing,1,web,x\n"),
       displayPath: "b-expenses.csv", into: sink)
     #expect(more.tally.rejected == 1)
@@ -85,7 +85,7 @@ import Testing
   @Test func unitsTimesTheLargestUnitCostStayWithinTheLimit() throws {
     let importer = try makeImporter()
     let sink = CollectingSink()
-    _ = importer.importFile(
+    _ = try importer.importFile(
       at: try folder.write("a-costs.csv", "sku,unit_cost\nTA-01,1000000000000000\n"), displayPath: "a-costs.csv",
       into: sink)
     #expect(sink.costs.count == 1)
@@ -95,7 +95,7 @@ import Testing
         #2,a,paid,VND,0,,0,2026-03-01 10:00:00 +0700,2,Tã,1,TA-01,,\r
 
         """
-    let file = importer.importFile(
+    let file = try importer.importFile(
       at: try folder.write("b-orders_export.csv", text), displayPath: "b-orders_export.csv", into: sink)
     // 999 units × 10^15 fits; 1,001 units would not.
     #expect(sink.sales.map(\.quantity) == [999])

@@ -81,6 +81,32 @@ import Testing
     ) { try rows(garbage) }
   }
 
+  /// A part whose bytes changed but still inflate (here stored, one digit of its last cell changed: the
+  /// XML stays well-formed) is told by its CRC-32 alone: reading it and checking a finished workbook both
+  /// refuse it, naming the part.
+  @Test func aPartThatDoesNotMatchItsChecksumIsRefused() throws {
+    let sample = Samples.folder.appendingPathComponent("exports/2026-10/Order.all.20261001_20261031.xlsx").path
+    let stored = folder.path("stored.xlsx")
+    try WorkbookBuilder.storedCopy(of: sample, to: stored)
+    var rowsRead = 0
+    try XLSXReader(path: stored).read { _ in rowsRead += 1 }
+    #expect(rowsRead > 200)
+    #expect(throws: Never.self) { try WorkbookCheck.verify(path: stored) }
+    try WorkbookBuilder.changeLastValue(in: stored)
+    #expect(
+      throws: RowsError.notAWorkbook(
+        path: stored,
+        reason:
+          "the zip archive is damaged (xl/worksheets/sheet1.xml: its bytes do not match their recorded CRC-32 checksum)"
+      )
+    ) { try rows(stored) }
+    #expect(
+      throws: WorkbookCheck.Failure(
+        part: "xl/worksheets/sheet1.xml",
+        reason: "it does not inflate (xl/worksheets/sheet1.xml: its bytes do not match their recorded CRC-32 checksum)")
+    ) { try WorkbookCheck.verify(path: stored) }
+  }
+
   @Test func aZipBombIsRefusedBeforeInflating() throws {
     let path = folder.path("bomb.xlsx")
     // 20 MB of one repeated row compresses far beyond the allowed ratio.

@@ -42,4 +42,34 @@ public enum WorkbookBuilder {
       }
     }
   }
+
+  /// A copy of the workbook at `source` whose parts are all stored (not compressed), so that a test can
+  /// change a byte of a part in place and nothing but the part's CRC-32 tells.
+  public static func storedCopy(of source: String, to path: String) throws {
+    let original = try Archive(url: URL(fileURLWithPath: source), accessMode: .read)
+    try? FileManager.default.removeItem(atPath: path)
+    let copy = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
+    for entry in original where entry.type == .file {
+      var data = Data()
+      _ = try original.extract(entry) { data.append($0) }
+      try copy.addEntry(with: entry.path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .none) {
+        position, size in
+        data.subdata(in: Int(position)..<Int(position) + size)
+      }
+    }
+  }
+
+  /// Changes the first digit of the last cell value (`<v>…</v>`) of a workbook whose parts are stored
+  /// (`storedCopy`): its XML stays well-formed and every earlier row reads as before; only the part's
+  /// checksum no longer matches.
+  public static func changeLastValue(in path: String) throws {
+    var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+    let tag = Array("<v>".utf8)
+    guard
+      let at = (0...(bytes.count - tag.count)).last(where: { bytes[$0..<($0 + tag.count)].elementsEqual(tag) }),
+      (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[at + tag.count])
+    else { throw CocoaError(.fileReadCorruptFile) }
+    bytes[at + tag.count] = bytes[at + tag.count] == UInt8(ascii: "9") ? UInt8(ascii: "8") : bytes[at + tag.count] + 1
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+  }
 }

@@ -36,6 +36,40 @@ let octoberFiles =
 @Suite struct InputFaultTests {
   static let purchases = "exports/2026-10/DanhSachChiTietNhapHang_KV01112026-081610-210.csv"
 
+  /// The shop's review on `jobs` threads, and its JSON summary.
+  func review(_ shop: OneMonthShop, jobs: Int) throws -> (run: Run, json: [String: Any]) {
+    let run = try shell(
+      "cd '\(shop.url.path)' && AOP_JOBS=\(jobs) exec '\(aopBinary.path)' review -c aop.toml --month 2026-10 --json")
+    let json = (try? JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]) ?? [:]
+    return (run, json)
+  }
+
+  /// A workbook damaged past its first rows (its last cell changed, so the sheet's checksum fails only at
+  /// its end, after every row was read) is refused, and none of its rows counts: the review's figures
+  /// are those of the month without the file, on one core or two.
+  @Test func aWorkbookDamagedPastItsFirstRowsCountsNothing() throws {
+    let shop = try OneMonthShop()
+    let name = "exports/2026-10/Order.all.20261001_20261031.xlsx"
+    try FileManager.default.removeItem(atPath: shop.folder.path(name))
+    let (_, without) = try review(shop, jobs: 1)
+    try WorkbookBuilder.storedCopy(of: Samples.folder.appendingPathComponent(name).path, to: shop.folder.path(name))
+    try WorkbookBuilder.changeLastValue(in: shop.folder.path(name))
+    func figures(_ json: [String: Any], _ key: String) throws -> Data {
+      try JSONSerialization.data(withJSONObject: try #require(json[key]), options: [.sortedKeys, .fragmentsAllowed])
+    }
+    for jobs in [1, 2] {
+      let (run, json) = try review(shop, jobs: jobs)
+      #expect(run.status == 65, "\(run.stderr)")
+      let file = try #require(json.file(name))
+      #expect(file["status"] as? String == "refused")
+      #expect((file["message"] as? String)?.contains("do not match their recorded CRC-32 checksum") == true)
+      #expect(file["accepted"] as? Int == 0)
+      for key in ["month_kpis", "year_to_date_kpis", "channels", "budget", "rows"] {
+        #expect(try figures(json, key) == figures(without, key), "\(key) with AOP_JOBS=\(jobs)")
+      }
+    }
+  }
+
   @Test func theSameExportDownloadedTwiceIsACopyNotDoubleTheActual() throws {
     let shop = try OneMonthShop()
     let (before, plain) = try shop.review()

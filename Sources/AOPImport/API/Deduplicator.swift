@@ -12,19 +12,33 @@ public final class Deduplicator: @unchecked Sendable {
   /// The files imported so far, by size: their account and SHA-256 (`nil` until it is needed).
   private var bySize: [UInt64: [(file: SourceFile, path: String)]] = [:]
 
-  /// Set for a file read ahead: the identities it takes in are also recorded in `asked`.
-  private let readingAhead: Bool
-  /// The identities a file read ahead took in (first seen in it), in order, with their lines.
+  /// Set for a file's reading held apart from the run: the identities it takes in are also recorded in
+  /// `asked`, for the run to take in once the file stands.
+  private let holdingApart: Bool
+  /// For a file read in its turn but held apart: the run's de-duplication, consulted first (read only).
+  private let run: Deduplicator?
+  /// The identities a file held apart took in (first seen in it), in order, with their lines.
   private var asked: [(key: IdentityKey, line: Int)] = []
 
-  public init() { readingAhead = false }
+  public init() {
+    holdingApart = false
+    run = nil
+  }
 
-  private init(readingAhead: Bool) { self.readingAhead = readingAhead }
+  private init(holdingApartOver run: Deduplicator?) {
+    holdingApart = true
+    self.run = run
+  }
 
   /// A stand-in for the run's de-duplication while one file is read ahead on another core: it answers as
   /// the run would if no file came before this one (a row is a duplicate only of an earlier row of the
   /// same file), and records the identities it takes in, for the run to check and take in in its turn.
-  static func forReadingAhead() -> Deduplicator { Deduplicator(readingAhead: true) }
+  static func forReadingAhead() -> Deduplicator { Deduplicator(holdingApartOver: nil) }
+
+  /// A stand-in for the run's de-duplication while one file is read in its turn but held apart until it
+  /// is read to its end: it answers as the run would (rows of earlier files first), takes nothing into the
+  /// run, and records the identities it takes in, for `takeIn` once the file stands.
+  static func holdingApart(over run: Deduplicator) -> Deduplicator { Deduplicator(holdingApartOver: run) }
 
   /// True when an identity a file read ahead took in was seen before (in an earlier file).
   func hasSeenAny(of ahead: Deduplicator) -> Bool {
@@ -59,6 +73,7 @@ public final class Deduplicator: @unchecked Sendable {
 
   /// Records `key` as seen at `file:line`, or returns where it was first seen.
   func firstOccurrence(of key: IdentityKey, file: String, line: Int) -> (file: String, line: Int)? {
+    if let run, let seen = run.firstSeen.value(of: key) { return run.place(seen) }
     let index: Int
     if files.last == file {
       index = files.count - 1
@@ -71,9 +86,12 @@ public final class Deduplicator: @unchecked Sendable {
     }
     let here = UInt64(index) << 32 | UInt64(UInt32(clamping: max(line, 1)))
     guard let seen = firstSeen.valueOrInsert(key, here) else {
-      if readingAhead { asked.append((key, line)) }
+      if holdingApart { asked.append((key, line)) }
       return nil
     }
-    return (files[Int(seen >> 32)], Int(seen & 0xFFFF_FFFF))
+    return place(seen)
   }
+
+  /// The file and line a value of `firstSeen` stands for.
+  private func place(_ seen: UInt64) -> (file: String, line: Int) { (files[Int(seen >> 32)], Int(seen & 0xFFFF_FFFF)) }
 }

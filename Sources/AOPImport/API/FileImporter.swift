@@ -29,6 +29,10 @@ public struct ImportSettings: Sendable {
   public var campaignChannels: [CampaignRule]
   /// Expense categories (prefixes) that are marketing, besides the profiles' own.
   public var marketingCategories: [String]
+  /// The most input bytes (a workbook's counted twice) of a file whose reading is held apart from the
+  /// run, its lines in memory, until it has read to its end — and so of a file read ahead. A larger file
+  /// is read twice instead (`FileImporter.importHeldApart`).
+  public var largestHeldApart = 256 << 20
   /// Limits of the CSV reader (field and line length, fields per row).
   public var csvLimits = CSVOptions()
   /// The years of the review, from the baseline's to the plan's: a sale or spend dated more than a year
@@ -159,16 +163,18 @@ public struct FileImporter: Sendable {
   public typealias Progress = (_ rows: Int, _ bytes: Int?) -> Void
 
   /// - Parameter progress: told every few thousand rows how far the reading has come.
+  /// - Throws: `ExportChangedWhileRead` when a file too large to hold apart read to its end once and
+  ///   then failed midway into the run (see `importHeldApart`).
   public func importFile(at path: String, displayPath: String, into sink: ImportSink, progress: Progress? = nil)
-    -> SourceFile
+    throws(ExportChangedWhileRead) -> SourceFile
   {
-    importFile(at: path, displayPath: displayPath, into: sink, progress: progress, readAhead: nil)
+    try importFile(at: path, displayPath: displayPath, into: sink, progress: progress, readAhead: nil)
   }
 
   /// `importFile`, taking the file's reading done ahead on another core when it stands (`importFiles`).
   func importFile(
-    at path: String, displayPath: String, into sink: ImportSink, progress: Progress?, readAhead: FileReadAhead?
-  ) -> SourceFile {
+    at path: String, displayPath: String, into sink: ImportSink, progress: Progress?, readAhead: HeldApartReading?
+  ) throws(ExportChangedWhileRead) -> SourceFile {
     var info = stat()
     let size: UInt64? = stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG ? UInt64(info.st_size) : nil
     var file: SourceFile
@@ -176,13 +182,13 @@ public struct FileImporter: Sendable {
       file = Self.copy(of: original, at: displayPath, sha256: sha256)
       // A copy of a cost list says its costs again (the latest list's apply), adding nothing else.
       if original.kind == ProfileKind.costs.rawValue, original.status == .read {
-        _ = importRows(at: path, displayPath: displayPath, into: CostsSaidAgain(next: sink))
+        _ = try importHeldApart(at: path, displayPath: displayPath, into: CostsSaidAgain(next: sink))
       }
     } else if let readAhead, let read = commit(readAhead, displayPath: displayPath, into: sink) {
       file = read
       progress?(file.tally.read, readAhead.bytesRead)
     } else {
-      file = importRows(at: path, displayPath: displayPath, into: sink, progress: progress)
+      file = try importHeldApart(at: path, displayPath: displayPath, into: sink, progress: progress)
       // A CSV file is hashed as it is imported; a workbook or a refused file is read once more for it.
       if file.sha256 == nil { file.sha256 = Self.sha256(of: path) }
     }
@@ -215,6 +221,42 @@ public struct FileImporter: Sendable {
     let hash = SHA256()
     while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty { hash.update(chunk) }
     return hash.hexDigest()
+  }
+
+  /// What holding a file's reading apart holds, in input bytes (a workbook's count twice: they are
+  /// compressed); `nil` for what is not a regular file (missing, or a pipe: read once, held apart).
+  static func heldApartWeight(_ path: String) -> Int? {
+    var info = stat()
+    guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+    return Int(info.st_size) * (XLSXReader.looksLikeXLSX(path: path) ? 2 : 1)
+  }
+
+  /// Imports a file in its turn so that a fault midway (a workbook damaged after its first rows, a read
+  /// error, a sheet too large) takes nothing of it into the run: the file is read held apart from the run
+  /// (against its identities and totals so far, its lines recorded) and taken in only when it reads to
+  /// its end. A file larger than `ImportSettings.largestHeldApart` is read through once keeping nothing,
+  /// then again straight into the run; should that second reading fail after the first did not (the file
+  /// changed or the disk failed in between), what it delivered cannot be taken back and the run stops.
+  func importHeldApart(at path: String, displayPath: String, into sink: ImportSink, progress: Progress? = nil)
+    throws(ExportChangedWhileRead) -> SourceFile
+  {
+    let apart = HeldApartReading(over: self)
+    guard let weight = Self.heldApartWeight(path), weight > settings.largestHeldApart else {
+      let file = apart.read(path, displayPath: displayPath, by: self, progress: progress)
+      guard file.status == .read else { return file }
+      deduplicator.takeIn(apart.deduplicator, file: displayPath)
+      magnitudes.adopt(apart.magnitudes)
+      apart.recording.play(into: sink)
+      return file
+    }
+    let trial = apart.read(path, displayPath: displayPath, by: self, into: DiscardingSink(), progress: progress)
+    guard trial.status == .read else { return trial }
+    let file = importRows(at: path, displayPath: displayPath, into: sink, progress: progress)
+    if file.status == .refused {
+      guard case .refused(let refusal) = file.note else { preconditionFailure("a refused file without its refusal") }
+      throw ExportChangedWhileRead(file: displayPath, refusal: refusal)
+    }
+    return file
   }
 
   func importRows(at path: String, displayPath: String, into sink: ImportSink, progress: Progress? = nil)

@@ -29,3 +29,11 @@ public enum ImportError: Error, Hashable, LocalizedError {
 
   public var errorDescription: String? { "\(file): \(refusal)" }
 }
+
+/// A file too large to hold apart read to its end once, then failed midway on its reading into the run
+/// (it changed, or the disk failed, in between): what it had delivered cannot be taken back, so the run
+/// stops and writes nothing.
+public struct ExportChangedWhileRead: Error, Sendable, Hashable {
+  public var file: String
+  public var refusal: FileRefusal
+}

@@ -16,8 +16,14 @@ public enum ImportPreview {
     }
     let importer = FileImporter(profiles: profiles, settings: ImportSettings(currency: currency, channels: channels))
     let sink = Recorder()
-    let file = importer.importFile(at: path, displayPath: displayPath, into: sink)
     var out = ["# file: \(displayPath)"]
+    let file: SourceFile
+    do {
+      file = try importer.importFile(at: path, displayPath: displayPath, into: sink)
+    } catch {
+      out.append("# stopped: read to its end once, it then failed midway: \(error.refusal)")
+      return out.joined(separator: "\n") + "\n"
+    }
     if file.status == .refused {
       out.append("# refused: \(file.message ?? "")")
       return out.joined(separator: "\n") + "\n"

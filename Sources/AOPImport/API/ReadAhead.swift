@@ -26,18 +26,20 @@ extension FileImporter {
   ///   - starting: told the index of each file as its turn comes; returns how to report its progress.
   ///   - finished: told each file's account, in order.
   /// - Returns: how many files were read ahead and how many of those readings stood.
+  /// - Throws: `ExportChangedWhileRead` (see `importFile`).
   @discardableResult
   public func importFiles(
     _ inputs: [ImportInput], into sink: ImportSink, workers: Int, starting: (Int) -> Progress?,
     finished: (Int, SourceFile) -> Void
-  ) -> ReadAheadTally {
+  ) throws(ExportChangedWhileRead) -> ReadAheadTally {
     let ahead = workers > 1 && inputs.count > 1 ? ReadAhead(importer: self, inputs: inputs, workers: workers) : nil
+    defer { ahead?.stop() }
     var tally = ReadAheadTally(workers: ahead == nil ? 0 : workers)
     for (i, input) in inputs.enumerated() {
       let progress = starting(i)
       let readAhead = ahead?.take(i)
       if readAhead != nil { tally.readAhead += 1 }
-      let file = importFile(
+      let file = try importFile(
         at: input.path, displayPath: input.displayPath, into: sink, progress: progress, readAhead: readAhead)
       if readAhead?.stood == true { tally.stood += 1 }
       finished(i, file)
@@ -46,11 +48,9 @@ extension FileImporter {
   }
 
   /// Reads one file on its own, recording what it delivers (on a worker thread).
-  func readAhead(_ input: ImportInput) -> FileReadAhead {
-    let ahead = FileReadAhead()
-    let alone = FileImporter(
-      profiles: profiles, settings: settings, deduplicator: ahead.deduplicator, magnitudes: ahead.magnitudes)
-    var file = alone.importRows(at: input.path, displayPath: input.displayPath, into: ahead.recording)
+  func readAhead(_ input: ImportInput) -> HeldApartReading {
+    let ahead = HeldApartReading()
+    var file = ahead.read(input.path, displayPath: input.displayPath, by: self)
     if file.sha256 == nil { file.sha256 = Self.sha256(of: input.path) }
     ahead.file = file
     if !XLSXReader.looksLikeXLSX(path: input.path) {
@@ -62,10 +62,15 @@ extension FileImporter {
 
   /// The account of a file read ahead, its recording played into `sink`, when its reading stands in the
   /// run's order (see `importFiles`); `nil`, with nothing taken in, when the file is to be read again.
-  func commit(_ ahead: FileReadAhead, displayPath: String, into sink: ImportSink) -> SourceFile? {
-    guard let file = ahead.file, !deduplicator.hasSeenAny(of: ahead.deduplicator),
-      magnitudes.canAbsorb(ahead.magnitudes)
-    else { return nil }
+  func commit(_ ahead: HeldApartReading, displayPath: String, into sink: ImportSink) -> SourceFile? {
+    guard let file = ahead.file else { return nil }
+    // A file refused (whatever it delivered before the fault) stands as refused: no earlier file changes
+    // that, and nothing of it is taken in.
+    if file.status == .refused {
+      ahead.stood = true
+      return file
+    }
+    guard !deduplicator.hasSeenAny(of: ahead.deduplicator), magnitudes.canAbsorb(ahead.magnitudes) else { return nil }
     deduplicator.takeIn(ahead.deduplicator, file: displayPath)
     magnitudes.absorb(ahead.magnitudes)
     ahead.recording.play(into: sink)
@@ -82,16 +87,49 @@ public struct ReadAheadTally: Sendable, Equatable {
   public var stood = 0
 }
 
-/// A file read ahead: its account, what it delivered, and the identities and totals it met on its own.
-final class FileReadAhead: @unchecked Sendable {
-  let deduplicator = Deduplicator.forReadingAhead()
-  let magnitudes = RunMagnitudes()
+/// A file's reading held apart from the run: its account, what it delivered, and the identities and
+/// totals it met. Read ahead, on its own (as if no file came before it); or in its turn, against the
+/// run's identities and totals so far (`FileImporter.importHeldApart`).
+final class HeldApartReading: @unchecked Sendable {
+  let deduplicator: Deduplicator
+  let magnitudes: RunMagnitudes
   let recording = RecordingSink()
   var file: SourceFile?
   /// A CSV file's bytes, all read (a workbook's progress is told in rows only).
   var bytesRead: Int?
   /// True once its reading stood and was taken in, in its turn.
   var stood = false
+
+  /// A file read ahead, on its own.
+  init() {
+    deduplicator = .forReadingAhead()
+    magnitudes = RunMagnitudes()
+  }
+
+  /// A file read in its turn, held apart from `run` until it is read to its end.
+  init(over run: FileImporter) {
+    deduplicator = .holdingApart(over: run.deduplicator)
+    magnitudes = run.magnitudes.copy()
+  }
+
+  /// Reads the file at `path` with `importer`'s profiles and settings into this reading.
+  func read(
+    _ path: String, displayPath: String, by importer: FileImporter, into sink: ImportSink? = nil,
+    progress: FileImporter.Progress? = nil
+  ) -> SourceFile {
+    let apart = FileImporter(
+      profiles: importer.profiles, settings: importer.settings, deduplicator: deduplicator, magnitudes: magnitudes)
+    return apart.importRows(at: path, displayPath: displayPath, into: sink ?? recording, progress: progress)
+  }
+}
+
+/// Takes what a reading delivers and keeps none of it (a file too large to hold, read once to see that
+/// it reads to its end).
+final class DiscardingSink: ImportSink {
+  func accept(_ line: SaleLine) {}
+  func accept(_ entry: CostEntry) {}
+  func accept(_ line: SpendLine) {}
+  func reject(_ rejection: Rejection) {}
 }
 
 /// What an import delivered, in order, to be played into the run's sink later.
@@ -126,9 +164,6 @@ final class RecordingSink: ImportSink {
 /// is what the run holds in memory besides the ledger, so they stay within a few files and a budget of
 /// input bytes ahead (a file larger than the budget is read ahead alone).
 final class ReadAhead: @unchecked Sendable {
-  /// A file larger than this is not read ahead (its recording would hold all its lines): it is read in
-  /// its turn.
-  static let largestFile = 256 << 20
   /// Input bytes read ahead and not yet taken, at most (a workbook's bytes count twice: compressed).
   static let bytesAhead = 192 << 20
   /// Files read ahead and not yet taken, at most: a few per worker, so that a large file being taken in
@@ -137,19 +172,24 @@ final class ReadAhead: @unchecked Sendable {
 
   private let importer: FileImporter
   private let inputs: [ImportInput]
+  /// Whether each file is read ahead: a regular file within `ImportSettings.largestHeldApart`.
+  private let readsAhead: [Bool]
+  /// What each file's reading ahead holds, in input bytes (0 for a file not read ahead).
   private let weights: [Int]
   private let limit: Int
   private let state = NSCondition()
   private var next = 0
   private var claimedFiles = 0
   private var claimedBytes = 0
-  private var results: [Int: FileReadAhead] = [:]
+  private var results: [Int: HeldApartReading] = [:]
   private let ready: [DispatchSemaphore]
 
   init(importer: FileImporter, inputs: [ImportInput], workers: Int) {
     self.importer = importer
     self.inputs = inputs
-    weights = inputs.map { Self.weight($0.path) }
+    let measured = inputs.map { FileImporter.heldApartWeight($0.path) }
+    readsAhead = measured.map { $0.map { $0 <= importer.settings.largestHeldApart } ?? false }
+    weights = zip(measured, readsAhead).map { weight, read in read ? weight ?? 0 : 0 }
     limit = Self.filesAhead(workers: workers)
     ready = inputs.map { _ in DispatchSemaphore(value: 0) }
     for _ in 0..<workers {
@@ -177,7 +217,7 @@ final class ReadAhead: @unchecked Sendable {
       }
       state.unlock()
       guard i < inputs.count else { return }
-      let result = weights[i] <= Self.largestFile ? importer.readAhead(inputs[i]) : nil
+      let result = readsAhead[i] ? importer.readAhead(inputs[i]) : nil
       state.lock()
       results[i] = result
       state.unlock()
@@ -185,8 +225,16 @@ final class ReadAhead: @unchecked Sendable {
     }
   }
 
+  /// Claims no more files (the run has taken its last, or stopped): the threads end once their file is read.
+  func stop() {
+    state.lock()
+    next = inputs.count
+    state.broadcast()
+    state.unlock()
+  }
+
   /// The file read ahead for turn `i`, waiting for it; `nil` when it was not read ahead.
-  func take(_ i: Int) -> FileReadAhead? {
+  func take(_ i: Int) -> HeldApartReading? {
     ready[i].wait()
     state.lock()
     let result = results.removeValue(forKey: i)
@@ -197,10 +245,4 @@ final class ReadAhead: @unchecked Sendable {
     return result
   }
 
-  /// What reading a file ahead holds, in input bytes; past `largestFile` when it is not to be read ahead.
-  private static func weight(_ path: String) -> Int {
-    var info = stat()
-    guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return largestFile + 1 }
-    return Int(info.st_size) * (XLSXReader.looksLikeXLSX(path: path) ? 2 : 1)
-  }
 }

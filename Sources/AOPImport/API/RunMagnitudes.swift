@@ -21,6 +21,19 @@ public final class RunMagnitudes: @unchecked Sendable {
 
   public init() {}
 
+  /// A copy of the run's totals so far, for a file read in its turn but held apart until it is read to
+  /// its end (`FileImporter.importHeldApart`); `adopt` takes its totals back when the file stands.
+  func copy() -> RunMagnitudes {
+    let copy = RunMagnitudes()
+    (copy.money, copy.units, copy.largestUnitCost, copy.refusedAny) = (money, units, largestUnitCost, refusedAny)
+    return copy
+  }
+
+  /// Takes the totals of a `copy` that went on with a file read in its turn.
+  func adopt(_ copy: RunMagnitudes) {
+    (money, units, largestUnitCost, refusedAny) = (copy.money, copy.units, copy.largestUnitCost, copy.refusedAny)
+  }
+
   /// True when the totals of a file read ahead on its own (with fresh magnitudes) and the run's stay
   /// within the limits together. Totals only grow, so then each of its lines would have been
   /// admitted one by one in the run too, and its reading stands; otherwise the file is to be read again,

@@ -1,5 +1,7 @@
+import AOPImport
 import AOPLedger
 import AOPPlan
+import AOPWorkbook
 import Foundation
 
 /// A job that stopped before producing anything: the step that failed, the exit status it ends in, and
@@ -64,6 +66,15 @@ public enum JobStep: Sendable, CaseIterable {
     case .setup: return language.say("setting up the shop's folder", "tạo thư mục của cửa hàng")
     case .export: return language.say("reading the export", "đọc tệp dữ liệu xuất")
     }
+  }
+}
+
+extension ExportChangedWhileRead: SaidInLanguages {
+  public func said(in language: Config.Language) -> String {
+    language.say(
+      "\(file): read to its end once, it then failed midway (\(Labels(language: language).note(.refused(refusal)))): it changed, or the disk failed, while it was read; nothing was written, run again once the file is complete",
+      "\(file): đã đọc hết một lần, lần đọc sau lại hỏng giữa chừng (\(Labels(language: language).note(.refused(refusal)))): tệp bị thay đổi hoặc ổ đĩa bị lỗi trong lúc đọc; chưa ghi gì, hãy chạy lại khi tệp đã hoàn chỉnh"
+    )
   }
 }
 

@@ -116,27 +116,29 @@ func importAll(
   }
   var sources: [SourceFile] = []
   let inputs = files.map { ImportInput(path: $0.path, displayPath: $0.shown) }
-  let readAhead = importer.importFiles(
-    inputs, into: sink, workers: readAheadWorkers(),
-    starting: { i in
-      progress?.starting(file: files[i].shown, index: i + 1, of: files.count)
-      var info = stat()
-      let size = stat(files[i].path, &info) == 0 ? Int(info.st_size) : nil  // through a link, as the file is read
-      return progress.map { p in { rows, bytes in p.advanced(rows: rows, bytes: bytes, size: size) } }
-    },
-    finished: { i, source in
-      let shown = files[i].shown
-      let t = source.tally
-      switch source.status {
-      case .refused:
-        logger.warning("\(text.refused(shown + (source.note.map { ": " + text.labels.note($0) } ?? "")))")
-      case .read where t.rejected > 0:
-        logger.warning("\(text.rowsRejected(file: shown, rejected: t.rejected, read: t.read))")
-      case .read: logger.info("\(text.fileRead(file: shown, profile: source.profile ?? "", tally: t))")
-      }
-      for flag in source.flags { logger.warning("\(text.flagged(file: shown, flag))") }
-      sources.append(source)
-    })
+  let readAhead = try JobError.step(.export, .exportChanged) {
+    try importer.importFiles(
+      inputs, into: sink, workers: readAheadWorkers(),
+      starting: { i in
+        progress?.starting(file: files[i].shown, index: i + 1, of: files.count)
+        var info = stat()
+        let size = stat(files[i].path, &info) == 0 ? Int(info.st_size) : nil  // through a link, as the file is read
+        return progress.map { p in { rows, bytes in p.advanced(rows: rows, bytes: bytes, size: size) } }
+      },
+      finished: { i, source in
+        let shown = files[i].shown
+        let t = source.tally
+        switch source.status {
+        case .refused:
+          logger.warning("\(text.refused(shown + (source.note.map { ": " + text.labels.note($0) } ?? "")))")
+        case .read where t.rejected > 0:
+          logger.warning("\(text.rowsRejected(file: shown, rejected: t.rejected, read: t.read))")
+        case .read: logger.info("\(text.fileRead(file: shown, profile: source.profile ?? "", tally: t))")
+        }
+        for flag in source.flags { logger.warning("\(text.flagged(file: shown, flag))") }
+        sources.append(source)
+      })
+  }
   if readAhead.workers > 0 { logger.debug("\(text.readAhead(readAhead))") }
   if let costing {
     for i in sources.indices where sources[i].kind == ProfileKind.sales.rawValue {

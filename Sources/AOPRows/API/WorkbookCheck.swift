@@ -27,7 +27,7 @@ public enum WorkbookCheck {
       var xml = WellFormedXML()
       var malformed: WellFormedXML.Malformed?
       do {
-        _ = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: false) { chunk in
+        try archive.inflatePart(entry) { chunk in
           guard isXML, malformed == nil else { return }
           do {
             try chunk.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in try xml.feed(raw) }

@@ -147,7 +147,7 @@ public final class XLSXReader {
     var inflated: Int64 = 0
     let allowed = min(limit, Int64(entry.uncompressedSize))
     do {
-      _ = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: false) { chunk in
+      try archive.inflatePart(entry) { chunk in
         inflated += Int64(chunk.count)
         guard inflated <= allowed else {
           throw RowsError.notAWorkbook(
@@ -162,6 +162,8 @@ public final class XLSXReader {
     } catch let error as SharedStrings.TooLarge {
       throw error
     } catch let error as Archive.ArchiveError {
+      throw RowsError.notAWorkbook(path: path, reason: "the zip archive is damaged (\(error))")
+    } catch let error as Archive.ChecksumMismatch {
       throw RowsError.notAWorkbook(path: path, reason: "the zip archive is damaged (\(error))")
     } catch let error as CocoaError {
       throw RowsError.readFailed(path: path, reason: error.localizedDescription)
@@ -196,7 +198,7 @@ public final class XLSXReader {
           "\(name) would inflate to \(entry.uncompressedSize) bytes, far more than such a part ever has (a zip bomb?)")
     }
     do {
-      _ = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: false) { chunk in
+      try archive.inflatePart(entry) { chunk in
         guard Int64(bytes.count + chunk.count) <= limit else {
           throw RowsError.notAWorkbook(
             path: self.path, reason: "\(name) inflates beyond its declared size (a zip bomb?)")
