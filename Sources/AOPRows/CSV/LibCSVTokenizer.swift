@@ -36,44 +36,6 @@ struct FieldBuffer {
   }
 }
 
-/// A buffer of trivial values that only grows: the fields' storage.
-struct Growable<Element: BitwiseCopyable> {
-  private var base: UnsafeMutablePointer<Element>
-  var count = 0
-  private var capacity: Int
-
-  init(capacity: Int) {
-    self.capacity = capacity
-    base = .allocate(capacity: capacity)
-  }
-
-  mutating func append(_ value: Element) {
-    if count == capacity { grow(to: count + 1) }
-    base[count] = value
-    count += 1
-  }
-
-  mutating func append(_ values: UnsafePointer<Element>, count n: Int) {
-    if count + n > capacity { grow(to: count + n) }
-    (base + count).update(from: values, count: n)
-    count += n
-  }
-
-  private mutating func grow(to needed: Int) {
-    var size = capacity * 2
-    while size < needed { size *= 2 }
-    let bigger = UnsafeMutablePointer<Element>.allocate(capacity: size)
-    bigger.update(from: base, count: count)
-    base.deallocate()
-    base = bigger
-    capacity = size
-  }
-
-  var buffer: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
-
-  func free() { base.deallocate() }
-}
-
 /// A strict libcsv parser for one delimiter.
 ///
 /// Strict mode (`CSV_STRICT | CSV_STRICT_FINI`) makes a stray quote or an unterminated quoted field an

@@ -9,9 +9,9 @@ import Foundation
 /// else): a cell that refers to a shared string the workbook does not have, a cell reference that is not
 /// one or lies beyond the sheet's grid (column XFD, row 1,048,576), a cell given twice, a row given again
 /// or out of order, a cell of more than `maxCellBytes`.
-final class SheetRows {
+final class SheetRows: XMLHandler {
   private let parts: WorkbookParts
-  private let scanner = XMLScanner()
+  private lazy var tokenizer = XMLTokenizer(handler: self)
   private let emit: (RowEvent) throws -> Void
   /// The widest row a sheet can have, in cells (Excel's XFD).
   static let maxColumns = 16_384
@@ -25,12 +25,16 @@ final class SheetRows {
   /// The row's cells so far: each value is `rowValues[start..<end]`.
   private var cells: [(column: Int, start: Int, end: Int, kind: CellKind)] = []
   private var rowValues: [UInt8] = []
-  private var scratch: [UInt8] = []
+  /// The record's field ends and cell kinds (kept to be reused, row after row).
+  private var ends: [Int] = []
+  private var kinds: [CellKind] = []
   private var column = -1
-  private var reference: [UInt8] = []
-  private var type: [UInt8] = []
+  // The cell being read: its reference and text as written (buffers of the reader's own, emptied per
+  // cell without a generic `removeAll`), the first byte and length of its type, its style.
+  private var reference = Growable<UInt8>(capacity: 16)
+  private var value = Growable<UInt8>(capacity: 256)
+  private var type: (first: UInt8?, count: Int) = (nil, 0)
   private var style = 0
-  private var value: [UInt8] = []
   private var collecting = false
   private var inInline = false
   /// Why the row being read cannot be read right (the first reason found).
@@ -39,29 +43,33 @@ final class SheetRows {
   init(parts: WorkbookParts, emit: @escaping (RowEvent) throws -> Void) {
     self.parts = parts
     self.emit = emit
-    scanner.onStart = { [unowned self] name, attributes, selfClosing in try self.start(name, attributes, selfClosing) }
-    scanner.onEnd = { [unowned self] name in try self.end(name) }
-    scanner.onText = { [unowned self] text in
-      guard self.collecting else { return }
-      if self.value.count + text.count > SheetRows.maxCellBytes {
-        self.flag(.cellTooLong(cell: self.shownReference, limit: SheetRows.maxCellBytes))
-        return
-      }
-      self.value.append(contentsOf: text)
-    }
   }
 
-  func feed(_ chunk: Data) throws { try scanner.feed(chunk) }
-  func finish() throws { try scanner.finish() }
+  deinit {
+    reference.free()
+    value.free()
+  }
+
+  func feed(_ chunk: Data) throws { try tokenizer.feed(chunk) }
+  func finish() throws { try tokenizer.finish() }
+
+  func text(_ text: XMLScanner.Bytes) {
+    guard collecting else { return }
+    if value.count + text.count > SheetRows.maxCellBytes {
+      flag(.cellTooLong(cell: shownReference, limit: SheetRows.maxCellBytes))
+      return
+    }
+    value.append(contentsOf: text)
+  }
 
   private func flag(_ reason: RejectReason.SheetRowFault) { if fault == nil { fault = reason } }
 
   private var shownReference: String {
-    reference.isEmpty
-      ? "\(spreadsheetColumnName(max(column, 0)))\(rowNumber)" : String(decoding: reference, as: UTF8.self)
+    reference.count == 0
+      ? "\(spreadsheetColumnName(max(column, 0)))\(rowNumber)" : String(decoding: reference.buffer, as: UTF8.self)
   }
 
-  private func start(_ name: XMLScanner.Bytes, _ attributes: XMLScanner.Attributes, _ selfClosing: Bool) throws {
+  func start(_ name: XMLScanner.Bytes, _ attributes: XMLScanner.Attributes, _ selfClosing: Bool) throws {
     switch true {
     case name.is("row"):
       cells.removeAll(keepingCapacity: true)
@@ -86,20 +94,45 @@ final class SheetRows {
       }
       if selfClosing { try endRow() }
     case name.is("c"):
-      _ = attributes.value(of: "r", into: &reference)
-      if reference.isEmpty {
+      // One pass over the cell's attributes (every cell of a sheet comes here).
+      reference.count = 0
+      type = (nil, 0)
+      style = 0
+      var seen: (r: Bool, t: Bool, s: Bool) = (false, false, false)  // an attribute given twice: its first
+      for (attribute, raw) in attributes where attribute.count == 1 {
+        switch attribute[attribute.startIndex] {
+        case UInt8(ascii: "r") where !seen.r:
+          seen.r = true
+          if XMLText.isPlain(raw) {
+            reference.append(contentsOf: raw)
+          } else {
+            XMLText.decode(raw).withUnsafeBufferPointer { reference.append(contentsOf: $0[...]) }
+          }
+        case UInt8(ascii: "t") where !seen.t:
+          seen.t = true
+          if XMLText.isPlain(raw) {
+            type = (raw.first, raw.count)
+          } else {
+            let decoded = XMLText.decode(raw)
+            type = (decoded.first, decoded.count)
+          }
+        case UInt8(ascii: "s") where !seen.s:
+          seen.s = true
+          style = (XMLText.isPlain(raw) ? decimalInteger(raw) : decimalInteger(XMLText.decode(raw))) ?? 0
+        default: break
+        }
+      }
+      if reference.count == 0 {
         column += 1
-      } else if let (c, r) = Self.cellReference(reference) {
+      } else if let (c, r) = Self.cellReference(reference.buffer) {
         column = c
         if r != rowNumber { flag(.cellOutsideRow(cell: shownReference, row: rowNumber)) }
       } else {
         column += 1
-        flag(.notACellReference(String(decoding: reference.prefix(20), as: UTF8.self)))
+        flag(.notACellReference(String(decoding: reference.buffer.prefix(20), as: UTF8.self)))
       }
       if column >= SheetRows.maxColumns { flag(.columnBeyondLast(cell: shownReference)) }
-      _ = attributes.value(of: "t", into: &type)
-      style = attributes.value(of: "s", into: &scratch) ? decimalInteger(scratch) ?? 0 : 0
-      value.removeAll(keepingCapacity: true)
+      value.count = 0
       inInline = false
       if selfClosing { endCell() }
     case name.is("v"): collecting = !selfClosing
@@ -109,7 +142,7 @@ final class SheetRows {
     }
   }
 
-  private func end(_ name: XMLScanner.Bytes) throws {
+  func end(_ name: XMLScanner.Bytes) throws {
     switch true {
     case name.is("v"), name.is("t"): collecting = false
     case name.is("is"): inInline = false
@@ -121,11 +154,18 @@ final class SheetRows {
 
   private func endCell() {
     guard column >= 0 else { return }
+    // The cell's text as written, decoded only when it has something to decode.
+    if XMLText.isPlain(value.buffer) {
+      endCell(value.buffer)
+    } else {
+      XMLText.decode(value.buffer).withUnsafeBufferPointer { endCell($0) }
+    }
+    value.count = 0
+  }
+
+  private func endCell(_ value: UnsafeBufferPointer<UInt8>) {
     let start = rowValues.count
     var kind = CellKind.text
-    // The cell's text as written, decoded only when it has something to decode.
-    let plain = XMLText.isPlain(value)
-    if !plain { value = XMLText.decode(value[...]) }
     switch type.first {
     case UInt8(ascii: "s") where type.count == 1:
       if let i = decimalInteger(value), let string = parts.sharedStrings.string(i) {
@@ -152,7 +192,6 @@ final class SheetRows {
     // Cells come in column order: one at or before the last is given twice (or out of order).
     if let last = cells.last?.column, column <= last { flag(.cellTwice(cell: shownReference)) }
     if column < SheetRows.maxColumns { cells.append((column, start, rowValues.count, kind)) }
-    value.removeAll(keepingCapacity: true)
   }
 
   private func endRow() throws {
@@ -165,41 +204,59 @@ final class SheetRows {
       if let fault { try emit(.malformed(MalformedRecord(line: rowNumber, reason: .sheetRow(fault), rawText: ""))) }
       return
     }
-    // Each column's cell (the last given, where one is given twice); missing cells are empty.
-    var widest = -1
-    for cell in cells where cell.column > widest { widest = cell.column }
-    var slot = [Int](repeating: -1, count: widest + 1)
-    for (i, cell) in cells.enumerated() { slot[cell.column] = i }
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(rowValues.count)
-    var ends: [Int] = []
-    ends.reserveCapacity(widest + 1)
-    var raw: [UInt8] = []
-    raw.reserveCapacity(rowValues.count + widest)
-    var kinds = [CellKind](repeating: .text, count: widest + 1)
-    for column in 0...widest {
-      if column > 0 { raw.append(0x09) }
-      if slot[column] >= 0 {
-        let cell = cells[slot[column]]
-        bytes.append(contentsOf: rowValues[cell.start..<cell.end])
-        raw.append(contentsOf: rowValues[cell.start..<cell.end])
-        kinds[column] = cell.kind
-      }
-      ends.append(bytes.count)
-    }
     if let fault {
       try emit(
-        .malformed(MalformedRecord(line: rowNumber, reason: .sheetRow(fault), rawText: RawRecord.text(ofRaw: raw))))
+        .malformed(
+          MalformedRecord(line: rowNumber, reason: .sheetRow(fault), rawText: RawRecord.text(ofRaw: faultyRowText()))))
       return
     }
+    // No fault, so the cells came in ascending column order, their values one after another in
+    // `rowValues`: those are the record's bytes as they are; a missing cell is an empty field.
+    let widest = cells[cells.count - 1].column
+    ends.removeAll(keepingCapacity: true)
+    kinds.removeAll(keepingCapacity: true)
+    var raw: [UInt8] = []
+    raw.reserveCapacity(rowValues.count + widest)
+    var next = 0
+    var end = 0
+    for column in 0...widest {
+      if column > 0 { raw.append(0x09) }
+      if cells[next].column == column {
+        let cell = cells[next]
+        next += 1
+        raw.append(contentsOf: rowValues[cell.start..<cell.end])
+        end = cell.end
+        kinds.append(cell.kind)
+      } else {
+        kinds.append(.text)
+      }
+      ends.append(end)
+    }
     var record = RawRecord(
-      line: rowNumber, lastLine: rowNumber, bytes: bytes, fieldEnds: ends[...], fieldBase: 0, raw: raw)
+      line: rowNumber, lastLine: rowNumber, bytes: rowValues, fieldEnds: ends[...], fieldBase: 0, raw: raw)
     record.kinds = kinds
     if !record.isBlank { try emit(.record(record)) }
   }
 
+  /// A faulty row's cells as text, tab-separated by column (the last given where one is given twice).
+  private func faultyRowText() -> [UInt8] {
+    var widest = -1
+    for cell in cells where cell.column > widest { widest = cell.column }
+    var slot = [Int](repeating: -1, count: widest + 1)
+    for (i, cell) in cells.enumerated() { slot[cell.column] = i }
+    var raw: [UInt8] = []
+    for column in 0...widest {
+      if column > 0 { raw.append(0x09) }
+      if slot[column] >= 0 {
+        let cell = cells[slot[column]]
+        raw.append(contentsOf: rowValues[cell.start..<cell.end])
+      }
+    }
+    return raw
+  }
+
   /// `B5` → (1, 5); `nil` unless it is column letters (A–Z) then a row number.
-  static func cellReference(_ reference: [UInt8]) -> (column: Int, row: Int)? {
+  static func cellReference(_ reference: UnsafeBufferPointer<UInt8>) -> (column: Int, row: Int)? {
     var n = 0
     var k = 0
     while k < reference.count, reference[k] >= UInt8(ascii: "A"), reference[k] <= UInt8(ascii: "Z") {
@@ -213,7 +270,7 @@ final class SheetRows {
 
   /// An Excel serial day number as `yyyy-MM-dd` or `yyyy-MM-dd HH:mm:ss` (1900 system, with its
   /// phantom 29 Feb 1900, or the 1904 system).
-  static func renderSerial(_ text: [UInt8], date1904: Bool) -> [UInt8]? {
+  static func renderSerial(_ text: some Collection<UInt8>, date1904: Bool) -> [UInt8]? {
     guard let serial = Double(String(decoding: text, as: UTF8.self)), serial.isFinite, serial >= 0, serial < 2_958_466
     else { return nil }
     var days = Int(serial.rounded(.down))

@@ -1,25 +1,61 @@
 import Foundation
 
-/// A small incremental XML tokenizer for the parts of an .xlsx file: chunks in, start tags, end tags and
-/// text out. Just enough XML for spreadsheet parts; a DTD (and so any entity definition) is refused,
-/// which rules out external entities and entity-expansion bombs.
-final class XMLScanner {
+/// What an `XMLTokenizer` reports: start tags, end tags and text. Names, attributes and text are valid
+/// only during the call.
+protocol XMLHandler: AnyObject {
+  func start(_ name: XMLScanner.Bytes, _ attributes: XMLScanner.Attributes, _ selfClosing: Bool) throws
+  func end(_ name: XMLScanner.Bytes) throws
+  func text(_ text: XMLScanner.Bytes) throws
+}
+
+/// A small incremental XML tokenizer for the parts of an .xlsx file, reporting to its closures: chunks in,
+/// start tags, end tags and text out (see `XMLTokenizer`). For the small parts; a sheet's rows, where
+/// every call counts, have their own handler (`SheetRows`).
+final class XMLScanner: XMLHandler {
   typealias Bytes = Slice<UnsafeBufferPointer<UInt8>>
   /// Names and values as written (valid only during the call): `attributes[attribute:]` decodes a value.
-  typealias Attributes = [(name: Bytes, value: Bytes)]
+  typealias Attributes = XMLAttributes
 
   /// Names and text are valid only during the call.
   var onStart: (_ name: Bytes, _ attributes: Attributes, _ selfClosing: Bool) throws -> Void = { _, _, _ in }
   var onEnd: (_ name: Bytes) throws -> Void = { _ in }
   var onText: (_ text: Bytes) throws -> Void = { _ in }
 
-  private var carry: [UInt8] = []
-  /// The attributes of the tag being reported (kept to be reused: no array per tag).
-  private var attributes: Attributes = []
-
   struct Malformed: Error {
     var reason: String
   }
+
+  private lazy var tokenizer = XMLTokenizer(handler: self)
+
+  func feed(_ chunk: Data) throws { try tokenizer.feed(chunk) }
+  func feed(_ chunk: [UInt8]) throws { try tokenizer.feed(chunk) }
+  func feed(_ chunk: UnsafeRawBufferPointer) throws { try tokenizer.feed(chunk) }
+  func finish() throws { try tokenizer.finish() }
+
+  func start(_ name: Bytes, _ attributes: Attributes, _ selfClosing: Bool) throws {
+    try onStart(name, attributes, selfClosing)
+  }
+  func end(_ name: Bytes) throws { try onEnd(name) }
+  func text(_ text: Bytes) throws { try onText(text) }
+}
+
+/// The tokenizer itself: chunks in, calls to its handler out. Just enough XML for spreadsheet parts; a
+/// DTD (and so any entity definition) is refused, which rules out external entities and
+/// entity-expansion bombs. Generic over its handler, so that the calls are direct (no closure context
+/// to retain and release per tag); the handler owns its tokenizer, which does not keep it alive.
+final class XMLTokenizer<Handler: XMLHandler> {
+  typealias Bytes = XMLScanner.Bytes
+  typealias Malformed = XMLScanner.Malformed
+
+  private unowned(unsafe) let handler: Handler
+  private var carry: [UInt8] = []
+  /// Where the attributes of the tag being reported lie (kept to be reused: nothing allocated, retained
+  /// or released per tag).
+  private var spans = Growable<XMLAttributes.Span>(capacity: 16)
+
+  init(handler: Handler) { self.handler = handler }
+
+  deinit { spans.free() }
 
   func feed(_ chunk: Data) throws { try chunk.withUnsafeBytes { try feed($0) } }
   func feed(_ chunk: [UInt8]) throws { try chunk.withUnsafeBytes { try feed($0) } }
@@ -53,7 +89,7 @@ final class XMLScanner {
       if data[i] != UInt8(ascii: "<") {
         var j = i
         while j < n, data[j] != UInt8(ascii: "<") { j += 1 }
-        try onText(data[i..<j])
+        try handler.text(data[i..<j])
         i = j
         continue
       }
@@ -76,7 +112,7 @@ final class XMLScanner {
           carry = Array(data[i...])
           return
         }
-        try onText(data[(i + 9)..<end])
+        try handler.text(data[(i + 9)..<end])
         i = end + 3
         continue
       }
@@ -96,7 +132,7 @@ final class XMLScanner {
   private func tag(_ d: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) throws {
     if d[start] == UInt8(ascii: "?") { return }  // processing instruction / XML declaration
     if d[start] == UInt8(ascii: "/") {
-      try onEnd(localName(d[(start + 1)..<end].prefix { !isXMLSpace($0) }))
+      try handler.end(localName(d[(start + 1)..<end].prefix { !isXMLSpace($0) }))
       return
     }
     var stop = end
@@ -105,7 +141,7 @@ final class XMLScanner {
     var k = start
     while k < stop, !isXMLSpace(d[k]) { k += 1 }
     let name = localName(d[start..<k])
-    attributes.removeAll(keepingCapacity: true)
+    spans.count = 0
     while k < stop {
       while k < stop, isXMLSpace(d[k]) { k += 1 }
       let nameStart = k
@@ -118,11 +154,14 @@ final class XMLScanner {
       let valueStart = k
       while k < stop, d[k] != quote { k += 1 }
       if !attributeName.isEmpty {
-        attributes.append((localName(attributeName), d[valueStart..<min(k, stop)]))
+        let local = localName(attributeName)
+        spans.append(
+          XMLAttributes.Span(
+            nameStart: local.startIndex, nameEnd: local.endIndex, valueStart: valueStart, valueEnd: min(k, stop)))
       }
       k += 1
     }
-    try onStart(name, attributes, selfClosing)
+    try handler.start(name, XMLAttributes(data: d, spans: spans.buffer), selfClosing)
   }
 
   private func localName(_ s: Bytes) -> Bytes {
@@ -132,19 +171,37 @@ final class XMLScanner {
 
 }
 
-extension Array where Element == (name: XMLScanner.Bytes, value: XMLScanner.Bytes) {
+/// The attributes of a tag, in order: local names and values as written, valid only during the call
+/// that reports them.
+struct XMLAttributes: Sequence {
+  struct Span: BitwiseCopyable {
+    var nameStart: Int
+    var nameEnd: Int
+    var valueStart: Int
+    var valueEnd: Int
+  }
+
+  fileprivate let data: UnsafeBufferPointer<UInt8>
+  fileprivate let spans: UnsafeBufferPointer<Span>
+
+  struct Iterator: IteratorProtocol {
+    fileprivate let data: UnsafeBufferPointer<UInt8>
+    fileprivate let spans: UnsafeBufferPointer<Span>
+    fileprivate var index = 0
+    mutating func next() -> (name: XMLScanner.Bytes, value: XMLScanner.Bytes)? {
+      guard index < spans.count else { return nil }
+      let span = spans[index]
+      index += 1
+      return (data[span.nameStart..<span.nameEnd], data[span.valueStart..<span.valueEnd])
+    }
+  }
+
+  func makeIterator() -> Iterator { Iterator(data: data, spans: spans) }
+  var underestimatedCount: Int { spans.count }
+
   /// The value of the attribute with this (local) name, decoded.
   subscript(attribute name: StaticString) -> [UInt8]? {
     first { $0.name.is(name) }.map { XMLText.decode($0.value) }
-  }
-
-  /// The value of the attribute with this (local) name into `bytes` (decoded; no new array when it has
-  /// nothing to decode); false, `bytes` emptied, when the tag has no such attribute.
-  func value(of name: StaticString, into bytes: inout [UInt8]) -> Bool {
-    bytes.removeAll(keepingCapacity: true)
-    guard let raw = first(where: { $0.name.is(name) })?.value else { return false }
-    if XMLText.isPlain(raw) { bytes.append(contentsOf: raw) } else { bytes = XMLText.decode(raw) }
-    return true
   }
 }
 
