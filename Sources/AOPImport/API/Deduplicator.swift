@@ -6,7 +6,8 @@ import AOPLedger
 /// twice, `… (1).csv`) counts once whatever its profile's row identity.
 public final class Deduplicator: @unchecked Sendable {
   /// Each identity's first occurrence: its file's index (high 32 bits) and line (low 32 bits, never 0).
-  private let firstSeen = IdentityTable(capacity: 1 << 16)
+  /// A run's table starts large; one file's, held apart, small (a run holds one per file it reads).
+  private let firstSeen: IdentityTable
   private var files: [String] = []
   private var fileIndex: [String: Int32] = [:]
   /// The files imported so far, by size: their account and SHA-256 (`nil` until it is needed).
@@ -23,11 +24,13 @@ public final class Deduplicator: @unchecked Sendable {
   public init() {
     holdingApart = false
     run = nil
+    firstSeen = IdentityTable(capacity: 1 << 16)
   }
 
   private init(holdingApartOver run: Deduplicator?) {
     holdingApart = true
     self.run = run
+    firstSeen = IdentityTable()
   }
 
   /// A stand-in for the run's de-duplication while one file is read ahead on another core: it answers as
