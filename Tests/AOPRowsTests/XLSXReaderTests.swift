@@ -50,9 +50,12 @@ import Testing
     try WorkbookBuilder.write(
       to: path, sheetName: "orders", rows: "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>x</t></is></c></row>")
     #expect(try rows(path, sheet: "orders") == ["1: x"])
-    #expect(throws: RowsError.notAWorkbook(path: path, reason: "no sheet named `Sheet2` (it has `orders`)")) {
+    #expect(throws: RowsError.noSuchSheet(path: path, sheet: "Sheet2", sheets: ["orders"])) {
       try rows(path, sheet: "Sheet2")
     }
+    #expect(
+      RowsError.noSuchSheet(path: path, sheet: "Sheet2", sheets: ["orders"]).errorDescription
+        == "\(path): no sheet named `Sheet2` (it has `orders`)")
   }
 
   @Test func aDocumentTypeDeclarationIsRefused() throws {

@@ -106,7 +106,7 @@ public struct FileImporter: Sendable {
       } catch is StopReading {
       } catch RowsError.notUTF8 where attempt.encoding == nil {
         continue
-      } catch RowsError.notAWorkbook where attempt.sheet != nil {
+      } catch RowsError.noSuchSheet where attempt.sheet != nil {
         continue
       } catch let error as RowsError {
         throw ImportError.unreadable(file: path, Self.refusal(error))
@@ -289,10 +289,13 @@ public struct FileImporter: Sendable {
       } catch ImportError.noProfile(let file, let headers) where more {
         // Another code page or sheet may still fit; the first attempt's headers are the ones to report.
         refusal = refusal ?? run.refused(.noProfile(file: file, headersFound: headers))
-      } catch RowsError.notAWorkbook(_, let reason) where attempt.sheet != nil {
-        // The workbook lacks the sheet this profile reads: not its format.
+      } catch RowsError.noSuchSheet(_, let sheet, let sheets) where attempt.sheet != nil {
+        // The workbook lacks the sheet this profile reads: not its format. (A sheet it has that fails
+        // midway is that file's refusal, below: the next attempt never sees what it delivered.)
         if more { continue }
-        return refusal ?? run.refused(.unreadable(file: displayPath, .notAWorkbook(detail: reason)))
+        return refusal
+          ?? run.refused(
+            .unreadable(file: displayPath, .notAWorkbook(detail: RowsError.noSuchSheet(sheet, among: sheets))))
       } catch let error as ImportError {
         return run.refused(error)
       } catch let error as RowsError {
@@ -315,6 +318,8 @@ public struct FileImporter: Sendable {
     case .readFailed(_, let reason): return .readFailed(detail: reason)
     case .parserInit: return .other(detail: "could not initialise the CSV parser")
     case .notAWorkbook(_, let reason): return .notAWorkbook(detail: reason)
+    case .noSuchSheet(_, let sheet, let sheets):
+      return .notAWorkbook(detail: RowsError.noSuchSheet(sheet, among: sheets))
     case .notUTF8: return .notUTF8
     case .protectedOrLegacyWorkbook: return .protectedOrLegacyWorkbook
     }

@@ -70,7 +70,10 @@ extension FileImporter {
       ahead.stood = true
       return file
     }
-    guard !deduplicator.hasSeenAny(of: ahead.deduplicator), magnitudes.canAbsorb(ahead.magnitudes) else { return nil }
+    guard !deduplicator.hasSeenAny(of: ahead.deduplicator), magnitudes.canAbsorb(ahead.magnitudes) else {
+      ahead.recording.discard()  // not held while the file is read again
+      return nil
+    }
     deduplicator.takeIn(ahead.deduplicator, file: displayPath)
     magnitudes.absorb(ahead.magnitudes)
     ahead.recording.play(into: sink)
@@ -146,6 +149,8 @@ final class RecordingSink: ImportSink {
   func accept(_ entry: CostEntry) { delivered.append(.cost(entry)) }
   func accept(_ line: SpendLine) { delivered.append(.spend(line)) }
   func reject(_ rejection: Rejection) { delivered.append(.rejection(rejection)) }
+
+  func discard() { delivered = [] }
 
   func play(into sink: ImportSink) {
     for item in delivered {

@@ -76,9 +76,8 @@ public final class XLSXReader {
     }
     let chosen = sheet.map { name in parts.sheets.first { $0.name == name } } ?? parts.sheets.first
     guard let target = chosen else {
-      let names = parts.sheets.map { "`\($0.name)`" }.joined(separator: ", ")
-      throw RowsError.notAWorkbook(
-        path: path, reason: sheet.map { "no sheet named `\($0)` (it has \(names))" } ?? "the workbook has no sheet")
+      guard let sheet else { throw RowsError.notAWorkbook(path: path, reason: "the workbook has no sheet") }
+      throw RowsError.noSuchSheet(path: path, sheet: sheet, sheets: parts.sheets.map(\.name))
     }
     guard let entry = archive[target.path] else {
       throw RowsError.notAWorkbook(path: path, reason: "the sheet `\(target.name)` is missing its part \(target.path)")

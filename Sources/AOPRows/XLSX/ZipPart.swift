@@ -18,8 +18,11 @@ extension Archive {
   func inflatePart(_ entry: Entry, _ consumer: (Data) throws -> Void) throws {
     var crc = crc32(0, nil, 0)
     _ = try extract(entry, bufferSize: 1 << 16, skipCRC32: true) { chunk in
-      crc = chunk.withUnsafeBytes { bytes in
-        crc32(crc, bytes.baseAddress?.assumingMemoryBound(to: Bytef.self), uInt(bytes.count))
+      // (zlib's crc32 with no bytes at a null pointer starts over: an empty chunk is skipped.)
+      if !chunk.isEmpty {
+        crc = chunk.withUnsafeBytes { bytes in
+          crc32(crc, bytes.baseAddress?.assumingMemoryBound(to: Bytef.self), uInt(bytes.count))
+        }
       }
       try consumer(chunk)
     }
