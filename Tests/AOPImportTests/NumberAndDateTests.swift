@@ -43,6 +43,21 @@ private func parse(_ text: String, _ format: NumberFormat) -> DecimalNumber? {
     #expect(throws: NumberFormat.Failure.empty) { try NumberFormat.english.parse(Array("   ".utf8)[...]).get() }
   }
 
+  /// A profile's own currency signs, before or after the amount; one that ends or begins with a digit
+  /// is still taken off an amount that begins and ends with digits.
+  @Test func aProfilesOwnCurrencySigns() {
+    let sgd = NumberFormat(
+      decimalMark: UInt8(ascii: "."), thousandsMark: UInt8(ascii: ","), extraSymbols: [Array("SGD".utf8)])
+    #expect(parse("SGD 1,234.50", sgd) == DecimalNumber(significand: 123_450, scale: 2))
+    #expect(parse("1,234.50SGD", sgd) == DecimalNumber(significand: 123_450, scale: 2))
+    #expect(parse("1,234.50 SGD", .english) == nil)
+    let digits = NumberFormat(
+      decimalMark: UInt8(ascii: "."), thousandsMark: nil, extraSymbols: [Array("2X".utf8), Array("Y9".utf8)])
+    #expect(parse("2X15", digits) == DecimalNumber(significand: 15, scale: 0))
+    #expect(parse("15Y9", digits) == DecimalNumber(significand: 15, scale: 0))
+    #expect(parse("15", digits) == DecimalNumber(significand: 15, scale: 0))
+  }
+
   @Test func minorUnitsAreExactOrRefused() {
     // 150000.00 VND is 150000 VND; 1.5 VND does not exist.
     #expect(DecimalNumber(significand: 15_000_000, scale: 2).minorUnits(digits: 0) == .success(150_000))

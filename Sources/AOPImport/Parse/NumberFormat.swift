@@ -64,17 +64,26 @@ public struct NumberFormat: Hashable, Sendable {
         }
       }
     }
-    func stripSymbol() {
-      for symbol in NumberFormat.currencySymbols + extraSymbols {
-        if e - s >= symbol.count, field[s..<(s + symbol.count)].elementsEqual(symbol) {
-          s += symbol.count
-          trim()
-        }
-        if e - s >= symbol.count, field[(e - symbol.count)..<e].elementsEqual(symbol) {
-          e -= symbol.count
-          trim()
-        }
+    func strip(_ symbol: [UInt8]) {
+      if e - s >= symbol.count, field[s..<(s + symbol.count)].elementsEqual(symbol) {
+        s += symbol.count
+        trim()
       }
+      if e - s >= symbol.count, field[(e - symbol.count)..<e].elementsEqual(symbol) {
+        e -= symbol.count
+        trim()
+      }
+    }
+    func isDigit(_ b: UInt8?) -> Bool { b.map { $0 >= 0x30 && $0 <= 0x39 } ?? false }
+    func stripSymbol() {
+      // Most amounts begin and end with a digit, where no sign can be (unless a profile's own does).
+      if s < e, isDigit(field[s]), isDigit(field[e - 1]),
+        !extraSymbols.contains(where: { isDigit($0.first) || isDigit($0.last) })
+      {
+        return
+      }
+      for symbol in NumberFormat.currencySymbols { strip(symbol) }
+      for symbol in extraSymbols { strip(symbol) }
     }
     trim()
     guard s < e else { return .failure(.empty) }
