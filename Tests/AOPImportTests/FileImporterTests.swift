@@ -62,6 +62,32 @@ import Testing
     #expect(file.tally == FileTally(read: 5, accepted: 3, rejected: 0, duplicates: 0, skipped: 2))
   }
 
+  /// Each row's `Kênh bán` gives its channel (the same value as the row before is not looked up again):
+  /// an empty cell the store, a mapped value its channel, a channel id itself, anything else rejected —
+  /// also between rows of known values.
+  @Test func kiotVietChannelsRowByRow() throws {
+    let text =
+      "Chi nhánh;Mã hóa đơn;Thời gian;Trạng thái;Mã hàng;Tên hàng;Số lượng;Đơn giá;Giảm giá;Giá bán;Thành tiền;Giảm giá hóa đơn;Kênh bán\n"
+        + """
+        CN;HD1;05/03/2026 09:15;Hoàn thành;SP1;A;1;1.000;0;1.000;1.000;0;Bán trực tiếp
+        CN;HD2;05/03/2026 09:15;Hoàn thành;SP1;A;1;1.000;0;1.000;1.000;0;Bán trực tiếp
+        CN;HD3;05/03/2026 09:15;Hoàn thành;SP1;A;1;1.000;0;1.000;1.000;0;Tiki
+        CN;HD4;05/03/2026 09:15;Hoàn thành;SP1;A;1;1.000;0;1.000;1.000;0;Tiki
+        CN;HD5;05/03/2026 09:15;Hoàn thành;SP1;A;1;1.000;0;1.000;1.000;0;shopee
+        CN;HD6;05/03/2026 09:15;Hoàn thành;SP1;A;1;1.000;0;1.000;1.000;0;
+        CN;HD7;05/03/2026 09:15;Hoàn thành;SP1;A;1;1.000;0;1.000;1.000;0;Bán trực tiếp
+
+        """
+    let path = try folder.write("kv-channels.csv", text)
+    let sink = CollectingSink()
+    let file = try makeImporter().importFile(at: path, displayPath: "kv-channels.csv", into: sink)
+    #expect(file.profile == "kiotviet-invoice-detail")
+    #expect(sink.sales.map(\.orderID) == ["HD1", "HD2", "HD5", "HD6", "HD7"])
+    #expect(sink.sales.map(\.channel) == ["store", "store", "shopee", "store", "store"])
+    #expect(sink.rejections.map(\.source.line) == [4, 5])
+    #expect(sink.rejections.allSatisfy { $0.column == "Kênh bán" })
+  }
+
   @Test func badRowsAreRejectedWithLineColumnAndReasonAndTheRestGoesOn() throws {
     let text =
       Self.kiotVietHeader + """

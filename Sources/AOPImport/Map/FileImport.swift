@@ -17,6 +17,8 @@ final class FileImport {
   private var columns: ColumnMap?
   private var headerRecord = 0
   private var channel = ""
+  /// The last row's channel text and the channel it gave (`rowChannel`).
+  private var lastChannel: (text: String, channel: String)?
   private var tally = FileTally()
   private var revenue = Money.zero
   private var spend = Money.zero
@@ -489,13 +491,24 @@ final class FileImport {
   /// profile's (or the config's) channel for the file.
   private func rowChannel(_ fields: RowFields) throws(RowFields.Failure) -> String {
     guard let profile, fields.has(.channel) else { return channel }
-    let value = HeaderName.normalize(try fields.text(.channel))
-    if value.isEmpty { return channel }
-    if let mapped = profile.channelValues[value] { return mapped }
-    if importer.settings.channels.contains(value) { return value }
-    let known = (Array(profile.channelValues.keys) + importer.settings.channels).sorted()
-    throw RowFields.Failure(
-      column: fields.columns.header(of: .channel), reason: .unknownChannel(RejectReason.quoted(value), known: known))
+    let text = try fields.text(.channel)
+    // Rows come with few channel texts, usually the same as the row before: its answer is kept.
+    if let last = lastChannel, last.text == text { return last.channel }
+    let value = HeaderName.normalize(text)
+    let found: String
+    if value.isEmpty {
+      found = channel
+    } else if let mapped = profile.channelValues[value] {
+      found = mapped
+    } else if importer.settings.channels.contains(value) {
+      found = value
+    } else {
+      let known = (Array(profile.channelValues.keys) + importer.settings.channels).sorted()
+      throw RowFields.Failure(
+        column: fields.columns.header(of: .channel), reason: .unknownChannel(RejectReason.quoted(value), known: known))
+    }
+    lastChannel = (text, found)
+    return found
   }
 
   private func book(_ line: SaleLine) {
