@@ -1,3 +1,4 @@
+import AOPImport
 import AOPLedger
 import AOPPipeline
 import AOPPlan
@@ -34,6 +35,20 @@ import Testing
     #expect(cause == .invalidAt(file: plan, line: 3, key: "yaer", problem: "unknown key; did you mean `year`?"))
     #expect(error.said(in: .en) == "reading the plan: \(plan):3: `yaer`: unknown key; did you mean `year`?")
     #expect(error.said(in: .vi).hasPrefix("đọc tệp kế hoạch: \(plan):3: `yaer`"))
+  }
+
+  /// A file read twice (too large to hold apart) that fails on its second reading stops the run with
+  /// exit 74, said in the run's language with the file's refusal.
+  @Test func anExportThatFailedOnItsSecondReadingIs74() {
+    let error = JobError(
+      .export, .exportChanged,
+      ExportChangedWhileRead(file: "exports/big.csv", refusal: .readFailed(detail: "Input/output error")))
+    #expect(error.step == .export && error.status == .exportChanged && error.status.rawValue == 74)
+    let english = error.said(in: .en)
+    #expect(english.hasPrefix("reading the export: exports/big.csv: read to its end once, it then failed midway ("))
+    #expect(english.contains("Input/output error"))
+    #expect(english.hasSuffix("nothing was written, run again once the file is complete"))
+    #expect(error.said(in: .vi).hasPrefix("đọc tệp dữ liệu xuất: exports/big.csv: đã đọc hết một lần"))
   }
 
   @Test func aMissingConfigIsTheConfigsStep() throws {

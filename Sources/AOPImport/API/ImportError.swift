@@ -36,4 +36,9 @@ public enum ImportError: Error, Hashable, LocalizedError {
 public struct ExportChangedWhileRead: Error, Sendable, Hashable {
   public var file: String
   public var refusal: FileRefusal
+
+  public init(file: String, refusal: FileRefusal) {
+    self.file = file
+    self.refusal = refusal
+  }
 }
