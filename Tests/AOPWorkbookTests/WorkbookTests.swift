@@ -229,6 +229,9 @@ import Testing
     #expect(XLSXWriter.escapeLiteralEscapes("a_x0041_b") == "a_x005F_x0041_b")
     #expect(XLSXWriter.escapeLiteralEscapes("_xyz_ and _x12_ and _x12345") == "_xyz_ and _x12_ and _x12345")
     #expect(XLSXWriter.escapeLiteralEscapes("plain") == "plain")
+    #expect(XLSXWriter.escapeLiteralEscapes("orders_export_1.csv") == "orders_export_1.csv")
+    #expect(XLSXWriter.escapeLiteralEscapes("x_ _x00e9_") == "x_ _x005F_x00e9_")
+    #expect(XLSXWriter.escapeLiteralEscapes("__x0041_") == "__x005F_x0041_")
   }
 }
 

@@ -474,10 +474,21 @@ public struct XLSXWriter: Sendable {
   func clean(_ text: String) -> String {
     let limit = 32_767
     let mark = " …[cut]"
-    // Most texts are short and hold nothing XML forbids (no UTF-16 unit is more than a UTF-8 byte):
-    // one pass over the bytes tells, and they are kept as they are.
-    if text.utf8.count <= limit - mark.utf16.count, !text.utf8.contains(where: Self.mayBeForbiddenInXML) {
-      return XLSXWriter.escapeLiteralEscapes(text)
+    // Most texts are short and hold nothing XML forbids (no UTF-16 unit is more than a UTF-8 byte) and
+    // nothing like an escape: one pass over the bytes tells, and they are kept as they are.
+    if text.utf8.count <= limit - mark.utf16.count {
+      var forbidden = false
+      var escapeLike = false
+      var afterUnderscore = false
+      for byte in text.utf8 {
+        if Self.mayBeForbiddenInXML(byte) {
+          forbidden = true
+          break
+        }
+        if afterUnderscore, byte == UInt8(ascii: "x") { escapeLike = true }
+        afterUnderscore = byte == UInt8(ascii: "_")
+      }
+      if !forbidden { return escapeLike ? XLSXWriter.escapeLiteralEscapes(text) : text }
     }
     var scalars = String.UnicodeScalarView()
     var units = 0
@@ -496,15 +507,22 @@ public struct XLSXWriter: Sendable {
     return XLSXWriter.escapeLiteralEscapes(result)
   }
 
-  /// `_x0041_` typed as text becomes `_x005F_x0041_`, which Excel shows as `_x0041_`.
   /// A byte of a character XML may not hold: a control other than tab and line breaks, or the lead
   /// byte of U+FFFE and U+FFFF (`EF BF BE`, `EF BF BF`: checked in full by the slow path).
   private static func mayBeForbiddenInXML(_ byte: UInt8) -> Bool {
     (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0xEF
   }
 
+  /// `_x0041_` typed as text becomes `_x005F_x0041_`, which Excel shows as `_x0041_`.
   static func escapeLiteralEscapes(_ text: String) -> String {
-    guard text.utf8.contains(UInt8(ascii: "_")), text.contains("_x") else { return text }
+    // One pass over the bytes (a file name in every row of the data sheet has underscores; Foundation's
+    // `contains` would search each one with CFString).
+    var afterUnderscore = false
+    let hasEscapeLike = text.utf8.contains { byte in
+      defer { afterUnderscore = byte == UInt8(ascii: "_") }
+      return afterUnderscore && byte == UInt8(ascii: "x")
+    }
+    guard hasEscapeLike else { return text }
     var out = ""
     var rest = Substring(text)
     while let range = rest.range(of: "_x") {
