@@ -9,8 +9,8 @@ protocol XMLHandler: AnyObject {
 }
 
 /// A small incremental XML tokenizer for the parts of an .xlsx file, reporting to its closures: chunks in,
-/// start tags, end tags and text out (see `XMLTokenizer`). For the small parts; a sheet's rows, where
-/// every call counts, have their own handler (`SheetRows`).
+/// start tags, end tags and text out (see `XMLTokenizer`). For the small parts and the passes that look
+/// at a few tags; a sheet's rows, where every call counts, have their own handler (`SheetRows`).
 final class XMLScanner: XMLHandler {
   typealias Bytes = Slice<UnsafeBufferPointer<UInt8>>
   /// Names and values as written (valid only during the call): `attributes[attribute:]` decodes a value.
