@@ -289,13 +289,14 @@ public struct FileImporter: Sendable {
       } catch ImportError.noProfile(let file, let headers) where more {
         // Another code page or sheet may still fit; the first attempt's headers are the ones to report.
         refusal = refusal ?? run.refused(.noProfile(file: file, headersFound: headers))
-      } catch RowsError.noSuchSheet(_, let sheet, let sheets) where attempt.sheet != nil {
+      } catch RowsError.noSuchSheet(let path, let sheet, let sheets) where attempt.sheet != nil {
         // The workbook lacks the sheet this profile reads: not its format. (A sheet it has that fails
         // midway is that file's refusal, below: the next attempt never sees what it delivered.)
         if more { continue }
         return refusal
           ?? run.refused(
-            .unreadable(file: displayPath, .notAWorkbook(detail: RowsError.noSuchSheet(sheet, among: sheets))))
+            .unreadable(
+              file: displayPath, Self.refusal(RowsError.noSuchSheet(path: path, sheet: sheet, sheets: sheets))))
       } catch let error as ImportError {
         return run.refused(error)
       } catch let error as RowsError {
@@ -319,7 +320,8 @@ public struct FileImporter: Sendable {
     case .parserInit: return .other(detail: "could not initialise the CSV parser")
     case .notAWorkbook(_, let reason): return .notAWorkbook(detail: reason)
     case .noSuchSheet(_, let sheet, let sheets):
-      return .notAWorkbook(detail: RowsError.noSuchSheet(sheet, among: sheets))
+      // Told as any unreadable workbook is: the reason, without the path.
+      return .notAWorkbook(detail: RowsError.noSuchSheetReason(sheet, among: sheets))
     case .notUTF8: return .notUTF8
     case .protectedOrLegacyWorkbook: return .protectedOrLegacyWorkbook
     }

@@ -22,7 +22,7 @@ public enum RowsError: Error, Equatable, LocalizedError {
   public static let notUTF8Advice = FileRefusal.notUTF8Advice
 
   /// `no sheet named `Doanh thu` (it has `Sheet1`, `Sheet2`)`.
-  public static func noSuchSheet(_ sheet: String, among sheets: [String]) -> String {
+  public static func noSuchSheetReason(_ sheet: String, among sheets: [String]) -> String {
     "no sheet named `\(sheet)` (it has \(sheets.map { "`\($0)`" }.joined(separator: ", ")))"
   }
 
@@ -34,7 +34,7 @@ public enum RowsError: Error, Equatable, LocalizedError {
     case .empty(let path): return "\(path): the file is empty (no rows at all)"
     case .notAWorkbook(let path, let reason): return "\(path): \(reason)"
     case .noSuchSheet(let path, let sheet, let sheets):
-      return "\(path): \(RowsError.noSuchSheet(sheet, among: sheets))"
+      return "\(path): \(RowsError.noSuchSheetReason(sheet, among: sheets))"
     case .notUTF8(let path): return "\(path): \(RowsError.notUTF8Advice)"
     case .protectedOrLegacyWorkbook(let path): return "\(path): \(RowsError.protectedAdvice)"
     }
