@@ -273,6 +273,20 @@ import Testing
     #expect(page.columnWidths == [10] && page.rowHeights[0] == 4 * Sheet.lineHeight)
   }
 
+  /// A header wraps under its column's width but never inside a word: `Duplicates` over a column of
+  /// small counts widens it to the word (10 letters, bold, and the padding: 13), not to the whole text.
+  @Test func aHeaderWrapsBetweenWordsNeverInsideOne() {
+    var s = Sheet(name: "S")
+    s.columnWidths = [8.43, 8.43]
+    s.rows = [
+      [Cell(.text("Duplicates"), .header), Cell(.text("Marketing spend year to date"), .header)],
+      [Cell(.integer(7)), Cell(.integer(12))],
+    ]
+    s.fitColumns()
+    #expect(s.columnWidths[0] == 10 * 1.1 + 2)
+    #expect(s.columnWidths[1] == 9 * 1.1 + 2)  // `Marketing`; the header wraps at its spaces
+  }
+
   @Test func theWriterMergesWrapsAndSetsThePageUp() throws {
     var s = Sheet(name: "S")
     s.columnWidths = [10, 10, 10]

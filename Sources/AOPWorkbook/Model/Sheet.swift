@@ -158,13 +158,24 @@ public struct Sheet: Hashable, Sendable {
       where cell.role != .title && cell.role != .note && cell.role != .subtitle && cell.span == 1 {
         let needed = Sheet.widthNeeded(cell)
         if c >= widths.count { widths += Array(repeating: 8.43, count: c - widths.count + 1) }
-        // A header wraps under its column's width; other text widens it up to `textWidthLimit`.
+        // A header wraps under its column's width, but never inside a word (`Duplicates` would print as
+        // `Duplicate` over `s`): its longest word widens the column; other text widens it up to
+        // `textWidthLimit`.
         let isText = { if case .text = cell.value.shown { return true } else { return false } }()
-        let limit = !wrapsLongText ? 70 : cell.role == .header ? widths[c] : isText ? textWidthLimit : 70
+        let limit =
+          !wrapsLongText
+          ? 70 : cell.role == .header ? max(widths[c], Sheet.longestWordWidth(cell)) : isText ? textWidthLimit : 70
         widths[c] = min(max(limit, widths[c]), max(widths[c], needed))
       }
     }
     columnWidths = widths
+  }
+
+  /// The width a header's longest word needs (bold, with the cell's padding).
+  static func longestWordWidth(_ cell: Cell) -> Double {
+    guard case .text(let t) = cell.value.shown else { return 0 }
+    let longest = t.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(\.count).max() ?? 0
+    return Double(longest) * 1.1 + 2
   }
 
   /// The width (in characters, a digit's width each) a cell needs to show its value on one line:
