@@ -4,6 +4,7 @@ import Foundation
 import Testing
 
 @testable import AOPImport
+@testable import AOPRows
 
 @Suite struct FileImporterTests {
   let folder: TemporaryFolder
@@ -251,5 +252,45 @@ import Testing
     let header = try folder.write("mojibake-header.csv", "M\u{00C3}\u{00A3} h\u{00C3}\u{00A0}ng,x\n1,2\n")
     let refused = try makeImporter().importFile(at: header, displayPath: "mojibake-header.csv", into: CollectingSink())
     #expect(refused.message?.contains("its headers look garbled") == true)
+  }
+
+  /// A cell's text is checked byte by byte: ASCII as it is, other bytes for valid UTF-8 (a literal U+FFFD
+  /// kept, any sequence UTF-8 forbids refused), combining marks composed (NFC).
+  @Test func aCellsTextIsValidUTF8AndComposed() throws {
+    let profile = try #require(try ProfileSet.load().profile(id: "generic-costs"))
+    let columns = try ColumnMap.resolve(profile, headers: ["sku", "unit_cost", "product_name"]).get()
+    func text(_ cell: [UInt8]) -> String? {
+      var bytes: [UInt8] = []
+      var ends: [Int] = []
+      for field in [Array("A".utf8), Array("100".utf8), cell] {
+        bytes += field
+        ends.append(bytes.count)
+      }
+      let record = RawRecord(line: 2, lastLine: 2, bytes: bytes, fieldEnds: ends[...], fieldBase: 0, raw: bytes)
+      let row = RowFields(record: record, columns: columns, profile: profile, currency: .vnd)
+      do {
+        return try row.text(.productName)
+      } catch {
+        #expect(error.reason == .notUTF8)
+        #expect(error.column == "product_name")
+        return nil
+      }
+    }
+    #expect(text(Array("SKU-1 tab\tok".utf8)) == "SKU-1 tab\tok")
+    #expect(text(Array("Sữa bột".utf8)) == "Sữa bột")
+    #expect(text(Array("S\u{FFFD}a".utf8)) == "S\u{FFFD}a")
+    let composed = try #require(text(Array("Ta\u{0303} gia\u{0301}y".utf8)))
+    #expect(composed == "Tã giáy")
+    #expect(composed.unicodeScalars.count == 7)
+    for invalid: [UInt8] in [
+      [0x53, 0xE1, 0xBB, 0x20],  // a sequence cut short
+      [0xFF], [0x61, 0x80],  // bytes UTF-8 never starts with
+      [0xC0, 0x80],  // an overlong NUL
+      [0xED, 0xA0, 0x80],  // a surrogate
+      [0xF4, 0x90, 0x80, 0x80],  // past U+10FFFF
+      Array("Sữa".utf8).dropLast(2) + [0x61],  // the ữ cut
+    ] {
+      #expect(text(invalid) == nil, "\(invalid)")
+    }
   }
 }

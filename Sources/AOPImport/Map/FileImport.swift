@@ -33,6 +33,9 @@ final class FileImport {
   private var flags: [RowFlag] = []
   private var duplicatesOf: [String: DuplicateSummary] = [:]
   private var order = OpenOrder()
+  /// Status texts met and whether each is cancelled or returned (`statusKind`).
+  private var statusKinds: [String: (cancelled: Bool, returned: Bool)] = [:]
+  private var lastStatus: (text: String, cancelled: Bool, returned: Bool)?
 
   init(importer: FileImporter, profiles: ProfileSet, displayPath: String, fileName: String, sink: ImportSink) {
     self.importer = importer
@@ -440,11 +443,13 @@ final class FileImport {
   private func flushOrder() {
     guard let profile, let orderID = order.id, !order.lines.isEmpty else { return }
     defer { order = OpenOrder() }
-    let live = order.lines.filter { !RowFields.status($0.status, matchesAnyOf: profile.cancelledStatuses) }
+    let live = order.lines.filter { !statusKind($0.status, of: profile).cancelled }
     tally.skipped += order.lines.count - live.count
     guard !live.isEmpty else { return }
     let discount = live.lazy.compactMap(\.orderDiscount).first ?? .zero
-    let shares = discount.allocate(weights: live.map(\.value.minorUnits))
+    let shares =
+      discount == .zero
+      ? [Money](repeating: .zero, count: live.count) : discount.allocate(weights: live.map(\.value.minorUnits))
     let isReturnDocument = profile.returnDocumentPrefix.map { orderID.hasPrefix($0) } ?? false
     for (draft, share) in zip(live, shares) {
       let net = draft.value - share
@@ -464,7 +469,7 @@ final class FileImport {
           day: draft.day, channel: draft.channel, orderID: orderID, sku: draft.sku, productName: draft.name,
           quantity: draft.quantity, netRevenue: net, unitCost: draft.unitCost, items: draft.items, source: ref)
         let returned =
-          RowFields.status(draft.status, matchesAnyOf: profile.returnedStatuses) ? draft.quantity : draft.returned
+          statusKind(draft.status, of: profile).returned ? draft.quantity : draft.returned
         // The returned part of the line (at most all of it, so it is always representable).
         if returned > 0, let part = net.scaled(by: Int64(returned), over: Int64(draft.quantity)) {
           returnLine = SaleLine(
@@ -485,6 +490,26 @@ final class FileImport {
       count(draft.implausible, line: draft.line)
       tally.accepted += 1
     }
+  }
+
+  /// Whether a status is one of the profile's cancelled or returned ones. An order's lines repeat one
+  /// status and a file has few, so each text is matched once (`RowFields.status` normalises it).
+  private func statusKind(_ status: String, of profile: Profile) -> (cancelled: Bool, returned: Bool) {
+    if let last = lastStatus, last.text == status { return (last.cancelled, last.returned) }
+    let kind: (cancelled: Bool, returned: Bool)
+    if let known = statusKinds[status] {
+      kind = known
+    } else {
+      kind = (
+        RowFields.status(status, matchesAnyOf: profile.cancelledStatuses),
+        RowFields.status(status, matchesAnyOf: profile.returnedStatuses)
+      )
+      // Shopee's status sentences carry dates: a file may have many; the table stays small.
+      if statusKinds.count >= 4_096 { statusKinds.removeAll(keepingCapacity: true) }
+      statusKinds[status] = kind
+    }
+    lastStatus = (status, kind.cancelled, kind.returned)
+    return kind
   }
 
   /// The row's channel: from its `channel` column's value where the profile maps values, else the

@@ -51,19 +51,28 @@ struct RowFields {
     var b = bytes(field)
     if b.first == UInt8(ascii: "'") { b = b.dropFirst() }
     if let known = memo?.text(field, ifSameAs: b) { return known }
-    guard var s = String(validating: b, as: UTF8.self) else {
-      throw Failure(
-        column: columns.header(of: field),
-        reason: .notUTF8)
-    }
-    // Most ids, SKUs and names are plain ASCII without controls: one pass tells.
-    var nonASCII = false, control = false
+    // Most ids, SKUs and names are plain ASCII without controls: one pass tells, and also whether the
+    // text may hold a combining mark (U+0300–U+036F are CC 80 … CD AF in UTF-8).
+    var nonASCII = false, control = false, combining = false
     for byte in b {
       if byte >= 0x80 {
         nonASCII = true
+        if byte == 0xCC || byte == 0xCD { combining = true }
       } else if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F {
         control = true
       }
+    }
+    var s = String(decoding: b, as: UTF8.self)
+    // ASCII is valid UTF-8; other bytes are valid exactly when decoding them repaired nothing (a repair
+    // writes U+FFFD in place of bytes that are not U+FFFD themselves). Cheaper than the generic
+    // `String(validating:)`, which looks up type metadata on every call.
+    if nonASCII {
+      let same = s.withUTF8 { text in
+        b.withUnsafeBufferPointer { cell in
+          text.count == cell.count && memcmp(text.baseAddress!, cell.baseAddress!, cell.count) == 0
+        }
+      }
+      guard same else { throw Failure(column: columns.header(of: field), reason: .notUTF8) }
     }
     if control {
       s = String(String.UnicodeScalarView(s.unicodeScalars.map { RowFields.isForbiddenControl($0) ? "\u{FFFD}" : $0 }))
@@ -79,7 +88,7 @@ struct RowFields {
     }
     // NFC, so that a name typed on one system and exported by another is the same key. Text without a
     // combining mark (U+0300–U+036F) is NFC already: skip the costly normalisation then.
-    guard s.unicodeScalars.contains(where: { (0x300...0x36F).contains($0.value) }) else {
+    guard combining, s.unicodeScalars.contains(where: { (0x300...0x36F).contains($0.value) }) else {
       if !control { memo?.remember(s, for: field) }
       return s
     }

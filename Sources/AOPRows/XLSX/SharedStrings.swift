@@ -22,7 +22,16 @@ struct SharedStrings {
 
   /// The text of string `index`; `nil` when the part has no such string. (A string not kept is one no
   /// cell of the sheet asked for, so it is never looked up.)
-  func string(_ index: Int) -> ArraySlice<UInt8>? {
+  func string(_ index: Int) -> ArraySlice<UInt8>? { range(of: index).map { bytes[$0] } }
+
+  /// The text of string `index` lent to `body` (nothing retained: every shared-string cell of a sheet
+  /// comes here); `nil` when the part has no such string.
+  func withString<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+    guard let range = range(of: index) else { return nil }
+    return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
+  }
+
+  private func range(of index: Int) -> Range<Int>? {
     guard index >= 0, index < count else { return nil }
     var position = index
     if let bits = keptBits {
@@ -31,7 +40,7 @@ struct SharedStrings {
       position = Int(rankBefore[word]) + (bits[word] & (bit &- 1)).nonzeroBitCount
     }
     let start = position == 0 ? 0 : Int(ends[position - 1])
-    return bytes[start..<Int(ends[position])]
+    return start..<Int(ends[position])
   }
 
   /// Reads the shared strings part from `chunks` (called with a consumer that gets the part's bytes in

@@ -168,9 +168,10 @@ final class SheetRows: XMLHandler {
     var kind = CellKind.text
     switch type.first {
     case UInt8(ascii: "s") where type.count == 1:
-      if let i = decimalInteger(value), let string = parts.sharedStrings.string(i) {
-        rowValues.append(contentsOf: string)
-      } else {
+      let found = decimalInteger(value).flatMap { i in
+        parts.sharedStrings.withString(i) { rowValues.append(contentsOf: $0) }
+      }
+      if found == nil {
         flag(
           .missingSharedString(
             cell: shownReference, index: String(decoding: value.prefix(20), as: UTF8.self),
@@ -180,7 +181,7 @@ final class SheetRows: XMLHandler {
       rowValues.append(contentsOf: value)  // inlineStr, str (a formula's text), e (an error), d, b: as written
     default:
       if !value.isEmpty, style < parts.dateStyles.count, parts.dateStyles[style],
-        let rendered = Self.renderSerial(value, date1904: parts.date1904)
+        let rendered = renderedSerial(value)
       {
         rowValues.append(contentsOf: rendered)
         kind = .date
@@ -192,6 +193,19 @@ final class SheetRows: XMLHandler {
     // Cells come in column order: one at or before the last is given twice (or out of order).
     if let last = cells.last?.column, column <= last { flag(.cellTwice(cell: shownReference)) }
     if column < SheetRows.maxColumns { cells.append((column, start, rowValues.count, kind)) }
+  }
+
+  /// `renderSerial`, remembered for the last serial read: an order's lines repeat its time.
+  private var lastSerial: (text: [UInt8], rendered: [UInt8]?) = ([], nil)
+
+  private func renderedSerial(_ text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+    let same = lastSerial.text.withUnsafeBufferPointer { last in
+      last.count == text.count && (text.isEmpty || memcmp(last.baseAddress!, text.baseAddress!, text.count) == 0)
+    }
+    if same { return lastSerial.rendered }
+    let rendered = Self.renderSerial(text, date1904: parts.date1904)
+    lastSerial = (Array(text), rendered)
+    return rendered
   }
 
   private func endRow() throws {

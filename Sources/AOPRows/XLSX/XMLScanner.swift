@@ -47,13 +47,15 @@ final class XMLTokenizer<Handler: XMLHandler> {
   typealias Bytes = XMLScanner.Bytes
   typealias Malformed = XMLScanner.Malformed
 
-  private unowned(unsafe) let handler: Handler
+  /// Not retained (the handler owns its tokenizer), and called without the retain and release a
+  /// stored reference costs per call: every tag and text of a sheet goes through it.
+  private let handler: Unmanaged<Handler>
   private var carry: [UInt8] = []
   /// Where the attributes of the tag being reported lie (kept to be reused: nothing allocated, retained
   /// or released per tag).
   private var spans = Growable<XMLAttributes.Span>(capacity: 16)
 
-  init(handler: Handler) { self.handler = handler }
+  init(handler: Handler) { self.handler = .passUnretained(handler) }
 
   deinit { spans.free() }
 
@@ -89,7 +91,7 @@ final class XMLTokenizer<Handler: XMLHandler> {
       if data[i] != UInt8(ascii: "<") {
         var j = i
         while j < n, data[j] != UInt8(ascii: "<") { j += 1 }
-        try handler.text(data[i..<j])
+        try handler._withUnsafeGuaranteedRef { try $0.text(data[i..<j]) }
         i = j
         continue
       }
@@ -99,7 +101,13 @@ final class XMLTokenizer<Handler: XMLHandler> {
         carry = Array(data[i...])
         return
       }
-      if data.has("<!--", at: i) {
+      // A start tag as well-formed parts write it, read in one pass: by far the most tags.
+      if let close = try startTag(data, i + 1) {
+        i = close + 1
+        continue
+      }
+      let bang = i + 1 < n && data[i + 1] == UInt8(ascii: "!")
+      if bang, data.has("<!--", at: i) {
         guard let end = data.find("-->", from: i + 4) else {
           carry = Array(data[i...])
           return
@@ -107,16 +115,16 @@ final class XMLTokenizer<Handler: XMLHandler> {
         i = end + 3
         continue
       }
-      if data.has("<![CDATA[", at: i) {
+      if bang, data.has("<![CDATA[", at: i) {
         guard let end = data.find("]]>", from: i + 9) else {
           carry = Array(data[i...])
           return
         }
-        try handler.text(data[(i + 9)..<end])
+        try handler._withUnsafeGuaranteedRef { try $0.text(data[(i + 9)..<end]) }
         i = end + 3
         continue
       }
-      if data.has("<!", at: i) {
+      if bang {
         throw Malformed(reason: "a document type declaration (DTD) is not allowed in a spreadsheet part")
       }
       guard let close = data.tagEnd(from: i + 1) else {
@@ -129,10 +137,67 @@ final class XMLTokenizer<Handler: XMLHandler> {
     }
   }
 
+  /// A start tag read and reported in one pass, when it is written plainly: a name, then attributes
+  /// `name="value"` (spaces around `=` allowed), then `>` or `/>`, all within `d`. Returns the index of
+  /// its `>`, or `nil` for anything else — an end tag, a comment, a tag cut by the chunk's end, anything
+  /// odd — which `tagEnd` and `tag` then read, as every tag was before; for a tag read here they would
+  /// find the same `>`, name and attributes.
+  private func startTag(_ d: UnsafeBufferPointer<UInt8>, _ start: Int) throws -> Int? {
+    let n = d.count
+    func isNameEnd(_ c: UInt8) -> Bool { isXMLSpace(c) || c == UInt8(ascii: "/") || c == UInt8(ascii: ">") }
+    func isOdd(_ c: UInt8) -> Bool { c == 0x22 || c == 0x27 || c == UInt8(ascii: "<") }
+    var k = start
+    guard k < n, d[k] != UInt8(ascii: "/"), d[k] != UInt8(ascii: "?"), d[k] != UInt8(ascii: "!") else { return nil }
+    while k < n, !isNameEnd(d[k]) {
+      if isOdd(d[k]) { return nil }
+      k += 1
+    }
+    guard k > start else { return nil }
+    let name = localName(d[start..<k])
+    spans.count = 0
+    while true {
+      while k < n, isXMLSpace(d[k]) { k += 1 }
+      guard k < n else { return nil }
+      if d[k] == UInt8(ascii: ">") {
+        let attributes = XMLAttributes(data: d, spans: spans.buffer)
+        try handler._withUnsafeGuaranteedRef { try $0.start(name, attributes, false) }
+        return k
+      }
+      if d[k] == UInt8(ascii: "/") {
+        guard k + 1 < n, d[k + 1] == UInt8(ascii: ">") else { return nil }
+        let attributes = XMLAttributes(data: d, spans: spans.buffer)
+        try handler._withUnsafeGuaranteedRef { try $0.start(name, attributes, true) }
+        return k + 1
+      }
+      let nameStart = k
+      while k < n, d[k] != UInt8(ascii: "="), !isNameEnd(d[k]) {
+        if isOdd(d[k]) { return nil }
+        k += 1
+      }
+      guard k > nameStart else { return nil }
+      let attributeName = localName(d[nameStart..<k])
+      while k < n, isXMLSpace(d[k]) { k += 1 }
+      guard k < n, d[k] == UInt8(ascii: "=") else { return nil }
+      k += 1
+      while k < n, isXMLSpace(d[k]) { k += 1 }
+      guard k < n, d[k] == 0x22 || d[k] == 0x27 else { return nil }
+      let quote = d[k]
+      k += 1
+      let valueStart = k
+      while k < n, d[k] != quote { k += 1 }
+      guard k < n else { return nil }
+      spans.append(
+        XMLAttributes.Span(
+          nameStart: attributeName.startIndex, nameEnd: attributeName.endIndex, valueStart: valueStart, valueEnd: k))
+      k += 1
+    }
+  }
+
   private func tag(_ d: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) throws {
     if d[start] == UInt8(ascii: "?") { return }  // processing instruction / XML declaration
     if d[start] == UInt8(ascii: "/") {
-      try handler.end(localName(d[(start + 1)..<end].prefix { !isXMLSpace($0) }))
+      let name = localName(d[(start + 1)..<end].prefix { !isXMLSpace($0) })
+      try handler._withUnsafeGuaranteedRef { try $0.end(name) }
       return
     }
     var stop = end
@@ -161,7 +226,8 @@ final class XMLTokenizer<Handler: XMLHandler> {
       }
       k += 1
     }
-    try handler.start(name, XMLAttributes(data: d, spans: spans.buffer), selfClosing)
+    let attributes = XMLAttributes(data: d, spans: spans.buffer)
+    try handler._withUnsafeGuaranteedRef { try $0.start(name, attributes, selfClosing) }
   }
 
   private func localName(_ s: Bytes) -> Bytes {
@@ -217,9 +283,17 @@ func decimalInteger(_ bytes: some Collection<UInt8>) -> Int? {
 }
 
 extension Slice where Base == UnsafeBufferPointer<UInt8> {
-  func `is`(_ name: StaticString) -> Bool {
-    count == name.utf8CodeUnitCount
-      && elementsEqual(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+  /// Byte by byte: the names compared are a few bytes long, too short for a call to `memcmp` to pay.
+  @inline(__always) func `is`(_ name: StaticString) -> Bool {
+    let n = name.utf8CodeUnitCount
+    guard count == n else { return false }
+    let expected = name.utf8Start
+    var i = 0
+    while i < n {
+      guard base[startIndex + i] == expected[i] else { return false }
+      i += 1
+    }
+    return true
   }
 }
 
