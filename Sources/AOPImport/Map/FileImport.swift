@@ -290,7 +290,7 @@ final class FileImport {
   /// The lines of the order being read; an order's lines are contiguous in every export.
   struct OpenOrder {
     var id: String?
-    var filled: [Field: ArraySlice<UInt8>] = [:]
+    var filled = FieldValues()
     var lines: [Draft] = []
   }
 

@@ -10,7 +10,7 @@ struct RowFields {
   let profile: Profile
   let currency: Currency
   /// Values that stand in for empty cells: an order-level field filled down from the order's first line.
-  var filled: [Field: ArraySlice<UInt8>] = [:]
+  var filled = FieldValues()
   /// The file's last text read per field, to reuse when the next row repeats it.
   var memo: TextMemo?
 

@@ -103,3 +103,23 @@ struct FieldIndex: Sendable {
     set { slots[field.ordinal] = newValue ?? -1 }
   }
 }
+
+/// Values by field for the few fields that have one (an order's filled-down order-level values): a short
+/// list searched in order, with nothing hashed per lookup or allocated while it is empty.
+struct FieldValues {
+  private var entries: [(field: Field, value: ArraySlice<UInt8>)] = []
+
+  subscript(field: Field) -> ArraySlice<UInt8>? {
+    get {
+      for entry in entries where entry.field == field { return entry.value }
+      return nil
+    }
+    set {
+      if let i = entries.firstIndex(where: { $0.field == field }) {
+        if let newValue { entries[i].value = newValue } else { entries.remove(at: i) }
+      } else if let newValue {
+        entries.append((field, newValue))
+      }
+    }
+  }
+}

@@ -95,7 +95,10 @@ public struct Ledger: Sendable {
     Self.add(line, to: &sales[key, default: SalesBucket()])
     if !line.productName.isEmpty {
       if let known = names[line.sku] {
-        if known != line.productName, ProductName.key(known) != ProductName.key(line.productName) {
+        // Bytes first: the same name, as it nearly always is, is told without comparing Unicode text.
+        if !known.utf8.elementsEqual(line.productName.utf8), known != line.productName,
+          ProductName.key(known) != ProductName.key(line.productName)
+        {
           skusOfSeveralNames.insert(line.sku)
         }
       } else {
