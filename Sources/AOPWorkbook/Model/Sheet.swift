@@ -1,7 +1,7 @@
 import AOPLedger
 
 /// What a cell holds, before any file format: money stays exact here.
-public indirect enum CellValue: Hashable, Sendable {
+public enum CellValue: Hashable, Sendable {
   case text(String)
   case money(Money)
   /// A ratio; `nil` is "no data" and shows as empty, never as 0%.
@@ -15,11 +15,14 @@ public indirect enum CellValue: Hashable, Sendable {
   case month(Month)
   /// A traffic light, written as a number (red 0, amber 1, green 2) that a sheet-wide icon set draws
   /// and a number format names.
-  case light(Light)
+  indirect case light(Light)
   case empty
   /// A live formula (US-English function names) written with its computed value, so viewers that do
   /// not recalculate still show the number.
-  case formula(String, cached: CellValue)
+  ///
+  /// Only this case and `light` (its words) are boxed (`indirect`): the others, a data sheet's millions of
+  /// cells, are held inline, none larger than a `String`.
+  indirect case formula(String, cached: CellValue)
 
   /// `formula` with `value` cached; `value` alone when there is no formula.
   public static func live(_ formula: String?, _ value: CellValue) -> CellValue {
@@ -412,12 +415,18 @@ public struct Sheet: Hashable, Sendable {
 
   /// Where the sheet's lights are (row, column), in reading order.
   var lightCells: [(row: Int, column: Int, colour: Light.Colour)] {
-    rows.enumerated().flatMap { r, cells in
-      cells.enumerated().compactMap { c, cell in
-        if case .light(let light) = cell.value.shown { return (r, c, light.colour) }
-        return nil
+    var found: [(row: Int, column: Int, colour: Light.Colour)] = []
+    // In place, cell by cell (no cell copied): a data sheet has millions and no light.
+    for r in rows.indices {
+      for c in rows[r].indices {
+        switch rows[r][c].value {
+        case .light(let light): found.append((r, c, light.colour))
+        case .formula: if case .light(let light) = rows[r][c].value.shown { found.append((r, c, light.colour)) }
+        default: break
+        }
       }
     }
+    return found
   }
 }
 

@@ -269,7 +269,7 @@ public struct XLSXWriter: Sendable {
         let kind = NumberKind(cell.value.shown, decimals: cell.decimals)
         // In a tall row every cell keeps to the foot, where LibreOffice draws a light's icon whatever the
         // alignment: a wrapped label's last line sits level with its figures and light.
-        let format = formats.format(role: cell.role, kind: kind, wraps: cell.wraps)
+        let format = formats.format(role: cell.role, kind: kind, wraps: cell.wraps, column: c)
         if let link = cell.link {
           // The hyperlink first (it writes its text), then the cell's own value over it; text keeps the
           // look of a link.
@@ -603,6 +603,9 @@ private struct FormatCache {
     var wraps: Bool
   }
   var cache: [Key: UnsafeMutablePointer<lxw_format>] = [:]
+  /// The last format each column asked for: a column's cells mostly share one, and comparing the key
+  /// costs less than hashing it (a data sheet asks millions of times).
+  private var lastByColumn: [(key: Key, format: UnsafeMutablePointer<lxw_format>?)?] = []
 
   init(workbook: UnsafeMutablePointer<lxw_workbook>, currency: Currency, properties: WorkbookProperties) {
     self.workbook = workbook
@@ -633,6 +636,17 @@ private struct FormatCache {
   static func lightFormat(_ words: LightWords) -> String {
     func quoted(_ word: String) -> String { "\"" + word.filter { $0 != "\"" && $0 != "\\" } + "\"" }
     return "[=2]\(quoted(words.green));[=1]\(quoted(words.amber));\(quoted(words.red))"
+  }
+
+  /// `format(role:kind:wraps:)` for a cell of `column`, remembered per column.
+  mutating func format(role: CellRole, kind: NumberKind, wraps: Bool, column: Int) -> UnsafeMutablePointer<lxw_format>?
+  {
+    let key = Key(role: role, kind: kind, wraps: wraps)
+    if column < lastByColumn.count, let last = lastByColumn[column], last.key == key { return last.format }
+    let found = format(role: role, kind: kind, wraps: wraps)
+    if column >= lastByColumn.count { lastByColumn += Array(repeating: nil, count: column + 1 - lastByColumn.count) }
+    lastByColumn[column] = (key, found)
+    return found
   }
 
   /// The format of a cell of `role` showing `kind`; `wraps` wraps its text.
