@@ -46,6 +46,8 @@ import Testing
     ("<a>&#1;</a>", "a reference to U+1, a character XML does not allow"),
     ("<a>a & b</a>", "an `&` that starts no entity"),
     ("<a><b></a></b>", "</a> closes <b>"),
+    ("<ab><cd></c></ab>", "</c> closes <cd>"),
+    ("<abc><d></d><efgh></efgh></ab>", "</ab> closes <abc>"),
     ("<a/><b/>", "a second root element"),
     ("x<a/>", "text outside the root element"),
     ("<a x=1/>", "an attribute value not in quotes"),
@@ -66,6 +68,33 @@ import Testing
     #expect(throws: WellFormedXML.Malformed.self) {
       try bytes.withUnsafeBytes { try xml.feed($0) }
       try xml.finish()
+    }
+  }
+
+  /// A byte that is not UTF-8 is named by its place, wherever it falls among the ASCII read eight bytes at
+  /// a time, however the part is chunked; names opened and closed at every depth are matched.
+  @Test func aBadByteIsNamedByItsPlace() {
+    let nested = "<sheet><row><c><v>1</v></c><cell><v>2</v></cell></row><r/></sheet>"
+    for size in [1, 3, 8, 64] { #expect(check(nested, chunk: size) == nil, "chunks of \(size)") }
+    for place in 3..<30 {
+      var bytes = Array(("<a>" + String(repeating: "x", count: 40) + "</a>").utf8)
+      bytes[place] = 0xFF
+      for size in [1, 5, 8, 1 << 16] {
+        var xml = WellFormedXML()
+        var reason: String?
+        do {
+          var start = 0
+          while start < bytes.count {
+            let end = min(bytes.count, start + size)
+            try bytes[start..<end].withUnsafeBytes { try xml.feed($0) }
+            start = end
+          }
+          try xml.finish()
+        } catch {
+          reason = (error as? WellFormedXML.Malformed)?.reason
+        }
+        #expect(reason == "bytes that are not UTF-8 (byte \(place))", "byte \(place), chunks of \(size)")
+      }
     }
   }
 }

@@ -473,10 +473,10 @@ public struct XLSXWriter: Sendable {
   /// 32,767 UTF-16 units (Excel's limit; libxlsxwriter counts code points), longer text cut with a mark.
   func clean(_ text: String) -> String {
     let limit = 32_767
-    let mark = " …[cut]"
+    let mark = Self.cutMark
     // Most texts are short and hold nothing XML forbids (no UTF-16 unit is more than a UTF-8 byte) and
     // nothing like an escape: one pass over the bytes tells, and they are kept as they are.
-    if text.utf8.count <= limit - mark.utf16.count {
+    if text.utf8.count <= limit - Self.cutMarkUnits {
       var forbidden = false
       var escapeLike = false
       var afterUnderscore = false
@@ -495,7 +495,7 @@ public struct XLSXWriter: Sendable {
     var cut = false
     for s in text.unicodeScalars {
       if s.isForbiddenInXML { continue }
-      if units + s.utf16.count > limit - mark.utf16.count {
+      if units + s.utf16.count > limit - Self.cutMarkUnits {
         cut = true
         break
       }
@@ -506,6 +506,10 @@ public struct XLSXWriter: Sendable {
     if cut { result += mark }
     return XLSXWriter.escapeLiteralEscapes(result)
   }
+
+  /// What ends a text cut at Excel's limit, and its length in UTF-16 units (counted once, not per text).
+  private static let cutMark = " …[cut]"
+  private static let cutMarkUnits = cutMark.utf16.count
 
   /// A byte of a character XML may not hold: a control other than tab and line breaks, or the lead
   /// byte of U+FFFE and U+FFFF (`EF BF BE`, `EF BF BF`: checked in full by the slow path).
