@@ -275,6 +275,17 @@ import Testing
 
   /// A header wraps under its column's width but never inside a word: `Duplicates` over a column of
   /// small counts widens it to the word (10 letters, bold, and the padding: 13), not to the whole text.
+  /// The measures column widths are fitted with: a text's longest line in characters (ASCII counted by
+  /// its bytes), a number's digits (without making its text).
+  @Test func textLinesAndDigitsAreMeasuredAsCharacters() {
+    #expect(Sheet.longestLine("") == 0)
+    #expect(Sheet.longestLine("ab\n\ncde\n") == 3)
+    #expect(Sheet.longestLine("Sữa bột\nx") == 7)
+    #expect(Sheet.longestLine("a\r\nbc") == 4)  // CR LF is one character, and no line break for `split`
+    #expect(Sheet.longestLine("e\u{301}\u{301}") == 1)
+    #expect([0, 9, 10, 99, 100, 123_456_789, UInt64.max].map(Sheet.digitCount) == [1, 1, 2, 2, 3, 9, 20])
+  }
+
   @Test func aHeaderWrapsBetweenWordsNeverInsideOne() {
     var s = Sheet(name: "S")
     s.columnWidths = [8.43, 8.43]

@@ -28,13 +28,15 @@ extension ProfileSet {
   func identify(records: [RawRecord], fileName: String) -> Identification {
     var verdicts: [ProfileVerdict] = []
     var matched: [(Profile, Int, ColumnMap)] = []
-    // The header row's names, normalised once per row however many profiles read it there.
-    var headersOf: [Int: [String]] = [:]
-    func headers(_ row: Int) -> [String] {
+    // The header row's names, normalised and placed once per row however many profiles read it there
+    // (hashing a Vietnamese name normalises it again: thirty profiles did so for every header).
+    var headersOf: [Int: (names: [String], positions: [String: Int])] = [:]
+    func headers(_ row: Int) -> (names: [String], positions: [String: Int]) {
       if let known = headersOf[row] { return known }
       let names = records[row].fields.map(HeaderName.normalize)
-      headersOf[row] = names
-      return names
+      let found = (names, ColumnMap.positions(of: names))
+      headersOf[row] = found
+      return found
     }
     for profile in profiles {
       guard profile.preambleLines < records.count else {
@@ -48,7 +50,8 @@ extension ProfileSet {
           ProfileVerdict(profileID: profile.id, matches: false, reason: "file name does not match `\(pattern)`"))
         continue
       }
-      switch ColumnMap.resolve(profile, headers: headers(profile.preambleLines)) {
+      let header = headers(profile.preambleLines)
+      switch ColumnMap.resolve(profile, headers: header.names, positions: header.positions) {
       case .success(let map):
         verdicts.append(
           ProfileVerdict(
@@ -63,7 +66,7 @@ extension ProfileSet {
             reason: "missing \(shown)\(mismatch.missing.count > 4 ? " and \(mismatch.missing.count - 4) more" : "")"))
       }
     }
-    let first = records.isEmpty ? [] : headers(0)
+    let first = records.isEmpty ? [] : headers(0).names
     if matched.count == 1 {
       return Identification(
         verdicts: verdicts, firstRecordHeaders: first, profile: matched[0].0, headerRecord: matched[0].1,

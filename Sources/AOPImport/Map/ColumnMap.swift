@@ -15,9 +15,12 @@ struct ColumnMap: Sendable {
     return positions
   }
 
-  /// Resolves `profile` against `headers`, or returns what is missing.
-  static func resolve(_ profile: Profile, headers: [String]) -> Result<ColumnMap, Mismatch> {
-    let positions = positions(of: headers)
+  /// Resolves `profile` against `headers` (`positions`: theirs, when already known), or returns what is
+  /// missing.
+  static func resolve(_ profile: Profile, headers: [String], positions known: [String: Int]? = nil) -> Result<
+    ColumnMap, Mismatch
+  > {
+    let positions = known ?? positions(of: headers)
     var missing: [String] = profile.signature.filter { positions[$0] == nil }
     var index = FieldIndex()
     for (field, aliases) in profile.columns.sorted(by: { $0.key < $1.key }) {

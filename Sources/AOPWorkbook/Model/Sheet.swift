@@ -186,7 +186,7 @@ public struct Sheet: Hashable, Sendable {
   /// cell's padding; text a character a letter (a bold header or total a little more).
   static func widthNeeded(_ cell: Cell) -> Double {
     func grouped(_ magnitude: UInt64) -> Double {
-      let digits = String(magnitude).count
+      let digits = digitCount(magnitude)
       return Double(digits) + Double((digits - 1) / 3) * 0.5
     }
     let bold = cell.role == .header || cell.role == .total ? 1.1 : 1.0
@@ -339,12 +339,12 @@ public struct Sheet: Hashable, Sendable {
   /// Roughly how many characters a value takes on screen.
   static func shownLength(_ value: CellValue) -> Int {
     switch value {
-    case .text(let t): return t.split(separator: "\n").map(\.count).max() ?? 0
+    case .text(let t): return longestLine(t)
     case .money(let m):
-      let digits = String(m.minorUnits.magnitude).count
+      let digits = digitCount(m.minorUnits.magnitude)
       return digits + (digits - 1) / 3 + 3
     case .integer(let i):
-      let digits = String(i.magnitude).count
+      let digits = digitCount(UInt64(i.magnitude))
       return digits + (digits - 1) / 3 + 1
     case .ratio, .points: return 8
     case .day: return 10
@@ -354,6 +354,35 @@ public struct Sheet: Hashable, Sendable {
     case .formula(_, let cached): return shownLength(cached)
     }
   }
+
+  /// How many decimal digits `n` has (what `String(n).count` says, without making the string).
+  static func digitCount(_ n: UInt64) -> Int {
+    var digits = 1
+    var rest = n
+    while rest >= 10 {
+      rest /= 10
+      digits += 1
+    }
+    return digits
+  }
+
+  /// The characters of the longest line of `text`: counted as bytes when it is ASCII without a carriage
+  /// return (which with its line feed is one character), as characters otherwise.
+  static func longestLine(_ text: String) -> Int {
+    var longest = 0
+    var current = 0
+    for byte in text.utf8 {
+      guard byte < 0x80, byte != 0x0D else { return text.split(separator: "\n").map(\.count).max() ?? 0 }
+      if byte == 0x0A {
+        longest = max(longest, current)
+        current = 0
+      } else {
+        current += 1
+      }
+    }
+    return max(longest, current)
+  }
+
   mutating func blank() { rows.append([]) }
 
   /// Puts the sheet's charts under its tables, one below the other at the left, with room left for
