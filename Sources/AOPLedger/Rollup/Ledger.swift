@@ -39,7 +39,15 @@ public struct Ledger: Sendable {
     var channel: String
   }
 
-  private var sales: [SalesKey: SalesBucket] = [:]
+  /// A day's sales by channel × SKU.
+  struct DaySalesKey: Hashable {
+    var channel: String
+    var sku: String
+  }
+
+  /// Sales per day, then per channel × SKU: lines come day by day, so the day's table is small and stays
+  /// in cache (one table of every day × channel × SKU missed it on most lines).
+  private var sales: [Day: [DaySalesKey: SalesBucket]] = [:]
   private var itemSales: [ItemKey: ItemBucket] = [:]
   /// SKUs that came with more than one product name: where no cost source lists such a SKU, which
   /// product was sold cannot be told by name.
@@ -92,7 +100,9 @@ public struct Ledger: Sendable {
       addListed(line, items: items, key: key)
       return
     }
-    Self.add(line, to: &sales[key, default: SalesBucket()])
+    Self.add(
+      line,
+      to: &sales[line.day, default: [:]][DaySalesKey(channel: line.channel, sku: line.sku), default: SalesBucket()])
     if !line.productName.isEmpty {
       if let known = names[line.sku] {
         // Bytes first: the same name, as it nearly always is, is told without comparing Unicode text.
@@ -278,7 +288,7 @@ public struct Ledger: Sendable {
       u.sharedFromItemLists = u.sharedFromItemLists || shared
       uncosted[month, default: [:]][key] = u
     }
-    for (key, bucket) in sales {
+    func addSales(_ key: SalesKey, _ bucket: SalesBucket) {
       let month = key.day.monthOf
       let cellKey = Rollup.Key(month: month, channel: key.channel, productGroup: productGroup(sku: key.sku))
       var cell = cells[cellKey] ?? Rollup.Figures()
@@ -299,6 +309,11 @@ public struct Ledger: Sendable {
         }
       }
       cells[cellKey] = cell
+    }
+    for (day, daySales) in sales {
+      for (daySalesKey, bucket) in daySales {
+        addSales(SalesKey(day: day, channel: daySalesKey.channel, sku: daySalesKey.sku), bucket)
+      }
     }
     for (itemKey, bucket) in itemSales {
       let key = itemKey.sales, list = itemKey.items
