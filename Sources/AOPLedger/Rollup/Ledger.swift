@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// The accepted lines of a run, rolled up as they arrive.
 ///
 /// Sales are kept per day × channel × SKU (not per row), so memory grows with the shop's calendar and
@@ -106,7 +110,7 @@ public struct Ledger: Sendable {
     if !line.productName.isEmpty {
       if let known = names[line.sku] {
         // Bytes first: the same name, as it nearly always is, is told without comparing Unicode text.
-        if !known.utf8.elementsEqual(line.productName.utf8), known != line.productName,
+        if !Self.sameBytes(known, line.productName), known != line.productName,
           ProductName.key(known) != ProductName.key(line.productName)
         {
           skusOfSeveralNames.insert(line.sku)
@@ -116,6 +120,16 @@ public struct Ledger: Sendable {
       }
     }
     if !line.isReturn { countOrder(of: line) }
+  }
+
+  /// True when two texts are the same bytes (a `memcmp`; `==` on text that is not ASCII compares it as
+  /// Unicode, and iterating `utf8` views is slower still).
+  private static func sameBytes(_ a: String, _ b: String) -> Bool {
+    var a = a
+    var b = b
+    return a.withUTF8 { x in
+      b.withUTF8 { y in x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) }
+    }
   }
 
   private static func add(_ line: SaleLine, to bucket: inout SalesBucket) {
