@@ -170,10 +170,12 @@ public final class XLSXReader {
   }
 
   /// Reads the rows of a sheet part's XML alone (no workbook around it: no shared strings, no styles),
-  /// for fuzzing and tests of the sheet scanner.
+  /// for fuzzing and tests of the sheet scanner (`onePassTags: false`: every tag read the general way).
   /// - Throws: `RowsError.notAWorkbook` for XML the scanner refuses.
-  public static func readSheetXML(_ xml: [UInt8], _ visit: @escaping (RowEvent) throws -> Void) throws {
-    let rows = SheetRows(parts: WorkbookParts(), emit: visit)
+  public static func readSheetXML(
+    _ xml: [UInt8], onePassTags: Bool = true, _ visit: @escaping (RowEvent) throws -> Void
+  ) throws {
+    let rows = SheetRows(parts: WorkbookParts(), onePassTags: onePassTags, emit: visit)
     do {
       try rows.feed(Data(xml))
       try rows.finish()

@@ -11,7 +11,8 @@ import Foundation
 /// or out of order, a cell of more than `maxCellBytes`.
 final class SheetRows: XMLHandler {
   private let parts: WorkbookParts
-  private lazy var tokenizer = XMLTokenizer(handler: self)
+  private lazy var tokenizer = XMLTokenizer(handler: self, onePassTags: onePassTags)
+  private let onePassTags: Bool
   private let emit: (RowEvent) throws -> Void
   /// The widest row a sheet can have, in cells (Excel's XFD).
   static let maxColumns = 16_384
@@ -40,8 +41,9 @@ final class SheetRows: XMLHandler {
   /// Why the row being read cannot be read right (the first reason found).
   private var fault: RejectReason.SheetRowFault?
 
-  init(parts: WorkbookParts, emit: @escaping (RowEvent) throws -> Void) {
+  init(parts: WorkbookParts, onePassTags: Bool = true, emit: @escaping (RowEvent) throws -> Void) {
     self.parts = parts
+    self.onePassTags = onePassTags
     self.emit = emit
   }
 
