@@ -20,12 +20,9 @@ struct SharedStrings {
   /// How many strings the part has.
   private(set) var count = 0
 
-  /// The text of string `index`; `nil` when the part has no such string. (A string not kept is one no
-  /// cell of the sheet asked for, so it is never looked up.)
-  func string(_ index: Int) -> ArraySlice<UInt8>? { range(of: index).map { bytes[$0] } }
-
   /// The text of string `index` lent to `body` (nothing retained: every shared-string cell of a sheet
-  /// comes here); `nil` when the part has no such string.
+  /// comes here); `nil` when the part has no such string. (A string not kept is one no cell of the sheet
+  /// asked for, so it is never looked up.)
   func withString<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
     guard let range = range(of: index) else { return nil }
     return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
