@@ -167,11 +167,13 @@ while Date().timeIntervalSince(started) < seconds {
     switch mode {
     case "xml":
       // The sheet scanner alone, on XML bytes: every byte mutation reaches the parser; read with plain tags
-      // in one pass and with every tag read the general way, to the same rows and the same verdict.
+      // in one pass, fed in chunks of a random size, and whole with every tag read the general way, to the
+      // same rows and the same verdict.
+      let chunk = 1 + random.below(512)
       func read(onePass: Bool) -> [String] {
         var events: [String] = []
         do {
-          try XLSXReader.readSheetXML(input, onePassTags: onePass) { event in
+          try XLSXReader.readSheetXML(input, onePassTags: onePass, chunkSize: onePass ? chunk : .max) { event in
             switch event {
             case .record(let r): events.append("\(r.line) \(r.fields) \((0..<r.count).map { r.kind($0) })")
             case .malformed(let m): events.append("\(m.line) \(m.reason) \(m.rawText)")
@@ -183,7 +185,9 @@ while Date().timeIntervalSince(started) < seconds {
         return events
       }
       let events = read(onePass: true)
-      precondition(events == read(onePass: false), "tags read in one pass read otherwise than the general way")
+      precondition(
+        events == read(onePass: false),
+        "tags read in one pass, in chunks of \(chunk), read otherwise than the general way")
       if events.last?.hasPrefix("refused: ") != true { accepted += 1 }
     default:
       FileManager.default.createFile(atPath: scratch, contents: Data(input))

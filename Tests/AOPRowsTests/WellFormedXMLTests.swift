@@ -72,28 +72,33 @@ import Testing
   }
 
   /// A byte that is not UTF-8 is named by its place, wherever it falls among the ASCII read eight bytes at
-  /// a time, however the part is chunked; names opened and closed at every depth are matched.
+  /// a time — in text, or in a tag that a chunk's end cuts — however the part is chunked; names opened and
+  /// closed at every depth are matched.
   @Test func aBadByteIsNamedByItsPlace() {
     let nested = "<sheet><row><c><v>1</v></c><cell><v>2</v></cell></row><r/></sheet>"
     for size in [1, 3, 8, 64] { #expect(check(nested, chunk: size) == nil, "chunks of \(size)") }
-    for place in 3..<30 {
-      var bytes = Array(("<a>" + String(repeating: "x", count: 40) + "</a>").utf8)
-      bytes[place] = 0xFF
-      for size in [1, 5, 8, 1 << 16] {
-        var xml = WellFormedXML()
-        var reason: String?
-        do {
-          var start = 0
-          while start < bytes.count {
-            let end = min(bytes.count, start + size)
-            try bytes[start..<end].withUnsafeBytes { try xml.feed($0) }
-            start = end
+    let inText = "<a>" + String(repeating: "x", count: 40) + "</a>"
+    let inTag = "<a x=\"" + String(repeating: "y", count: 40) + "\">z</a>"
+    for (text, places) in [(inText, 3..<30), (inTag, 6..<40)] {
+      for place in places {
+        var bytes = Array(text.utf8)
+        bytes[place] = 0xFF
+        for size in [1, 5, 8, 1 << 16] {
+          var xml = WellFormedXML()
+          var reason: String?
+          do {
+            var start = 0
+            while start < bytes.count {
+              let end = min(bytes.count, start + size)
+              try bytes[start..<end].withUnsafeBytes { try xml.feed($0) }
+              start = end
+            }
+            try xml.finish()
+          } catch {
+            reason = (error as? WellFormedXML.Malformed)?.reason
           }
-          try xml.finish()
-        } catch {
-          reason = (error as? WellFormedXML.Malformed)?.reason
+          #expect(reason == "bytes that are not UTF-8 (byte \(place))", "byte \(place), chunks of \(size)")
         }
-        #expect(reason == "bytes that are not UTF-8 (byte \(place))", "byte \(place), chunks of \(size)")
       }
     }
   }

@@ -273,8 +273,6 @@ import Testing
     #expect(page.columnWidths == [10] && page.rowHeights[0] == 4 * Sheet.lineHeight)
   }
 
-  /// A header wraps under its column's width but never inside a word: `Duplicates` over a column of
-  /// small counts widens it to the word (10 letters, bold, and the padding: 13), not to the whole text.
   /// The measures column widths are fitted with: a text's longest line in characters (ASCII counted by
   /// its bytes), a number's digits (without making its text).
   @Test func textLinesAndDigitsAreMeasuredAsCharacters() {
@@ -286,6 +284,8 @@ import Testing
     #expect([0, 9, 10, 99, 100, 123_456_789, UInt64.max].map(Sheet.digitCount) == [1, 1, 2, 2, 3, 9, 20])
   }
 
+  /// A header wraps under its column's width but never inside a word: `Duplicates` over a column of
+  /// small counts widens it to the word (10 letters, bold, and the padding: 13), not to the whole text.
   @Test func aHeaderWrapsBetweenWordsNeverInsideOne() {
     var s = Sheet(name: "S")
     s.columnWidths = [8.43, 8.43]

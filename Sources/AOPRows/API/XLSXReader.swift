@@ -170,14 +170,20 @@ public final class XLSXReader {
   }
 
   /// Reads the rows of a sheet part's XML alone (no workbook around it: no shared strings, no styles),
-  /// for fuzzing and tests of the sheet scanner (`onePassTags: false`: every tag read the general way).
+  /// for fuzzing and tests of the sheet scanner (`onePassTags: false`: every tag read the general way), fed
+  /// in chunks of `chunkSize` bytes (whole by default).
   /// - Throws: `RowsError.notAWorkbook` for XML the scanner refuses.
   public static func readSheetXML(
-    _ xml: [UInt8], onePassTags: Bool = true, _ visit: @escaping (RowEvent) throws -> Void
+    _ xml: [UInt8], onePassTags: Bool = true, chunkSize: Int = .max, _ visit: @escaping (RowEvent) throws -> Void
   ) throws {
     let rows = SheetRows(parts: WorkbookParts(), onePassTags: onePassTags, emit: visit)
     do {
-      try rows.feed(Data(xml))
+      var start = 0
+      repeat {
+        let end = xml.count - start > chunkSize ? start + chunkSize : xml.count
+        try rows.feed(Data(xml[start..<end]))
+        start = end
+      } while start < xml.count
       try rows.finish()
     } catch let error as XMLScanner.Malformed {
       throw RowsError.notAWorkbook(path: "(sheet XML)", reason: error.reason)

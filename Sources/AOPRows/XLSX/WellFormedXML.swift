@@ -24,7 +24,8 @@ struct WellFormedXML {
   private var offset = 0
 
   mutating func feed(_ chunk: UnsafeRawBufferPointer) throws(Malformed) {
-    try utf8.feed(chunk, at: offset)
+    // The chunk's first byte comes after the bytes consumed and those kept from the last chunk.
+    try utf8.feed(chunk, at: offset + carry.count)
     if carry.isEmpty {
       // Where it lies, unless a tag was cut by the last chunk's end (a copy of every chunk cost 0.8 % of a
       // large review).

@@ -21,7 +21,7 @@ public enum CellValue: Hashable, Sendable {
   /// not recalculate still show the number.
   ///
   /// Only this case and `light` (its words) are boxed (`indirect`): the others, a data sheet's millions of
-  /// cells, are held inline, none larger than a `String`.
+  /// cells, are held inline (the largest, a `Day`, is three integers).
   indirect case formula(String, cached: CellValue)
 
   /// `formula` with `value` cached; `value` alone when there is no formula.
