@@ -11,9 +11,10 @@ import Testing
     + #"<c r="B1"><f>SUMIFS('Dữ liệu'!$J$3:$J$9,'Dữ liệu'!$C$3:$C$9,"web")</f><v>12</v></c></row><!-- a comment --><row r="2"/></sheetData></worksheet>"#
 
   /// The verdict on `text` fed in chunks of `size` bytes.
-  func check(_ text: String, chunk size: Int = 1 << 16) -> String? {
+  func check(_ text: String, chunk size: Int = 1 << 16) -> String? { check(Array(text.utf8), chunk: size) }
+
+  func check(_ bytes: [UInt8], chunk size: Int = 1 << 16) -> String? {
     var xml = WellFormedXML()
-    let bytes = Array(text.utf8)
     do {
       var start = 0
       while start < bytes.count {
@@ -84,20 +85,8 @@ import Testing
         var bytes = Array(text.utf8)
         bytes[place] = 0xFF
         for size in [1, 5, 8, 1 << 16] {
-          var xml = WellFormedXML()
-          var reason: String?
-          do {
-            var start = 0
-            while start < bytes.count {
-              let end = min(bytes.count, start + size)
-              try bytes[start..<end].withUnsafeBytes { try xml.feed($0) }
-              start = end
-            }
-            try xml.finish()
-          } catch {
-            reason = (error as? WellFormedXML.Malformed)?.reason
-          }
-          #expect(reason == "bytes that are not UTF-8 (byte \(place))", "byte \(place), chunks of \(size)")
+          #expect(
+            check(bytes, chunk: size) == "bytes that are not UTF-8 (byte \(place))", "byte \(place), chunks of \(size)")
         }
       }
     }

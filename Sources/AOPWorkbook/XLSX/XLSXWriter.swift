@@ -648,8 +648,8 @@ private struct FormatCache {
     let key = Key(role: role, kind: kind, wraps: wraps)
     if column < lastByColumn.count, let last = lastByColumn[column], last.key == key { return last.format }
     let found = format(role: role, kind: kind, wraps: wraps)
-    // No format is remembered only where none is needed (a plain body cell): one libxlsxwriter failed to
-    // make is asked for again.
+    // "No format" is remembered only where none is needed (a plain body cell): a format libxlsxwriter
+    // failed to make is asked for again.
     guard found != nil || (role == .body && kind == .none && !wraps) else { return found }
     if column >= lastByColumn.count { lastByColumn += Array(repeating: nil, count: column + 1 - lastByColumn.count) }
     lastByColumn[column] = (key, found)
