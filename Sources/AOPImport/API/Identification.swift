@@ -29,7 +29,8 @@ extension ProfileSet {
     var verdicts: [ProfileVerdict] = []
     var matched: [(Profile, Int, ColumnMap)] = []
     // The header row's names, normalised and placed once per row however many profiles read it there
-    // (hashing a Vietnamese name normalises it again: thirty profiles did so for every header).
+    // (hashing a Vietnamese name normalises it again: each of the sixteen built-in profiles did so for
+    // every header).
     var headersOf: [Int: (names: [String], positions: [String: Int])] = [:]
     func headers(_ row: Int) -> (names: [String], positions: [String: Int]) {
       if let known = headersOf[row] { return known }
