@@ -36,6 +36,35 @@ import Testing
     }
   }
 
+  /// Keys put in as a batch and taken out again, newest first, leave the table as it was: every earlier
+  /// key keeps its value, none of the batch is found, and the batch goes in again as new. The batch
+  /// includes keys that share their home slots (long runs of probing).
+  @Test func aBatchTakenOutAgainLeavesTheTableAsItWas() {
+    let table = IdentityTable(capacity: 16)
+    for i in 0..<5_000 { #expect(table.valueOrInsert(key(i), UInt64(i + 1)) == nil) }
+    let batch = (5_000..<8_000).map(key) + (0..<500).map { IdentityKey(a: 42, b: UInt64($0)) }
+    table.reserve(batch.count)
+    var inserted: [Int] = []
+    for (n, k) in batch.enumerated() {
+      guard let slot = table.insertNew(k, UInt64(n + 1)) else {
+        Issue.record("a new key was found")
+        return
+      }
+      inserted.append(slot)
+    }
+    #expect(table.insertNew(key(17), 1) == nil)  // there already: nothing stored
+    #expect(table.count == 5_000 + batch.count)
+    table.removeNewest(inserted)
+    #expect(table.count == 5_000)
+    var wrong = 0
+    for i in 0..<5_000 where table.value(of: key(i)) != UInt64(i + 1) { wrong += 1 }
+    for k in batch where table.value(of: k) != nil { wrong += 1 }
+    #expect(wrong == 0)
+    for (n, k) in batch.enumerated() where table.valueOrInsert(k, UInt64(n + 1)) != nil { wrong += 1 }
+    #expect(wrong == 0)
+    #expect(table.count == 5_000 + batch.count)
+  }
+
   @Test func countsOccurrences() {
     let table = IdentityTable()
     #expect(table.increment(key(1)) == 1)
@@ -43,5 +72,45 @@ import Testing
     #expect(table.increment(key(1)) == 2)
     #expect(table.increment(key(1)) == 3)
     #expect(table.count == 2)
+  }
+}
+
+@Suite struct ReadAheadIdentityTests {
+  private func key(_ i: Int) -> IdentityKey {
+    var k = IdentityKey(namespace: "test")
+    k.mix(Array("row \(i)".utf8)[...])
+    return k
+  }
+
+  /// A file read ahead is taken into the run's identities whole, or — when an earlier file has one of
+  /// them — not at all, not even those before that one: read again in its turn, only that row is a
+  /// duplicate, and a later file repeating one of its rows is a duplicate of its line.
+  @Test func aFileReadAheadIsTakenInWholeOrNotAtAll() {
+    let run = Deduplicator()
+    let first = Deduplicator.forReadingAhead()
+    for i in 0..<100 { #expect(first.firstOccurrence(of: key(i), file: "a.csv", line: i + 2) == nil) }
+    #expect(first.count == 100)
+    #expect(run.takeInUnlessSeen(first, file: "a.csv"))
+    #expect(run.count == 100)
+
+    let second = Deduplicator.forReadingAhead()
+    for i in 100..<150 { #expect(second.firstOccurrence(of: key(i), file: "b.csv", line: i) == nil) }
+    #expect(second.firstOccurrence(of: key(42), file: "b.csv", line: 999) == nil)  // alone, it is new
+    for i in 150..<160 { #expect(second.firstOccurrence(of: key(i), file: "b.csv", line: i) == nil) }
+    #expect(!run.takeInUnlessSeen(second, file: "b.csv"))
+    #expect(run.count == 100)
+
+    let again = Deduplicator.holdingApart(over: run)
+    let duplicate = again.firstOccurrence(of: key(42), file: "b.csv", line: 999)
+    #expect(duplicate?.file == "a.csv" && duplicate?.line == 44)
+    for i in 100..<160 { #expect(again.firstOccurrence(of: key(i), file: "b.csv", line: i) == nil) }
+    run.takeIn(again, file: "b.csv")
+    #expect(run.count == 160)
+
+    let third = Deduplicator.forReadingAhead()
+    #expect(third.firstOccurrence(of: key(120), file: "c.csv", line: 5) == nil)
+    #expect(!run.takeInUnlessSeen(third, file: "c.csv"))
+    let seen = Deduplicator.holdingApart(over: run).firstOccurrence(of: key(120), file: "c.csv", line: 5)
+    #expect(seen?.file == "b.csv" && seen?.line == 120)
   }
 }

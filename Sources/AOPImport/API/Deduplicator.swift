@@ -6,7 +6,8 @@ import AOPLedger
 /// twice, `… (1).csv`) counts once whatever its profile's row identity.
 public final class Deduplicator: @unchecked Sendable {
   /// Each identity's first occurrence: its file's index (high 32 bits) and line (low 32 bits, never 0).
-  /// A run's table starts large; one file's, held apart, small (a run holds one per file it reads).
+  /// The run's only: a file's reading held apart needs no table of its own, for one file's identities
+  /// are all different (`FileImport` numbers a file's repeats of a row: `IdentityKey.occurrence`).
   private let firstSeen: IdentityTable
   private var files: [String] = []
   private var fileIndex: [String: Int32] = [:]
@@ -30,7 +31,7 @@ public final class Deduplicator: @unchecked Sendable {
   private init(holdingApartOver run: Deduplicator?) {
     holdingApart = true
     self.run = run
-    firstSeen = IdentityTable()
+    firstSeen = IdentityTable(capacity: 0)  // never used
   }
 
   /// A stand-in for the run's de-duplication while one file is read ahead on another core: it answers as
@@ -43,12 +44,27 @@ public final class Deduplicator: @unchecked Sendable {
   /// run, and records the identities it takes in, for `takeIn` once the file stands.
   static func holdingApart(over run: Deduplicator) -> Deduplicator { Deduplicator(holdingApartOver: run) }
 
-  /// True when an identity a file read ahead took in was seen before (in an earlier file).
-  func hasSeenAny(of ahead: Deduplicator) -> Bool {
-    ahead.asked.contains { firstSeen.value(of: $0.key) != nil }
+  /// Takes in the identities a file read ahead took in, as `firstOccurrence` would have one by one;
+  /// unless one of them was seen before (in an earlier file): then none, and false. One look-up per
+  /// identity: each goes in as it is checked, and on a hit those that went in come out again.
+  func takeInUnlessSeen(_ ahead: Deduplicator, file: String) -> Bool {
+    guard !ahead.asked.isEmpty else { return true }
+    let index = self.index(of: file)
+    firstSeen.reserve(ahead.asked.count)
+    var inserted: [Int] = []
+    inserted.reserveCapacity(ahead.asked.count)
+    for (key, line) in ahead.asked {
+      guard let slot = firstSeen.insertNew(key, Self.place(file: index, line: line)) else {
+        firstSeen.removeNewest(inserted)
+        return false
+      }
+      inserted.append(slot)
+    }
+    return true
   }
 
-  /// Takes in the identities a file read ahead took in, as `firstOccurrence` would have one by one.
+  /// Takes in the identities a file read in its turn but held apart took in (none seen before: it read
+  /// against the run's), as `firstOccurrence` would have one by one.
   func takeIn(_ ahead: Deduplicator, file: String) {
     for (key, line) in ahead.asked { _ = firstOccurrence(of: key, file: file, line: line) }
   }
@@ -72,27 +88,32 @@ public final class Deduplicator: @unchecked Sendable {
   }
 
   /// Number of distinct identities seen.
-  public var count: Int { firstSeen.count }
+  public var count: Int { holdingApart ? asked.count : firstSeen.count }
 
   /// Records `key` as seen at `file:line`, or returns where it was first seen.
   func firstOccurrence(of key: IdentityKey, file: String, line: Int) -> (file: String, line: Int)? {
-    if let run, let seen = run.firstSeen.value(of: key) { return run.place(seen) }
-    let index: Int
-    if files.last == file {
-      index = files.count - 1
-    } else if let known = fileIndex[file] {
-      index = Int(known)
-    } else {
-      index = files.count
-      files.append(file)
-      fileIndex[file] = Int32(index)
-    }
-    let here = UInt64(index) << 32 | UInt64(UInt32(clamping: max(line, 1)))
-    guard let seen = firstSeen.valueOrInsert(key, here) else {
-      if holdingApart { asked.append((key, line)) }
+    if holdingApart {
+      // Only an earlier file can hold a file's identity (see `firstSeen`).
+      if let run, let seen = run.firstSeen.value(of: key) { return run.place(seen) }
+      asked.append((key, line))
       return nil
     }
+    guard let seen = firstSeen.valueOrInsert(key, Self.place(file: index(of: file), line: line)) else { return nil }
     return place(seen)
+  }
+
+  /// The index of `file` among the run's files, which it joins if new.
+  private func index(of file: String) -> Int {
+    if files.last == file { return files.count - 1 }
+    if let known = fileIndex[file] { return Int(known) }
+    files.append(file)
+    fileIndex[file] = Int32(files.count - 1)
+    return files.count - 1
+  }
+
+  /// The value of `firstSeen` for a file's line.
+  private static func place(file index: Int, line: Int) -> UInt64 {
+    UInt64(index) << 32 | UInt64(UInt32(clamping: max(line, 1)))
   }
 
   /// The file and line a value of `firstSeen` stands for.

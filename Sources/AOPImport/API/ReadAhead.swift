@@ -70,11 +70,11 @@ extension FileImporter {
       ahead.stood = true
       return file
     }
-    guard !deduplicator.hasSeenAny(of: ahead.deduplicator), magnitudes.canAbsorb(ahead.magnitudes) else {
+    guard magnitudes.canAbsorb(ahead.magnitudes), deduplicator.takeInUnlessSeen(ahead.deduplicator, file: displayPath)
+    else {
       ahead.recording.discard()  // not held while the file is read again
       return nil
     }
-    deduplicator.takeIn(ahead.deduplicator, file: displayPath)
     magnitudes.absorb(ahead.magnitudes)
     ahead.recording.play(into: sink)
     ahead.stood = true

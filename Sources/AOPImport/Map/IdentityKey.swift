@@ -78,6 +78,33 @@ final class IdentityTable {
     return nil
   }
 
+  /// Stores `value` (nonzero) for `key` and returns the slot it went to; `nil`, storing nothing, when the
+  /// key is there already. Inside a batch that `removeNewest` may undo, after `reserve`.
+  func insertNew(_ key: IdentityKey, _ value: UInt64) -> Int? {
+    precondition(value != 0, "an identity table's values are nonzero")
+    let i = index(of: key)
+    if slots[i].value != 0 { return nil }
+    slots[i] = Slot(a: key.a, b: key.b, value: value)
+    count += 1
+    if count * 4 > (mask + 1) * 3 { grow() }
+    return i
+  }
+
+  /// Grows now, if need be, so that `more` keys go in without growing (and no slot moves meanwhile).
+  func reserve(_ more: Int) {
+    while (count + more) * 4 > (mask + 1) * 3 { grow() }
+  }
+
+  /// Takes out the keys `insertNew` put at `inserted`, in that order since `reserve` and the last keys
+  /// stored: newest first, which leaves a linear-probing table exactly as it was before them (each
+  /// went to the first free slot of its run, and the keys after it are gone already).
+  func removeNewest(_ inserted: [Int]) {
+    for i in inserted.reversed() {
+      slots[i] = Slot(a: 0, b: 0, value: 0)
+      count -= 1
+    }
+  }
+
   /// The value stored for `key`, if any.
   func value(of key: IdentityKey) -> UInt64? {
     let v = slots[index(of: key)].value
