@@ -50,8 +50,11 @@ public struct Ledger: Sendable {
   }
 
   /// Sales per day, then per channel × SKU: lines come day by day, so the day's table is small and stays
-  /// in cache (one table of every day × channel × SKU missed it on most lines).
-  private var sales: [Day: [DaySalesKey: SalesBucket]] = [:]
+  /// in cache (one table of every day × channel × SKU missed it on most lines). The days index
+  /// `daySales`; the last day a line came for is kept, so a run of lines of one day looks it up once.
+  private var days: [Day: Int] = [:]
+  private var daySales: [[DaySalesKey: SalesBucket]] = []
+  private var lastDay: (day: Day, index: Int)?
   private var itemSales: [ItemKey: ItemBucket] = [:]
   /// SKUs that came with more than one product name: where no cost source lists such a SKU, which
   /// product was sold cannot be told by name.
@@ -105,8 +108,8 @@ public struct Ledger: Sendable {
       return
     }
     Self.add(
-      line,
-      to: &sales[line.day, default: [:]][DaySalesKey(channel: line.channel, sku: line.sku), default: SalesBucket()])
+      line, to: &daySales[dayIndex(line.day)][DaySalesKey(channel: line.channel, sku: line.sku), default: SalesBucket()]
+    )
     if !line.productName.isEmpty {
       if let known = names[line.sku] {
         // Bytes first: the same name, as it nearly always is, is told without comparing Unicode text.
@@ -120,6 +123,22 @@ public struct Ledger: Sendable {
       }
     }
     if !line.isReturn { countOrder(of: line) }
+  }
+
+  /// Where `day`'s sales are in `daySales`. A new day's table starts as large as the last day's (a
+  /// shop sells about as many products a day), not growing step by step from empty.
+  private mutating func dayIndex(_ day: Day) -> Int {
+    if let last = lastDay, last.day == day { return last.index }
+    let index: Int
+    if let known = days[day] {
+      index = known
+    } else {
+      index = daySales.count
+      days[day] = index
+      daySales.append(Dictionary(minimumCapacity: lastDay.map { daySales[$0.index].count } ?? 0))
+    }
+    lastDay = (day, index)
+    return index
   }
 
   /// True when two texts are the same bytes (a `memcmp`; `==` on text that is not ASCII compares it as
@@ -324,8 +343,8 @@ public struct Ledger: Sendable {
       }
       cells[cellKey] = cell
     }
-    for (day, daySales) in sales {
-      for (daySalesKey, bucket) in daySales {
+    for (day, index) in days {
+      for (daySalesKey, bucket) in daySales[index] {
         addSales(SalesKey(day: day, channel: daySalesKey.channel, sku: daySalesKey.sku), bucket)
       }
     }
