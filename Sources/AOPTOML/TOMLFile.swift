@@ -60,8 +60,11 @@ public enum TOMLFile {
         ? error.codingPath.flatMap { root.node(at: $0) }.map { ", found \($0.described)" } ?? "" : ""
       throw TOMLFileError.at(shown, error.keyPath, problem + found, in: locator)
     }
+    let lines = decoded.unknown.isEmpty ? [:] : locator.lines
     let unknown = decoded.unknown.sorted {
-      (locator.line(of: $0.path) ?? 0, $0.path) < (locator.line(of: $1.path) ?? 0, $1.path)
+      (TOMLLocator.line(of: $0.path, in: lines) ?? 0, $0.path) < (
+        TOMLLocator.line(of: $1.path, in: lines) ?? 0, $1.path
+      )
     }
     if let first = unknown.first {
       var message = "unknown key" + suggestion(for: first, asked: decoded.asked)

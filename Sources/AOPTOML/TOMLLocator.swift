@@ -5,11 +5,17 @@ import Foundation
 /// `key = value` lines and the inline tables of an array, on one line or several
 /// (`any = [ { kpi = … }, … ]` → `risks[1].any[0].kpi`); good enough for the hand-written files this
 /// tool reads.
+///
+/// Only a message needs a line, so the lines are worked out when one is asked for: a file without a
+/// fault is not scanned a second time.
 public struct TOMLLocator: Sendable {
-  /// Dotted path with array indexes (`risks[1].threshold`) → 1-based line.
-  private(set) var lines: [String: Int] = [:]
+  private let text: String
 
-  public init(text: String) {
+  public init(text: String) { self.text = text }
+
+  /// Dotted path with array indexes (`risks[1].threshold`) → 1-based line.
+  var lines: [String: Int] {
+    var lines: [String: Int] = [:]
     var table = ""  // the current table's path, with indexes
     var counters: [String: Int] = [:]  // array-of-tables path (with parent indexes) → count so far
     var array: ArrayScan?  // an array value still open after its key's line
@@ -50,6 +56,7 @@ public struct TOMLLocator: Sendable {
         }
       }
     }
+    return lines
   }
 
   /// Reads an array value character by character (outside strings and comments), across lines: each
@@ -112,7 +119,10 @@ public struct TOMLLocator: Sendable {
   }
 
   /// The line of `path`, or of the nearest enclosing table or key that has one.
-  public func line(of path: String) -> Int? {
+  public func line(of path: String) -> Int? { Self.line(of: path, in: lines) }
+
+  /// The line of `path` in `lines` (of the same text), for asking of many paths at once.
+  static func line(of path: String, in lines: [String: Int]) -> Int? {
     var p = path
     while !p.isEmpty {
       if let l = lines[p] { return l }
