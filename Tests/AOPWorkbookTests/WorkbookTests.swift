@@ -281,6 +281,14 @@ import Testing
     #expect(Sheet.longestLine("Sữa bột\nx") == 7)
     #expect(Sheet.longestLine("a\r\nbc") == 4)  // CR LF is one character, and no line break for `split`
     #expect(Sheet.longestLine("e\u{301}\u{301}") == 1)
+    // Text that is not ASCII, counted by scalars where each is a character, else by characters: the same
+    // as counting characters, whichever way.
+    for text in [
+      "Sữa bột Meiji — “số 1” …\nĐơn hàng", "ĐƠN HÀNG\n\nă â ê ô ơ ư đ ạ ả ấ ầ ẩ ẫ ậ ỹ", "©®±×÷ʼ\nabc",
+      "ạ\u{301}x", "Sữa\r\nbột", "Sữa\u{200D}bột", "Sữa 🍼🍼\nb", "giá 100.000₫", "\u{2028}ữ", "ữ\n", "\nữ",
+    ] {
+      #expect(Sheet.longestLine(text) == (text.split(separator: "\n").map(\.count).max() ?? 0), "\(text)")
+    }
     #expect([0, 9, 10, 99, 100, 123_456_789, UInt64.max].map(Sheet.digitCount) == [1, 1, 2, 2, 3, 9, 20])
   }
 

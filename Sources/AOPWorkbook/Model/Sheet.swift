@@ -367,18 +367,41 @@ public struct Sheet: Hashable, Sendable {
   }
 
   /// The characters of the longest line of `text`: counted as bytes when it is ASCII without a carriage
-  /// return (which with its line feed is one character), as characters otherwise.
+  /// return (which with its line feed is one character), as scalars when each is a character of its own
+  /// (Vietnamese as written precomposed), as characters otherwise.
   static func longestLine(_ text: String) -> Int {
     var longest = 0
     var current = 0
     for byte in text.utf8 {
-      guard byte < 0x80, byte != 0x0D else { return text.split(separator: "\n").map(\.count).max() ?? 0 }
+      guard byte < 0x80, byte != 0x0D else { return longestLineOfScalars(text) }
       if byte == 0x0A {
         longest = max(longest, current)
         current = 0
       } else {
         current += 1
       }
+    }
+    return max(longest, current)
+  }
+
+  /// `longestLine` of text that is not all ASCII. Below U+0300 (where the combining marks begin), the
+  /// Latin letters with their Vietnamese marks (U+1E00–U+1EFF) and the dashes, quotes and dots of
+  /// U+2010–U+2027, no scalar joins the one before into a character, so there a scalar is a character
+  /// (a carriage return excepted); text with any other scalar is counted by its characters.
+  private static func longestLineOfScalars(_ text: String) -> Int {
+    var longest = 0
+    var current = 0
+    for scalar in text.unicodeScalars {
+      let v = scalar.value
+      if v == 0x0A {
+        longest = max(longest, current)
+        current = 0
+        continue
+      }
+      guard (v < 0x300 && v != 0x0D) || (0x1E00...0x1EFF).contains(v) || (0x2010...0x2027).contains(v) else {
+        return text.split(separator: "\n").map(\.count).max() ?? 0
+      }
+      current += 1
     }
     return max(longest, current)
   }
