@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Unit costs over time per SKU: of the entries on or before a day the latest wins; an undated entry
 /// applies to every date and is overridden by any dated one that applies.
 ///
@@ -10,11 +12,16 @@ public struct CostBook: Sendable {
   private var dated: [String: [(Day, Money)]] = [:]
   /// The SKUs the cost sources give each product name (as `ProductName.key`), in the order first seen.
   private var skusByName: [String: [String]] = [:]
+  /// The answers of `skus(named:)` so far: the report asks for the same few names line after line (an
+  /// item list's items, a SKU's product), and a name's key is slow to make (Unicode lowercasing). A new
+  /// entry starts them afresh, so a copy of the book never answers from the other's.
+  private var namesAsked = NamesAsked()
 
   public init() {}
 
   /// Records a cost. Of two undated entries for a SKU the later (in file order) wins.
   public mutating func add(_ entry: CostEntry) {
+    namesAsked = NamesAsked()
     if let name = entry.productName {
       let key = ProductName.key(name)
       if !key.isEmpty, !(skusByName[key]?.contains(entry.sku) ?? false) {
@@ -42,8 +49,11 @@ public struct CostBook: Sendable {
 
   /// The SKUs the cost sources give a product of this name.
   public func skus(named name: String) -> [String] {
+    if let known = namesAsked.skus(named: name) { return known }
     let key = ProductName.key(name)
-    return key.isEmpty ? [] : skusByName[key] ?? []
+    let skus = key.isEmpty ? [] : skusByName[key] ?? []
+    namesAsked.remember(skus, named: name)
+    return skus
   }
 
   /// The unit cost of a product on `day`: by its SKU when a cost source lists it, else by its name.
@@ -102,4 +112,19 @@ public enum UncostedReason: String, Hashable, Sendable, Codable, CaseIterable, C
   case skuOfSeveralNames = "sku_of_several_names"
 
   public static func < (a: UncostedReason, b: UncostedReason) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// A cost book's answers by product name (see `CostBook.skus(named:)`); at most a few tens of
+/// thousands kept.
+final class NamesAsked: Sendable {
+  private let answers = Mutex<[String: [String]]>([:])
+
+  func skus(named name: String) -> [String]? { answers.withLock { $0[name] } }
+
+  func remember(_ skus: [String], named name: String) {
+    answers.withLock {
+      if $0.count >= 50_000 { $0.removeAll() }
+      $0[name] = skus
+    }
+  }
 }
