@@ -119,7 +119,8 @@ private func events(_ path: String, options: CSVOptions = CSVOptions()) throws -
     let wide = (0..<50).map(String.init).joined(separator: ",")
     let path = try folder.write(
       "limits.csv",
-      "a,b\n1,\(String(repeating: "x", count: 300))\n\(wide)\n\(String(repeating: "y", count: 5_000))\n2,ok\n")
+      "a,b\n1,\(String(repeating: "x", count: 300))\n\(wide)\n\(String(repeating: "y", count: 5_000))\n2,ok\n"
+        + "\(String(repeating: "z", count: 250)),3\n3,\(String(repeating: "w", count: 200))\n")
     var out: [String] = []
     let options = CSVOptions(chunkSize: chunkSize, maxFieldBytes: 200, maxFieldsPerRecord: 20, maxLineBytes: 1_000)
     try CSVReader(path: path, options: options).read { event in
@@ -133,6 +134,8 @@ private func events(_ path: String, options: CSVOptions = CSVOptions()) throws -
         "1: a|b", "2: cannot be parsed as CSV: field 2 has 300 bytes, more than the limit of 200",
         "3: cannot be parsed as CSV: 50 fields, more than the limit of 20",
         "4: cannot be parsed as CSV: a line longer than 1000 bytes (not kept)", "5: 2|ok",
+        "6: cannot be parsed as CSV: field 1 has 250 bytes, more than the limit of 200",
+        "7: 3|\(String(repeating: "w", count: 200))",
       ])
   }
 }

@@ -235,11 +235,11 @@ public final class CSVReader {
     let collected = tokenizer.collected
     let bytes = Array(collected.bytes.buffer)
     let fieldEnds = Array(collected.fieldEnds.buffer)
-    let recordEnds = Array(collected.recordEnds.buffer)
-    tokenizer.clearFields()
+    // The records' ends are read where they lie (nothing made of them outlives this call).
+    defer { tokenizer.clearFields() }
     let raw = pendingRaw
     var fieldStart = 0
-    for end in recordEnds {
+    for end in collected.recordEnds.buffer {
       let base = fieldStart == 0 ? 0 : fieldEnds[fieldStart - 1]
       let record = RawRecord(
         line: pendingFirstLine, lastLine: lastLine, bytes: bytes, fieldEnds: fieldEnds[fieldStart..<end],
@@ -251,9 +251,9 @@ public final class CSVReader {
           first: pendingFirstLine)
         continue
       }
-      if let long = (0..<record.count).first(where: { record.bytes($0).count > options.maxFieldBytes }) {
+      if let long = record.firstField(longerThan: options.maxFieldBytes) {
         try report(
-          malformed: .fieldTooLong(field: long + 1, bytes: record.bytes(long).count, limit: options.maxFieldBytes),
+          malformed: .fieldTooLong(field: long.index + 1, bytes: long.bytes, limit: options.maxFieldBytes),
           raw: raw, first: pendingFirstLine)
         continue
       }

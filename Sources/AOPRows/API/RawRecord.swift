@@ -74,6 +74,16 @@ public struct RawRecord: Sendable {
     String(validating: bytes(index), as: UTF8.self)
   }
 
+  /// The first field longer than `limit` bytes and its length, if any (told from the field ends alone).
+  func firstField(longerThan limit: Int) -> (index: Int, bytes: Int)? {
+    var start = fieldBase
+    for (index, end) in fieldEnds.enumerated() {
+      if end - start > limit { return (index, end - start) }
+      start = end
+    }
+    return nil
+  }
+
   /// True when every field is empty: such a record is not a row.
   public var isBlank: Bool {
     for i in 0..<count where !bytes(i).isEmpty { return false }
