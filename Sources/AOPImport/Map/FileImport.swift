@@ -443,16 +443,17 @@ final class FileImport {
   private func flushOrder() {
     guard let profile, let orderID = order.id, !order.lines.isEmpty else { return }
     defer { order = OpenOrder() }
-    let live = order.lines.filter { !statusKind($0.status, of: profile).cancelled }
+    // (Most orders have no cancelled line and no discount: then no list is made for either.)
+    let live =
+      order.lines.contains { statusKind($0.status, of: profile).cancelled }
+      ? order.lines.filter { !statusKind($0.status, of: profile).cancelled } : order.lines
     tally.skipped += order.lines.count - live.count
     guard !live.isEmpty else { return }
     let discount = live.lazy.compactMap(\.orderDiscount).first ?? .zero
-    let shares =
-      discount == .zero
-      ? [Money](repeating: .zero, count: live.count) : discount.allocate(weights: live.map(\.value.minorUnits))
+    let shares = discount == .zero ? nil : discount.allocate(weights: live.map(\.value.minorUnits))
     let isReturnDocument = profile.returnDocumentPrefix.map { orderID.hasPrefix($0) } ?? false
-    for (draft, share) in zip(live, shares) {
-      let net = draft.value - share
+    for (i, draft) in live.enumerated() {
+      let net = draft.value - (shares?[i] ?? .zero)
       let ref = source(draft.line)
       // The line, and for a sale with a returned part (no return date in the export) that return,
       // booked in the month of the sale.
