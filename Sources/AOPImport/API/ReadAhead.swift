@@ -136,32 +136,63 @@ final class DiscardingSink: ImportSink {
 }
 
 /// What an import delivered, in order, to be played into the run's sink later.
+///
+/// One list per kind of item and the order of the kinds: an item is played where it lies in its list,
+/// not copied out of an enum case (its texts retained, then released twice).
 final class RecordingSink: ImportSink {
-  private enum Delivered {
-    case sale(SaleLine)
-    case cost(CostEntry)
-    case spend(SpendLine)
-    case rejection(Rejection)
+  private enum Kind: UInt8 {
+    case sale, cost, spend, rejection
   }
-  private var delivered: [Delivered] = []
+  private var order: [Kind] = []
+  private var sales: [SaleLine] = []
+  private var costs: [CostEntry] = []
+  private var spend: [SpendLine] = []
+  private var rejections: [Rejection] = []
 
-  func accept(_ line: SaleLine) { delivered.append(.sale(line)) }
-  func accept(_ entry: CostEntry) { delivered.append(.cost(entry)) }
-  func accept(_ line: SpendLine) { delivered.append(.spend(line)) }
-  func reject(_ rejection: Rejection) { delivered.append(.rejection(rejection)) }
+  func accept(_ line: SaleLine) {
+    order.append(.sale)
+    sales.append(line)
+  }
+  func accept(_ entry: CostEntry) {
+    order.append(.cost)
+    costs.append(entry)
+  }
+  func accept(_ line: SpendLine) {
+    order.append(.spend)
+    spend.append(line)
+  }
+  func reject(_ rejection: Rejection) {
+    order.append(.rejection)
+    rejections.append(rejection)
+  }
 
-  func discard() { delivered = [] }
+  func discard() {
+    order = []
+    sales = []
+    costs = []
+    spend = []
+    rejections = []
+  }
 
   func play(into sink: ImportSink) {
-    for item in delivered {
-      switch item {
-      case .sale(let line): sink.accept(line)
-      case .cost(let entry): sink.accept(entry)
-      case .spend(let line): sink.accept(line)
-      case .rejection(let rejection): sink.reject(rejection)
+    var next = (sale: 0, cost: 0, spend: 0, rejection: 0)
+    for kind in order {
+      switch kind {
+      case .sale:
+        sink.accept(sales[next.sale])
+        next.sale += 1
+      case .cost:
+        sink.accept(costs[next.cost])
+        next.cost += 1
+      case .spend:
+        sink.accept(spend[next.spend])
+        next.spend += 1
+      case .rejection:
+        sink.reject(rejections[next.rejection])
+        next.rejection += 1
       }
     }
-    delivered = []
+    discard()
   }
 }
 
