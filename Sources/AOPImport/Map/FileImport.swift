@@ -27,6 +27,7 @@ final class FileImport {
   /// How many times each identity has occurred in this file so far.
   private let occurrences = IdentityTable()
   private let textMemo = TextMemo()
+  private let fieldSpans = FieldSpans()
   /// The identity key of the profile's namespace, before any field is mixed in.
   private var identityBase: IdentityKey?
   /// Rows accepted with a warning, per reason, in the order first met.
@@ -148,6 +149,8 @@ final class FileImport {
     }
     var fields = RowFields(record: record, columns: columns, profile: profile, currency: importer.settings.currency)
     fields.memo = textMemo
+    fieldSpans.nextRow()
+    fields.spans = fieldSpans
     if fields.hasSkipMarker {
       tally.skipped += 1
       return

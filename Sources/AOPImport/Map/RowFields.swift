@@ -13,6 +13,8 @@ struct RowFields {
   var filled = FieldValues()
   /// The file's last text read per field, to reuse when the next row repeats it.
   var memo: TextMemo?
+  /// Where each field's own bytes lie, found once per row (see `FieldSpans`).
+  var spans: FieldSpans?
 
   struct Failure: Error {
     var column: String?
@@ -21,24 +23,32 @@ struct RowFields {
 
   func has(_ field: Field) -> Bool { columns.index[field] != nil }
 
-  /// The field's bytes, trimmed; its fallback column's when it is empty. A value the profile lists
-  /// as meaning empty (`-`) is empty.
+  /// The field's bytes, trimmed; its fallback column's when it is empty; the value filled down for it
+  /// when both are. A value the profile lists as meaning empty (`-`) is empty.
   func bytes(_ field: Field) -> ArraySlice<UInt8> {
-    if let i = columns.index[field] {
-      let b = cell(i)
-      if !b.isEmpty { return b }
-    }
-    if let j = columns.fallbackIndex[field] {
-      let b = cell(j)
-      if !b.isEmpty { return b }
-    }
-    return filled[field] ?? []
+    let own = ownRange(field)
+    return own.isEmpty ? filled[field] ?? [] : record.bytes(in: own)
   }
 
-  private func cell(_ i: Int) -> ArraySlice<UInt8> {
-    let b = trimmed(record.bytes(i))
-    if !profile.emptyValues.isEmpty, profile.emptyValues.contains(where: { b.elementsEqual($0) }) { return [] }
-    return b
+  /// Where the field's own bytes lie: its column's, else its fallback column's (each trimmed, and empty
+  /// when the profile says the value means empty). A mapping asks for a field several times; the row's
+  /// `spans` keep the answer.
+  private func ownRange(_ field: Field) -> Range<Int> {
+    if let spans, let known = spans[field] { return known }
+    var range = 0..<0
+    if let i = columns.index[field] { range = cellRange(i) }
+    if range.isEmpty, let j = columns.fallbackIndex[field] { range = cellRange(j) }
+    spans?[field] = range
+    return range
+  }
+
+  private func cellRange(_ i: Int) -> Range<Int> {
+    let range = record.trimmedRange(i)
+    if !profile.emptyValues.isEmpty, profile.emptyValues.contains(where: { record.bytes(in: range).elementsEqual($0) })
+    {
+      return range.lowerBound..<range.lowerBound
+    }
+    return range
   }
 
   func isEmpty(_ field: Field) -> Bool { bytes(field).isEmpty }
@@ -108,7 +118,7 @@ struct RowFields {
   /// What kind of cell a field's value came from (a number cell of a workbook is read as such,
   /// whatever the profile says about the file's number format).
   func kind(_ field: Field) -> CellKind {
-    if let i = columns.index[field], !trimmed(record.bytes(i)).isEmpty { return record.kind(i) }
+    if let i = columns.index[field], !record.trimmedRange(i).isEmpty { return record.kind(i) }
     if let j = columns.fallbackIndex[field] { return record.kind(j) }
     return .text
   }
@@ -224,7 +234,7 @@ struct RowFields {
   }
 
   /// True when the row has a value in a column that marks it as skipped by rule.
-  var hasSkipMarker: Bool { columns.skipIfPresent.contains { !trimmed(record.bytes($0)).isEmpty } }
+  var hasSkipMarker: Bool { columns.skipIfPresent.contains { !record.trimmedRange($0).isEmpty } }
 
   /// A status matches a listed status when it starts with it (Shopee's status sentences carry dates).
   static func status(_ status: String, matchesAnyOf list: [String]) -> Bool {
@@ -252,6 +262,28 @@ final class TextMemo {
   }
 
   func remember(_ text: String, for field: Field) { last[field.ordinal] = text }
+}
+
+/// Where each field's own bytes lie in the row being mapped (`RowFields.bytes`): found once per row,
+/// not once per time the mapping asks. Rows are told apart by a number, so moving to the next row
+/// forgets them all at once.
+final class FieldSpans {
+  private var spans = [(row: Int, start: Int, end: Int)](repeating: (-1, 0, 0), count: Field.allCases.count)
+  private var row = 0
+
+  /// Forgets the spans of the row before.
+  func nextRow() { row += 1 }
+
+  subscript(field: Field) -> Range<Int>? {
+    get {
+      let span = spans[field.ordinal]
+      return span.row == row ? span.start..<span.end : nil
+    }
+    set {
+      guard let newValue else { return }
+      spans[field.ordinal] = (row, newValue.lowerBound, newValue.upperBound)
+    }
+  }
 }
 
 func trimmed(_ b: ArraySlice<UInt8>) -> ArraySlice<UInt8> {

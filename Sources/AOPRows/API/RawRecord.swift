@@ -69,6 +69,29 @@ public struct RawRecord: Sendable {
     return bytes[start..<fieldEnds[i]]
   }
 
+  /// Where field `index` lies in the record's storage without its leading and trailing spaces, tabs and
+  /// line breaks (an empty range when the row is shorter): told from the offsets and bytes, with no slice
+  /// made to trim. `bytes(in:)` gives its bytes.
+  public func trimmedRange(_ index: Int) -> Range<Int> {
+    guard index >= 0, index < fieldEnds.count else { return 0..<0 }
+    let i = fieldEnds.startIndex + index
+    var start = i == fieldEnds.startIndex ? fieldBase : fieldEnds[i - 1]
+    var end = fieldEnds[i]
+    bytes.withUnsafeBufferPointer { b in
+      while start < end, Self.isSpace(b[start]) { start += 1 }
+      while end > start, Self.isSpace(b[end - 1]) { end -= 1 }
+    }
+    return start..<end
+  }
+
+  /// The bytes at `range` of the record's storage (from `trimmedRange`).
+  public func bytes(in range: Range<Int>) -> ArraySlice<UInt8> { bytes[range] }
+
+  /// What trimming a field leaves out: space, tab, CR, LF.
+  @inline(__always) static func isSpace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A
+  }
+
   /// Field `index` as text, or `nil` when its bytes are not valid UTF-8.
   public func string(_ index: Int) -> String? {
     String(validating: bytes(index), as: UTF8.self)
