@@ -124,7 +124,7 @@ BENCH_REAL_SCALE ?= 60
 bench: deps
 	@$(MAKE) --no-print-directory install-missing PACKAGES="unzip"
 	@$(MAKE) --no-print-directory pip-missing PIP_PACKAGES="$(PIP_BENCH_PACKAGES)"
-	$(SWIFT) build -c release --product aop
+	$(SWIFT) build -c release --product aop --static-swift-stdlib
 	cc -O2 -o .build/bench-csvcount bench/csvcount.c -lcsv
 	cc -O2 -o .build/bench-xlsxwrite bench/xlsxwrite.c $$(pkg-config --cflags --libs xlsxwriter)
 	python3 bench/run.py $(BENCH_SIZES) $(BENCH_REAL_SCALE)
