@@ -7,7 +7,9 @@ import AOPLedger
 public final class Deduplicator: @unchecked Sendable {
   /// Each identity's first occurrence: its file's index (high 32 bits) and line (low 32 bits, never 0).
   /// The run's only: a file's reading held apart needs no table of its own, for one file's identities
-  /// are all different (`FileImport` numbers a file's repeats of a row: `IdentityKey.occurrence`).
+  /// are all different — `FileImport` numbers a file's repeats of a row, and a key's bytes tell its
+  /// fields and number apart (`IdentityKey`) — short of two 128-bit hashes meeting, which the whole of
+  /// de-duplication takes as never happening.
   private let firstSeen: IdentityTable
   private var files: [String] = []
   private var fileIndex: [String: Int32] = [:]
@@ -31,7 +33,7 @@ public final class Deduplicator: @unchecked Sendable {
   private init(holdingApartOver run: Deduplicator?) {
     holdingApart = true
     self.run = run
-    firstSeen = IdentityTable(capacity: 0)  // never used
+    firstSeen = IdentityTable(capacity: 0)  // the smallest: a reading held apart keeps none (see `firstSeen`)
   }
 
   /// A stand-in for the run's de-duplication while one file is read ahead on another core: it answers as
@@ -45,17 +47,23 @@ public final class Deduplicator: @unchecked Sendable {
   static func holdingApart(over run: Deduplicator) -> Deduplicator { Deduplicator(holdingApartOver: run) }
 
   /// Takes in the identities a file read ahead took in, as `firstOccurrence` would have one by one;
-  /// unless one of them was seen before (in an earlier file): then none, and false. One look-up per
-  /// identity: each goes in as it is checked, and on a hit those that went in come out again.
+  /// unless one of them was seen before (in an earlier file): then none, and false. Where the table
+  /// has room for them all, one look-up each: each goes in as it is checked, and on a hit those that
+  /// went in come out again. Otherwise they are all looked up first, so that a file not taken in does
+  /// not leave the table grown for it.
   func takeInUnlessSeen(_ ahead: Deduplicator, file: String) -> Bool {
     guard !ahead.asked.isEmpty else { return true }
+    guard firstSeen.hasRoom(for: ahead.asked.count) else {
+      if ahead.asked.contains(where: { firstSeen.value(of: $0.key) != nil }) { return false }
+      takeIn(ahead, file: file)
+      return true
+    }
     let index = self.index(of: file)
-    firstSeen.reserve(ahead.asked.count)
     var inserted: [Int] = []
     inserted.reserveCapacity(ahead.asked.count)
     for (key, line) in ahead.asked {
       guard let slot = firstSeen.insertNew(key, Self.place(file: index, line: line)) else {
-        firstSeen.removeNewest(inserted)
+        firstSeen.remove(inserted)
         return false
       }
       inserted.append(slot)

@@ -15,10 +15,12 @@ struct IdentityKey: Hashable, Sendable {
     mix(Array(namespace.utf8)[...])
   }
 
-  /// Mixes in one field's bytes, followed by a separator no field can contain unescaped in the hash.
+  /// Mixes in one field: its length, then its bytes. With the lengths, the bytes mixed in tell the fields
+  /// (and the occurrence after them) apart whatever they hold: a separator byte could be in a field, and
+  /// then two different rows would make the same bytes.
   mutating func mix(_ bytes: ArraySlice<UInt8>) {
+    mix(number: bytes.count)
     for byte in bytes { mix(byte: byte) }
-    mix(byte: 0x1F)
   }
 
   @inline(__always) private mutating func mix(byte: UInt8) {
@@ -26,16 +28,21 @@ struct IdentityKey: Hashable, Sendable {
     b = (b ^ UInt64(byte)) &* 0x0000_0001_0000_01B3 &+ 0x9E37_79B9
   }
 
-  /// The key of the n-th row (1-based) with this identity in one file: `n`'s bytes, least significant
-  /// first, mixed in as one more field.
+  /// A count, 7 bits a byte, least significant first, the top bit set on every byte but the last: where
+  /// it ends is in its bytes.
+  private mutating func mix(number: Int) {
+    var v = UInt(max(number, 0))
+    while v >= 0x80 {
+      mix(byte: UInt8(truncatingIfNeeded: v) | 0x80)
+      v >>= 7
+    }
+    mix(byte: UInt8(v))
+  }
+
+  /// The key of the n-th row (1-based) with this identity in one file: `n` mixed in after the fields.
   func occurrence(_ n: Int) -> IdentityKey {
     var k = self
-    var v = n
-    repeat {
-      k.mix(byte: UInt8(v & 0xFF))
-      v >>= 8
-    } while v > 0
-    k.mix(byte: 0x1F)
+    k.mix(number: n)
     return k
   }
 }
@@ -79,7 +86,7 @@ final class IdentityTable {
   }
 
   /// Stores `value` (nonzero) for `key` and returns the slot it went to; `nil`, storing nothing, when the
-  /// key is there already. Inside a batch that `removeNewest` may undo, after `reserve`.
+  /// key is there already. For a batch that `remove` may undo, while `hasRoom` for it.
   func insertNew(_ key: IdentityKey, _ value: UInt64) -> Int? {
     precondition(value != 0, "an identity table's values are nonzero")
     let i = index(of: key)
@@ -90,16 +97,13 @@ final class IdentityTable {
     return i
   }
 
-  /// Grows now, if need be, so that `more` keys go in without growing (and no slot moves meanwhile).
-  func reserve(_ more: Int) {
-    while (count + more) * 4 > (mask + 1) * 3 { grow() }
-  }
+  /// True when `more` keys go in without the table growing (so no slot moves meanwhile).
+  func hasRoom(for more: Int) -> Bool { (count + more) * 4 <= (mask + 1) * 3 }
 
-  /// Takes out the keys `insertNew` put at `inserted`, in that order since `reserve` and the last keys
-  /// stored: newest first, which leaves a linear-probing table exactly as it was before them (each
-  /// went to the first free slot of its run, and the keys after it are gone already).
-  func removeNewest(_ inserted: [Int]) {
-    for i in inserted.reversed() {
+  /// Takes out the keys `insertNew` put at `inserted` while the table had room for them all: their slots
+  /// were free before and no key moved, so the table is as it was before them.
+  func remove(_ inserted: [Int]) {
+    for i in inserted {
       slots[i] = Slot(a: 0, b: 0, value: 0)
       count -= 1
     }
