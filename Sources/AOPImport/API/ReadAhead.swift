@@ -137,8 +137,8 @@ final class DiscardingSink: ImportSink {
 
 /// What an import delivered, in order, to be played into the run's sink later.
 ///
-/// One list per kind of item and the order of the kinds: an item is played where it lies in its list,
-/// not copied out of an enum case (its texts retained, then released twice).
+/// One list per kind of item and the order of the kinds: an item is played where it lies in its list.
+/// (Copying it out of an enum case, as before, retained each of its texts only to release it again.)
 final class RecordingSink: ImportSink {
   private enum Kind: UInt8 {
     case sale, cost, spend, rejection

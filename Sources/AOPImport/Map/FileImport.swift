@@ -149,8 +149,7 @@ final class FileImport {
     }
     var fields = RowFields(record: record, columns: columns, profile: profile, currency: importer.settings.currency)
     fields.memo = textMemo
-    fieldSpans.nextRow()
-    fields.spans = fieldSpans
+    fields.spans = fieldSpans.forNewRow()
     if fields.hasSkipMarker {
       tally.skipped += 1
       return

@@ -271,8 +271,11 @@ final class FieldSpans {
   private var spans = [(row: Int, start: Int, end: Int)](repeating: (-1, 0, 0), count: Field.allCases.count)
   private var row = 0
 
-  /// Forgets the spans of the row before.
-  func nextRow() { row += 1 }
+  /// These spans for a new row: the row before's are forgotten.
+  func forNewRow() -> FieldSpans {
+    row += 1
+    return self
+  }
 
   subscript(field: Field) -> Range<Int>? {
     get {
