@@ -110,7 +110,7 @@ uninstall:
 FUZZ_SECONDS ?= 120
 fuzz:
 	@$(MAKE) --no-print-directory install-missing PACKAGES="$(APT_PACKAGES) unzip"
-	$(SWIFT) build -c release --product aop-fuzz
+	$(SWIFT) build -c release --product aop-fuzz --static-swift-stdlib
 	@rm -rf .build/fuzz-seeds && mkdir -p .build/fuzz-seeds && for f in Tests/Fixtures/profiles/*/*.xlsx; do \
 	  unzip -q -o -d ".build/fuzz-seeds/$$(basename "$$f" .xlsx)" "$$f" 'xl/worksheets/*.xml'; done
 	.build/release/aop-fuzz csv $(FUZZ_SECONDS) Tests/Fixtures/profiles/*/*.csv
