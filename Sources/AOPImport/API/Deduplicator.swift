@@ -71,8 +71,8 @@ public final class Deduplicator: @unchecked Sendable {
     return true
   }
 
-  /// Takes in the identities a file read in its turn but held apart took in (none seen before: it read
-  /// against the run's), as `firstOccurrence` would have one by one.
+  /// Takes in the identities a reading held apart took in, none of them seen before (it read against
+  /// the run's, or they were all looked up), as `firstOccurrence` would have one by one.
   func takeIn(_ ahead: Deduplicator, file: String) {
     for (key, line) in ahead.asked { _ = firstOccurrence(of: key, file: file, line: line) }
   }
