@@ -2,13 +2,14 @@ import Testing
 
 @testable import AOPImport
 
-@Suite struct IdentityTableTests {
-  private func key(_ i: Int) -> IdentityKey {
-    var k = IdentityKey(namespace: "test")
-    k.mix(Array("row \(i)".utf8)[...])
-    return k
-  }
+/// The identity of the test's row `i`.
+private func key(_ i: Int) -> IdentityKey {
+  var k = IdentityKey(namespace: "test")
+  k.mix(Array("row \(i)".utf8)[...])
+  return k
+}
 
+@Suite struct IdentityTableTests {
   /// Far past its first capacity (so it grows many times), every key keeps its first value and a
   /// key never stored is never found.
   @Test func keepsEachKeysFirstValueThroughGrowth() {
@@ -93,12 +94,6 @@ import Testing
 }
 
 @Suite struct ReadAheadIdentityTests {
-  private func key(_ i: Int) -> IdentityKey {
-    var k = IdentityKey(namespace: "test")
-    k.mix(Array("row \(i)".utf8)[...])
-    return k
-  }
-
   /// A file read ahead is taken into the run's identities whole, or — when an earlier file has one of
   /// them — not at all, not even those before that one: read again in its turn, only that row is a
   /// duplicate, and a later file repeating one of its rows is a duplicate of its line.
