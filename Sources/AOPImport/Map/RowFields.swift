@@ -289,9 +289,10 @@ final class FieldSpans {
   }
 }
 
+/// `b` without what trimming leaves out at either end (`RawRecord.isSpace`, as `RawRecord.trimmedRange`).
 func trimmed(_ b: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
   var s = b.startIndex, e = b.endIndex
-  while s < e, b[s] == 0x20 || b[s] == 0x09 || b[s] == 0x0D || b[s] == 0x0A { s += 1 }
-  while e > s, b[e - 1] == 0x20 || b[e - 1] == 0x09 || b[e - 1] == 0x0D || b[e - 1] == 0x0A { e -= 1 }
+  while s < e, RawRecord.isSpace(b[s]) { s += 1 }
+  while e > s, RawRecord.isSpace(b[e - 1]) { e -= 1 }
   return b[s..<e]
 }

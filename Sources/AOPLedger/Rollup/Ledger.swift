@@ -102,9 +102,8 @@ public struct Ledger: Sendable {
   public mutating func add(_ line: SaleLine) {
     lineCount += 1
     Self.keep(line, in: &keptLines, truncated: &linesTruncated, limit: keepLimit)
-    let key = SalesKey(day: line.day, channel: line.channel, sku: line.sku)
     if let items = line.items {
-      addListed(line, items: items, key: key)
+      addListed(line, items: items, key: SalesKey(day: line.day, channel: line.channel, sku: line.sku))
       return
     }
     Self.add(

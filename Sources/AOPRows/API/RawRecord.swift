@@ -87,8 +87,8 @@ public struct RawRecord: Sendable {
   /// The bytes at `range` of the record's storage (from `trimmedRange`).
   public func bytes(in range: Range<Int>) -> ArraySlice<UInt8> { bytes[range] }
 
-  /// What trimming a field leaves out: space, tab, CR, LF.
-  @inline(__always) static func isSpace(_ byte: UInt8) -> Bool {
+  /// What trimming a field leaves out: space, tab, CR, LF (the one definition of it).
+  @inline(__always) public static func isSpace(_ byte: UInt8) -> Bool {
     byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A
   }
 
