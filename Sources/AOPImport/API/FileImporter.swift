@@ -33,6 +33,12 @@ public struct ImportSettings: Sendable {
   /// run, its lines in memory, until it has read to its end — and so of a file read ahead. A larger file
   /// is read twice instead (`FileImporter.importHeldApart`).
   public var largestHeldApart = 256 << 20
+  /// A CSV file of sales at least this large, read ahead, is read in two halves on two cores
+  /// (`SplitReading`).
+  public var splitFrom = 32 << 20
+  /// For tests: the first half of a file read in two waits for a core to take the second, where it
+  /// would read on alone when none has yet.
+  public var splitWaitsForSecondHalf = false
   /// Limits of the CSV reader (field and line length, fields per row).
   public var csvLimits = CSVOptions()
   /// The years of the review, from the baseline's to the plan's: a sale or spend dated more than a year

@@ -42,13 +42,18 @@ extension FileImporter {
       let file = try importFile(
         at: input.path, displayPath: input.displayPath, into: sink, progress: progress, readAhead: readAhead)
       if readAhead?.stood == true { tally.stood += 1 }
+      if readAhead?.readInHalves == true { tally.inHalves += 1 }
       finished(i, file)
     }
     return tally
   }
 
-  /// Reads one file on its own, recording what it delivers (on a worker thread).
-  func readAhead(_ input: ImportInput) -> HeldApartReading {
+  /// Reads one file on its own, recording what it delivers (on a worker thread); a large one in two
+  /// halves when `offering` hands tasks to other cores (`readAheadInHalves`).
+  func readAhead(
+    _ input: ImportInput, offering: ((@escaping @Sendable () -> Void) -> Void)? = nil
+  ) -> HeldApartReading {
+    if let offering, let halves = readAheadInHalves(input, offering: offering) { return halves }
     let ahead = HeldApartReading()
     var file = ahead.read(input.path, displayPath: input.displayPath, by: self)
     if file.sha256 == nil { file.sha256 = Self.sha256(of: input.path) }
@@ -82,12 +87,14 @@ extension FileImporter {
   }
 }
 
-/// How reading ahead went: threads used (0: none, one file at a time), files read ahead, and of those the
-/// ones whose reading stood (the others were read again in their turn).
+/// How reading ahead went: threads used (0: none, one file at a time), files read ahead, of those the
+/// ones whose reading stood (the others were read again in their turn), and those read in two halves
+/// on two cores.
 public struct ReadAheadTally: Sendable, Equatable {
   public var workers: Int
   public var readAhead = 0
   public var stood = 0
+  public var inHalves = 0
 }
 
 /// A file's reading held apart from the run: its account, what it delivered, and the identities and
@@ -102,6 +109,8 @@ final class HeldApartReading: @unchecked Sendable {
   var bytesRead: Int?
   /// True once its reading stood and was taken in, in its turn.
   var stood = false
+  /// True when it was read in two halves on two cores (`SplitReading`).
+  var readInHalves = false
 
   /// A file read ahead, on its own.
   init() {
@@ -148,6 +157,13 @@ final class RecordingSink: ImportSink {
   private var costs: [CostEntry] = []
   private var spend: [SpendLine] = []
   private var rejections: [Rejection] = []
+  /// What was recorded after this, elsewhere (a file's second half read on another core).
+  private var then: RecordingSink?
+
+  /// Plays `next`'s items after this one's.
+  func append(_ next: RecordingSink) {
+    if let then { then.append(next) } else { then = next }
+  }
 
   func accept(_ line: SaleLine) {
     order.append(.sale)
@@ -172,6 +188,8 @@ final class RecordingSink: ImportSink {
     costs = []
     spend = []
     rejections = []
+    then?.discard()
+    then = nil
   }
 
   func play(into sink: ImportSink) {
@@ -192,6 +210,7 @@ final class RecordingSink: ImportSink {
         next.rejection += 1
       }
     }
+    then?.play(into: sink)
     discard()
   }
 }
@@ -219,6 +238,9 @@ final class ReadAhead: @unchecked Sendable {
   private var claimedBytes = 0
   private var results: [Int: HeldApartReading] = [:]
   private let ready: [DispatchSemaphore]
+  /// Files being read ahead now, and tasks offered by them (`SplitReading`) not yet taken.
+  private var reading = 0
+  private var tasks: [@Sendable () -> Void] = []
 
   init(importer: FileImporter, inputs: [ImportInput], workers: Int) {
     self.importer = importer
@@ -238,27 +260,48 @@ final class ReadAhead: @unchecked Sendable {
   private func work() {
     while true {
       state.lock()
-      // The next file is claimed when there is room for it, and always when nothing is ahead (the
-      // run's turn may be waiting for it).
-      while next < inputs.count, claimedFiles > 0,
-        claimedFiles >= limit || claimedBytes + weights[next] > Self.bytesAhead
+      // A task offered (a file's second half) comes first: the run waits for that file before the next.
+      // The next file is claimed when there is room for it, and always when nothing is ahead (the run's
+      // turn may be waiting for it). With no file left, a thread stays while files are being read: they
+      // may still offer a task.
+      while tasks.isEmpty,
+        next < inputs.count
+          ? claimedFiles > 0 && (claimedFiles >= limit || claimedBytes + weights[next] > Self.bytesAhead)
+          : reading > 0
       {
         state.wait()
+      }
+      if !tasks.isEmpty {
+        let task = tasks.removeFirst()
+        state.unlock()
+        task()
+        continue
       }
       let i = next
       if i < inputs.count {
         next += 1
         claimedFiles += 1
         claimedBytes += weights[i]
+        reading += 1
       }
       state.unlock()
       guard i < inputs.count else { return }
-      let result = readsAhead[i] ? importer.readAhead(inputs[i]) : nil
+      let result = readsAhead[i] ? importer.readAhead(inputs[i], offering: offer) : nil
       state.lock()
       results[i] = result
+      reading -= 1
+      state.broadcast()
       state.unlock()
       ready[i].signal()
     }
+  }
+
+  /// Hands `task` to the next thread free (while the one offering it reads on).
+  private func offer(_ task: @escaping @Sendable () -> Void) {
+    state.lock()
+    tasks.append(task)
+    state.broadcast()
+    state.unlock()
   }
 
   /// Claims no more files (the run has taken its last, or stopped): the threads end once their file is read.

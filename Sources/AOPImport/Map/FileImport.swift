@@ -38,12 +38,40 @@ final class FileImport {
   private var statusKinds: [String: (cancelled: Bool, returned: Bool)] = [:]
   private var lastStatus: (text: String, cancelled: Bool, returned: Bool)?
 
+  /// For the first half of a file read in two halves (`SplitReading`): where it may stop, and the second
+  /// half, offered to another core once the file's profile is known.
+  var split: SplitReading?
+  /// For the second half: true until its first record, the one where the first half stops.
+  private var beforeSecondHalf = false
+  /// The first order met past the split point (see `beginsSecondHalf`).
+  private var orderAtSplit: String?
+  /// For the second half: each row identity's fields, in order, numbered only when the halves are
+  /// joined — the file's count of them so far is the first half's (`absorb`).
+  private var unnumbered: [(base: IdentityKey, line: Int)]?
+
   init(importer: FileImporter, profiles: ProfileSet, displayPath: String, fileName: String, sink: ImportSink) {
     self.importer = importer
     self.profiles = profiles
     self.displayPath = displayPath
     self.fileName = fileName
     self.sink = sink
+  }
+
+  /// The second half of the file `first` is reading, to be read on another core into `sink`: the file
+  /// identified as `first` identified it, with `importer`'s own totals. Made on `first`'s thread.
+  init(secondHalfOf first: FileImport, importer: FileImporter, sink: ImportSink) {
+    self.importer = importer
+    profiles = first.profiles
+    displayPath = first.displayPath
+    fileName = first.fileName
+    self.sink = sink
+    profile = first.profile
+    columns = first.columns
+    headerRecord = -1  // every record of it is past the header
+    channel = first.channel
+    identityBase = first.identityBase
+    beforeSecondHalf = true
+    unnumbered = []
   }
 
   var result: SourceFile {
@@ -103,12 +131,31 @@ final class FileImport {
     identityBase = found.identityFields.isEmpty ? nil : IdentityKey(namespace: found.identityNamespace)
     headerRecord = identification.headerRecord
     recordsSeen = 0
+    if found.kind == .sales {
+      split?.prepare(continuing: self)
+    } else {
+      split?.withdraw()
+      split = nil
+    }
     let replay = buffered
     buffered = []
     for event in replay { try process(event) }
   }
 
   private func process(_ event: RowEvent) throws {
+    if beforeSecondHalf {
+      guard beginsSecondHalf(event) else { return }  // the first half's
+      beforeSecondHalf = false
+    } else if let split, let reached = split.point.reached {
+      // The reader has come to the split point: every event from now is of a line past it.
+      if !reached.betweenRecords {
+        split.withdraw()  // its lines would not be read alike from there: read on alone
+        self.split = nil
+      } else if beginsSecondHalf(event) {
+        self.split = nil
+        if split.stopsFirstHalf() { throw ReachedSecondHalf() }
+      }
+    }
     tally.read += 1
     switch event {
     case .malformed(let m):
@@ -125,44 +172,99 @@ final class FileImport {
 
   // MARK: Mapping rows
 
-  private func map(_ record: RawRecord) {
-    guard let profile, let columns else { return }
-    if profile.kind == .ignored {
-      tally.skipped += 1  // recognised, and deliberately not used
-      return
-    }
+  /// What a record is to the mapping: found without changing anything.
+  private enum Row {
+    /// Not used by rule: the profile's file is recognised and ignored, a report's total or note row, a
+    /// row with the profile's skip marker.
+    case skipped
+    case ragged(RejectReason)
+    case fields(RowFields)
+  }
+
+  private func row(_ record: RawRecord) -> Row {
+    guard let profile, let columns else { return .skipped }
+    if profile.kind == .ignored { return .skipped }
     if !profile.skipRowsStartingWith.isEmpty,
       let first = (0..<record.count).lazy.map({ trimmed(record.bytes($0)) }).first(where: { !$0.isEmpty })
     {
       let text = String(decoding: first, as: UTF8.self)
-      if profile.skipRowsStartingWith.contains(where: { text.hasPrefix($0) }) {
-        tally.skipped += 1  // a report's total or note row
-        return
-      }
+      if profile.skipRowsStartingWith.contains(where: { text.hasPrefix($0) }) { return .skipped }
     }
     let width = columns.headers.count
     let short = record.count < width && !record.isPositional
     let long = record.count > width && (width..<record.count).contains { !record.bytes($0).isEmpty }
-    if short || long {
-      reject(record, column: nil, reason: .ragged(fields: record.count, headerFields: width))
-      return
-    }
+    if short || long { return .ragged(.ragged(fields: record.count, headerFields: width)) }
     var fields = RowFields(record: record, columns: columns, profile: profile, currency: importer.settings.currency)
     fields.memo = textMemo
     fields.spans = fieldSpans.forNewRow()
-    if fields.hasSkipMarker {
+    return fields.hasSkipMarker ? .skipped : .fields(fields)
+  }
+
+  private func map(_ record: RawRecord) {
+    guard let profile else { return }
+    switch row(record) {
+    case .skipped:
       tally.skipped += 1
-      return
-    }
-    do {
-      switch profile.kind {
-      case .sales: try mapSale(&fields)
-      case .costs: try mapCost(fields)
-      case .spend: try mapSpend(fields)
-      case .ignored: break  // handled before any check
+    case .ragged(let reason):
+      reject(record, column: nil, reason: reason)
+    case .fields(var fields):
+      do {
+        switch profile.kind {
+        case .sales: try mapSale(&fields)
+        case .costs: try mapCost(fields)
+        case .spend: try mapSpend(fields)
+        case .ignored: break  // skipped by `row`
+        }
+      } catch {
+        reject(record, column: error.column, reason: error.reason)
       }
-    } catch {
-      reject(record, column: error.column, reason: error.reason)
+    }
+  }
+
+  /// True for the record where a file's second half begins: past the split point, the first sale row
+  /// whose order is another than the first order met there. Both halves read the same records from
+  /// the split point, and tell it from them alone, so both find the same one; an order is never cut.
+  private func beginsSecondHalf(_ event: RowEvent) -> Bool {
+    guard case .record(let record) = event, profile?.kind == .sales, case .fields(let fields) = row(record),
+      let id = try? fields.requiredText(.orderID)
+    else { return false }
+    guard let first = orderAtSplit else {
+      orderAtSplit = id
+      return false
+    }
+    return id != first
+  }
+
+  /// Takes in the account of the file's second half, read on another core to the file's end from where
+  /// this one stopped (`SplitReading`): its rows' identities numbered after this half's, as one reading
+  /// would have numbered them. What it delivered is its own recording, played after this half's.
+  func absorb(_ second: FileImport) {
+    tally.read += second.tally.read
+    tally.accepted += second.tally.accepted
+    tally.rejected += second.tally.rejected
+    tally.duplicates += second.tally.duplicates
+    tally.skipped += second.tally.skipped
+    revenue += second.revenue
+    spend += second.spend
+    expenses += second.expenses
+    purchases += second.purchases
+    for flag in second.flags {
+      if let i = flags.firstIndex(where: { $0.kind == flag.kind }) {
+        flags[i].count += flag.count
+      } else {
+        flags.append(flag)
+      }
+    }
+    for (file, summary) in second.duplicatesOf {
+      duplicatesOf[
+        file,
+        default: DuplicateSummary(
+          file: file, count: 0, exampleLine: summary.exampleLine, originalLine: summary.originalLine)
+      ].count += summary.count
+    }
+    for (base, line) in second.unnumbered ?? [] {
+      let n = Int(occurrences.increment(base))
+      _ = importer.deduplicator.firstOccurrence(of: base.occurrence(n), file: displayPath, line: line)
     }
   }
 
@@ -170,6 +272,11 @@ final class FileImport {
   private func isFirstOccurrence(_ fields: RowFields) -> Bool {
     guard let profile, var base = identityBase else { return true }
     for f in profile.identityFields { base.mix(fields.bytes(f)) }
+    if unnumbered != nil {
+      // A second half reads ahead: no earlier file is asked, so no row of it is a duplicate here.
+      unnumbered?.append((base, fields.record.line))
+      return true
+    }
     let n = Int(occurrences.increment(base))
     if let first = importer.deduplicator.firstOccurrence(
       of: base.occurrence(n), file: displayPath, line: fields.record.line)
@@ -557,6 +664,9 @@ final class FileImport {
     sink.reject(Rejection(source: source(line), column: column, reason: reason, rawText: raw))
   }
 }
+
+/// Thrown to stop the first half of a file read in two where the second half begins.
+struct ReachedSecondHalf: Error {}
 
 extension Money {
   var absolute: Money { minorUnits < 0 ? -self : self }

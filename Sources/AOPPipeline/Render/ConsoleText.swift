@@ -60,9 +60,11 @@ public struct ConsoleText: Sendable {
   func readAhead(_ t: ReadAheadTally) -> String {
     say(
       "read ahead on \(t.workers) threads: \(t.stood) of \(t.readAhead) files read ahead taken as read, "
-        + "\(t.readAhead - t.stood) read again in their turn (an earlier file had some of their rows)",
+        + "\(t.readAhead - t.stood) read again in their turn (an earlier file had some of their rows)"
+        + (t.inHalves > 0 ? "; \(t.inHalves) read in two halves on two cores" : ""),
       "đọc trước trên \(t.workers) luồng: \(t.stood) trong \(t.readAhead) tệp đọc trước được dùng ngay, "
-        + "\(t.readAhead - t.stood) tệp đọc lại theo lượt (tệp trước đã có một số dòng của chúng)")
+        + "\(t.readAhead - t.stood) tệp đọc lại theo lượt (tệp trước đã có một số dòng của chúng)"
+        + (t.inHalves > 0 ? "; \(t.inHalves) tệp đọc thành hai nửa trên hai nhân" : ""))
   }
   func flagged(file: String, _ flag: RowFlag) -> String { "\(file): " + labels.flagged(flag) }
   func leftoverRemoved(_ name: String) -> String {

@@ -60,6 +60,14 @@ public final class CSVReader {
 
   private var tokenizer: LibCSVTokenizer?
   private var lineNumber = 0
+  /// For a reader from the file's start: the split point it marks as it comes to it (`CSVSplitPoint`).
+  public var splitPoint: CSVSplitPoint?
+  /// Where the reading starts: 0, or for the second part of a split file its split point's offset.
+  private let startOffset: Int
+  /// The file offset (of a UTF-8 file) of the next line's first byte, and of the first byte of the text
+  /// `consume` is given next.
+  private var nextLineOffset = 0
+  private var textOffset = 0
   /// The physical lines of the record in progress, back to back (terminators included), where each ends,
   /// and the first one's number.
   private var pendingRaw: [UInt8] = []
@@ -74,6 +82,22 @@ public final class CSVReader {
   public init(path: String, options: CSVOptions = CSVOptions()) {
     self.path = path
     self.options = options
+    startOffset = 0
+  }
+
+  /// A reader of a UTF-8 file from `point` (a line start) to its end, its lines numbered after the
+  /// `linesBefore` before it, with the delimiter the reader from the start found. It reads those lines
+  /// as that reader does when `point` says it came to them between records. It hashes nothing
+  /// (`sha256` stays `nil`).
+  public init(path: String, options: CSVOptions, continuingAt point: CSVSplitPoint, linesBefore: Int, delimiter: UInt8)
+  {
+    self.path = path
+    self.options = options
+    startOffset = point.offset
+    lineNumber = linesBefore
+    nextLineOffset = point.offset
+    textOffset = point.offset
+    self.delimiter = delimiter
   }
 
   /// Reads the whole file, calling `visit` for each record or malformed record in file order.
@@ -90,6 +114,15 @@ public final class CSVReader {
 
     var transcoder: UTF8Transcoder?
     var utf8: [UInt8] = []
+    if startOffset > 0 {
+      do {
+        try handle.seek(toOffset: UInt64(startOffset))
+      } catch {
+        throw RowsError.readFailed(path: path, reason: error.localizedDescription)
+      }
+      transcoder = UTF8Transcoder(encoding: .utf8)
+      tokenizer = try LibCSVTokenizer(delimiter: delimiter)
+    }
     while true {
       let data: Data
       do {
@@ -100,7 +133,7 @@ public final class CSVReader {
       if data.isEmpty { break }
       bytesRead += data.count
       onChunk?(bytesRead)
-      hash.update(data)
+      if startOffset == 0 { hash.update(data) }
       try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
         var chunk = raw
         if transcoder == nil {
@@ -112,17 +145,20 @@ public final class CSVReader {
             throw RowsError.notUTF8(path: path)
           }
           transcoder = UTF8Transcoder(encoding: encoding)
+          (nextLineOffset, textOffset) = (bom, bom)
         }
         transcoder?.transcode(chunk, into: &utf8)
         if tokenizer == nil {
           delimiter = options.delimiter ?? DelimiterSniffer.sniff(Array(utf8.prefix(64 * 1024)))
           tokenizer = try LibCSVTokenizer(delimiter: delimiter)
+          // Offsets in the text are the file's (less the mark) only when nothing was decoded.
+          if encoding == .utf8 { splitPoint?.delimiter = delimiter }
         }
         try consume(utf8)
       }
     }
     guard bytesRead > 0 else { throw RowsError.empty(path: path) }
-    sha256 = hash.hexDigest()
+    if startOffset == 0 { sha256 = hash.hexDigest() }
     transcoder?.finish(into: &utf8)
     try consume(utf8)
     try finishInput()
@@ -138,6 +174,11 @@ public final class CSVReader {
         let end = base.distance(to: UnsafeRawPointer(hit)) + 1
         defer { start = end }
         lineNumber += 1
+        if let point = splitPoint, point.delimiter != nil, nextLineOffset == point.offset {
+          let between = !skippingLongLine && pendingLineEnds.isEmpty && tokenizer?.isBetweenRecords == true
+          point.reached = (lineNumber, between)
+        }
+        nextLineOffset = textOffset + end
         if skippingLongLine {
           // The end of a line over the limit: it becomes one malformed record, never held whole.
           skippingLongLine = false
@@ -155,6 +196,7 @@ public final class CSVReader {
           try line.withUnsafeBytes { try feed(line: $0, number: lineNumber) }
         }
       }
+      textOffset += buffer.count
       if start < buffer.count, !skippingLongLine { partialLine.append(contentsOf: buffer[start...]) }
       if partialLine.count > options.maxLineBytes {
         partialLine = []

@@ -9,13 +9,14 @@ public enum RowSource {
   ///   - encoding: the code page of a CSV without a byte-order mark (UTF-8 when `nil`).
   ///   - limits: the CSV reader's limits (field and line length, fields per record).
   ///   - bytesRead: told the bytes of a CSV file read so far, after each chunk (not for a workbook).
+  ///   - splitPoint: for a CSV file, a line the reader marks as it comes to it (`CSVSplitPoint`).
   /// - Returns: the SHA-256 of a CSV file's bytes, hashed as they were read; `nil` for a workbook, whose
   ///   reader jumps about the archive and does not read it once through.
   /// - Throws: `RowsError` when the file cannot be read at all, or what `visit` throws.
   @discardableResult
   public static func read(
     path: String, sheet: String? = nil, encoding: TextEncoding? = nil, limits: CSVOptions = CSVOptions(),
-    bytesRead: ((Int) -> Void)? = nil,
+    bytesRead: ((Int) -> Void)? = nil, splitPoint: CSVSplitPoint? = nil,
     _ visit: @escaping (RowEvent) throws -> Void
   ) throws -> String? {
     if startsWithCompoundFileSignature(path) { throw RowsError.protectedOrLegacyWorkbook(path: path) }
@@ -27,6 +28,7 @@ public enum RowSource {
     options.encoding = encoding
     let reader = CSVReader(path: path, options: options)
     reader.onChunk = bytesRead
+    reader.splitPoint = splitPoint
     try reader.read(visit)
     return reader.sha256
   }

@@ -70,6 +70,12 @@ final class LibCSVTokenizer {
   /// True when at least one record is complete.
   var hasRecords: Bool { fields.pointee.recordEnds.count > 0 }
 
+  /// True when no record is begun: nothing collected, and libcsv in its first state (`ROW_NOT_BEGUN`, 0 in
+  /// libcsv.c) with no field bytes held.
+  var isBetweenRecords: Bool {
+    fields.pointee.fieldEnds.count == 0 && parser.pointee.pstate == 0 && parser.pointee.entry_pos == 0
+  }
+
   /// Drops the fields collected, complete or not (after the reader has taken the records).
   func clearFields() { fields.pointee.clear() }
 

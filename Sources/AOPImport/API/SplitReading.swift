@@ -1,0 +1,200 @@
+import AOPLedger
+import AOPRows
+import Foundation
+
+/// A large CSV file of sales read ahead on two cores: its first half on the thread that claimed it, its
+/// second half on another, joined into exactly the reading one thread would have made.
+///
+/// The file is split at the first line start past its middle (`CSVSplitPoint`). The second half reads
+/// from there, passing over records until the first sale row of another order than the first order it
+/// met, and reads on from that row to the end. The first half reads from the start, comes to the same
+/// row the same way, and stops before it. So no order is cut, and each row is read by one half only.
+/// The second half's rows are numbered on from the first half's line count, and its row identities
+/// (whose number counts the file's earlier rows alike) are numbered when the halves are joined.
+///
+/// Whenever the halves could read differently, they are not joined: the first half reads on alone when
+/// it came to the split point inside a record (a quoted field open across it), when the file is not
+/// UTF-8, and when no other core took the second half before it came to it (nothing would be gained).
+/// And the file is read again the one-core way when the second half failed or its totals do not fit
+/// with the first's (`RunMagnitudes`).
+final class SplitReading: @unchecked Sendable {
+  private enum Status {
+    /// Offered to the other cores; `second` is set once the first half has identified the file.
+    case offered
+    case reading, done, failed, withdrawn
+  }
+
+  let point: CSVSplitPoint
+  private let path: String
+  private let importer: FileImporter
+  private let state = NSCondition()
+  private var status = Status.offered
+  private var second: SecondHalf?
+
+  /// What the second half reads with, and once read, what it read: its account, what it delivered,
+  /// and its totals. Made on the first half's thread, read on another, handed back under the lock: one
+  /// thread at a time uses it.
+  struct SecondHalf: @unchecked Sendable {
+    var run: FileImport
+    var recording: RecordingSink
+    var magnitudes: RunMagnitudes
+    var delimiter: UInt8
+  }
+
+  /// Offers the second half of the file at `path` (from `point`) to the other cores at once, through
+  /// `offering`: the first core free takes it, and waits there for the first half to identify the file.
+  init(
+    point: CSVSplitPoint, path: String, importer: FileImporter,
+    offering: (@escaping @Sendable () -> Void) -> Void
+  ) {
+    self.point = point
+    self.path = path
+    self.importer = importer
+    offering { [self] in readSecondHalf() }
+  }
+
+  /// Readies the second half once `first` has identified the file (on the first half's thread).
+  func prepare(continuing first: FileImport) {
+    guard let delimiter = point.delimiter else {  // not UTF-8: the offsets are not the text's
+      withdraw()
+      return
+    }
+    let recording = RecordingSink()
+    let magnitudes = RunMagnitudes()
+    let apart = FileImporter(
+      profiles: importer.profiles, settings: importer.settings, deduplicator: .forReadingAhead(),
+      magnitudes: magnitudes)
+    let run = FileImport(secondHalfOf: first, importer: apart, sink: recording)
+    state.lock()
+    if status == .offered {
+      second = SecondHalf(run: run, recording: recording, magnitudes: magnitudes, delimiter: delimiter)
+    }
+    state.broadcast()
+    state.unlock()
+  }
+
+  /// Reads the second half (on the core that took it), once the file is identified, unless it was
+  /// withdrawn meanwhile.
+  private func readSecondHalf() {
+    state.lock()
+    while status == .offered, second == nil { state.wait() }
+    guard status == .offered, let half = second else {
+      state.unlock()
+      return
+    }
+    status = .reading
+    state.unlock()
+    var read = false
+    do {
+      let lines = try CSVSplitPoint.lines(in: path, before: point.offset)
+      let reader = CSVReader(
+        path: path, options: importer.settings.csvLimits, continuingAt: point, linesBefore: lines,
+        delimiter: half.delimiter)
+      var events = 0
+      try reader.read { event in
+        events += 1
+        if events & 4095 == 0, self.isWithdrawn { throw StopReading() }
+        try half.run.handle(event)
+      }
+      try half.run.finish()
+      read = true
+    } catch {
+      // Failed or withdrawn: the first half reads on alone, or the file is read the one-core way.
+    }
+    state.lock()
+    if status == .reading { status = read ? .done : .failed }
+    state.broadcast()
+    state.unlock()
+  }
+
+  private var isWithdrawn: Bool {
+    state.lock()
+    defer { state.unlock() }
+    return status == .withdrawn
+  }
+
+  /// Asked by the first half where the second begins: true when it is to stop there (the second half
+  /// is being read or was); false when it is to read on alone — no other core took the second half
+  /// yet (it is withdrawn), or it failed.
+  func stopsFirstHalf() -> Bool {
+    state.lock()
+    defer { state.unlock() }
+    while status == .offered, importer.settings.splitWaitsForSecondHalf { state.wait() }
+    switch status {
+    case .reading, .done: return true
+    case .offered:
+      status = .withdrawn
+      return false
+    case .failed, .withdrawn: return false
+    }
+  }
+
+  /// The first half reads on alone (or failed): the second half, if read or being read, is not wanted.
+  func withdraw() {
+    state.lock()
+    status = .withdrawn
+    second = nil
+    state.broadcast()
+    state.unlock()
+  }
+
+  /// The second half once it has read to the end; `nil` when it failed.
+  func joined() -> SecondHalf? {
+    state.lock()
+    defer { state.unlock() }
+    while status == .reading { state.wait() }
+    return status == .done ? second : nil
+  }
+}
+
+extension FileImporter {
+  /// Reads a file ahead in two halves on two cores (`SplitReading`) when it is a CSV file of at least
+  /// `ImportSettings.splitFrom` bytes; its reading exactly as `readAhead` alone would have made it.
+  /// `nil` when it was not split, or the halves could not be joined: then it is read the one-core way,
+  /// which also says why a file is refused.
+  func readAheadInHalves(
+    _ input: ImportInput, offering: @escaping (@escaping @Sendable () -> Void) -> Void
+  ) -> HeldApartReading? {
+    var info = stat()
+    guard stat(input.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) >= settings.splitFrom,
+      !XLSXReader.looksLikeXLSX(path: input.path),
+      let point = CSVSplitPoint.middle(of: input.path, size: Int(info.st_size))
+    else { return nil }
+    let ahead = HeldApartReading()
+    let split = SplitReading(point: point, path: input.path, importer: self, offering: offering)
+    let apart = FileImporter(
+      profiles: profiles, settings: settings, deduplicator: ahead.deduplicator, magnitudes: ahead.magnitudes)
+    let run = FileImport(
+      importer: apart, profiles: profiles, displayPath: input.displayPath,
+      fileName: (input.path as NSString).lastPathComponent, sink: ahead.recording)
+    run.split = split
+    var file: SourceFile
+    do {
+      // As `importRows` reads a CSV file first: UTF-8 (or what its byte-order mark says), every profile.
+      let sha256 = try RowSource.read(path: input.path, limits: settings.csvLimits, splitPoint: point) {
+        try run.handle($0)
+      }
+      // Read alone to its end.
+      split.withdraw()
+      try run.finish()
+      file = run.result
+      file.sha256 = sha256
+    } catch is ReachedSecondHalf {
+      try? run.finish()  // closes the first half's last order (the file is identified: nothing throws)
+      let sha256 = Self.sha256(of: input.path)  // while the other core reads on
+      guard let second = split.joined(), ahead.magnitudes.canAbsorb(second.magnitudes) else { return nil }
+      ahead.magnitudes.absorb(second.magnitudes)
+      run.absorb(second.run)
+      ahead.recording.append(second.recording)
+      ahead.readInHalves = true
+      file = run.result
+      file.sha256 = sha256
+    } catch {
+      split.withdraw()
+      return nil
+    }
+    ahead.file = file
+    ahead.bytesRead = Int(info.st_size)
+    return ahead
+  }
+}
