@@ -158,6 +158,33 @@ import Testing
     for _ in 0..<2 { expectSame(try read([big, again], workers: 2, splitFrom: 1, waiting: false), one) }
   }
 
+  /// A file so short that its split point is among the first rows, read before the file is identified
+  /// (and then taken again): the halves meet past that point, as in a large file.
+  @Test func aSplitPointAmongTheRowsReadToIdentifyTheFile() throws {
+    let temp = try TemporaryFolder()
+    // The first row with a long note, so that the middle falls within it and the split point is the
+    // next line, the third of the file: the reader delivers it with the third record, the last read to
+    // identify the file (whose profiles need at most two lines before the header).
+    var first = sample.rows[0].components(separatedBy: ";")
+    first[19] = String(repeating: "giao hàng giờ hành chính ", count: 150)
+    let text = ([sample.header, first.joined(separator: ";")] + sample.rows[1..<8]).joined(separator: "\r\n") + "\r\n"
+    let tiny = temp.path("1-tiny.csv")
+    try Data(text.utf8).write(to: URL(fileURLWithPath: tiny))
+    let point = try #require(CSVSplitPoint.middle(of: tiny, size: text.utf8.count))
+    try RowSource.read(path: tiny, splitPoint: point) { _ in }
+    #expect(point.reached?.line == 3)
+    // A file of spend after it (not one of sales: it is not split).
+    let spend = temp.path("2-spend.csv")
+    try FileManager.default.copyItem(
+      atPath: Samples.folder.appendingPathComponent("exports/2025/meta/bao-cao-quang-cao-2025.csv").path,
+      toPath: spend)
+    let one = try read([tiny, spend], workers: 1)
+    let halves = try read([tiny, spend], workers: 2, splitFrom: 1)
+    expectSame(halves, one)
+    #expect(halves.tally.inHalves == 1)
+    #expect(one.sales.count == 8)
+  }
+
   /// An order of many lines with an order discount across the split point: the first half reads it
   /// whole (to the next order), so its discount is shared over all its lines, as on one core.
   @Test func anOrderAcrossTheSplitPointIsReadWholeByTheFirstHalf() throws {

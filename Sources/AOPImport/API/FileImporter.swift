@@ -37,7 +37,8 @@ public struct ImportSettings: Sendable {
   /// (`SplitReading`).
   public var splitFrom = 32 << 20
   /// For tests: the first half of a file read in two waits for a core to take the second, where it
-  /// would read on alone when none has yet.
+  /// would read on alone when none has yet. (With as many files being split at once as reading threads,
+  /// they would wait for each other: a test splits fewer.)
   public var splitWaitsForSecondHalf = false
   /// Limits of the CSV reader (field and line length, fields per row).
   public var csvLimits = CSVOptions()

@@ -146,8 +146,9 @@ final class FileImport {
     if beforeSecondHalf {
       guard beginsSecondHalf(event) else { return }  // the first half's
       beforeSecondHalf = false
-    } else if let split, let reached = split.point.reached {
-      // The reader has come to the split point: every event from now is of a line past it.
+    } else if let split, let reached = split.point.reached, Self.line(of: event) >= reached.line {
+      // An event of a line past the split point (one replayed after the file's identification may be
+      // of a line before it).
       if !reached.betweenRecords {
         split.withdraw()  // its lines would not be read alike from there: read on alone
         self.split = nil
@@ -167,6 +168,14 @@ final class FileImport {
         return
       }
       map(record)
+    }
+  }
+
+  /// The line an event's record starts on.
+  private static func line(of event: RowEvent) -> Int {
+    switch event {
+    case .record(let r): return r.line
+    case .malformed(let m): return m.line
     }
   }
 
