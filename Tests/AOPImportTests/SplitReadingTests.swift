@@ -1,9 +1,10 @@
-import AOPImport
 import AOPLedger
 import AOPRows
 import AOPTestSupport
 import Foundation
 import Testing
+
+@testable import AOPImport
 
 /// A large CSV file of sales read ahead in two halves on two cores gives exactly what reading it on one
 /// core gives: every line with its file and line, every rejection in its place, the file's account and
@@ -62,11 +63,13 @@ import Testing
 
   /// Imports the files in order on `workers` threads; a file of sales from `splitFrom` bytes is read in
   /// halves (the first waiting for the second to be taken, so that it is, unless not `waiting`).
-  func read(_ paths: [String], workers: Int, splitFrom: Int = .max, waiting: Bool = true) throws -> Reading {
+  func read(
+    _ paths: [String], workers: Int, splitFrom: Int = .max, waiting: Bool = true, profiles: ProfileSet? = nil
+  ) throws -> Reading {
     var settings = ImportSettings(currency: .vnd, channels: testChannels)
     settings.splitFrom = splitFrom
     settings.splitWaitsForSecondHalf = waiting
-    let importer = FileImporter(profiles: try ProfileSet.load(), settings: settings)
+    let importer = FileImporter(profiles: try profiles ?? ProfileSet.load(), settings: settings)
     let sink = CollectingSink()
     var files: [SourceFile] = []
     let tally = try importer.importFiles(
@@ -183,6 +186,37 @@ import Testing
     expectSame(halves, one)
     #expect(halves.tally.inHalves == 1)
     #expect(one.sales.count == 8)
+  }
+
+  /// A file whose split point comes before its header (here the second of two lines before it, a
+  /// profile of the shop's own allowing them): read whole, by one core.
+  @Test func aSplitPointBeforeTheHeaderIsNotUsed() throws {
+    let temp = try TemporaryFolder()
+    let template = try String(
+      contentsOf: repositoryRoot.appendingPathComponent("templates/profiles/kiotviet-invoice-detail.toml"),
+      encoding: .utf8)
+    let own = template.replacingOccurrences(of: "id = \"kiotviet-invoice-detail\"", with: "id = \"kv-with-title\"")
+      .replacingOccurrences(of: "[read]\n", with: "[read]\npreamble_lines = 2\n")
+    _ = try temp.write("kv-with-title.toml", own)
+    let profiles = ProfileSet([try Profile.load(from: temp.url.appendingPathComponent("kv-with-title.toml"))])
+    // A long title line (the middle of the file falls in it), then a totals line as wide as the header.
+    let title = "Báo cáo chi tiết hóa đơn — " + String(repeating: "Chi nhánh trung tâm, ", count: 200)
+    let totals = "Tổng;Tổng cộng" + String(repeating: ";", count: 24)
+    let text = ([title, totals, sample.header] + sample.rows.prefix(8)).joined(separator: "\r\n") + "\r\n"
+    let big = temp.path("1-titled.csv")
+    try Data(text.utf8).write(to: URL(fileURLWithPath: big))
+    let point = try #require(CSVSplitPoint.middle(of: big, size: text.utf8.count))
+    try RowSource.read(path: big, splitPoint: point) { _ in }
+    #expect(point.reached?.line == 2 && point.reached?.betweenRecords == true)
+    // Another file after it, of the same shape, smaller: not split.
+    let small = temp.path("2-small.csv")
+    try Data(([title, totals, sample.header] + sample.rows.prefix(2)).joined(separator: "\r\n").utf8).write(
+      to: URL(fileURLWithPath: small))
+    let one = try read([big, small], workers: 1, profiles: profiles)
+    let halves = try read([big, small], workers: 2, splitFrom: text.utf8.count, profiles: profiles)
+    expectSame(halves, one)
+    #expect(halves.tally.inHalves == 0 && one.files.first?.tally.rejected == 0)
+    #expect(one.sales.count == 8 && one.files.last?.tally.duplicates == 2)
   }
 
   /// An order of many lines with an order discount across the split point: the first half reads it

@@ -138,4 +138,53 @@ private func events(_ path: String, options: CSVOptions = CSVOptions()) throws -
         "7: 3|\(String(repeating: "w", count: 200))",
       ])
   }
+
+  /// A line at the length limit and one byte over it, with CRLF or LF, read in every chunk size that
+  /// ends a chunk within or beside them: whether a line is too long depends on its length alone (the
+  /// two halves of a file read on two cores cut it in chunks at other places).
+  @Test func whetherALineIsTooLongDoesNotDependOnTheChunks() throws {
+    let folder = try TemporaryFolder()
+    let limit = 40
+    var text = "a,b\r\n"
+    for length in (limit - 2)...(limit + 2) {
+      let line = "1," + String(repeating: "x", count: length - 2)
+      text += line + "\r\n" + line + "\n"
+    }
+    let path = try folder.write("edge.csv", text)
+    func read(_ chunkSize: Int) throws -> [String] {
+      var out: [String] = []
+      let options = CSVOptions(chunkSize: chunkSize, maxLineBytes: limit)
+      try CSVReader(path: path, options: options).read { event in
+        switch event {
+        case .record(let r): out.append("\(r.line): \(r.fields[1].count)")
+        case .malformed(let m): out.append("\(m.line): too long")
+        }
+      }
+      return out
+    }
+    let whole = try read(1 << 20)
+    // A line's bytes up to its line feed, a CR counted, may be one more than the limit (so a line of
+    // the limit's length is read with CRLF as with LF); longer, it is refused.
+    #expect(
+      whole == [
+        "1: 1", "2: 36", "3: 36", "4: 37", "5: 37", "6: 38", "7: 38", "8: too long", "9: 39", "10: too long",
+        "11: too long",
+      ])
+    for size in 1...(2 * limit + 8) { #expect(try read(size) == whole, "chunks of \(size)") }
+  }
+
+  /// A last line over the limit with no line feed after it is refused like any other, not dropped.
+  @Test(arguments: [16, 1 << 20])
+  func aLastLineOverTheLimitIsRefusedNotDropped(chunkSize: Int) throws {
+    let folder = try TemporaryFolder()
+    let path = try folder.write("last.csv", "a,b\n1,ok\n2," + String(repeating: "x", count: 100))
+    var out: [String] = []
+    try CSVReader(path: path, options: CSVOptions(chunkSize: chunkSize, maxLineBytes: 50)).read { event in
+      switch event {
+      case .record(let r): out.append("\(r.line): \(r.fields.joined(separator: "|"))")
+      case .malformed(let m): out.append("\(m.line): \(m.reason)")
+      }
+    }
+    #expect(out == ["1: a|b", "2: 1|ok", "3: cannot be parsed as CSV: a line longer than 50 bytes (not kept)"])
+  }
 }

@@ -39,7 +39,7 @@ public struct ImportSettings: Sendable {
   /// For tests: the first half of a file read in two waits for a core to take the second, where it
   /// would read on alone when none has yet. (With as many files being split at once as reading threads,
   /// they would wait for each other: a test splits fewer.)
-  public var splitWaitsForSecondHalf = false
+  var splitWaitsForSecondHalf = false
   /// Limits of the CSV reader (field and line length, fields per row).
   public var csvLimits = CSVOptions()
   /// The years of the review, from the baseline's to the plan's: a sale or spend dated more than a year

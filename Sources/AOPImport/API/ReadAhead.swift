@@ -53,11 +53,14 @@ extension FileImporter {
   func readAhead(
     _ input: ImportInput, offering: ((@escaping @Sendable () -> Void) -> Void)? = nil
   ) -> HeldApartReading {
-    if let offering, let halves = readAheadInHalves(input, offering: offering) { return halves }
-    let ahead = HeldApartReading()
-    var file = ahead.read(input.path, displayPath: input.displayPath, by: self)
-    if file.sha256 == nil { file.sha256 = Self.sha256(of: input.path) }
-    ahead.file = file
+    let ahead: HeldApartReading
+    if let offering, let halves = readAheadInHalves(input, offering: offering) {
+      ahead = halves
+    } else {
+      ahead = HeldApartReading()
+      ahead.file = ahead.read(input.path, displayPath: input.displayPath, by: self)
+    }
+    if ahead.file?.sha256 == nil { ahead.file?.sha256 = Self.sha256(of: input.path) }
     if !XLSXReader.looksLikeXLSX(path: input.path) {
       var info = stat()
       if stat(input.path, &info) == 0 { ahead.bytesRead = Int(info.st_size) }
@@ -304,7 +307,8 @@ final class ReadAhead: @unchecked Sendable {
     state.unlock()
   }
 
-  /// Claims no more files (the run has taken its last, or stopped): the threads end once their file is read.
+  /// Claims no more files (the run has taken its last, or stopped): the threads end once no file is being
+  /// read (a file being read may still offer its second half).
   func stop() {
     state.lock()
     next = inputs.count

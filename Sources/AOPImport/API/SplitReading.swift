@@ -9,14 +9,17 @@ import Foundation
 /// from there, passing over records until the first sale row of another order than the first order it
 /// met, and reads on from that row to the end. The first half reads from the start, comes to the same
 /// row the same way, and stops before it. So no order is cut, and each row is read by one half only.
-/// The second half's rows are numbered on from the first half's line count, and its row identities
-/// (whose number counts the file's earlier rows alike) are numbered when the halves are joined.
+/// The second half numbers its lines after the line feeds it counts before the split point, and its
+/// row identities (whose number counts the file's earlier rows alike) are numbered when the halves are
+/// joined. The first half's reader hashes the rest of the file from its own handle.
 ///
-/// Whenever the halves could read differently, they are not joined: the first half reads on alone when
-/// it came to the split point inside a record (a quoted field open across it), when the file is not
-/// UTF-8, and when no other core took the second half before it came to it (nothing would be gained).
-/// And the file is read again the one-core way when the second half failed or its totals do not fit
-/// with the first's (`RunMagnitudes`).
+/// Whenever the halves could read differently, they are not joined. The first half reads on alone when
+/// it came to the split point inside a record (a quoted field open across it, a blank line or a line
+/// over the length limit before it), before the header, when the file is not UTF-8, and when no other
+/// core took the second half before it came to it (nothing would be gained). The file is read again the
+/// one-core way when the second half failed, read another file than the first (replaced or changed in
+/// between), began elsewhere than the first half stopped or counted other lines before the point, or
+/// when its totals do not fit with the first's (`RunMagnitudes`).
 final class SplitReading: @unchecked Sendable {
   private enum Status {
     /// Offered to the other cores; `second` is set once the first half has identified the file.
@@ -30,6 +33,8 @@ final class SplitReading: @unchecked Sendable {
   private let state = NSCondition()
   private var status = Status.offered
   private var second: SecondHalf?
+  /// The line feeds the second half counted before the split point.
+  private var linesBefore: Int?
 
   /// What the second half reads with, and once read, what it read: its account, what it delivered,
   /// and its totals. Made on the first half's thread, read on another, handed back under the lock: one
@@ -83,12 +88,14 @@ final class SplitReading: @unchecked Sendable {
       return
     }
     status = .reading
+    state.broadcast()
     state.unlock()
     var read = false
+    var lines: Int?
     do {
-      let lines = try CSVSplitPoint.lines(in: path, before: point.offset)
+      lines = try CSVSplitPoint.lines(in: path, before: point.offset)
       let reader = CSVReader(
-        path: path, options: importer.settings.csvLimits, continuingAt: point, linesBefore: lines,
+        path: path, options: importer.settings.csvLimits, continuingAt: point, linesBefore: lines ?? 0,
         delimiter: half.delimiter)
       var events = 0
       try reader.read { event in
@@ -103,6 +110,7 @@ final class SplitReading: @unchecked Sendable {
     }
     state.lock()
     if status == .reading { status = read ? .done : .failed }
+    linesBefore = lines
     state.broadcast()
     state.unlock()
   }
@@ -124,6 +132,7 @@ final class SplitReading: @unchecked Sendable {
     case .reading, .done: return true
     case .offered:
       status = .withdrawn
+      state.broadcast()
       return false
     case .failed, .withdrawn: return false
     }
@@ -138,22 +147,27 @@ final class SplitReading: @unchecked Sendable {
     state.unlock()
   }
 
-  /// The second half once it has read to the end; `nil` when it failed.
-  func joined() -> SecondHalf? {
+  /// The second half once it has read to the end, if it began where `first` stopped and counted the
+  /// lines before the split point as the first half's reader numbered them; `nil` otherwise, or when
+  /// it failed.
+  func joined(to first: FileImport) -> SecondHalf? {
     state.lock()
     defer { state.unlock() }
     while status == .reading { state.wait() }
-    return status == .done ? second : nil
+    guard status == .done, let second, let linesBefore, let reached = point.reached,
+      reached.line == linesBefore + 1, let began = second.run.secondHalfLine, began == first.secondHalfLine
+    else { return nil }
+    return second
   }
 }
 
 extension FileImporter {
   /// Reads a file ahead in two halves on two cores (`SplitReading`) when it is a CSV file of at least
-  /// `ImportSettings.splitFrom` bytes; its reading exactly as `readAhead` alone would have made it.
-  /// `nil` when it was not split, or the halves could not be joined: then it is read the one-core way,
-  /// which also says why a file is refused.
+  /// `ImportSettings.splitFrom` bytes: its account and recording exactly as `readAhead` alone would have
+  /// made them (its hash too, when it was read in halves). `nil` when it was not split or the halves
+  /// could not be joined: then it is read the one-core way, which also says why a file is refused.
   func readAheadInHalves(
-    _ input: ImportInput, offering: @escaping (@escaping @Sendable () -> Void) -> Void
+    _ input: ImportInput, offering: (@escaping @Sendable () -> Void) -> Void
   ) -> HeldApartReading? {
     var info = stat()
     guard stat(input.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) >= settings.splitFrom,
@@ -181,8 +195,11 @@ extension FileImporter {
       file.sha256 = sha256
     } catch is ReachedSecondHalf {
       try? run.finish()  // closes the first half's last order (the file is identified: nothing throws)
-      let sha256 = Self.sha256(of: input.path)  // while the other core reads on
-      guard let second = split.joined(), ahead.magnitudes.canAbsorb(second.magnitudes) else { return nil }
+      guard let sha256 = point.sha256 else {
+        split.withdraw()  // the rest could not be hashed, or the file changed
+        return nil
+      }
+      guard let second = split.joined(to: run), ahead.magnitudes.canAbsorb(second.magnitudes) else { return nil }
       ahead.magnitudes.absorb(second.magnitudes)
       run.absorb(second.run)
       ahead.recording.append(second.recording)
@@ -194,7 +211,6 @@ extension FileImporter {
       return nil
     }
     ahead.file = file
-    ahead.bytesRead = Int(info.st_size)
     return ahead
   }
 }

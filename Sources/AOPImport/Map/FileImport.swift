@@ -45,8 +45,11 @@ final class FileImport {
   private var beforeSecondHalf = false
   /// The first order met past the split point (see `beginsSecondHalf`).
   private var orderAtSplit: String?
-  /// For the second half: each row identity's fields, in order, numbered only when the halves are
-  /// joined — the file's count of them so far is the first half's (`absorb`).
+  /// The line of the record where the second half begins: for the first half, where it stopped; for the
+  /// second, where it began (the halves are joined only if they agree).
+  private(set) var secondHalfLine: Int?
+  /// For the second half (and only there not `nil`): each row identity's fields, in order, numbered only
+  /// when the halves are joined — the file's count of them so far is the first half's (`absorb`).
   private var unnumbered: [(base: IdentityKey, line: Int)]?
 
   init(importer: FileImporter, profiles: ProfileSet, displayPath: String, fileName: String, sink: ImportSink) {
@@ -58,7 +61,8 @@ final class FileImport {
   }
 
   /// The second half of the file `first` is reading, to be read on another core into `sink`: the file
-  /// identified as `first` identified it, with `importer`'s own totals. Made on `first`'s thread.
+  /// identified as `first` identified it, with `importer`'s own totals. Made on `first`'s thread. (The
+  /// header is before the split point: the first half reads the file whole otherwise.)
   init(secondHalfOf first: FileImport, importer: FileImporter, sink: ImportSink) {
     self.importer = importer
     profiles = first.profiles
@@ -146,15 +150,21 @@ final class FileImport {
     if beforeSecondHalf {
       guard beginsSecondHalf(event) else { return }  // the first half's
       beforeSecondHalf = false
+      secondHalfLine = Self.line(of: event)
     } else if let split, let reached = split.point.reached, Self.line(of: event) >= reached.line {
       // An event of a line past the split point (one replayed after the file's identification may be
       // of a line before it).
-      if !reached.betweenRecords {
-        split.withdraw()  // its lines would not be read alike from there: read on alone
+      if !reached.betweenRecords || recordsSeen <= headerRecord {
+        // Its lines would not be read alike from there, or the header is still to come: read on alone.
+        split.withdraw()
         self.split = nil
       } else if beginsSecondHalf(event) {
         self.split = nil
-        if split.stopsFirstHalf() { throw ReachedSecondHalf() }
+        if split.stopsFirstHalf() {
+          secondHalfLine = Self.line(of: event)
+          split.point.firstPartEnded = true
+          throw ReachedSecondHalf()
+        }
       }
     }
     tally.read += 1
@@ -181,7 +191,8 @@ final class FileImport {
 
   // MARK: Mapping rows
 
-  /// What a record is to the mapping: found without changing anything.
+  /// What a record is to the mapping: found without changing anything the file's reading counts (only
+  /// scratch space and caches).
   private enum Row {
     /// Not used by rule: the profile's file is recognised and ignored, a report's total or note row, a
     /// row with the profile's skip marker.
@@ -264,13 +275,8 @@ final class FileImport {
         flags.append(flag)
       }
     }
-    for (file, summary) in second.duplicatesOf {
-      duplicatesOf[
-        file,
-        default: DuplicateSummary(
-          file: file, count: 0, exampleLine: summary.exampleLine, originalLine: summary.originalLine)
-      ].count += summary.count
-    }
+    // (A second half reads ahead: no earlier file is asked, so none of its rows is a duplicate.)
+    assert(second.duplicatesOf.isEmpty && second.tally.duplicates == 0)
     for (base, line) in second.unnumbered ?? [] {
       let n = Int(occurrences.increment(base))
       _ = importer.deduplicator.firstOccurrence(of: base.occurrence(n), file: displayPath, line: line)

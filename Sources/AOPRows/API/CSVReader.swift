@@ -62,6 +62,8 @@ public final class CSVReader {
   private var lineNumber = 0
   /// For a reader from the file's start: the split point it marks as it comes to it (`CSVSplitPoint`).
   public var splitPoint: CSVSplitPoint?
+  /// For the reader of a split file's second part: its split point (where it starts).
+  private let continuing: CSVSplitPoint?
   /// Where the reading starts: 0, or for the second part of a split file its split point's offset.
   private let startOffset: Int
   /// The file offset (of a UTF-8 file) of the next line's first byte, and of the first byte of the text
@@ -82,6 +84,7 @@ public final class CSVReader {
   public init(path: String, options: CSVOptions = CSVOptions()) {
     self.path = path
     self.options = options
+    continuing = nil
     startOffset = 0
   }
 
@@ -93,6 +96,7 @@ public final class CSVReader {
   {
     self.path = path
     self.options = options
+    continuing = point
     startOffset = point.offset
     lineNumber = linesBefore
     nextLineOffset = point.offset
@@ -111,7 +115,22 @@ public final class CSVReader {
     defer { try? handle.close() }
     self.visit = visit
     defer { self.visit = nil }
+    let opened = splitPoint == nil && continuing == nil ? nil : CSVSplitPoint.FileIdentity(handle.fileDescriptor)
+    splitPoint?.file = opened
+    if let continuing, continuing.file == nil || continuing.file != opened {
+      throw RowsError.readFailed(path: path, reason: "the file changed while it was read")
+    }
+    do {
+      try readChunks(from: handle)
+    } catch {
+      // The reader from the start stopped where the second part begins: it hashes the rest of the file
+      // from its own handle, so that the hash is of the one file both parts read.
+      if let point = splitPoint, point.firstPartEnded { point.sha256 = hashRest(of: handle, opened: opened) }
+      throw error
+    }
+  }
 
+  private func readChunks(from handle: FileHandle) throws {
     var transcoder: UTF8Transcoder?
     var utf8: [UInt8] = []
     if startOffset > 0 {
@@ -164,6 +183,18 @@ public final class CSVReader {
     try finishInput()
   }
 
+  /// The SHA-256 of the whole file: what was read so far, then the rest from `handle`; `nil` when the
+  /// rest cannot be read or the file changed (size or modification time) since it was opened.
+  private func hashRest(of handle: FileHandle, opened: CSVSplitPoint.FileIdentity?) -> String? {
+    do {
+      while let data = try handle.read(upToCount: options.chunkSize), !data.isEmpty { hash.update(data) }
+    } catch {
+      return nil
+    }
+    guard let opened, CSVSplitPoint.FileIdentity(handle.fileDescriptor) == opened else { return nil }
+    return hash.hexDigest()
+  }
+
   /// Splits decoded bytes into physical lines and feeds each complete one, straight from `bytes`.
   private func consume(_ bytes: [UInt8]) throws {
     try bytes.withUnsafeBytes { buffer in
@@ -198,7 +229,10 @@ public final class CSVReader {
       }
       textOffset += buffer.count
       if start < buffer.count, !skippingLongLine { partialLine.append(contentsOf: buffer[start...]) }
-      if partialLine.count > options.maxLineBytes {
+      // Over the limit whatever comes after it: with its line feed still to come, a line of more than
+      // `maxLineBytes + 1` bytes (a CR counted) is more than the `maxLineBytes + 2` allowed a whole line.
+      // (So whether a line is too long never depends on where a chunk ends.)
+      if partialLine.count > options.maxLineBytes + 1 {
         partialLine = []
         skippingLongLine = true
       }
@@ -237,6 +271,12 @@ public final class CSVReader {
 
   /// At the end of input: emit a last record without a terminator, or recover from an unclosed quote.
   private func finishInput() throws {
+    if skippingLongLine {
+      // A last line over the limit, with no line feed after it: one malformed record, as any other.
+      skippingLongLine = false
+      lineNumber += 1
+      try reportLongLine()
+    }
     if !partialLine.isEmpty {
       lineNumber += 1
       let line = partialLine

@@ -19,8 +19,37 @@ public final class CSVSplitPoint: @unchecked Sendable {
   public internal(set) var delimiter: UInt8?
   /// Where the reader from the start came to the line: its number, and whether it was between records.
   public internal(set) var reached: (line: Int, betweenRecords: Bool)?
+  /// The file the reader from the start opened; the reader from the point reads on only if it opened the
+  /// same one, unchanged (not replaced, resized or modified in between).
+  var file: FileIdentity?
+  /// Set by the first part's reading before it stops where the second part begins: its reader then
+  /// hashes the rest of the file from its own handle into `sha256`.
+  public var firstPartEnded = false
+  /// The SHA-256 of the whole file, once the first part stopped (`nil` when the rest could not be read or
+  /// the file changed meanwhile).
+  public internal(set) var sha256: String?
 
   public init(offset: Int) { self.offset = offset }
+
+  /// What tells one state of a file from another: the file (device and inode), its size and its last
+  /// modification.
+  struct FileIdentity: Equatable {
+    var device: UInt64
+    var inode: UInt64
+    var size: Int64
+    var modified: Int
+    var modifiedNanoseconds: Int
+
+    init?(_ descriptor: Int32) {
+      var info = stat()
+      guard fstat(descriptor, &info) == 0 else { return nil }
+      device = UInt64(info.st_dev)
+      inode = UInt64(info.st_ino)
+      size = Int64(info.st_size)
+      modified = info.st_mtim.tv_sec
+      modifiedNanoseconds = info.st_mtim.tv_nsec
+    }
+  }
 
   /// The first line start at or after the middle of the file at `path` of `size` bytes, found within a
   /// megabyte of it; `nil` when none is (a file of very long lines is not split).
