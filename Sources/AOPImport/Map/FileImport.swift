@@ -191,17 +191,15 @@ final class FileImport {
 
   // MARK: Mapping rows
 
-  /// What a record is to the mapping: found without changing anything the file's reading counts (only
-  /// scratch space and caches).
-  private enum Row {
-    /// Not used by rule: the profile's file is recognised and ignored, a report's total or note row, a
-    /// row with the profile's skip marker.
+  /// Why a record is not a row to map, told from its cells before its fields are placed: the profile's
+  /// file is recognised and ignored, or it is a report's total or note row (skipped), or it does not
+  /// have the header's width (rejected). Found without changing anything.
+  private enum NotARow {
     case skipped
     case ragged(RejectReason)
-    case fields(RowFields)
   }
 
-  private func row(_ record: RawRecord) -> Row {
+  private func notARow(_ record: RawRecord) -> NotARow? {
     guard let profile, let columns else { return .skipped }
     if profile.kind == .ignored { return .skipped }
     if !profile.skipRowsStartingWith.isEmpty,
@@ -213,31 +211,43 @@ final class FileImport {
     let width = columns.headers.count
     let short = record.count < width && !record.isPositional
     let long = record.count > width && (width..<record.count).contains { !record.bytes($0).isEmpty }
-    if short || long { return .ragged(.ragged(fields: record.count, headerFields: width)) }
+    return short || long ? .ragged(.ragged(fields: record.count, headerFields: width)) : nil
+  }
+
+  /// The fields of a row `notARow` let through (its scratch space and caches are the file's).
+  private func fields(of record: RawRecord) -> RowFields {
+    guard let profile, let columns else { preconditionFailure("fields of a row before the file's profile") }
     var fields = RowFields(record: record, columns: columns, profile: profile, currency: importer.settings.currency)
     fields.memo = textMemo
     fields.spans = fieldSpans.forNewRow()
-    return fields.hasSkipMarker ? .skipped : .fields(fields)
+    return fields
   }
 
   private func map(_ record: RawRecord) {
     guard let profile else { return }
-    switch row(record) {
-    case .skipped:
+    switch notARow(record) {
+    case .skipped?:
       tally.skipped += 1
-    case .ragged(let reason):
+      return
+    case .ragged(let reason)?:
       reject(record, column: nil, reason: reason)
-    case .fields(var fields):
-      do {
-        switch profile.kind {
-        case .sales: try mapSale(&fields)
-        case .costs: try mapCost(fields)
-        case .spend: try mapSpend(fields)
-        case .ignored: break  // skipped by `row`
-        }
-      } catch {
-        reject(record, column: error.column, reason: error.reason)
+      return
+    case nil: break
+    }
+    var fields = fields(of: record)
+    if fields.hasSkipMarker {
+      tally.skipped += 1
+      return
+    }
+    do {
+      switch profile.kind {
+      case .sales: try mapSale(&fields)
+      case .costs: try mapCost(fields)
+      case .spend: try mapSpend(fields)
+      case .ignored: break  // skipped by `notARow`
       }
+    } catch {
+      reject(record, column: error.column, reason: error.reason)
     }
   }
 
@@ -245,9 +255,9 @@ final class FileImport {
   /// whose order is another than the first order met there. Both halves read the same records from
   /// the split point, and tell it from them alone, so both find the same one; an order is never cut.
   private func beginsSecondHalf(_ event: RowEvent) -> Bool {
-    guard case .record(let record) = event, profile?.kind == .sales, case .fields(let fields) = row(record),
-      let id = try? fields.requiredText(.orderID)
-    else { return false }
+    guard case .record(let record) = event, profile?.kind == .sales, notARow(record) == nil else { return false }
+    let fields = fields(of: record)
+    guard !fields.hasSkipMarker, let id = try? fields.requiredText(.orderID) else { return false }
     guard let first = orderAtSplit else {
       orderAtSplit = id
       return false
