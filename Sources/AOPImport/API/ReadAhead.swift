@@ -48,13 +48,11 @@ extension FileImporter {
     return tally
   }
 
-  /// Reads one file on its own, recording what it delivers (on a worker thread); a large one in two
-  /// halves when `offering` hands tasks to other cores (`readAheadInHalves`).
-  func readAhead(
-    _ input: ImportInput, offering: ((@escaping @Sendable () -> Void) -> Void)? = nil
-  ) -> HeldApartReading {
+  /// Reads one file on its own, recording what it delivers (on a worker thread); in two halves when
+  /// `split` was offered to other cores (`readAheadInHalves`).
+  func readAhead(_ input: ImportInput, split: SplitReading? = nil) -> HeldApartReading {
     let ahead: HeldApartReading
-    if let offering, let halves = readAheadInHalves(input, offering: offering) {
+    if let split, let halves = readAheadInHalves(input, split: split) {
       ahead = halves
     } else {
       ahead = HeldApartReading()
@@ -232,6 +230,9 @@ final class ReadAhead: @unchecked Sendable {
   private let inputs: [ImportInput]
   /// Whether each file is read ahead: a regular file within `ImportSettings.largestHeldApart`.
   private let readsAhead: [Bool]
+  /// Whether each file read ahead is read in two halves (`SplitReading`): a CSV file (not a workbook)
+  /// of at least `ImportSettings.splitFrom` bytes. Only the first half tells whether it is one of sales.
+  private let splits: [Bool]
   /// What each file's reading ahead holds, in input bytes (0 for a file not read ahead).
   private let weights: [Int]
   private let limit: Int
@@ -251,6 +252,10 @@ final class ReadAhead: @unchecked Sendable {
     let measured = inputs.map { FileImporter.heldApartWeight($0.path) }
     readsAhead = measured.map { $0.map { $0 <= importer.settings.largestHeldApart } ?? false }
     weights = zip(measured, readsAhead).map { weight, read in read ? weight ?? 0 : 0 }
+    splits = zip(inputs, zip(measured, readsAhead)).map { input, file in
+      guard file.1, let weight = file.0, weight >= importer.settings.splitFrom else { return false }
+      return !XLSXReader.looksLikeXLSX(path: input.path)
+    }
     limit = Self.filesAhead(workers: workers)
     ready = inputs.map { _ in DispatchSemaphore(value: 0) }
     for _ in 0..<workers {
@@ -281,15 +286,24 @@ final class ReadAhead: @unchecked Sendable {
         continue
       }
       let i = next
+      var split: SplitReading?
       if i < inputs.count {
         next += 1
         claimedFiles += 1
         claimedBytes += weights[i]
         reading += 1
+        if splits[i] {
+          // Its second half is offered as it is claimed, so that the next thread free takes it before
+          // claiming a file after it.
+          let half = SplitReading(path: inputs[i].path, importer: importer)
+          tasks.append { half.readSecondHalf() }
+          state.broadcast()
+          split = half
+        }
       }
       state.unlock()
       guard i < inputs.count else { return }
-      let result = readsAhead[i] ? importer.readAhead(inputs[i], offering: offer) : nil
+      let result = readsAhead[i] ? importer.readAhead(inputs[i], split: split) : nil
       state.lock()
       results[i] = result
       reading -= 1
@@ -297,14 +311,6 @@ final class ReadAhead: @unchecked Sendable {
       state.unlock()
       ready[i].signal()
     }
-  }
-
-  /// Hands `task` to the next thread free (while the one offering it reads on).
-  private func offer(_ task: @escaping @Sendable () -> Void) {
-    state.lock()
-    tasks.append(task)
-    state.broadcast()
-    state.unlock()
   }
 
   /// Claims no more files (the run has taken its last, or stopped): the threads end once no file is being

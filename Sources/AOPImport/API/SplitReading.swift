@@ -27,7 +27,8 @@ final class SplitReading: @unchecked Sendable {
     case reading, done, failed, withdrawn
   }
 
-  let point: CSVSplitPoint
+  /// Where the file is split, once the first half has found it (`begin`).
+  private(set) var point: CSVSplitPoint?
   private let path: String
   private let importer: FileImporter
   private let state = NSCondition()
@@ -46,21 +47,24 @@ final class SplitReading: @unchecked Sendable {
     var delimiter: UInt8
   }
 
-  /// Offers the second half of the file at `path` (from `point`) to the other cores at once, through
-  /// `offering`: the first core free takes it, and waits there for the first half to identify the file.
-  init(
-    point: CSVSplitPoint, path: String, importer: FileImporter,
-    offering: (@escaping @Sendable () -> Void) -> Void
-  ) {
-    self.point = point
+  /// The reading of the file at `path` in halves. `ReadAhead` offers its second half (`readSecondHalf`)
+  /// to the other cores as the file is claimed, before the first half begins: the first core free takes
+  /// it, and waits there for the first half to identify the file.
+  init(path: String, importer: FileImporter) {
     self.path = path
     self.importer = importer
-    offering { [self] in readSecondHalf() }
+  }
+
+  /// The first half has found where to split the file (on its thread, before it reads).
+  func begin(at point: CSVSplitPoint) {
+    state.lock()
+    self.point = point
+    state.unlock()
   }
 
   /// Readies the second half once `first` has identified the file (on the first half's thread).
   func prepare(continuing first: FileImport) {
-    guard let delimiter = point.delimiter else {  // not UTF-8: the offsets are not the text's
+    guard let delimiter = point?.delimiter else {  // not UTF-8: the offsets are not the text's
       withdraw()
       return
     }
@@ -80,10 +84,10 @@ final class SplitReading: @unchecked Sendable {
 
   /// Reads the second half (on the core that took it), once the file is identified, unless it was
   /// withdrawn meanwhile.
-  private func readSecondHalf() {
+  func readSecondHalf() {
     state.lock()
     while status == .offered, second == nil { state.wait() }
-    guard status == .offered, let half = second else {
+    guard status == .offered, let half = second, let point else {
       state.unlock()
       return
     }
@@ -154,7 +158,7 @@ final class SplitReading: @unchecked Sendable {
     state.lock()
     defer { state.unlock() }
     while status == .reading { state.wait() }
-    guard status == .done, let second, let linesBefore, let reached = point.reached,
+    guard status == .done, let second, let linesBefore, let reached = point?.reached,
       reached.line == linesBefore + 1, let began = second.run.secondHalfLine, began == first.secondHalfLine
     else { return nil }
     return second
@@ -162,20 +166,20 @@ final class SplitReading: @unchecked Sendable {
 }
 
 extension FileImporter {
-  /// Reads a file ahead in two halves on two cores (`SplitReading`) when it is a CSV file of at least
-  /// `ImportSettings.splitFrom` bytes: its account and recording exactly as `readAhead` alone would have
-  /// made them (its hash too, when it was read in halves). `nil` when it was not split or the halves
-  /// could not be joined: then it is read the one-core way, which also says why a file is refused.
-  func readAheadInHalves(
-    _ input: ImportInput, offering: (@escaping @Sendable () -> Void) -> Void
-  ) -> HeldApartReading? {
+  /// Reads a file ahead in two halves on two cores (`SplitReading`): its account and recording exactly
+  /// as `readAhead` alone would have made them (its hash too, when it was read in halves). `nil` when it
+  /// was not split or the halves could not be joined: then it is read the one-core way, which also says
+  /// why a file is refused.
+  func readAheadInHalves(_ input: ImportInput, split: SplitReading) -> HeldApartReading? {
     var info = stat()
-    guard stat(input.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) >= settings.splitFrom,
-      !XLSXReader.looksLikeXLSX(path: input.path),
+    guard stat(input.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
       let point = CSVSplitPoint.middle(of: input.path, size: Int(info.st_size))
-    else { return nil }
+    else {
+      split.withdraw()
+      return nil
+    }
+    split.begin(at: point)
     let ahead = HeldApartReading()
-    let split = SplitReading(point: point, path: input.path, importer: self, offering: offering)
     let apart = FileImporter(
       profiles: profiles, settings: settings, deduplicator: ahead.deduplicator, magnitudes: ahead.magnitudes)
     let run = FileImport(

@@ -151,7 +151,7 @@ final class FileImport {
       guard beginsSecondHalf(event) else { return }  // the first half's
       beforeSecondHalf = false
       secondHalfLine = Self.line(of: event)
-    } else if let split, let reached = split.point.reached, Self.line(of: event) >= reached.line {
+    } else if let split, let reached = split.point?.reached, Self.line(of: event) >= reached.line {
       // An event of a line past the split point (one replayed after the file's identification may be
       // of a line before it).
       if !reached.betweenRecords || recordsSeen <= headerRecord {
@@ -162,7 +162,7 @@ final class FileImport {
         self.split = nil
         if split.stopsFirstHalf() {
           secondHalfLine = Self.line(of: event)
-          split.point.firstPartEnded = true
+          split.point?.firstPartEnded = true
           throw ReachedSecondHalf()
         }
       }
@@ -199,8 +199,7 @@ final class FileImport {
     case ragged(RejectReason)
   }
 
-  private func notARow(_ record: RawRecord) -> NotARow? {
-    guard let profile, let columns else { return .skipped }
+  @inline(__always) private func notARow(_ record: RawRecord, _ profile: Profile, _ columns: ColumnMap) -> NotARow? {
     if profile.kind == .ignored { return .skipped }
     if !profile.skipRowsStartingWith.isEmpty,
       let first = (0..<record.count).lazy.map({ trimmed(record.bytes($0)) }).first(where: { !$0.isEmpty })
@@ -214,18 +213,9 @@ final class FileImport {
     return short || long ? .ragged(.ragged(fields: record.count, headerFields: width)) : nil
   }
 
-  /// The fields of a row `notARow` let through (its scratch space and caches are the file's).
-  private func fields(of record: RawRecord) -> RowFields {
-    guard let profile, let columns else { preconditionFailure("fields of a row before the file's profile") }
-    var fields = RowFields(record: record, columns: columns, profile: profile, currency: importer.settings.currency)
-    fields.memo = textMemo
-    fields.spans = fieldSpans.forNewRow()
-    return fields
-  }
-
   private func map(_ record: RawRecord) {
-    guard let profile else { return }
-    switch notARow(record) {
+    guard let profile, let columns else { return }
+    switch notARow(record, profile, columns) {
     case .skipped?:
       tally.skipped += 1
       return
@@ -234,7 +224,10 @@ final class FileImport {
       return
     case nil: break
     }
-    var fields = fields(of: record)
+    // (Made here, in place: made by a function and returned, they were copied and destroyed once more.)
+    var fields = RowFields(record: record, columns: columns, profile: profile, currency: importer.settings.currency)
+    fields.memo = textMemo
+    fields.spans = fieldSpans.forNewRow()
     if fields.hasSkipMarker {
       tally.skipped += 1
       return
@@ -255,8 +248,12 @@ final class FileImport {
   /// whose order is another than the first order met there. Both halves read the same records from
   /// the split point, and tell it from them alone, so both find the same one; an order is never cut.
   private func beginsSecondHalf(_ event: RowEvent) -> Bool {
-    guard case .record(let record) = event, profile?.kind == .sales, notARow(record) == nil else { return false }
-    let fields = fields(of: record)
+    guard case .record(let record) = event, let profile, let columns, profile.kind == .sales,
+      notARow(record, profile, columns) == nil
+    else { return false }
+    var fields = RowFields(record: record, columns: columns, profile: profile, currency: importer.settings.currency)
+    fields.memo = textMemo
+    fields.spans = fieldSpans.forNewRow()
     guard !fields.hasSkipMarker, let id = try? fields.requiredText(.orderID) else { return false }
     guard let first = orderAtSplit else {
       orderAtSplit = id
