@@ -252,9 +252,9 @@ final class ReadAhead: @unchecked Sendable {
     let measured = inputs.map { FileImporter.heldApartWeight($0.path) }
     readsAhead = measured.map { $0.map { $0 <= importer.settings.largestHeldApart } ?? false }
     weights = zip(measured, readsAhead).map { weight, read in read ? weight ?? 0 : 0 }
-    splits = zip(inputs, zip(measured, readsAhead)).map { input, file in
-      guard file.1, let weight = file.0, weight >= importer.settings.splitFrom else { return false }
-      return !XLSXReader.looksLikeXLSX(path: input.path)
+    let reads = readsAhead
+    splits = inputs.indices.map { i in
+      reads[i] && (measured[i] ?? 0) >= importer.settings.splitFrom && !XLSXReader.looksLikeXLSX(path: inputs[i].path)
     }
     limit = Self.filesAhead(workers: workers)
     ready = inputs.map { _ in DispatchSemaphore(value: 0) }

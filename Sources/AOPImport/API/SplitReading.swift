@@ -14,8 +14,8 @@ import Foundation
 /// joined. The first half's reader hashes the rest of the file from its own handle.
 ///
 /// Whenever the halves could read differently, they are not joined. The first half reads on alone when
-/// it came to the split point inside a record (a quoted field open across it, a blank line or a line
-/// over the length limit before it), before the header, when the file is not UTF-8, and when no other
+/// it came to the split point inside a record (a quoted field open across it, or blank lines before it,
+/// whose first line the next record takes as its own), before the header, when the file is not UTF-8, and when no other
 /// core took the second half before it came to it (nothing would be gained). The file is read again the
 /// one-core way when the second half failed, read another file than the first (replaced or changed in
 /// between), began elsewhere than the first half stopped or counted other lines before the point, or

@@ -39,7 +39,7 @@ final class FileImport {
   private var lastStatus: (text: String, cancelled: Bool, returned: Bool)?
 
   /// For the first half of a file read in two halves (`SplitReading`): where it may stop, and the second
-  /// half, offered to another core once the file's profile is known.
+  /// half (offered to the other cores as the file was claimed), readied once the file is identified.
   var split: SplitReading?
   /// For the second half: true until its first record, the one where the first half stops.
   private var beforeSecondHalf = false
