@@ -39,7 +39,7 @@ let package = Package(
         "Sources/AOPTOML",
         "Sources/AOPPlan", "Sources/AOPImport", "Sources/AOPKPIs", "Sources/AOPWorkbook", "Sources/AOPPipeline",
         "Sources/aop", "Sources/aop-fuzz",
-        "Tests", "samples", "docs", "Makefile", "README.md",
+        "Tests", "samples", "docs", "bench", "Makefile", "README.md",
       ],
       sources: ["Sources/AOPTemplates"],
       resources: [.copy("templates")],
