@@ -15,6 +15,13 @@ import Testing
       source: ref)
   }
 
+  @Test func fileAccountsAddUpRowByKind() {
+    var a = FileTally(read: 10, accepted: 6, rejected: 1, duplicates: 2, skipped: 1)
+    a += FileTally(read: 7, accepted: 3, rejected: 2, duplicates: 0, skipped: 2)
+    #expect(a == FileTally(read: 17, accepted: 9, rejected: 3, duplicates: 2, skipped: 3))
+    #expect(a.balances)
+  }
+
   @Test func spendOverARangeIsSpreadOverItsDays() throws {
     // 31 Jan and 1–2 Feb: 100 over 3 days → 34, 33, 33: January gets 34, February 66.
     let line = SpendLine(

@@ -266,11 +266,7 @@ final class FileImport {
   /// this one stopped (`SplitReading`): its rows' identities numbered after this half's, as one reading
   /// would have numbered them. What it delivered is its own recording, played after this half's.
   func absorb(_ second: FileImport) {
-    tally.read += second.tally.read
-    tally.accepted += second.tally.accepted
-    tally.rejected += second.tally.rejected
-    tally.duplicates += second.tally.duplicates
-    tally.skipped += second.tally.skipped
+    tally += second.tally
     revenue += second.revenue
     spend += second.spend
     expenses += second.expenses

@@ -20,4 +20,13 @@ public struct FileTally: Hashable, Sendable, Codable {
 
   /// True when every row read is accounted for.
   public var balances: Bool { read == accepted + rejected + duplicates + skipped }
+
+  /// Adds another account's rows to this one (files added up, or a file's two halves joined).
+  public static func += (a: inout FileTally, b: FileTally) {
+    a.read += b.read
+    a.accepted += b.accepted
+    a.rejected += b.rejected
+    a.duplicates += b.duplicates
+    a.skipped += b.skipped
+  }
 }

@@ -144,13 +144,7 @@ public struct DuplicateSummary: Hashable, Sendable, Codable {
 extension Sequence where Element == SourceFile {
   /// The rows of all these files, added up.
   public var tally: FileTally {
-    reduce(into: FileTally()) { t, s in
-      t.read += s.tally.read
-      t.accepted += s.tally.accepted
-      t.rejected += s.tally.rejected
-      t.duplicates += s.tally.duplicates
-      t.skipped += s.tally.skipped
-    }
+    reduce(into: FileTally()) { $0 += $1.tally }
   }
 }
 
